@@ -1,0 +1,22 @@
+//! Goldthread: an offline, local-first workshop facilitation app for innovation labs.
+//!
+//! A facilitator runs the workshop from one laptop on a projector: sticky notes on a canvas,
+//! saved as human-readable RON session files in a session library folder.
+//!
+//! Dependencies point one way: [`ui`] uses [`storage`] and [`history`], which use [`model`].
+//! Nothing under [`model`] knows about egui or files.
+//!
+//! - [`model`]: the session as plain data and every [`model::Edit`] that changes it.
+//! - [`history`]: undo and redo of edits.
+//! - [`storage`]: the versioned file format, atomic saves and the session library.
+//! - [`ui`]: the egui app: library screen, canvas, capture box, dialogs, style.
+//! - [`cli`]: command-line parsing and the headless commands.
+
+pub mod cli;
+pub mod history;
+pub mod model;
+pub mod storage;
+pub mod ui;
+
+pub use history::History;
+pub use model::{CanvasPos, Edit, Note, NoteColour, NoteId, Session};

@@ -1,0 +1,42 @@
+//! The `goldthread` binary: parse the command line, then run the app or a headless command.
+
+use std::process::ExitCode;
+
+use goldthread::cli::{self, Command};
+
+fn main() -> ExitCode {
+    let command = match cli::parse(std::env::args().skip(1)) {
+        Ok(c) => c,
+        Err(message) => {
+            eprintln!("goldthread: {message}\n\n{}", cli::USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    match command {
+        Command::Help => {
+            println!("{}", cli::USAGE);
+            ExitCode::SUCCESS
+        }
+        Command::Version => {
+            println!("goldthread {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        Command::Check(path) => {
+            let (message, ok) = cli::check(&path);
+            if ok {
+                println!("{message}");
+                ExitCode::SUCCESS
+            } else {
+                eprintln!("{message}");
+                ExitCode::FAILURE
+            }
+        }
+        Command::Gui { sessions, file } => match goldthread::ui::run_native(sessions, file) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("goldthread: could not open a window: {e}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}

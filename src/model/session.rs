@@ -1,0 +1,124 @@
+//! The workshop session: what is saved to and loaded from a session file.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{CanvasPos, CanvasRect, Note, NoteId};
+
+/// Where the canvas camera looks: the canvas point at the centre of the screen, and the zoom.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct View {
+    /// The canvas point shown at the centre of the canvas area.
+    pub center: CanvasPos,
+    /// Screen points per canvas unit.
+    pub zoom: f32,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        Self {
+            center: CanvasPos::new(600.0, 350.0),
+            zoom: 1.0,
+        }
+    }
+}
+
+/// One workshop: its title, date, notes and the last view of the canvas.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    /// The title shown in the library and the window title.
+    pub title: String,
+    /// The day of the workshop.
+    pub date: NaiveDate,
+    /// The canvas view when the session was last saved.
+    #[serde(default)]
+    pub view: View,
+    /// The notes, in drawing order (later notes are drawn on top).
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    /// The id the next new note gets.
+    #[serde(default)]
+    next_note_id: u64,
+}
+
+impl Session {
+    /// An empty session.
+    pub fn new(title: impl Into<String>, date: NaiveDate) -> Self {
+        Self {
+            title: title.into(),
+            date,
+            view: View::default(),
+            notes: Vec::new(),
+            next_note_id: 1,
+        }
+    }
+
+    /// The default title for a session on `date`, e.g. "Innovation lab 2026-11-22".
+    pub fn default_title(date: NaiveDate) -> String {
+        format!("Innovation lab {}", date.format("%Y-%m-%d"))
+    }
+
+    /// The id the next note will get. Several notes made at once take consecutive ids from here.
+    pub fn next_note_id(&self) -> NoteId {
+        NoteId(self.next_note_id)
+    }
+
+    /// The note with this id.
+    pub fn note(&self, id: NoteId) -> Option<&Note> {
+        self.note_index(id).map(|i| &self.notes[i])
+    }
+
+    /// Where the note with this id is in `notes`.
+    pub fn note_index(&self, id: NoteId) -> Option<usize> {
+        self.notes.iter().position(|n| n.id == id)
+    }
+
+    /// The area covering every note, if there are any.
+    pub fn bounds(&self) -> Option<CanvasRect> {
+        self.notes.iter().map(Note::rect).reduce(CanvasRect::union)
+    }
+
+    /// Makes sure ids stay unique and that the next id is past every used one.
+    /// Called after loading and after inserting notes.
+    pub(crate) fn bump_next_note_id(&mut self, used: NoteId) {
+        self.next_note_id = self.next_note_id.max(used.0.saturating_add(1));
+    }
+
+    /// Repairs what a hand-edited or damaged file may contain, returning a sentence per repair:
+    /// duplicate note ids get fresh ones, non-finite positions move to the origin, a zoom out
+    /// of range is reset, and the id counter moves past every id in use.
+    pub fn repair(&mut self) -> Vec<String> {
+        let mut warnings = Vec::new();
+        let max_id = self.notes.iter().map(|n| n.id.0).max().unwrap_or(0);
+        self.next_note_id = self.next_note_id.max(max_id.saturating_add(1));
+        let mut seen = std::collections::HashSet::new();
+        for i in 0..self.notes.len() {
+            if !seen.insert(self.notes[i].id) {
+                let fresh = NoteId(self.next_note_id);
+                self.next_note_id += 1;
+                warnings.push(format!(
+                    "Two notes shared id {}; the second was given id {}.",
+                    self.notes[i].id.0, fresh.0
+                ));
+                self.notes[i].id = fresh;
+                seen.insert(fresh);
+            }
+            let note = &mut self.notes[i];
+            if !note.pos.is_finite() || note.pos.x.abs() > 1.0e7 || note.pos.y.abs() > 1.0e7 {
+                warnings.push(format!(
+                    "Note {} had an impossible position and was moved to the top left.",
+                    note.id.0
+                ));
+                note.pos = CanvasPos::default();
+            }
+        }
+        if !self.view.zoom.is_finite()
+            || !(0.01..=100.0).contains(&self.view.zoom)
+            || !self.view.center.is_finite()
+        {
+            warnings.push("The saved view was out of range and was reset.".to_owned());
+            self.view = View::default();
+        }
+        warnings
+    }
+}
