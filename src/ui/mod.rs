@@ -1,8 +1,52 @@
-//! Everything egui.
+//! Everything egui: the app, its screens, the canvas, dialogs and the style.
+
+mod app;
+pub mod canvas;
+mod command;
+mod dialogs;
+mod jobs;
+mod library_ui;
+mod notices;
+mod shortcuts;
+pub mod style;
+mod top_bar;
+mod widgets;
 
 use std::path::PathBuf;
 
-/// Starts the app in a native window.
-pub fn run_native(_sessions: Option<PathBuf>, _file: Option<PathBuf>) -> eframe::Result {
-    Ok(())
+pub use app::{AppConfig, GoldthreadApp, OpenSession, SETTINGS_KEY, Settings};
+pub use command::Command;
+pub use dialogs::Dialog;
+pub use jobs::native_dialogs_available;
+pub use library_ui::LibraryState;
+pub use notices::{Notice, Notices};
+
+/// Starts the app in a native window. `sessions` is the `--sessions` folder; `file` a session
+/// file to open straight away.
+pub fn run_native(sessions: Option<PathBuf>, file: Option<PathBuf>) -> eframe::Result {
+    let config = AppConfig {
+        library_dir: crate::storage::default_library_dir(sessions),
+        open_file: file,
+        native_dialogs: native_dialogs_available(),
+        today: chrono::Local::now().date_naive(),
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Goldthread")
+            .with_app_id("goldthread")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([720.0, 480.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Goldthread",
+        options,
+        Box::new(move |cc| {
+            let settings = cc
+                .storage
+                .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
+                .unwrap_or_default();
+            Ok(Box::new(GoldthreadApp::new(config, settings)))
+        }),
+    )
 }

@@ -1,0 +1,177 @@
+//! The capture box: type a note, press Enter, type the next. Built for typing speed.
+
+use egui::{Align2, Id, Key, KeyboardShortcut, Modifiers, RichText, TextEdit};
+
+use super::transform::{self, Camera};
+use super::{CanvasRequest, CanvasState, KEEP_ESCAPE};
+use crate::model::{Edit, Note, NoteColour, Session, layout};
+use crate::ui::style::{self, Palette};
+
+/// The capture text box's id.
+pub fn capture_text_id() -> Id {
+    Id::unique("goldthread.capture.text")
+}
+
+/// Room kept free at the bottom of the canvas for the capture box, in points.
+const CAPTURE_BOX_HEIGHT: f32 = 230.0;
+
+/// The open capture box.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Capture {
+    /// What has been typed so far.
+    pub text: String,
+    /// The colour new notes get.
+    pub colour: NoteColour,
+    /// How many notes were added since the box opened.
+    pub added: usize,
+    /// Focus the text box at the next frame.
+    pub focus_pending: bool,
+}
+
+impl Capture {
+    /// A capture box that starts with `text` already typed.
+    pub fn new(text: String) -> Self {
+        Self {
+            text,
+            colour: NoteColour::Yellow,
+            added: 0,
+            focus_pending: true,
+        }
+    }
+}
+
+/// Shows the capture box when it is open, and adds a note when Enter is pressed.
+pub fn capture_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    state: &mut CanvasState,
+    camera: &mut Camera,
+    palette: &Palette,
+    edits: &mut Vec<Edit>,
+    requests: &mut Vec<CanvasRequest>,
+) {
+    let Some(capture) = &mut state.capture else {
+        return;
+    };
+    let id = capture_text_id();
+    let focused = ui.memory(|m| m.has_focus(id));
+    let mut submit = focused
+        && ui.input_mut(|i| !i.modifiers.shift && i.consume_key(Modifiers::NONE, Key::Enter));
+    let mut close = focused && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape));
+    if focused {
+        let colour_keys = [
+            Key::Num1,
+            Key::Num2,
+            Key::Num3,
+            Key::Num4,
+            Key::Num5,
+            Key::Num6,
+        ];
+        for (key, colour) in colour_keys.into_iter().zip(NoteColour::ALL) {
+            if ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, key)) {
+                capture.colour = colour;
+            }
+        }
+    }
+
+    let anchor = egui::pos2(camera.screen.center().x, camera.screen.max.y - 16.0);
+    let width = (camera.screen.width() - 48.0).clamp(280.0, 640.0);
+    egui::Area::new(Id::unique("goldthread.capture"))
+        .order(egui::Order::Foreground)
+        .pivot(Align2::CENTER_BOTTOM)
+        .fixed_pos(anchor)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style())
+                .fill(palette.surface)
+                .stroke(egui::Stroke::new(1.5, palette.border))
+                .inner_margin(16)
+                .show(ui, |ui| {
+                    ui.set_width(width);
+                    ui.horizontal(|ui| {
+                        ui.label(
+                            RichText::new("New note")
+                                .font(egui::FontId::new(20.0, style::strong_family())),
+                        );
+                        if capture.added > 0 {
+                            ui.label(
+                                RichText::new(format!("{} added", capture.added))
+                                    .color(palette.text_muted),
+                            );
+                        }
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            if ui.button("Close").on_hover_text("Esc").clicked() {
+                                close = true;
+                            }
+                        });
+                    });
+                    let edit = TextEdit::multiline(&mut capture.text)
+                        .id(id)
+                        .desired_width(f32::INFINITY)
+                        .desired_rows(2)
+                        .font(egui::FontId::new(22.0, style::strong_family()))
+                        .text_color(style::NOTE_TEXT)
+                        .background_color(style::note_fill(capture.colour))
+                        .hint_text("Type an idea…")
+                        .return_key(KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter))
+                        .event_filter(KEEP_ESCAPE);
+                    let response = ui.add(edit);
+                    if capture.focus_pending {
+                        response.request_focus();
+                        capture.focus_pending = false;
+                    }
+                    ui.horizontal(|ui| {
+                        for (i, colour) in NoteColour::ALL.into_iter().enumerate() {
+                            let selected = capture.colour == colour;
+                            if super::super::widgets::swatch(ui, colour, selected, palette)
+                                .on_hover_text(format!("{} (Ctrl+{})", colour.name(), i + 1))
+                                .clicked()
+                            {
+                                capture.colour = colour;
+                                capture.focus_pending = true;
+                            }
+                        }
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            let add = egui::Button::new(
+                                RichText::new("Add note").color(palette.on_accent),
+                            )
+                            .fill(palette.accent);
+                            if ui.add(add).on_hover_text("Enter").clicked() {
+                                submit = true;
+                                capture.focus_pending = true;
+                            }
+                        });
+                    });
+                    ui.label(
+                        RichText::new(
+                            "Enter adds the note · Shift+Enter starts a new line · Esc closes",
+                        )
+                        .small()
+                        .color(palette.text_muted),
+                    );
+                });
+        });
+
+    if submit {
+        let text = capture.text.trim();
+        if text.is_empty() {
+            requests.push(CanvasRequest::Info(
+                "Type something first: empty notes are not added.".to_owned(),
+            ));
+        } else {
+            let mut area = *camera;
+            area.screen.max.y =
+                (area.screen.max.y - CAPTURE_BOX_HEIGHT).max(area.screen.min.y + 40.0);
+            let slot = layout::free_slots(&session.notes, area.visible_canvas(), 1)[0];
+            let note = Note::new(session.next_note_id(), text, capture.colour, slot);
+            let rect = note.rect();
+            edits.push(Edit::add_notes(session, vec![note]));
+            capture.text.clear();
+            capture.added += 1;
+            camera.view = transform::reveal(&area, rect);
+        }
+    }
+    if close {
+        state.capture = None;
+        state.focus_requested = true;
+    }
+}

@@ -1,0 +1,125 @@
+//! Editing a note's text in place, on the note itself.
+
+use egui::{Id, Key, KeyboardShortcut, Modifiers, TextEdit};
+
+use super::transform::Camera;
+use super::{CanvasRequest, CanvasState, KEEP_ESCAPE};
+use crate::model::{Edit, Note, NoteId, Session};
+use crate::ui::style;
+
+/// The in-place editor's text box id.
+pub fn editor_text_id() -> Id {
+    Id::unique("goldthread.editor.text")
+}
+
+/// A note being edited.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NoteEditor {
+    /// The note.
+    pub id: NoteId,
+    /// The text as edited so far.
+    pub text: String,
+    /// Focus the text box (and bring the note close enough to read) at the next frame.
+    pub focus_pending: bool,
+}
+
+impl NoteEditor {
+    /// Starts editing `note`.
+    pub fn new(note: &Note) -> Self {
+        Self {
+            id: note.id,
+            text: note.text.clone(),
+            focus_pending: true,
+        }
+    }
+}
+
+/// Shows the editor over its note. Enter or clicking away keeps the change; Esc drops it.
+pub fn editor_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    state: &mut CanvasState,
+    camera: &mut Camera,
+    edits: &mut Vec<Edit>,
+    requests: &mut Vec<CanvasRequest>,
+) {
+    let Some(editor) = &mut state.editor else {
+        return;
+    };
+    let Some(note) = session.note(editor.id) else {
+        state.editor = None;
+        return;
+    };
+    if editor.focus_pending && ui.input(|i| i.pointer.any_pressed() || i.pointer.any_released()) {
+        // The press that opened the editor (a double-click) would count as a click outside the
+        // brand-new text box and take its focus away; show it from the next frame on.
+        ui.ctx().request_repaint();
+        return;
+    }
+    let id = editor_text_id();
+    let focused = ui.memory(|m| m.has_focus(id));
+    let mut commit = focused
+        && ui.input_mut(|i| !i.modifiers.shift && i.consume_key(Modifiers::NONE, Key::Enter));
+    let cancel = focused && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape));
+
+    if editor.focus_pending && camera.view.zoom < 0.75 {
+        // Too small to read while typing: bring the note close first.
+        camera.view = crate::model::View {
+            center: note.rect().center(),
+            zoom: 1.0,
+        };
+    }
+    let rect = camera.screen_rect(note.rect());
+    let zoom = camera.view.zoom;
+    ui.painter()
+        .rect_filled(rect.expand(3.0), 6.0, style::note_fill(note.colour));
+    ui.painter().rect_stroke(
+        rect.expand(3.0),
+        6.0,
+        egui::Stroke::new(3.0, style::NOTE_TEXT),
+        egui::StrokeKind::Outside,
+    );
+    let inner = rect.shrink(style::NOTE_PADDING * zoom);
+    let mut child = ui.new_child(egui::UiBuilder::new().max_rect(inner));
+    let response = egui::ScrollArea::vertical()
+        .id_salt("goldthread.editor.scroll")
+        .max_height(inner.height())
+        .show(&mut child, |ui| {
+            ui.add(
+                TextEdit::multiline(&mut editor.text)
+                    .id(id)
+                    .frame(egui::Frame::NONE)
+                    .desired_width(inner.width())
+                    .min_size(inner.size())
+                    .font(style::note_font(zoom))
+                    .text_color(style::NOTE_TEXT)
+                    .return_key(KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter))
+                    .event_filter(KEEP_ESCAPE),
+            )
+        })
+        .inner;
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Edit note"));
+    if editor.focus_pending {
+        response.request_focus();
+        editor.focus_pending = false;
+    } else if response.lost_focus() && !cancel {
+        commit = true;
+    }
+
+    if cancel {
+        state.editor = None;
+        state.focus_requested = true;
+    } else if commit {
+        let text = editor.text.trim().to_owned();
+        if text.is_empty() {
+            requests.push(CanvasRequest::Info(
+                "A note can't be empty, so its text was kept. Press Delete to remove it."
+                    .to_owned(),
+            ));
+        } else if text != note.text {
+            edits.push(Edit::SetText { id: note.id, text });
+        }
+        state.editor = None;
+        state.focus_requested = true;
+    }
+}

@@ -1,0 +1,354 @@
+//! Canvas keyboard and pointer handling. Produces edits and camera moves; never touches the session.
+
+use egui::{Event, Key, Modifiers, PointerButton, Response};
+
+use super::transform::{self, Camera, ZOOM_STEP};
+use super::{CanvasRequest, CanvasState, Capture, Gesture, NoteEditor, note_at};
+use crate::model::{CanvasPos, CanvasRect, Edit, NoteColour, NoteId, Session};
+
+/// How far one arrow key press moves the selected notes, in canvas units.
+const NUDGE: f32 = 24.0;
+/// How far one arrow key press pans an empty selection, in screen points.
+const PAN_STEP: f32 = 80.0;
+
+/// True when the canvas should take keys: it has focus, or nothing does.
+fn canvas_has_keyboard(ui: &egui::Ui, response: &Response) -> bool {
+    response.has_focus() || ui.memory(|m| m.focused().is_none())
+}
+
+/// Keys that act on the canvas.
+pub fn keyboard(
+    ui: &egui::Ui,
+    response: &Response,
+    session: &Session,
+    state: &mut CanvasState,
+    camera: &mut Camera,
+    edits: &mut Vec<Edit>,
+    requests: &mut Vec<CanvasRequest>,
+) {
+    if state.editor.is_some() || !canvas_has_keyboard(ui, response) {
+        return;
+    }
+    // Keep Tab, arrows and Escape on the canvas instead of moving focus to other widgets.
+    ui.memory_mut(|m| {
+        m.set_focus_lock_filter(
+            response.id,
+            egui::EventFilter {
+                tab: true,
+                horizontal_arrows: true,
+                vertical_arrows: true,
+                escape: true,
+            },
+        );
+    });
+
+    let colour_keys = [
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+    ];
+    for (key, colour) in colour_keys.into_iter().zip(NoteColour::ALL) {
+        if ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, key)) {
+            recolour(state, colour, edits);
+        }
+    }
+    if ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::A)) {
+        state.selection = session.notes.iter().map(|n| n.id).collect();
+    }
+
+    let pressed = |key| ui.input_mut(|i| i.consume_key(Modifiers::NONE, key));
+    if pressed(Key::Delete) || pressed(Key::Backspace) {
+        if !state.selection.is_empty() {
+            let n = state.selection.len();
+            edits.push(Edit::RemoveNotes(state.selection.iter().copied().collect()));
+            state.selection.clear();
+            requests.push(CanvasRequest::Info(format!(
+                "Deleted {n} note{}. Ctrl+Z brings {} back.",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "it" } else { "them" }
+            )));
+        }
+    }
+    if pressed(Key::F2) || pressed(Key::Enter) {
+        if let Some(id) = state.selection.iter().next().copied()
+            && let Some(note) = session.note(id)
+        {
+            state.editor = Some(NoteEditor::new(note));
+            return;
+        }
+    }
+    if pressed(Key::Escape) {
+        state.selection.clear();
+    }
+    if pressed(Key::Home) {
+        camera.view = transform::fit(session.bounds(), camera.screen);
+    }
+    let shift_tab = ui.input_mut(|i| i.consume_key(Modifiers::SHIFT, Key::Tab));
+    if shift_tab || pressed(Key::Tab) {
+        cycle_selection(session, state, camera, !shift_tab);
+    }
+    arrows(ui, session, state, camera, edits);
+
+    // Typing: N opens the capture box; any other printable text opens it with that text.
+    // Plus, minus and equals zoom instead.
+    let events = ui.input(|i| i.events.clone());
+    for event in events {
+        let Event::Text(text) = event else { continue };
+        match text.as_str() {
+            "+" | "=" => zoom_centre(camera, ZOOM_STEP),
+            "-" | "_" => zoom_centre(camera, 1.0 / ZOOM_STEP),
+            "n" | "N" if state.capture.is_none() => {
+                state.capture = Some(Capture::new(String::new()))
+            }
+            t if t.trim().is_empty() => {}
+            t => match &mut state.capture {
+                Some(capture) => {
+                    capture.text.push_str(t);
+                    capture.focus_pending = true;
+                }
+                None => state.capture = Some(Capture::new(t.to_owned())),
+            },
+        }
+    }
+}
+
+fn zoom_centre(camera: &mut Camera, factor: f32) {
+    camera.view = transform::zoom_about(camera, factor, camera.screen.center());
+}
+
+/// Recolours the selection.
+fn recolour(state: &mut CanvasState, colour: NoteColour, edits: &mut Vec<Edit>) {
+    if state.selection.is_empty() {
+        return;
+    }
+    edits.push(Edit::SetColours(
+        state.selection.iter().map(|id| (*id, colour)).collect(),
+    ));
+}
+
+/// Arrow keys nudge the selected notes (Shift: further), or pan when nothing is selected.
+fn arrows(
+    ui: &egui::Ui,
+    session: &Session,
+    state: &CanvasState,
+    camera: &mut Camera,
+    edits: &mut Vec<Edit>,
+) {
+    let mut dx = 0.0;
+    let mut dy = 0.0;
+    let mut step = 1.0;
+    for (key, x, y) in [
+        (Key::ArrowLeft, -1.0, 0.0),
+        (Key::ArrowRight, 1.0, 0.0),
+        (Key::ArrowUp, 0.0, -1.0),
+        (Key::ArrowDown, 0.0, 1.0),
+    ] {
+        for mods in [Modifiers::NONE, Modifiers::SHIFT] {
+            if ui.input_mut(|i| i.consume_key(mods, key)) {
+                dx += x;
+                dy += y;
+                if mods.shift {
+                    step = 5.0;
+                }
+            }
+        }
+    }
+    if dx == 0.0 && dy == 0.0 {
+        return;
+    }
+    if state.selection.is_empty() {
+        let (cx, cy) = camera.canvas_delta(egui::vec2(dx * PAN_STEP, dy * PAN_STEP));
+        camera.view.center = camera.view.center.offset(cx, cy);
+    } else {
+        let (dx, dy) = (dx * NUDGE * step, dy * NUDGE * step);
+        edits.push(moved(session, state.selection.iter().copied(), dx, dy));
+    }
+}
+
+/// The edit that moves `ids` by `(dx, dy)` canvas units from where they are now.
+fn moved(session: &Session, ids: impl Iterator<Item = NoteId>, dx: f32, dy: f32) -> Edit {
+    let wanted: std::collections::HashSet<NoteId> = ids.collect();
+    Edit::MoveNotes(
+        session
+            .notes
+            .iter()
+            .filter(|n| wanted.contains(&n.id))
+            .map(|n| (n.id, n.pos.offset(dx, dy)))
+            .collect(),
+    )
+}
+
+/// Tab moves the selection to the next note in reading order (top to bottom, left to right).
+fn cycle_selection(session: &Session, state: &mut CanvasState, camera: &mut Camera, forward: bool) {
+    if session.notes.is_empty() {
+        return;
+    }
+    let mut order: Vec<(f32, f32, NoteId)> = session
+        .notes
+        .iter()
+        .map(|n| (n.pos.y, n.pos.x, n.id))
+        .collect();
+    order.sort_by(|a, b| {
+        a.0.total_cmp(&b.0)
+            .then(a.1.total_cmp(&b.1))
+            .then(a.2.cmp(&b.2))
+    });
+    let current = state.selection.iter().next().copied();
+    let at = current.and_then(|id| order.iter().position(|o| o.2 == id));
+    let next = match (at, forward) {
+        (None, true) => 0,
+        (None, false) => order.len() - 1,
+        (Some(i), true) => (i + 1) % order.len(),
+        (Some(i), false) => (i + order.len() - 1) % order.len(),
+    };
+    let id = order[next].2;
+    state.selection = [id].into();
+    if let Some(note) = session.note(id) {
+        camera.view = transform::reveal(camera, note.rect());
+    }
+}
+
+/// Clicks, drags, scrolling and pinching on the canvas.
+pub fn pointer(
+    ui: &egui::Ui,
+    response: &Response,
+    session: &Session,
+    state: &mut CanvasState,
+    camera: &mut Camera,
+    edits: &mut Vec<Edit>,
+) {
+    let shift = ui.input(|i| i.modifiers.shift);
+    let hit =
+        |pos: Option<egui::Pos2>| pos.and_then(|p| note_at(session, camera.canvas_from_screen(p)));
+
+    if response.double_clicked() {
+        match hit(response.interact_pointer_pos()) {
+            Some(id) => {
+                if let Some(note) = session.note(id) {
+                    state.selection = [id].into();
+                    state.editor = Some(NoteEditor::new(note));
+                }
+            }
+            None => {
+                if state.capture.is_none() {
+                    state.capture = Some(Capture::new(String::new()));
+                }
+            }
+        }
+    } else if response.clicked() {
+        match hit(response.interact_pointer_pos()) {
+            Some(id) if shift => {
+                if !state.selection.remove(&id) {
+                    state.selection.insert(id);
+                }
+            }
+            Some(id) => state.selection = [id].into(),
+            None if !shift => state.selection.clear(),
+            None => {}
+        }
+    }
+
+    if response.drag_started() {
+        let origin = ui
+            .input(|i| i.pointer.press_origin())
+            .or(response.interact_pointer_pos());
+        let space = ui.input(|i| i.key_down(Key::Space));
+        state.gesture = if response.dragged_by(PointerButton::Middle)
+            || response.dragged_by(PointerButton::Secondary)
+            || space
+        {
+            Gesture::Pan
+        } else if let Some(id) = hit(origin) {
+            if shift {
+                state.selection.insert(id);
+            } else if !state.selection.contains(&id) {
+                state.selection = [id].into();
+            }
+            Gesture::Move {
+                ids: state.selection.iter().copied().collect(),
+                dx: 0.0,
+                dy: 0.0,
+            }
+        } else {
+            let start = camera.canvas_from_screen(origin.unwrap_or_default());
+            Gesture::SelectBox {
+                start,
+                end: start,
+                additive: shift,
+            }
+        };
+    }
+
+    if response.dragged() {
+        let delta = response.drag_delta();
+        let (cx, cy) = camera.canvas_delta(delta);
+        match &mut state.gesture {
+            Gesture::Pan => camera.view.center = camera.view.center.offset(-cx, -cy),
+            Gesture::Move { dx, dy, .. } => {
+                *dx += cx;
+                *dy += cy;
+            }
+            Gesture::SelectBox { end, .. } => {
+                if let Some(p) = response.interact_pointer_pos() {
+                    *end = camera.canvas_from_screen(p);
+                }
+            }
+            Gesture::None => {}
+        }
+    }
+
+    if response.drag_stopped() {
+        if let Gesture::SelectBox { end, .. } = &mut state.gesture
+            && let Some(p) = ui.input(|i| i.pointer.latest_pos())
+        {
+            *end = camera.canvas_from_screen(p);
+        }
+        match std::mem::take(&mut state.gesture) {
+            Gesture::Move { ids, dx, dy } if dx != 0.0 || dy != 0.0 => {
+                edits.push(moved(session, ids.into_iter(), dx, dy));
+            }
+            Gesture::SelectBox {
+                start,
+                end,
+                additive,
+            } => {
+                let area = CanvasRect::from_min_max(
+                    CanvasPos::new(start.x.min(end.x), start.y.min(end.y)),
+                    CanvasPos::new(start.x.max(end.x), start.y.max(end.y)),
+                );
+                if !additive {
+                    state.selection.clear();
+                }
+                state.selection.extend(
+                    session
+                        .notes
+                        .iter()
+                        .filter(|n| n.rect().intersects(&area))
+                        .map(|n| n.id),
+                );
+            }
+            _ => {}
+        }
+    }
+
+    // Wheel pans; Ctrl+wheel and pinch zoom about the pointer.
+    if ui.rect_contains_pointer(camera.screen) {
+        let (scroll, zoom, pointer) = ui.input(|i| {
+            (
+                i.smooth_scroll_delta(),
+                i.zoom_delta(),
+                i.pointer.hover_pos(),
+            )
+        });
+        if zoom != 1.0 {
+            let anchor = pointer.unwrap_or(camera.screen.center());
+            camera.view = transform::zoom_about(camera, zoom, anchor);
+        } else if scroll != egui::Vec2::ZERO {
+            let (cx, cy) = camera.canvas_delta(scroll);
+            camera.view.center = camera.view.center.offset(-cx, -cy);
+        }
+    }
+}

@@ -1,0 +1,257 @@
+//! The canvas: sticky notes drawn at any zoom, selected, moved, edited in place and captured.
+//!
+//! The canvas reads `&Session` and never changes it: what the user does becomes [`Edit`]s pushed
+//! onto the frame's list, applied by the app at the end of the frame. Camera, selection and
+//! gestures in progress are UI state and live in [`CanvasState`].
+
+mod capture;
+mod editor;
+mod input;
+mod paint;
+pub mod transform;
+
+use std::collections::BTreeSet;
+
+use egui::{Id, Rect, Sense};
+
+pub use capture::Capture;
+pub use editor::NoteEditor;
+use transform::Camera;
+
+use crate::model::{CanvasPos, Edit, NoteId, Session, View};
+use crate::ui::style::Palette;
+
+/// The canvas widget's id, stable so focus survives between frames.
+pub fn canvas_id() -> Id {
+    Id::unique("goldthread.canvas")
+}
+
+/// The id of the widget that reports note `id` to screen readers and tests.
+pub fn note_widget_id(id: NoteId) -> Id {
+    Id::unique(("goldthread.note", id))
+}
+
+/// The event filter for the canvas's text boxes: Escape reaches our code (to close the box)
+/// instead of egui silently dropping focus first.
+pub const KEEP_ESCAPE: egui::EventFilter = egui::EventFilter {
+    tab: false,
+    horizontal_arrows: true,
+    vertical_arrows: true,
+    escape: true,
+};
+
+/// A pointer gesture in progress.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Gesture {
+    /// Nothing is being dragged.
+    #[default]
+    None,
+    /// Notes are being moved; `dx, dy` is the offset so far, in canvas units.
+    Move {
+        /// The notes being moved.
+        ids: Vec<NoteId>,
+        /// Horizontal offset so far.
+        dx: f32,
+        /// Vertical offset so far.
+        dy: f32,
+    },
+    /// A selection box from `start` to `end` (canvas points).
+    SelectBox {
+        /// Where the drag began.
+        start: CanvasPos,
+        /// Where the pointer is now.
+        end: CanvasPos,
+        /// Shift was held: add to the selection rather than replace it.
+        additive: bool,
+    },
+    /// The view is being panned.
+    Pan,
+}
+
+/// Everything about the canvas that is not the session: camera, selection, gestures, text boxes.
+#[derive(Debug, Default)]
+pub struct CanvasState {
+    /// The camera.
+    pub view: View,
+    /// The selected notes.
+    pub selection: BTreeSet<NoteId>,
+    /// The pointer gesture in progress.
+    pub gesture: Gesture,
+    /// The capture box, when open.
+    pub capture: Option<Capture>,
+    /// The note being edited in place, if any.
+    pub editor: Option<NoteEditor>,
+    /// Zoom to fit at the next frame (when the canvas size is known).
+    pub fit_requested: bool,
+    /// Give the canvas keyboard focus at the next frame.
+    pub focus_requested: bool,
+    /// Where the canvas was drawn last frame.
+    pub last_screen: Option<Rect>,
+}
+
+impl CanvasState {
+    /// A canvas looking at `view`, with nothing selected.
+    pub fn new(view: View) -> Self {
+        Self {
+            view,
+            focus_requested: true,
+            ..Default::default()
+        }
+    }
+
+    /// Drops selected ids that no longer exist (after undo, delete, ...).
+    pub fn prune(&mut self, session: &Session) {
+        if self.selection.is_empty() {
+            return;
+        }
+        let ids: std::collections::HashSet<NoteId> = session.notes.iter().map(|n| n.id).collect();
+        self.selection.retain(|id| ids.contains(id));
+        if let Some(editor) = &self.editor
+            && !ids.contains(&editor.id)
+        {
+            self.editor = None;
+        }
+    }
+}
+
+/// What the canvas asks of the app besides edits.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CanvasRequest {
+    /// Show a short message.
+    Info(String),
+}
+
+/// Draws the canvas into all of `ui`'s remaining space and handles its input.
+pub fn canvas_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    state: &mut CanvasState,
+    palette: &Palette,
+    edits: &mut Vec<Edit>,
+    requests: &mut Vec<CanvasRequest>,
+) {
+    let screen = ui.available_rect_before_wrap();
+    let response = ui.interact(screen, canvas_id(), Sense::click_and_drag());
+    ui.advance_cursor_after_rect(screen);
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Canvas,
+            true,
+            format!("Canvas with {} notes", session.notes.len()),
+        )
+    });
+    state.last_screen = Some(screen);
+    if state.fit_requested {
+        state.view = transform::fit(session.bounds(), screen);
+        state.fit_requested = false;
+    }
+    if state.focus_requested {
+        response.request_focus();
+        state.focus_requested = false;
+    }
+    if response.clicked() || response.drag_started() {
+        response.request_focus();
+    }
+
+    let mut camera = Camera {
+        screen,
+        view: state.view,
+    };
+    input::keyboard(ui, &response, session, state, &mut camera, edits, requests);
+    input::pointer(ui, &response, session, state, &mut camera, edits);
+    state.view = camera.view;
+
+    let painter = ui.painter_at(screen);
+    paint::background(&painter, &camera, palette);
+    draw_notes(ui, &painter, session, state, &camera, palette);
+    if let Gesture::SelectBox { start, end, .. } = state.gesture {
+        let r = Rect::from_two_pos(
+            camera.screen_from_canvas(start),
+            camera.screen_from_canvas(end),
+        );
+        paint::selection_box(&painter, r, palette);
+    }
+    if session.notes.is_empty() && state.capture.is_none() {
+        paint::empty_hint(&painter, screen, palette);
+    }
+
+    editor::editor_ui(ui, session, state, &mut camera, edits, requests);
+    capture::capture_ui(ui, session, state, &mut camera, palette, edits, requests);
+    state.view = camera.view;
+}
+
+/// Draws every visible note, moving ones last (on top), and reports detailed ones to
+/// screen readers and tests.
+fn draw_notes(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    session: &Session,
+    state: &CanvasState,
+    camera: &Camera,
+    palette: &Palette,
+) {
+    let (moving, dx, dy): (&[NoteId], f32, f32) = match &state.gesture {
+        Gesture::Move { ids, dx, dy } => (ids, *dx, *dy),
+        _ => (&[], 0.0, 0.0),
+    };
+    let boxed = match state.gesture {
+        Gesture::SelectBox { start, end, .. } => Some(crate::model::CanvasRect::from_min_max(
+            CanvasPos::new(start.x.min(end.x), start.y.min(end.y)),
+            CanvasPos::new(start.x.max(end.x), start.y.max(end.y)),
+        )),
+        _ => None,
+    };
+    let editing = state
+        .editor
+        .as_ref()
+        .filter(|e| !e.focus_pending)
+        .map(|e| e.id);
+    let clip = camera.screen;
+    let draw = |note: &crate::model::Note, offset: (f32, f32)| {
+        let rect = camera.screen_rect(crate::model::CanvasRect::note_at(
+            note.pos.offset(offset.0, offset.1),
+        ));
+        if !clip.intersects(rect) {
+            return;
+        }
+        let selected =
+            state.selection.contains(&note.id) || boxed.is_some_and(|b| b.intersects(&note.rect()));
+        if Some(note.id) != editing {
+            paint::note(painter, note, rect, camera.view.zoom, selected, palette);
+        }
+        if paint::Detail::for_width(rect.width()) != paint::Detail::Card {
+            let response = ui.interact(
+                rect.intersect(clip),
+                note_widget_id(note.id),
+                Sense::hover(),
+            );
+            response.widget_info(|| {
+                let label: String = note.text.chars().take(200).collect();
+                egui::WidgetInfo::selected(egui::Role::Button, true, selected, label)
+            });
+        }
+    };
+    if moving.is_empty() {
+        for note in &session.notes {
+            draw(note, (0.0, 0.0));
+        }
+    } else {
+        let moving_set: std::collections::HashSet<NoteId> = moving.iter().copied().collect();
+        for note in session.notes.iter().filter(|n| !moving_set.contains(&n.id)) {
+            draw(note, (0.0, 0.0));
+        }
+        for note in session.notes.iter().filter(|n| moving_set.contains(&n.id)) {
+            draw(note, (dx, dy));
+        }
+    }
+}
+
+/// The topmost note under a canvas point.
+pub fn note_at(session: &Session, p: CanvasPos) -> Option<NoteId> {
+    session
+        .notes
+        .iter()
+        .rev()
+        .find(|n| n.rect().contains(p))
+        .map(|n| n.id)
+}

@@ -1,0 +1,170 @@
+//! Drawing the canvas: background, notes at three levels of detail, the selection box.
+
+use egui::text::LayoutJob;
+use egui::{CornerRadius, Painter, Rect, Stroke, StrokeKind, Vec2, vec2};
+
+use super::transform::Camera;
+use crate::model::Note;
+use crate::ui::style::{self, Palette};
+
+/// The longest text laid out on a card; a card shows far fewer characters than this.
+const MAX_LAID_OUT_CHARS: usize = 600;
+
+/// Paints the canvas background and its dot grid.
+pub fn background(painter: &Painter, camera: &Camera, palette: &Palette) {
+    painter.rect_filled(camera.screen, CornerRadius::ZERO, palette.canvas);
+    let spacing = style::GRID_SPACING * camera.view.zoom;
+    if spacing < 14.0 {
+        return; // Too dense to help; skip rather than draw thousands of dots.
+    }
+    let visible = camera.visible_canvas();
+    let first_x = (visible.min.x / style::GRID_SPACING).ceil() * style::GRID_SPACING;
+    let first_y = (visible.min.y / style::GRID_SPACING).ceil() * style::GRID_SPACING;
+    let origin = camera.screen_from_canvas(crate::model::CanvasPos::new(first_x, first_y));
+    let dot = (1.6 * camera.view.zoom).clamp(1.0, 2.5);
+    let mut y = origin.y;
+    while y < camera.screen.max.y {
+        let mut x = origin.x;
+        while x < camera.screen.max.x {
+            painter.rect_filled(
+                Rect::from_center_size(egui::pos2(x, y), Vec2::splat(dot * 2.0)),
+                CornerRadius::same(2),
+                palette.canvas_dots,
+            );
+            x += spacing;
+        }
+        y += spacing;
+    }
+}
+
+/// How much of a note is drawn, from its size on screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Detail {
+    /// A coloured card only.
+    Card,
+    /// The card and its first line.
+    Title,
+    /// The card and its wrapped text.
+    Full,
+}
+
+impl Detail {
+    /// The detail for a note `width` points wide on screen.
+    pub fn for_width(width: f32) -> Self {
+        if width < style::NOTE_MIN_TITLE_WIDTH {
+            Self::Card
+        } else if width < style::NOTE_MIN_TEXT_WIDTH {
+            Self::Title
+        } else {
+            Self::Full
+        }
+    }
+}
+
+/// Paints one note whose screen rectangle is `rect`.
+pub fn note(
+    painter: &Painter,
+    note: &Note,
+    rect: Rect,
+    zoom: f32,
+    selected: bool,
+    palette: &Palette,
+) {
+    let detail = Detail::for_width(rect.width());
+    let fill = style::note_fill(note.colour);
+    let radius = CornerRadius::same((style::NOTE_ROUNDING * zoom).clamp(0.0, 12.0) as u8);
+    if detail == Detail::Card {
+        painter.rect_filled(rect, radius, fill);
+        if selected {
+            painter.rect_stroke(
+                rect,
+                radius,
+                Stroke::new(2.0, palette.selection),
+                StrokeKind::Outside,
+            );
+        }
+        return;
+    }
+    painter.rect_filled(
+        rect.translate(vec2(0.0, 3.0 * zoom.min(1.5))),
+        radius,
+        palette.shadow,
+    );
+    painter.rect(
+        rect,
+        radius,
+        fill,
+        Stroke::new(1.0, style::NOTE_EDGE),
+        StrokeKind::Inside,
+    );
+    let pad = style::NOTE_PADDING * zoom;
+    let inner = rect.shrink(pad);
+    match detail {
+        Detail::Card => {}
+        Detail::Title => {
+            let size = (rect.width() / 7.0).clamp(7.0, 16.0);
+            let galley = painter.layout(
+                note.title(24),
+                egui::FontId::new(size, style::strong_family()),
+                style::NOTE_TEXT,
+                rect.shrink(4.0).width(),
+            );
+            painter.galley(rect.shrink(4.0).min, galley, style::NOTE_TEXT);
+        }
+        Detail::Full => {
+            let font = style::note_font(zoom);
+            let row_height = painter.ctx().fonts_mut(|f| f.row_height(&font));
+            let text: String = if note.text.len() > MAX_LAID_OUT_CHARS {
+                note.text.chars().take(MAX_LAID_OUT_CHARS).collect()
+            } else {
+                note.text.clone()
+            };
+            let mut job = LayoutJob::simple(text, font, style::NOTE_TEXT, inner.width());
+            job.wrap.max_rows = ((inner.height() / row_height).floor() as usize).max(1);
+            job.wrap.overflow_character = Some('…');
+            job.wrap.break_anywhere = false;
+            let galley = painter.layout_job(job);
+            painter
+                .with_clip_rect(rect.intersect(painter.clip_rect()))
+                .galley(inner.min, galley, style::NOTE_TEXT);
+        }
+    }
+    if selected {
+        painter.rect_stroke(
+            rect.expand(2.0),
+            radius,
+            Stroke::new(style::SELECTION_WIDTH, palette.selection),
+            StrokeKind::Outside,
+        );
+    }
+}
+
+/// Paints the rubber-band selection box.
+pub fn selection_box(painter: &Painter, rect: Rect, palette: &Palette) {
+    painter.rect(
+        rect,
+        CornerRadius::same(2),
+        palette.selection_fill,
+        Stroke::new(1.5, palette.selection),
+        StrokeKind::Inside,
+    );
+}
+
+/// The hint shown on an empty canvas.
+pub fn empty_hint(painter: &Painter, screen: Rect, palette: &Palette) {
+    let c = screen.center();
+    painter.text(
+        c - vec2(0.0, 22.0),
+        egui::Align2::CENTER_CENTER,
+        "Press N, or just start typing, to add a note",
+        style::hero_font(),
+        palette.text_muted,
+    );
+    painter.text(
+        c + vec2(0.0, 26.0),
+        egui::Align2::CENTER_CENTER,
+        "Enter adds it and keeps the box open for the next one",
+        egui::FontId::proportional(20.0),
+        palette.text_muted,
+    );
+}

@@ -1,0 +1,51 @@
+//! App-level commands: what menus, shortcuts and dialogs ask for, run in one place at the end
+//! of the frame.
+
+use std::path::PathBuf;
+
+/// Something the app does that is not an edit of the session.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Ask for a title, then start an empty session (after asking about unsaved changes).
+    NewSession,
+    /// Start an empty session with this title.
+    CreateSession(String),
+    /// Close the session and show the library (after asking about unsaved changes).
+    ShowLibrary,
+    /// Open this session file (after asking about unsaved changes).
+    OpenPath(PathBuf),
+    /// Choose a session file to open.
+    OpenDialog,
+    /// Save the session to its file (a new file in the library the first time).
+    Save,
+    /// Choose a new file and save the session there.
+    SaveAs,
+    /// Save the session to this path from now on.
+    SaveAsPath(PathBuf),
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Show the whole session on the canvas.
+    ZoomToFit,
+    /// Switch between the projector and the dark theme.
+    ToggleTheme,
+    /// Enter or leave full screen.
+    ToggleFullscreen,
+    /// Quit (after asking about unsaved changes).
+    Quit,
+}
+
+impl Command {
+    /// True for commands that close the open session and so must ask about unsaved changes first.
+    pub fn discards_session(&self) -> bool {
+        matches!(
+            self,
+            Self::NewSession
+                | Self::ShowLibrary
+                | Self::OpenPath(_)
+                | Self::OpenDialog
+                | Self::Quit
+        )
+    }
+}

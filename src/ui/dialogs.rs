@@ -1,0 +1,176 @@
+//! Modal dialogs: new session, unsaved changes, typing a path, and messages.
+
+use egui::{Id, Key, Modifiers, RichText};
+
+use super::app::AppConfig;
+use super::command::Command;
+use super::jobs::PickPurpose;
+use super::style::Palette;
+use super::widgets::primary_button;
+
+/// A dialog on top of everything.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dialog {
+    /// Asks for a new session's title; Enter accepts the default.
+    NewSession {
+        /// What has been typed.
+        title: String,
+        /// Used when nothing is typed.
+        default_title: String,
+    },
+    /// The session has unsaved changes and `then` would close it.
+    Unsaved {
+        /// The session's title.
+        title: String,
+        /// What to do afterwards.
+        then: Command,
+    },
+    /// Asks for a file path where no native file dialog is available.
+    PathPrompt {
+        /// Open or save.
+        purpose: PickPurpose,
+        /// The path typed so far.
+        text: String,
+        /// Say why there is no native dialog.
+        explain_no_native: bool,
+    },
+    /// A message to read, e.g. why a file cannot be opened.
+    Message {
+        /// The heading.
+        title: String,
+        /// The explanation.
+        body: String,
+    },
+}
+
+/// How a dialog was closed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    /// Run this command.
+    Run(Command),
+    /// Save, then run this command.
+    SaveThen(Command),
+    /// Throw away unsaved changes and run this command.
+    DiscardThen(Command),
+    /// Nothing to do.
+    Cancel,
+}
+
+/// Shows the dialog; returns how it was closed, or `None` while it stays open.
+pub fn dialog_ui(
+    ctx: &egui::Context,
+    dialog: &mut Dialog,
+    config: &AppConfig,
+    palette: &Palette,
+) -> Option<Outcome> {
+    let mut outcome = None;
+    let enter = ctx.input_mut(|i| !i.modifiers.shift && i.consume_key(Modifiers::NONE, Key::Enter));
+    let response = egui::Modal::new(Id::unique("goldthread.dialog"))
+        .backdrop_color(palette.shadow.gamma_multiply(2.5))
+        .show(ctx, |ui| {
+            ui.set_width(520.0);
+            match dialog {
+                Dialog::NewSession { title, default_title } => {
+                    ui.heading("New session");
+                    ui.add_space(6.0);
+                    ui.label("Title");
+                    let edit = ui.add(
+                        egui::TextEdit::singleline(title)
+                            .id(Id::unique("goldthread.new-title"))
+                            .hint_text(default_title.as_str())
+                            .desired_width(f32::INFINITY),
+                    );
+                    edit.request_focus();
+                    ui.label(
+                        RichText::new("Press Enter to use the title shown. You can rename it later.")
+                            .small()
+                            .color(palette.text_muted),
+                    );
+                    ui.add_space(10.0);
+                    ui.horizontal(|ui| {
+                        if primary_button(ui, "Create", palette).clicked() || enter {
+                            let t = title.trim();
+                            let t = if t.is_empty() { default_title.clone() } else { t.to_owned() };
+                            outcome = Some(Outcome::Run(Command::CreateSession(t)));
+                        }
+                        if ui.button("Cancel").clicked() {
+                            outcome = Some(Outcome::Cancel);
+                        }
+                    });
+                }
+                Dialog::Unsaved { title, then } => {
+                    ui.heading(format!("Save changes to “{title}”?"));
+                    ui.add_space(6.0);
+                    ui.label("If you don't save, the changes since the last save are lost.");
+                    ui.add_space(10.0);
+                    ui.horizontal(|ui| {
+                        if primary_button(ui, "Save", palette).clicked() || enter {
+                            outcome = Some(Outcome::SaveThen(then.clone()));
+                        }
+                        if ui.button("Don't save").clicked() {
+                            outcome = Some(Outcome::DiscardThen(then.clone()));
+                        }
+                        if ui.button("Cancel").clicked() {
+                            outcome = Some(Outcome::Cancel);
+                        }
+                    });
+                }
+                Dialog::PathPrompt {
+                    purpose,
+                    text,
+                    explain_no_native,
+                } => {
+                    let (heading, action) = match purpose {
+                        PickPurpose::Open => ("Open a session file", "Open"),
+                        PickPurpose::SaveAs => ("Save session as", "Save"),
+                    };
+                    ui.heading(heading);
+                    if *explain_no_native {
+                        ui.label(
+                            RichText::new(
+                                "No native file dialog is available on this computer (no desktop portal), \
+                                 so type the file's path. Sessions in the library open from the start screen.",
+                            )
+                            .color(palette.text_muted),
+                        );
+                    }
+                    ui.add_space(6.0);
+                    ui.label("Path");
+                    let edit = ui.add(
+                        egui::TextEdit::singleline(text)
+                            .id(Id::unique("goldthread.path"))
+                            .hint_text(config.library_dir.join("session.ron").display().to_string())
+                            .desired_width(f32::INFINITY),
+                    );
+                    edit.request_focus();
+                    ui.add_space(10.0);
+                    ui.horizontal(|ui| {
+                        let go = primary_button(ui, action, palette).clicked() || enter;
+                        if go && !text.trim().is_empty() {
+                            let path = std::path::PathBuf::from(text.trim());
+                            outcome = Some(Outcome::Run(match purpose {
+                                PickPurpose::Open => Command::OpenPath(path),
+                                PickPurpose::SaveAs => Command::SaveAsPath(path),
+                            }));
+                        }
+                        if ui.button("Cancel").clicked() {
+                            outcome = Some(Outcome::Cancel);
+                        }
+                    });
+                }
+                Dialog::Message { title, body } => {
+                    ui.heading(title.as_str());
+                    ui.add_space(6.0);
+                    ui.add(egui::Label::new(body.as_str()).wrap());
+                    ui.add_space(10.0);
+                    if primary_button(ui, "OK", palette).clicked() || enter {
+                        outcome = Some(Outcome::Cancel);
+                    }
+                }
+            }
+        });
+    if outcome.is_none() && response.should_close() {
+        outcome = Some(Outcome::Cancel);
+    }
+    outcome
+}

@@ -1,0 +1,187 @@
+//! Slow or blocking work off the UI thread: saving, loading, scanning the library, native file
+//! dialogs. Each job runs on a named thread and sends its result back over a channel, then asks
+//! egui for a repaint so the result is handled at once.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use crate::model::Session;
+use crate::storage::{self, FileError, LibraryEntry, Loaded};
+
+/// What a file dialog was opened for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PickPurpose {
+    /// Choosing a session file to open.
+    Open,
+    /// Choosing where to save a copy of the session.
+    SaveAs,
+}
+
+/// A finished job.
+#[derive(Debug)]
+pub enum JobResult {
+    /// The library folder was listed.
+    Library(Vec<LibraryEntry>),
+    /// A session file was read.
+    Loaded {
+        /// The file.
+        path: PathBuf,
+        /// The session, or why it could not be read.
+        result: Box<Result<Loaded, FileError>>,
+    },
+    /// A session was written.
+    Saved(SaveReport),
+    /// A native file dialog closed.
+    Picked {
+        /// Why it was opened.
+        purpose: PickPurpose,
+        /// The chosen file, or `None` when cancelled.
+        path: Option<PathBuf>,
+    },
+}
+
+/// The outcome of one save.
+#[derive(Debug)]
+pub struct SaveReport {
+    /// Which open session was saved (sessions are numbered as they are opened).
+    pub token: u64,
+    /// The session's change counter when the copy was taken.
+    pub generation: u64,
+    /// The file written.
+    pub path: PathBuf,
+    /// `Err` holds a message for the user.
+    pub result: Result<(), FileError>,
+}
+
+/// The background work in flight.
+#[derive(Debug)]
+pub struct Jobs {
+    tx: Sender<JobResult>,
+    rx: Receiver<JobResult>,
+    running: usize,
+}
+
+impl Default for Jobs {
+    fn default() -> Self {
+        let (tx, rx) = channel();
+        Self { tx, rx, running: 0 }
+    }
+}
+
+impl Jobs {
+    /// Runs `work` on a thread called `name`; its result arrives through [`Jobs::poll`].
+    pub fn spawn(
+        &mut self,
+        ctx: &egui::Context,
+        name: &str,
+        work: impl FnOnce() -> JobResult + Send + 'static,
+    ) {
+        let tx = self.tx.clone();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name(format!("goldthread-{name}"))
+            .spawn(move || {
+                let _ = tx.send(work());
+                ctx.request_repaint();
+            });
+        if spawned.is_ok() {
+            self.running += 1;
+        }
+    }
+
+    /// The results that have arrived since the last call.
+    pub fn poll(&mut self) -> Vec<JobResult> {
+        let results: Vec<JobResult> = self.rx.try_iter().collect();
+        self.running = self.running.saturating_sub(results.len());
+        results
+    }
+
+    /// True when no job is running.
+    pub fn is_idle(&self) -> bool {
+        self.running == 0
+    }
+
+    /// Lists the library folder.
+    pub fn scan_library(&mut self, ctx: &egui::Context, dir: PathBuf) {
+        self.spawn(ctx, "library", move || {
+            JobResult::Library(storage::scan_library(&dir))
+        });
+    }
+
+    /// Reads a session file.
+    pub fn load(&mut self, ctx: &egui::Context, path: PathBuf) {
+        self.spawn(ctx, "load", move || {
+            let result = Box::new(storage::load_file(&path));
+            JobResult::Loaded { path, result }
+        });
+    }
+
+    /// Writes a copy of a session, creating the folder when needed.
+    pub fn save(
+        &mut self,
+        ctx: &egui::Context,
+        token: u64,
+        generation: u64,
+        path: PathBuf,
+        session: Session,
+    ) {
+        self.spawn(ctx, "save", move || {
+            let result = match path.parent() {
+                Some(dir) if !dir.as_os_str().is_empty() && !dir.exists() => {
+                    std::fs::create_dir_all(dir)
+                        .map_err(|e| FileError::new(&path, storage::LoadError::Io(e.to_string())))
+                }
+                _ => Ok(()),
+            }
+            .and_then(|()| storage::save_file(&path, &session));
+            JobResult::Saved(SaveReport {
+                token,
+                generation,
+                path,
+                result,
+            })
+        });
+    }
+
+    /// Opens a native file dialog on its own thread (rfd blocks the thread it runs on).
+    pub fn pick(
+        &mut self,
+        ctx: &egui::Context,
+        purpose: PickPurpose,
+        dir: PathBuf,
+        file_name: String,
+    ) {
+        self.spawn(ctx, "file-dialog", move || {
+            let dialog = rfd::FileDialog::new()
+                .add_filter("Goldthread session", &["ron"])
+                .set_directory(&dir);
+            let path = match purpose {
+                PickPurpose::Open => dialog.set_title("Open a session").pick_file(),
+                PickPurpose::SaveAs => dialog
+                    .set_title("Save session as")
+                    .set_file_name(file_name)
+                    .save_file(),
+            };
+            JobResult::Picked { purpose, path }
+        });
+    }
+}
+
+/// Whether a native file dialog can be shown here. On Linux, rfd talks to the desktop portal
+/// over D-Bus; without a session bus there is no dialog, and the app asks for a path instead.
+pub fn native_dialogs_available() -> bool {
+    if std::env::var_os("GOLDTHREAD_NO_NATIVE_DIALOGS").is_some() {
+        return false;
+    }
+    if cfg!(any(
+        target_os = "linux",
+        target_os = "freebsd",
+        target_os = "openbsd"
+    )) {
+        std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+            || std::env::var_os("XDG_RUNTIME_DIR")
+                .is_some_and(|d| std::path::Path::new(&d).join("bus").exists())
+    } else {
+        true
+    }
+}

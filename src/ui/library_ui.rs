@@ -1,0 +1,228 @@
+//! The start screen: the session library, newest first, with a filter.
+
+use std::path::Path;
+use std::time::SystemTime;
+
+use egui::{Id, Key, Modifiers, RichText, Sense};
+
+use super::command::Command;
+use super::style::{self, Palette};
+use super::widgets::primary_button;
+use crate::storage::{EntryStatus, LibraryEntry, filter_entries};
+
+/// The library screen's state.
+#[derive(Debug, Default)]
+pub struct LibraryState {
+    /// Every file in the library, newest first.
+    pub entries: Vec<LibraryEntry>,
+    /// The filter text.
+    pub filter: String,
+    /// The highlighted row among the filtered entries (arrow keys move it, Enter opens it).
+    pub selected: usize,
+    /// A scan is running.
+    pub scanning: bool,
+}
+
+impl LibraryState {
+    /// Replaces the listing after a scan.
+    pub fn set_entries(&mut self, entries: Vec<LibraryEntry>) {
+        self.entries = entries;
+        self.scanning = false;
+        self.selected = 0;
+    }
+}
+
+/// Draws the library and turns clicks and keys into commands.
+pub fn library_ui(
+    ui: &mut egui::Ui,
+    state: &mut LibraryState,
+    dir: &Path,
+    palette: &Palette,
+    commands: &mut Vec<Command>,
+) {
+    let width = ui.available_width().min(style::LIBRARY_MAX_WIDTH);
+    let margin = ((ui.available_width() - width) / 2.0).max(16.0);
+    egui::Frame::NONE
+        .inner_margin(egui::Margin::symmetric(margin as i8, 28))
+        .show(ui, |ui| {
+            ui.set_max_width(width);
+            ui.label(RichText::new("Your sessions").font(style::hero_font()));
+            ui.label(
+                RichText::new(format!("Library: {}", dir.display())).color(palette.text_muted),
+            );
+            ui.add_space(14.0);
+            ui.horizontal(|ui| {
+                if primary_button(ui, "New session", palette)
+                    .on_hover_text("Ctrl+N")
+                    .clicked()
+                {
+                    commands.push(Command::NewSession);
+                }
+                if ui.button("Open file…").on_hover_text("Ctrl+O").clicked() {
+                    commands.push(Command::OpenDialog);
+                }
+                ui.add_space(12.0);
+                let filter = ui.add(
+                    egui::TextEdit::singleline(&mut state.filter)
+                        .id(Id::unique("goldthread.library.filter"))
+                        .hint_text("Filter by title")
+                        .desired_width(f32::INFINITY),
+                );
+                filter.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Filter sessions")
+                });
+                if filter.changed() {
+                    state.selected = 0;
+                }
+            });
+            ui.add_space(14.0);
+            let shown = filter_entries(&state.entries, &state.filter);
+            if shown.is_empty() {
+                empty_ui(ui, state, palette);
+                return;
+            }
+            // Arrow keys move the highlight and Enter opens it, unless a text box other than
+            // the filter has the keyboard.
+            let typing_elsewhere = ui.memory(|m| {
+                m.focused()
+                    .is_some_and(|f| f != Id::unique("goldthread.library.filter"))
+            });
+            if !typing_elsewhere {
+                let (down, up, enter) = ui.input_mut(|i| {
+                    (
+                        i.consume_key(Modifiers::NONE, Key::ArrowDown),
+                        i.consume_key(Modifiers::NONE, Key::ArrowUp),
+                        i.consume_key(Modifiers::NONE, Key::Enter),
+                    )
+                });
+                if down {
+                    state.selected = (state.selected + 1).min(shown.len() - 1);
+                }
+                if up {
+                    state.selected = state.selected.saturating_sub(1);
+                }
+                state.selected = state.selected.min(shown.len() - 1);
+                if enter {
+                    commands.push(Command::OpenPath(shown[state.selected].path.clone()));
+                }
+            }
+            let now = SystemTime::now();
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    for (i, entry) in shown.iter().enumerate() {
+                        if entry_ui(ui, entry, i == state.selected, now, palette).clicked() {
+                            commands.push(Command::OpenPath(entry.path.clone()));
+                        }
+                        ui.add_space(8.0);
+                    }
+                });
+        });
+}
+
+fn empty_ui(ui: &mut egui::Ui, state: &LibraryState, palette: &Palette) {
+    let text = if state.scanning {
+        "Looking for sessions…"
+    } else if state.entries.is_empty() {
+        "No sessions yet. Press Ctrl+N to start your first workshop."
+    } else {
+        "No session title matches the filter."
+    };
+    ui.add_space(40.0);
+    ui.vertical_centered(|ui| {
+        ui.label(RichText::new(text).size(22.0).color(palette.text_muted));
+    });
+}
+
+/// One row: title, date, note count and last change; or the file name and why it is broken.
+fn entry_ui(
+    ui: &mut egui::Ui,
+    entry: &LibraryEntry,
+    highlighted: bool,
+    now: SystemTime,
+    palette: &Palette,
+) -> egui::Response {
+    let id = Id::unique(("goldthread.library.entry", &entry.path));
+    let broken = matches!(entry.status, EntryStatus::Broken { .. });
+    let frame = egui::Frame::NONE
+        .fill(palette.surface)
+        .stroke(egui::Stroke::new(
+            if highlighted { 2.5 } else { 1.0 },
+            if highlighted {
+                palette.selection
+            } else {
+                palette.border
+            },
+        ))
+        .corner_radius(style::ROUNDING)
+        .inner_margin(egui::Margin::symmetric(18, 12));
+    let inner = frame.show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            ui.label(
+                RichText::new(entry.title()).font(egui::FontId::new(22.0, style::strong_family())),
+            );
+            if broken {
+                ui.label(
+                    RichText::new("  Broken  ")
+                        .color(palette.on_accent)
+                        .background_color(palette.danger),
+                );
+            }
+        });
+        let modified = entry.modified.map(|m| ago(now, m)).unwrap_or_default();
+        match &entry.status {
+            EntryStatus::Ok { date, notes, .. } => {
+                ui.label(
+                    RichText::new(format!(
+                        "{}  ·  {} note{}  ·  changed {}  ·  {}",
+                        date.format("%-d %B %Y"),
+                        notes,
+                        if *notes == 1 { "" } else { "s" },
+                        modified,
+                        entry.file_name()
+                    ))
+                    .color(palette.text_muted),
+                );
+            }
+            EntryStatus::Broken { reason } => {
+                ui.add(egui::Label::new(RichText::new(reason).color(palette.danger)).wrap());
+            }
+        }
+    });
+    let response = ui.interact(inner.response.rect, id, Sense::click());
+    let label = entry.title();
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    if response.hovered() {
+        ui.painter().rect_stroke(
+            inner.response.rect,
+            style::ROUNDING,
+            egui::Stroke::new(1.5, palette.accent),
+            egui::StrokeKind::Inside,
+        );
+    }
+    response.on_hover_text(if broken {
+        "This file can't be opened; click to see why. It will not be changed."
+    } else {
+        "Open this session"
+    })
+}
+
+/// "just now", "5 minutes ago", "3 hours ago", "2 days ago", or the date.
+fn ago(now: SystemTime, then: SystemTime) -> String {
+    let secs = now.duration_since(then).map(|d| d.as_secs()).unwrap_or(0);
+    match secs {
+        0..=59 => "just now".to_owned(),
+        60..=3599 => plural(secs / 60, "minute"),
+        3600..=86_399 => plural(secs / 3600, "hour"),
+        86_400..=604_799 => plural(secs / 86_400, "day"),
+        _ => {
+            let dt: chrono::DateTime<chrono::Local> = then.into();
+            format!("on {}", dt.format("%-d %b %Y"))
+        }
+    }
+}
+
+fn plural(n: u64, unit: &str) -> String {
+    format!("{n} {unit}{} ago", if n == 1 { "" } else { "s" })
+}

@@ -1,0 +1,118 @@
+//! Short messages in the corner: information fades, errors stay until dismissed.
+
+use std::time::Duration;
+
+use egui::{Align2, Id, RichText};
+
+use crate::ui::style::Palette;
+
+/// How long an information message stays.
+const INFO_SECS: f64 = 5.0;
+
+/// One message.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    /// The text.
+    pub text: String,
+    /// Errors stay until dismissed and are drawn in the danger colour.
+    pub is_error: bool,
+    /// When it was shown (egui time, seconds), set on first display.
+    shown_at: Option<f64>,
+}
+
+/// The messages showing now.
+#[derive(Debug, Default)]
+pub struct Notices {
+    list: Vec<Notice>,
+}
+
+impl Notices {
+    /// Shows an information message.
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.push(text.into(), false);
+    }
+
+    /// Shows an error message that stays until dismissed.
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.push(text.into(), true);
+    }
+
+    fn push(&mut self, text: String, is_error: bool) {
+        self.list.retain(|n| n.text != text);
+        self.list.push(Notice {
+            text,
+            is_error,
+            shown_at: None,
+        });
+        if self.list.len() > 4 {
+            self.list.remove(0);
+        }
+    }
+
+    /// The messages showing now, oldest first.
+    pub fn all(&self) -> &[Notice] {
+        &self.list
+    }
+
+    /// Draws the messages in the bottom-right corner. Asks for one repaint when the next
+    /// information message should fade, and none otherwise.
+    pub fn ui(&mut self, ctx: &egui::Context, palette: &Palette) {
+        let now = ctx.input(|i| i.time);
+        for n in &mut self.list {
+            n.shown_at.get_or_insert(now);
+        }
+        self.list
+            .retain(|n| n.is_error || n.shown_at.is_some_and(|t| now - t < INFO_SECS));
+        if self.list.is_empty() {
+            return;
+        }
+        if let Some(next) = self
+            .list
+            .iter()
+            .filter(|n| !n.is_error)
+            .filter_map(|n| n.shown_at)
+            .map(|t| INFO_SECS - (now - t))
+            .reduce(f64::min)
+        {
+            ctx.request_repaint_after(Duration::from_secs_f64(next.max(0.05)));
+        }
+        let mut dismiss = None;
+        egui::Area::new(Id::unique("goldthread.notices"))
+            .order(egui::Order::Tooltip)
+            .anchor(Align2::RIGHT_TOP, egui::vec2(-16.0, 64.0))
+            .interactable(true)
+            .show(ctx, |ui| {
+                for (i, n) in self.list.iter().enumerate() {
+                    let (fill, text) = if n.is_error {
+                        (palette.danger_fill, palette.danger)
+                    } else {
+                        (palette.surface, palette.text)
+                    };
+                    egui::Frame::popup(ui.style())
+                        .fill(fill)
+                        .stroke(egui::Stroke::new(
+                            1.5,
+                            if n.is_error {
+                                palette.danger
+                            } else {
+                                palette.border
+                            },
+                        ))
+                        .inner_margin(12)
+                        .show(ui, |ui| {
+                            ui.set_max_width(460.0);
+                            ui.horizontal(|ui| {
+                                ui.add(egui::Label::new(RichText::new(&n.text).color(text)).wrap());
+                                if n.is_error && ui.small_button("Dismiss").clicked() {
+                                    dismiss = Some(i);
+                                }
+                            });
+                        });
+                    ui.add_space(6.0);
+                }
+            });
+        if let Some(i) = dismiss {
+            self.list.remove(i);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! The app's keyboard shortcuts, checked most specific first (egui ignores extra Shift).
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use super::command::Command;
+
+/// Shortcut, command, and whether it also works while a text box has focus.
+const SHORTCUTS: [(KeyboardShortcut, Command, bool); 9] = [
+    (
+        KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S),
+        Command::SaveAs,
+        true,
+    ),
+    (
+        KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z),
+        Command::Redo,
+        false,
+    ),
+    (
+        KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::D),
+        Command::ToggleTheme,
+        true,
+    ),
+    (
+        KeyboardShortcut::new(Modifiers::COMMAND, Key::S),
+        Command::Save,
+        true,
+    ),
+    (
+        KeyboardShortcut::new(Modifiers::COMMAND, Key::N),
+        Command::NewSession,
+        true,
+    ),
+    (
+        KeyboardShortcut::new(Modifiers::COMMAND, Key::O),
+        Command::OpenDialog,
+        true,
+    ),
+    (
+        KeyboardShortcut::new(Modifiers::COMMAND, Key::Z),
+        Command::Undo,
+        false,
+    ),
+    (
+        KeyboardShortcut::new(Modifiers::COMMAND, Key::Y),
+        Command::Redo,
+        false,
+    ),
+    (
+        KeyboardShortcut::new(Modifiers::NONE, Key::F11),
+        Command::ToggleFullscreen,
+        true,
+    ),
+];
+
+/// Consumes the shortcuts pressed this frame and returns their commands. Undo and redo are
+/// left to a focused text box, which has its own.
+pub fn commands(ctx: &egui::Context) -> Vec<Command> {
+    let typing = ctx.text_edit_focused();
+    let mut out = Vec::new();
+    for (shortcut, command, in_text) in SHORTCUTS {
+        if (in_text || !typing) && ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+            out.push(command);
+        }
+    }
+    out
+}
+
+/// How a shortcut reads in a menu, e.g. "Ctrl+S".
+pub fn label(ctx: &egui::Context, command: &Command) -> String {
+    SHORTCUTS
+        .iter()
+        .find(|(_, c, _)| c == command)
+        .map(|(s, _, _)| ctx.format_shortcut(s))
+        .unwrap_or_default()
+}

@@ -1,0 +1,267 @@
+//! Every colour, font and size in one place, so the projector theme and the dark theme are one
+//! switch. Nothing outside this file writes a colour literal.
+
+use egui::{
+    Color32, CornerRadius, FontData, FontDefinitions, FontFamily, FontId, Stroke, TextStyle,
+};
+
+use crate::model::NoteColour;
+
+/// Which theme is showing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Theme {
+    /// Light and high-contrast: projectors wash out dark themes.
+    #[default]
+    Projector,
+    /// Dark, for a laptop screen in a dim room.
+    Dark,
+}
+
+/// The colours of one theme.
+#[derive(Clone, Copy, Debug)]
+pub struct Palette {
+    /// Behind the notes.
+    pub canvas: Color32,
+    /// The dots of the canvas grid.
+    pub canvas_dots: Color32,
+    /// Panels, bars and dialogs.
+    pub surface: Color32,
+    /// A raised surface: rows, cards, inputs.
+    pub surface_raised: Color32,
+    /// Lines between areas.
+    pub border: Color32,
+    /// Main text.
+    pub text: Color32,
+    /// Secondary text.
+    pub text_muted: Color32,
+    /// The gold of the golden thread, for emphasis and the main button.
+    pub accent: Color32,
+    /// Text on top of `accent`.
+    pub on_accent: Color32,
+    /// Selection outlines and focus rings.
+    pub selection: Color32,
+    /// The fill of the selection box.
+    pub selection_fill: Color32,
+    /// Errors and destructive actions.
+    pub danger: Color32,
+    /// Background of an error message.
+    pub danger_fill: Color32,
+    /// Shadow under notes.
+    pub shadow: Color32,
+}
+
+impl Theme {
+    /// The palette of this theme.
+    pub fn palette(self) -> Palette {
+        match self {
+            Self::Projector => Palette {
+                canvas: Color32::from_rgb(0xF3, 0xF0, 0xE8),
+                canvas_dots: Color32::from_rgb(0xD2, 0xCB, 0xBC),
+                surface: Color32::from_rgb(0xFF, 0xFF, 0xFF),
+                surface_raised: Color32::from_rgb(0xF7, 0xF5, 0xF0),
+                border: Color32::from_rgb(0xCF, 0xC8, 0xB9),
+                text: Color32::from_rgb(0x17, 0x18, 0x1C),
+                text_muted: Color32::from_rgb(0x4D, 0x50, 0x57),
+                accent: Color32::from_rgb(0x8C, 0x5A, 0x00),
+                on_accent: Color32::WHITE,
+                selection: Color32::from_rgb(0x1A, 0x5C, 0xD1),
+                selection_fill: Color32::from_rgba_unmultiplied(0x1A, 0x5C, 0xD1, 0x22),
+                danger: Color32::from_rgb(0xA8, 0x1F, 0x17),
+                danger_fill: Color32::from_rgb(0xFC, 0xE8, 0xE6),
+                shadow: Color32::from_black_alpha(40),
+            },
+            Self::Dark => Palette {
+                canvas: Color32::from_rgb(0x1C, 0x1D, 0x22),
+                canvas_dots: Color32::from_rgb(0x3A, 0x3C, 0x44),
+                surface: Color32::from_rgb(0x26, 0x27, 0x2E),
+                surface_raised: Color32::from_rgb(0x31, 0x32, 0x3A),
+                border: Color32::from_rgb(0x46, 0x48, 0x52),
+                text: Color32::from_rgb(0xF0, 0xF0, 0xF2),
+                text_muted: Color32::from_rgb(0xB4, 0xB6, 0xBE),
+                accent: Color32::from_rgb(0xF2, 0xB8, 0x4B),
+                on_accent: Color32::from_rgb(0x1C, 0x1D, 0x22),
+                selection: Color32::from_rgb(0x6C, 0xB2, 0xFF),
+                selection_fill: Color32::from_rgba_unmultiplied(0x6C, 0xB2, 0xFF, 0x26),
+                danger: Color32::from_rgb(0xFF, 0x8A, 0x80),
+                danger_fill: Color32::from_rgb(0x4A, 0x22, 0x22),
+                shadow: Color32::from_black_alpha(110),
+            },
+        }
+    }
+
+    /// The other theme.
+    pub fn toggled(self) -> Self {
+        match self {
+            Self::Projector => Self::Dark,
+            Self::Dark => Self::Projector,
+        }
+    }
+}
+
+/// The fill of a sticky note. The same in both themes: paper notes are bright in any room.
+pub fn note_fill(colour: NoteColour) -> Color32 {
+    match colour {
+        NoteColour::Yellow => Color32::from_rgb(0xFF, 0xE7, 0x7A),
+        NoteColour::Orange => Color32::from_rgb(0xFF, 0xC2, 0x8A),
+        NoteColour::Pink => Color32::from_rgb(0xFF, 0xB5, 0xD0),
+        NoteColour::Purple => Color32::from_rgb(0xD9, 0xC6, 0xFF),
+        NoteColour::Blue => Color32::from_rgb(0xA8, 0xD5, 0xFF),
+        NoteColour::Green => Color32::from_rgb(0xB9, 0xEC, 0xA8),
+    }
+}
+
+/// Text on a sticky note: near-black on every note colour.
+pub const NOTE_TEXT: Color32 = Color32::from_rgb(0x17, 0x18, 0x1C);
+/// The edge of a note, a shade darker than its fill.
+pub const NOTE_EDGE: Color32 = Color32::from_black_alpha(38);
+
+/// Note text size in canvas units (points at zoom 1.0): readable from the back of a room.
+pub const NOTE_FONT_SIZE: f32 = 23.0;
+/// Padding inside a note, in canvas units.
+pub const NOTE_PADDING: f32 = 14.0;
+/// Corner rounding of notes, in canvas units.
+pub const NOTE_ROUNDING: f32 = 6.0;
+/// Below this on-screen width (points) a note is a plain coloured card.
+pub const NOTE_MIN_TITLE_WIDTH: f32 = 44.0;
+/// Below this on-screen width (points) a note shows only its first line.
+pub const NOTE_MIN_TEXT_WIDTH: f32 = 120.0;
+/// The thickness of the selection outline, in points.
+pub const SELECTION_WIDTH: f32 = 3.5;
+/// Distance between canvas grid dots, in canvas units.
+pub const GRID_SPACING: f32 = 48.0;
+
+/// Height of the top bar, in points.
+pub const TOP_BAR_HEIGHT: f32 = 52.0;
+/// The widest the library list grows, in points.
+pub const LIBRARY_MAX_WIDTH: f32 = 980.0;
+/// Corner rounding of panels, cards and buttons.
+pub const ROUNDING: u8 = 8;
+
+/// The font family for headings and note text: Inter SemiBold, with fallbacks.
+pub fn strong_family() -> FontFamily {
+    FontFamily::Name("strong".into())
+}
+
+/// The font for note text at a given zoom.
+pub fn note_font(zoom: f32) -> FontId {
+    // Quantised so zooming does not fill the font atlas with hundreds of nearly equal sizes.
+    let size = ((NOTE_FONT_SIZE * zoom) * 2.0).round() / 2.0;
+    FontId::new(size.max(4.0), strong_family())
+}
+
+/// A large font for titles on the projector.
+pub fn hero_font() -> FontId {
+    FontId::new(40.0, strong_family())
+}
+
+/// Loads the bundled fonts: Inter for Latin, Greek and Cyrillic; DejaVu Sans for Hebrew, Arabic
+/// and other scripts Inter lacks; Noto Emoji for emoji. Offline and identical on every machine.
+pub fn fonts() -> FontDefinitions {
+    let mut fonts = FontDefinitions::default();
+    let bundled: [(&str, &'static [u8]); 4] = [
+        (
+            "Inter",
+            include_bytes!("../../assets/fonts/Inter-Regular.otf"),
+        ),
+        (
+            "InterSemiBold",
+            include_bytes!("../../assets/fonts/Inter-SemiBold.otf"),
+        ),
+        (
+            "DejaVuSans",
+            include_bytes!("../../assets/fonts/DejaVuSans.ttf"),
+        ),
+        (
+            "NotoEmoji",
+            include_bytes!("../../assets/fonts/NotoEmoji-Regular.ttf"),
+        ),
+    ];
+    for (name, bytes) in bundled {
+        fonts
+            .font_data
+            .insert(name.to_owned(), FontData::from_static(bytes).into());
+    }
+    let fallbacks = ["DejaVuSans", "NotoEmoji"];
+    let proportional = fonts.families.entry(FontFamily::Proportional).or_default();
+    for (i, name) in ["Inter", "DejaVuSans", "NotoEmoji"].into_iter().enumerate() {
+        proportional.insert(i, name.to_owned());
+    }
+    let mut strong = vec!["InterSemiBold".to_owned()];
+    strong.extend(fallbacks.iter().map(|s| (*s).to_owned()));
+    strong.extend(proportional.iter().skip(3).cloned());
+    fonts.families.insert(strong_family(), strong);
+    let mono = fonts.families.entry(FontFamily::Monospace).or_default();
+    mono.extend(fallbacks.iter().map(|s| (*s).to_owned()));
+    fonts
+}
+
+/// Applies a theme to egui: colours, text sizes and spacing sized for a projector.
+pub fn apply(ctx: &egui::Context, theme: Theme) {
+    let p = theme.palette();
+    let egui_theme = match theme {
+        Theme::Projector => egui::Theme::Light,
+        Theme::Dark => egui::Theme::Dark,
+    };
+    let mut style = egui::Style {
+        visuals: egui_theme.default_visuals(),
+        ..Default::default()
+    };
+    style.text_styles = [
+        (
+            TextStyle::Small,
+            FontId::new(14.0, FontFamily::Proportional),
+        ),
+        (TextStyle::Body, FontId::new(18.0, FontFamily::Proportional)),
+        (
+            TextStyle::Button,
+            FontId::new(18.0, FontFamily::Proportional),
+        ),
+        (TextStyle::Heading, FontId::new(28.0, strong_family())),
+        (
+            TextStyle::Monospace,
+            FontId::new(16.0, FontFamily::Monospace),
+        ),
+    ]
+    .into();
+    style.spacing.item_spacing = egui::vec2(10.0, 8.0);
+    style.spacing.button_padding = egui::vec2(12.0, 6.0);
+    style.spacing.interact_size.y = 34.0;
+    style.spacing.window_margin = egui::Margin::same(20);
+    style.spacing.menu_margin = egui::Margin::same(8);
+
+    let v = &mut style.visuals;
+    v.dark_mode = theme == Theme::Dark;
+    v.override_text_color = Some(p.text);
+    v.panel_fill = p.surface;
+    v.window_fill = p.surface;
+    v.extreme_bg_color = p.surface_raised;
+    v.faint_bg_color = p.surface_raised;
+    v.window_stroke = Stroke::new(1.0, p.border);
+    v.window_corner_radius = CornerRadius::same(ROUNDING + 4);
+    v.menu_corner_radius = CornerRadius::same(ROUNDING);
+    v.hyperlink_color = p.selection;
+    v.error_fg_color = p.danger;
+    v.selection.bg_fill = p.selection_fill.gamma_multiply(3.0);
+    v.selection.stroke = Stroke::new(1.5, p.selection);
+    v.text_cursor.stroke = Stroke::new(2.5, p.selection);
+    for w in [
+        &mut v.widgets.inactive,
+        &mut v.widgets.hovered,
+        &mut v.widgets.active,
+        &mut v.widgets.open,
+    ] {
+        w.corner_radius = CornerRadius::same(ROUNDING);
+    }
+    v.widgets.noninteractive.bg_stroke = Stroke::new(1.0, p.border);
+    v.widgets.noninteractive.fg_stroke = Stroke::new(1.0, p.text);
+    v.widgets.inactive.bg_fill = p.surface_raised;
+    v.widgets.inactive.weak_bg_fill = p.surface_raised;
+    v.widgets.inactive.bg_stroke = Stroke::new(1.0, p.border);
+    v.widgets.inactive.fg_stroke = Stroke::new(1.5, p.text);
+    v.widgets.hovered.bg_stroke = Stroke::new(1.5, p.accent);
+    v.widgets.hovered.fg_stroke = Stroke::new(1.5, p.text);
+    v.widgets.active.bg_stroke = Stroke::new(2.0, p.accent);
+    v.widgets.active.fg_stroke = Stroke::new(2.0, p.text);
+    ctx.set_style_of(egui_theme, style);
+    ctx.set_theme(egui_theme);
+}

@@ -1,0 +1,109 @@
+//! Helpers shared by the integration tests: temporary library folders and a driven app.
+
+#![allow(dead_code, reason = "each test file uses a different part")]
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use egui::{Event, Key, Modifiers};
+use egui_kittest::Harness;
+use goldthread::ui::{AppConfig, GoldthreadApp, Settings};
+
+/// A fresh, empty folder for one test.
+pub fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("goldthread-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The workshop date every test uses.
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+/// The app on a library folder, at laptop size, with no native dialogs, after its first frames.
+pub fn app(library: &Path) -> Harness<'static, GoldthreadApp> {
+    app_with(library, None)
+}
+
+/// Like [`app`], opening `file` at start.
+pub fn app_with(library: &Path, file: Option<PathBuf>) -> Harness<'static, GoldthreadApp> {
+    let config = AppConfig {
+        library_dir: library.to_owned(),
+        open_file: file,
+        native_dialogs: false,
+        today: today(),
+    };
+    let app = GoldthreadApp::new(config, Settings::default());
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(240)
+        .build_ui_state(|ui, app: &mut GoldthreadApp| app.ui(ui), app);
+    settle(&mut harness);
+    harness
+}
+
+/// Runs frames until every background job (save, load, listing) has finished.
+pub fn settle(harness: &mut Harness<'static, GoldthreadApp>) {
+    for _ in 0..500 {
+        harness.run();
+        if harness.state().is_idle() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("background jobs did not finish");
+}
+
+/// Types text as the keyboard would deliver it.
+pub fn type_text(harness: &mut Harness<'static, GoldthreadApp>, text: &str) {
+    harness.event(Event::Text(text.to_owned()));
+    harness.run();
+}
+
+/// Presses one key.
+pub fn press(harness: &mut Harness<'static, GoldthreadApp>, key: Key) {
+    harness.key_press(key);
+    harness.run();
+}
+
+/// Presses a key with modifiers (e.g. Ctrl+S).
+pub fn press_with(harness: &mut Harness<'static, GoldthreadApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+/// Starts a new session with the default title from the library, by keyboard.
+pub fn new_session(harness: &mut Harness<'static, GoldthreadApp>) {
+    press_with(harness, Modifiers::COMMAND, Key::N);
+    press(harness, Key::Enter);
+    settle(harness);
+    assert!(
+        harness.state().open.is_some(),
+        "Ctrl+N then Enter should open a new session"
+    );
+}
+
+/// Captures notes by pressing N, typing each and pressing Enter, then closes the box with Esc.
+pub fn capture_notes(harness: &mut Harness<'static, GoldthreadApp>, texts: &[&str]) {
+    harness.key_press(Key::N);
+    type_text(harness, "n");
+    for text in texts {
+        type_text(harness, text);
+        press(harness, Key::Enter);
+    }
+    press(harness, Key::Escape);
+}
+
+/// The texts of the open session's notes, in drawing order.
+pub fn note_texts(harness: &Harness<'static, GoldthreadApp>) -> Vec<String> {
+    harness
+        .state()
+        .open
+        .as_ref()
+        .map(|o| o.session.notes.iter().map(|n| n.text.clone()).collect())
+        .unwrap_or_default()
+}

@@ -1,0 +1,456 @@
+//! Protects the canvas as a facilitator uses it: capturing notes at typing speed, selecting,
+//! dragging, editing, recolouring, deleting and undoing, all through real input events.
+
+mod common;
+
+use common::*;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable as _;
+use goldthread::model::{CanvasRect, NoteColour};
+
+#[test]
+fn capture_three_notes_with_enter_lays_them_out_without_overlap() {
+    let dir = temp_dir("capture-three");
+    let mut h = app(&dir);
+    new_session(&mut h);
+    capture_notes(
+        &mut h,
+        &[
+            "Open data portal",
+            "Digital skills for staff",
+            "Shared booking system",
+        ],
+    );
+    assert_eq!(
+        note_texts(&h),
+        [
+            "Open data portal",
+            "Digital skills for staff",
+            "Shared booking system"
+        ]
+    );
+    let notes = &h.state().open.as_ref().unwrap().session.notes;
+    for (i, a) in notes.iter().enumerate() {
+        for b in &notes[i + 1..] {
+            assert!(
+                !a.rect().intersects(&b.rect()),
+                "{:?} overlaps {:?}",
+                a.text,
+                b.text
+            );
+        }
+    }
+    // Reading order: the second note is to the right of the first, on the same row.
+    assert_eq!(notes[0].pos.y, notes[1].pos.y);
+    assert!(notes[1].pos.x > notes[0].pos.x);
+    assert!(
+        h.state().open.as_ref().unwrap().canvas.capture.is_none(),
+        "Esc closes the box"
+    );
+}
+
+#[test]
+fn typing_on_the_canvas_opens_the_capture_box_with_that_text() {
+    let dir = temp_dir("type-to-capture");
+    let mut h = app(&dir);
+    new_session(&mut h);
+    type_text(&mut h, "W");
+    type_text(&mut h, "ifi everywhere");
+    press(&mut h, Key::Enter);
+    assert_eq!(note_texts(&h), ["Wifi everywhere"]);
+}
+
+#[test]
+fn empty_or_blank_text_adds_nothing_and_says_why() {
+    let dir = temp_dir("empty-capture");
+    let mut h = app(&dir);
+    new_session(&mut h);
+    h.key_press(Key::N);
+    type_text(&mut h, "n");
+    press(&mut h, Key::Enter);
+    type_text(&mut h, "   ");
+    press(&mut h, Key::Enter);
+    assert!(note_texts(&h).is_empty());
+    assert!(
+        h.state()
+            .notices()
+            .all()
+            .iter()
+            .any(|n| n.text.contains("empty notes are not added")),
+        "the user is told why nothing was added"
+    );
+    assert!(!h.state().open.as_ref().unwrap().history.can_undo());
+}
+
+#[test]
+fn shift_enter_inserts_a_line_break() {
+    let dir = temp_dir("shift-enter");
+    let mut h = app(&dir);
+    new_session(&mut h);
+    h.key_press(Key::N);
+    type_text(&mut h, "n");
+    type_text(&mut h, "Line one");
+    press_with(&mut h, Modifiers::SHIFT, Key::Enter);
+    type_text(&mut h, "Line two");
+    press(&mut h, Key::Enter);
+    assert_eq!(note_texts(&h), ["Line one\nLine two"]);
+}
+
+#[test]
+fn long_emoji_accented_and_right_to_left_notes_all_work() {
+    let dir = temp_dir("unicode");
+    let mut h = app(&dir);
+    new_session(&mut h);
+    let long = "Digital inclusion ".repeat(560); // ~10,000 characters
+    let texts = [
+        "Café façade naïve résumé Ŵales",
+        "Rocket launch 🚀 and ideas 💡",
+        "שלום עולם",
+        "مرحبا بالعالم",
+        long.trim(),
+    ];
+    capture_notes(&mut h, &texts);
+    assert_eq!(
+        note_texts(&h),
+        texts.iter().map(|t| t.to_string()).collect::<Vec<_>>()
+    );
+    // Zoom to fit so every note is drawn; kittest fails the run if any glyph has no font.
+    press(&mut h, Key::Home);
+    h.run();
+}
+
+#[test]
+fn click_selects_and_shift_click_adds() {
+    let dir = temp_dir("select");
+    let mut h = app(&dir);
+    new_session(&mut h);
+    capture_notes(&mut h, &["Alpha", "Beta", "Gamma"]);
+    h.get_by_label("Alpha").click();
+    h.run();
+    h.get_by_label("Gamma").click_modifiers(Modifiers::SHIFT);
+    h.run();
+    let open = h.state().open.as_ref().unwrap();
+    let ids: Vec<_> = open.session.notes.iter().map(|n| n.id).collect();
+    assert_eq!(open.canvas.selection, [ids[0], ids[2]].into());
+}
+
+#[test]
+fn dragging_a_note_moves_it_in_one_undoable_step() {
+    let dir = temp_dir("drag");
+    let mut h = app(&dir);
+    new_session(&mut h);
+    capture_notes(&mut h, &["Move me", "Stay"]);
+    let before = h.state().open.as_ref().unwrap().session.notes[0].pos;
+    let start = h.get_by_label("Move me").rect().center();
+    h.drag_at(start);
+    h.run();
+    for i in 1..=10 {
+        h.hover_at(start + egui::vec2(15.0 * i as f32, 8.0 * i as f32));
+        h.run();
+    }
+    h.drop_at(start + egui::vec2(150.0, 80.0));
+    h.run();
+    let open = h.state().open.as_ref().unwrap();
+    let after = open.session.notes[0].pos;
+    let zoom = open.canvas.view.zoom;
+    assert!(
+        (after.x - before.x - 150.0 / zoom).abs() < 1.0,
+        "moved {after:?} from {before:?}"
+    );
+    assert!((after.y - before.y - 80.0 / zoom).abs() < 1.0);
+    assert_eq!(open.session.notes[1].text, "Stay");
+
+    press_with(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        h.state().open.as_ref().unwrap().session.notes[0].pos,
+        before,
+        "one Ctrl+Z undoes the whole drag"
+    );
+    press_with(&mut h, Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+    assert_eq!(
+        h.state().open.as_ref().unwrap().session.notes[0].pos,
+        after,
+        "Ctrl+Shift+Z redoes it"
+    );
+    press_with(&mut h, Modifiers::COMMAND, Key::Z);
+    press_with(&mut h, Modifiers::COMMAND, Key::Y);
+    assert_eq!(
+        h.state().open.as_ref().unwrap().session.notes[0].pos,
+        after,
+        "Ctrl+Y redoes too"
+    );
+}
+
+#[test]
+fn dragging_a_selection_moves_every_selected_note() {
+    let dir = temp_dir("drag-selection");
+    let mut h = app(&dir);
+    new_session(&mut h);
+    capture_notes(&mut h, &["One", "Two", "Three"]);
+    press_with(&mut h, Modifiers::COMMAND, Key::A);
+    let before: Vec<_> = h
+        .state()
+        .open
+        .as_ref()
+        .unwrap()
+        .session
+        .notes
+        .iter()
+        .map(|n| n.pos)
+        .collect();
+    let start = h.get_by_label("Two").rect().center();
+    h.drag_at(start);
+    h.run();
+    for i in 1..=5 {
+        h.hover_at(start + egui::vec2(0.0, 20.0 * i as f32));
+        h.run();
+    }
+    h.drop_at(start + egui::vec2(0.0, 100.0));
+    h.run();
+    let open = h.state().open.as_ref().unwrap();
+    for (note, old) in open.session.notes.iter().zip(before) {
+        assert!(
+            (note.pos.y - old.y - 100.0 / open.canvas.view.zoom).abs() < 1.0,
+            "{} did not move",
+            note.text
+        );
+    }
+}
+
+#[test]
+fn selection_box_selects_the_notes_it_touches() {
+    let dir = temp_dir("select-box");
+    let mut h = app(&dir);
+    new_session(&mut h);
+    capture_notes(&mut h, &["In one", "In two", "Out"]);
+    let a = h.get_by_label("In one").rect();
+    let b = h.get_by_label("In two").rect();
+    // From empty canvas just above-left of the first note to the middle of the second.
+    let start = a.left_top() - egui::vec2(10.0, 10.0);
+    h.drag_at(start);
+    h.run();
+    h.hover_at(start + egui::vec2(40.0, 40.0));
+    h.run();
+    h.drop_at(b.center());
+    h.run();
+    let open = h.state().open.as_ref().unwrap();
+    let ids: Vec<_> = open.session.notes.iter().map(|n| n.id).collect();
+    assert_eq!(open.canvas.selection, [ids[0], ids[1]].into());
+}
+
+#[test]
+fn delete_removes_and_undo_brings_the_note_back_exactly() {
+    let dir = temp_dir("delete");
+    let mut h = app(&dir);
+    new_session(&mut h);
+    capture_notes(&mut h, &["Keep", "Delete me", "Keep too"]);
+    let original = h.state().open.as_ref().unwrap().session.clone();
+    h.get_by_label("Delete me").click();
+    h.run();
+    press(&mut h, Key::Delete);
+    assert_eq!(note_texts(&h), ["Keep", "Keep too"]);
+    press_with(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        h.state().open.as_ref().unwrap().session,
+        original,
+        "text, colour, position and order come back"
+    );
+}
+
+#[test]
+fn colour_keys_recolour_the_selection_and_undo() {
+    let dir = temp_dir("colour");
+    let mut h = app(&dir);
+    new_session(&mut h);
+    capture_notes(&mut h, &["Paint me"]);
+    h.get_by_label("Paint me").click();
+    h.run();
+    press_with(&mut h, Modifiers::COMMAND, Key::Num3);
+    assert_eq!(
+        h.state().open.as_ref().unwrap().session.notes[0].colour,
+        NoteColour::Pink
+    );
+    press_with(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        h.state().open.as_ref().unwrap().session.notes[0].colour,
+        NoteColour::Yellow
+    );
+}
+
+#[test]
+fn capture_box_palette_sets_the_colour_of_new_notes() {
+    let dir = temp_dir("capture-colour");
+    let mut h = app(&dir);
+    new_session(&mut h);
+    h.key_press(Key::N);
+    type_text(&mut h, "n");
+    h.get_by_label("Green").click();
+    h.run();
+    type_text(&mut h, "A green idea");
+    press(&mut h, Key::Enter);
+    assert_eq!(
+        h.state().open.as_ref().unwrap().session.notes[0].colour,
+        NoteColour::Green
+    );
+}
+
+#[test]
+fn f2_edits_text_in_place_and_escape_cancels() {
+    let dir = temp_dir("edit");
+    let mut h = app(&dir);
+    new_session(&mut h);
+    capture_notes(&mut h, &["Typo hre"]);
+    h.get_by_label("Typo hre").click();
+    h.run();
+    press(&mut h, Key::F2);
+    h.run();
+    // Select all and replace.
+    press_with(&mut h, Modifiers::COMMAND, Key::A);
+    type_text(&mut h, "Typo here");
+    press(&mut h, Key::Enter);
+    assert_eq!(note_texts(&h), ["Typo here"]);
+
+    h.get_by_label("Typo here").click();
+    h.run();
+    press(&mut h, Key::F2);
+    type_text(&mut h, " and more");
+    press(&mut h, Key::Escape);
+    assert_eq!(note_texts(&h), ["Typo here"], "Esc drops the change");
+
+    press_with(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(note_texts(&h), ["Typo hre"], "the edit is one undo step");
+}
+
+#[test]
+fn double_click_edits_a_note() {
+    let dir = temp_dir("double-click");
+    let mut h = app(&dir);
+    new_session(&mut h);
+    capture_notes(&mut h, &["Double"]);
+    let center = h.get_by_label("Double").rect().center();
+    h.get_by_label("Double").click();
+    h.run();
+    h.hover_at(center);
+    h.get_by_label("Double").click();
+    h.run();
+    assert!(
+        h.state().open.as_ref().unwrap().canvas.editor.is_some(),
+        "double-click opens the editor"
+    );
+}
+
+#[test]
+fn tab_cycles_the_selection_through_notes_in_reading_order() {
+    let dir = temp_dir("tab");
+    let mut h = app(&dir);
+    new_session(&mut h);
+    capture_notes(&mut h, &["First", "Second", "Third"]);
+    let ids: Vec<_> = h
+        .state()
+        .open
+        .as_ref()
+        .unwrap()
+        .session
+        .notes
+        .iter()
+        .map(|n| n.id)
+        .collect();
+    let selected = |h: &egui_kittest::Harness<'static, goldthread::ui::GoldthreadApp>| {
+        h.state()
+            .open
+            .as_ref()
+            .unwrap()
+            .canvas
+            .selection
+            .iter()
+            .copied()
+            .collect::<Vec<_>>()
+    };
+    press(&mut h, Key::Tab);
+    assert_eq!(selected(&h), [ids[0]]);
+    press(&mut h, Key::Tab);
+    assert_eq!(selected(&h), [ids[1]]);
+    press_with(&mut h, Modifiers::SHIFT, Key::Tab);
+    assert_eq!(selected(&h), [ids[0]]);
+    press_with(&mut h, Modifiers::SHIFT, Key::Tab);
+    assert_eq!(selected(&h), [ids[2]], "wraps around");
+}
+
+#[test]
+fn arrow_keys_nudge_selected_notes() {
+    let dir = temp_dir("arrows");
+    let mut h = app(&dir);
+    new_session(&mut h);
+    capture_notes(&mut h, &["Nudge"]);
+    press(&mut h, Key::Tab);
+    let before = h.state().open.as_ref().unwrap().session.notes[0].pos;
+    press(&mut h, Key::ArrowRight);
+    press(&mut h, Key::ArrowDown);
+    let after = h.state().open.as_ref().unwrap().session.notes[0].pos;
+    assert!(after.x > before.x && after.y > before.y);
+}
+
+#[test]
+fn zoom_keys_and_home_change_the_view() {
+    let dir = temp_dir("zoom");
+    let mut h = app(&dir);
+    new_session(&mut h);
+    capture_notes(
+        &mut h,
+        &["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"],
+    );
+    let zoom = |h: &egui_kittest::Harness<'static, goldthread::ui::GoldthreadApp>| {
+        h.state().open.as_ref().unwrap().canvas.view.zoom
+    };
+    let z0 = zoom(&h);
+    type_text(&mut h, "-");
+    assert!(zoom(&h) < z0);
+    type_text(&mut h, "+");
+    type_text(&mut h, "+");
+    assert!(zoom(&h) > z0);
+    press(&mut h, Key::Home);
+    // Every note is visible after zoom to fit.
+    let open = h.state().open.as_ref().unwrap();
+    let screen = open.canvas.last_screen.unwrap();
+    let camera = goldthread::ui::canvas::transform::Camera {
+        screen,
+        view: open.canvas.view,
+    };
+    let visible = camera.visible_canvas();
+    let all = open.session.bounds().unwrap();
+    assert!(
+        visible.min.x <= all.min.x
+            && visible.max.x >= all.max.x
+            && visible.min.y <= all.min.y
+            && visible.max.y >= all.max.y
+    );
+    let _: CanvasRect = all;
+}
+
+#[test]
+fn twenty_notes_by_keyboard_alone_never_overlap_and_stay_in_view() {
+    let dir = temp_dir("twenty");
+    let mut h = app(&dir);
+    new_session(&mut h);
+    let texts: Vec<String> = (1..=20).map(|i| format!("Idea number {i}")).collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    capture_notes(&mut h, &refs);
+    assert_eq!(note_texts(&h), texts);
+    let open = h.state().open.as_ref().unwrap();
+    let notes = &open.session.notes;
+    for (i, a) in notes.iter().enumerate() {
+        for b in &notes[i + 1..] {
+            assert!(!a.rect().intersects(&b.rect()));
+        }
+    }
+    let camera = goldthread::ui::canvas::transform::Camera {
+        screen: open.canvas.last_screen.unwrap(),
+        view: open.canvas.view,
+    };
+    let last = notes.last().unwrap().rect();
+    let visible = camera.visible_canvas();
+    assert!(
+        visible.min.y <= last.min.y && last.max.y <= visible.max.y,
+        "the newest note is in view"
+    );
+}

@@ -1,0 +1,383 @@
+//! Protects the session's life cycle through the UI: create, save, reopen from the library,
+//! unsaved-changes prompts, broken files, window title and remembered settings.
+
+mod common;
+
+use common::*;
+use egui::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable as _;
+use goldthread::ui::{Command, Dialog};
+
+#[test]
+fn type_three_notes_drag_undo_save_and_reopen_from_the_library() {
+    let dir = temp_dir("round-trip");
+    let mut h = app(&dir);
+    new_session(&mut h);
+    capture_notes(&mut h, &["Open data", "Digital skills", "One front door"]);
+
+    // Drag one, then undo the drag.
+    let start = h.get_by_label("Digital skills").rect().center();
+    let placed = h.state().open.as_ref().unwrap().session.clone();
+    h.drag_at(start);
+    h.run();
+    for i in 1..=6 {
+        h.hover_at(start + egui::vec2(0.0, 30.0 * i as f32));
+        h.run();
+    }
+    h.drop_at(start + egui::vec2(0.0, 180.0));
+    h.run();
+    assert_ne!(
+        h.state().open.as_ref().unwrap().session.notes[1].pos,
+        placed.notes[1].pos,
+        "the drag happened"
+    );
+    press_with(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(h.state().open.as_ref().unwrap().session.notes, placed.notes);
+
+    press_with(&mut h, Modifiers::COMMAND, Key::S);
+    settle(&mut h);
+    let saved = dir.join("innovation-lab-2026-11-22.ron");
+    assert!(
+        saved.is_file(),
+        "Ctrl+S saves into the library, named from the title"
+    );
+    assert!(!h.state().open.as_ref().unwrap().is_dirty());
+    let text = std::fs::read_to_string(&saved).unwrap();
+    assert!(text.contains("format_version: 1"));
+
+    // Quit and start again: the library lists the session; clicking it reopens it.
+    drop(h);
+    let mut h = app(&dir);
+    assert!(h.state().open.is_none(), "the app starts on the library");
+    h.get_by_role_and_label(Role::Button, "Innovation lab 2026-11-22")
+        .click();
+    settle(&mut h);
+    let open = h.state().open.as_ref().expect("the session opened");
+    assert_eq!(open.session.title, "Innovation lab 2026-11-22");
+    assert_eq!(open.session.notes, placed.notes, "every note where it was");
+    assert_eq!(open.path.as_deref(), Some(saved.as_path()));
+}
+
+#[test]
+fn the_view_is_saved_and_restored() {
+    let dir = temp_dir("view");
+    let mut h = app(&dir);
+    new_session(&mut h);
+    capture_notes(&mut h, &["Somewhere"]);
+    type_text(&mut h, "-");
+    type_text(&mut h, "-");
+    let view = h.state().open.as_ref().unwrap().canvas.view;
+    press_with(&mut h, Modifiers::COMMAND, Key::S);
+    settle(&mut h);
+    drop(h);
+    let mut h = app(&dir);
+    press(&mut h, Key::Enter); // Opens the highlighted (newest) session.
+    settle(&mut h);
+    assert_eq!(h.state().open.as_ref().unwrap().canvas.view, view);
+}
+
+#[test]
+fn library_lists_newest_first_and_filters_by_title() {
+    let dir = temp_dir("listing");
+    for (i, title) in ["Older lab", "Newer lab", "Retro"].into_iter().enumerate() {
+        let mut s = goldthread::Session::new(title, today());
+        s.notes.push(goldthread::Note::new(
+            goldthread::NoteId(1),
+            "x",
+            Default::default(),
+            Default::default(),
+        ));
+        let path = dir.join(format!("{i}.ron"));
+        goldthread::storage::save_file(&path, &s).unwrap();
+        let t =
+            std::time::SystemTime::now() - std::time::Duration::from_secs(1000 - i as u64 * 100);
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(t)
+            .unwrap();
+    }
+    let mut h = app(&dir);
+    let titles: Vec<String> = h
+        .state()
+        .library()
+        .entries
+        .iter()
+        .map(|e| e.title())
+        .collect();
+    assert_eq!(titles, ["Retro", "Newer lab", "Older lab"]);
+    h.get_by_label("Filter sessions").click();
+    h.run();
+    type_text(&mut h, "LAB");
+    assert!(
+        h.query_by_role_and_label(Role::Button, "Retro").is_none(),
+        "filtered out"
+    );
+    assert!(
+        h.query_by_role_and_label(Role::Button, "Newer lab")
+            .is_some()
+    );
+    press(&mut h, Key::Enter);
+    settle(&mut h);
+    assert_eq!(
+        h.state().open.as_ref().unwrap().session.title,
+        "Newer lab",
+        "Enter opens the first match"
+    );
+}
+
+#[test]
+fn a_broken_file_is_listed_with_its_reason_and_opening_it_changes_nothing() {
+    let dir = temp_dir("broken");
+    let broken = dir.join("broken.ron");
+    let bytes = b"(format_version: 1, session: (title: 42))".to_vec();
+    std::fs::write(&broken, &bytes).unwrap();
+    let mut h = app(&dir);
+    h.get_by_label_contains("broken.ron line 1").hover();
+    h.get_by_role_and_label(Role::Button, "broken.ron").click();
+    settle(&mut h);
+    assert!(h.state().open.is_none(), "nothing opens");
+    match h.state().dialog() {
+        Some(Dialog::Message { title, body }) => {
+            assert!(title.contains("broken.ron"));
+            assert!(body.contains("line 1, column"), "says where: {body}");
+            assert!(body.contains("not been changed"));
+        }
+        other => panic!("expected a message, got {other:?}"),
+    }
+    assert_eq!(
+        std::fs::read(&broken).unwrap(),
+        bytes,
+        "the file is untouched"
+    );
+}
+
+#[test]
+fn a_newer_file_is_refused_naming_both_versions() {
+    let dir = temp_dir("newer");
+    let path = dir.join("future.ron");
+    std::fs::write(
+        &path,
+        "(format_version: 7, session: (title: \"From the future\"))",
+    )
+    .unwrap();
+    let mut h = app_with(&dir, Some(path.clone()));
+    settle(&mut h);
+    assert!(h.state().open.is_none());
+    let Some(Dialog::Message { body, .. }) = h.state().dialog() else {
+        panic!("expected a message");
+    };
+    assert!(body.contains('7') && body.contains('1'), "{body}");
+}
+
+#[test]
+fn new_session_asks_before_discarding_unsaved_changes() {
+    let dir = temp_dir("unsaved");
+    let mut h = app(&dir);
+    new_session(&mut h);
+    capture_notes(&mut h, &["Precious idea"]);
+    assert!(
+        h.state().window_title().contains("unsaved"),
+        "the title marks unsaved work"
+    );
+
+    press_with(&mut h, Modifiers::COMMAND, Key::N);
+    assert!(matches!(h.state().dialog(), Some(Dialog::Unsaved { .. })));
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(note_texts(&h), ["Precious idea"], "cancel keeps everything");
+
+    press_with(&mut h, Modifiers::COMMAND, Key::N);
+    // The dialog's Save button, on top of the one in the top bar.
+    h.get_all_by_role_and_label(Role::Button, "Save")
+        .last()
+        .unwrap()
+        .click();
+    settle(&mut h);
+    assert!(
+        dir.join("innovation-lab-2026-11-22.ron").is_file(),
+        "saved first"
+    );
+    assert!(
+        matches!(h.state().dialog(), Some(Dialog::NewSession { .. })),
+        "then asks for the new title"
+    );
+    type_text(&mut h, "Second workshop");
+    press(&mut h, Key::Enter);
+    assert_eq!(
+        h.state().open.as_ref().unwrap().session.title,
+        "Second workshop"
+    );
+    assert!(note_texts(&h).is_empty());
+}
+
+#[test]
+fn dont_save_discards_and_quit_asks_first() {
+    let dir = temp_dir("quit");
+    let mut h = app(&dir);
+    new_session(&mut h);
+    capture_notes(&mut h, &["Throwaway"]);
+    h.state_mut().run(Command::Quit);
+    h.run();
+    assert!(matches!(
+        h.state().dialog(),
+        Some(Dialog::Unsaved {
+            then: Command::Quit,
+            ..
+        })
+    ));
+    h.get_by_label("Don't save").click();
+    h.run();
+    assert!(h.state().dialog().is_none());
+    assert!(
+        std::fs::read_dir(&dir).unwrap().next().is_none(),
+        "nothing was written"
+    );
+}
+
+#[test]
+fn saving_twice_keeps_one_file_and_clashing_titles_get_their_own() {
+    let dir = temp_dir("naming");
+    let mut h = app(&dir);
+    new_session(&mut h);
+    capture_notes(&mut h, &["One"]);
+    press_with(&mut h, Modifiers::COMMAND, Key::S);
+    settle(&mut h);
+    capture_notes(&mut h, &["Two"]);
+    press_with(&mut h, Modifiers::COMMAND, Key::S);
+    settle(&mut h);
+    // A second session with the same title must not overwrite the first.
+    h.state_mut()
+        .run(Command::CreateSession("Innovation lab 2026-11-22".into()));
+    h.run();
+    capture_notes(&mut h, &["Other"]);
+    press_with(&mut h, Modifiers::COMMAND, Key::S);
+    settle(&mut h);
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            "innovation-lab-2026-11-22-2.ron",
+            "innovation-lab-2026-11-22.ron"
+        ]
+    );
+    let first = goldthread::storage::load_file(&dir.join("innovation-lab-2026-11-22.ron")).unwrap();
+    assert_eq!(first.session.notes.len(), 2);
+}
+
+#[test]
+fn save_as_without_a_native_dialog_asks_for_a_path() {
+    let dir = temp_dir("save-as");
+    let mut h = app(&dir);
+    new_session(&mut h);
+    capture_notes(&mut h, &["Copy me"]);
+    press_with(&mut h, Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+    assert!(matches!(
+        h.state().dialog(),
+        Some(Dialog::PathPrompt {
+            explain_no_native: true,
+            ..
+        })
+    ));
+    let target = dir.join("elsewhere").join("copy");
+    press_with(&mut h, Modifiers::COMMAND, Key::A);
+    type_text(&mut h, &target.display().to_string());
+    press(&mut h, Key::Enter);
+    settle(&mut h);
+    let written = dir.join("elsewhere").join("copy.ron");
+    assert!(written.is_file(), "saved with .ron added, folder created");
+    assert_eq!(
+        goldthread::storage::load_file(&written)
+            .unwrap()
+            .session
+            .notes[0]
+            .text,
+        "Copy me"
+    );
+}
+
+#[test]
+fn a_failed_save_keeps_the_work_and_says_why() {
+    let dir = temp_dir("failed-save");
+    let mut h = app(&dir);
+    new_session(&mut h);
+    capture_notes(&mut h, &["Do not lose me"]);
+    // A folder where the file should go makes the save fail.
+    std::fs::create_dir_all(dir.join("innovation-lab-2026-11-22.ron")).unwrap();
+    h.state_mut().open.as_mut().unwrap().path = Some(dir.join("innovation-lab-2026-11-22.ron"));
+    press_with(&mut h, Modifiers::COMMAND, Key::S);
+    settle(&mut h);
+    let open = h.state().open.as_ref().unwrap();
+    assert!(open.is_dirty(), "still marked unsaved");
+    assert_eq!(open.session.notes[0].text, "Do not lose me");
+    assert!(
+        h.state()
+            .notices()
+            .all()
+            .iter()
+            .any(|n| n.is_error && n.text.contains("Could not save"))
+    );
+}
+
+#[test]
+fn rename_the_session_from_the_title_and_undo() {
+    let dir = temp_dir("rename");
+    let mut h = app(&dir);
+    new_session(&mut h);
+    h.get_by_role_and_label(Role::Button, "Innovation lab 2026-11-22")
+        .click();
+    h.run();
+    press_with(&mut h, Modifiers::COMMAND, Key::A);
+    type_text(&mut h, "Council digital strategy lab");
+    press(&mut h, Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().open.as_ref().unwrap().session.title,
+        "Council digital strategy lab"
+    );
+    press_with(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        h.state().open.as_ref().unwrap().session.title,
+        "Innovation lab 2026-11-22"
+    );
+}
+
+#[test]
+fn text_size_keys_change_the_remembered_scale() {
+    let dir = temp_dir("text-size");
+    let mut h = app(&dir);
+    press_with(&mut h, Modifiers::COMMAND, Key::Equals);
+    h.run();
+    assert!(
+        h.state().settings().text_scale > 1.05,
+        "Ctrl+= makes everything larger"
+    );
+    press_with(&mut h, Modifiers::COMMAND, Key::Num0);
+    h.run();
+    assert!(
+        (h.state().settings().text_scale - 1.0).abs() < 1e-3,
+        "Ctrl+0 resets"
+    );
+}
+
+#[test]
+fn the_dark_theme_is_one_switch_away() {
+    let dir = temp_dir("theme");
+    let mut h = app(&dir);
+    assert_eq!(
+        h.state().settings().theme,
+        goldthread::ui::style::Theme::Projector
+    );
+    press_with(&mut h, Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::D);
+    assert_eq!(
+        h.state().settings().theme,
+        goldthread::ui::style::Theme::Dark
+    );
+    assert!(h.ctx.global_style().visuals.dark_mode);
+}
