@@ -91,6 +91,8 @@ impl Note {
         let first = first.trim();
         if first.chars().count() <= max_chars {
             first.to_owned()
+        } else if max_chars == 0 {
+            String::new()
         } else {
             let mut s: String = first.chars().take(max_chars.saturating_sub(1)).collect();
             s.push('…');

@@ -91,11 +91,22 @@ impl Session {
         let mut warnings = Vec::new();
         let max_id = self.notes.iter().map(|n| n.id.0).max().unwrap_or(0);
         self.next_note_id = self.next_note_id.max(max_id.saturating_add(1));
+        let mut in_use: std::collections::HashSet<u64> =
+            self.notes.iter().map(|n| n.id.0).collect();
         let mut seen = std::collections::HashSet::new();
         for i in 0..self.notes.len() {
             if !seen.insert(self.notes[i].id) {
-                let fresh = NoteId(self.next_note_id);
-                self.next_note_id += 1;
+                // The counter is normally free, but a damaged file can push it to the top of
+                // the id range: then take the lowest unused id rather than overflowing.
+                let Some(fresh) = (self.next_note_id..=u64::MAX)
+                    .chain(1..self.next_note_id)
+                    .find(|id| !in_use.contains(id))
+                else {
+                    continue;
+                };
+                in_use.insert(fresh);
+                self.next_note_id = self.next_note_id.max(fresh.saturating_add(1));
+                let fresh = NoteId(fresh);
                 warnings.push(format!(
                     "Two notes shared id {}; the second was given id {}.",
                     self.notes[i].id.0, fresh.0

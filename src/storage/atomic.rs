@@ -2,6 +2,7 @@
 
 use std::io::Write as _;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Writes `bytes` to `path` so that the file is either the old version or the new one, never a
 /// mix: write a temporary file in the same folder, flush and sync it, rename it over the target,
@@ -17,10 +18,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if path.is_dir() {
         return Err(std::io::Error::other("a folder is in the way of the file"));
     }
+    // One temporary file per save, so two saves of one file (say autosave and Ctrl+S on two
+    // threads) never write into, or rename, each other's temporary file.
+    static SAVES: AtomicU64 = AtomicU64::new(0);
     let tmp = dir.join(format!(
-        ".{}.{}.tmp",
+        ".{}.{}.{}.tmp",
         name.to_string_lossy(),
-        std::process::id()
+        std::process::id(),
+        SAVES.fetch_add(1, Ordering::Relaxed)
     ));
     let result = (|| {
         let mut file = std::fs::File::create(&tmp)?;

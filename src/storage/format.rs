@@ -79,6 +79,8 @@ pub fn to_ron(session: &Session) -> String {
 
 /// Parses the text of a session file.
 pub fn from_ron(text: &str) -> Result<Loaded, LoadError> {
+    // Some editors (Windows Notepad) start UTF-8 files with an invisible byte order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadError::Empty);
     }

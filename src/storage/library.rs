@@ -117,7 +117,10 @@ pub fn file_stem_for(title: &str) -> String {
     for c in title.chars() {
         if c.is_alphanumeric() {
             stem.extend(c.to_lowercase());
-        } else if (c.is_whitespace() || "-_.,;:+&".contains(c)) && !stem.ends_with('-') {
+        } else if (c.is_whitespace() || (c.is_ascii_punctuation() && c != '\''))
+            && !stem.ends_with('-')
+        {
+            // Apostrophes join ("what's" -> "whats"); other punctuation separates words.
             stem.push('-');
         }
     }
