@@ -40,6 +40,8 @@ fn capture_three_notes_with_enter_lays_them_out_without_overlap() {
             );
         }
     }
+    // A new session starts filling from the top-left cell, not a row down.
+    assert_eq!(notes[0].pos, goldthread::CanvasPos::new(0.0, 0.0));
     // Reading order: the second note is to the right of the first, on the same row.
     assert_eq!(notes[0].pos.y, notes[1].pos.y);
     assert!(notes[1].pos.x > notes[0].pos.x);
@@ -453,4 +455,34 @@ fn twenty_notes_by_keyboard_alone_never_overlap_and_stay_in_view() {
         visible.min.y <= last.min.y && last.max.y <= visible.max.y,
         "the newest note is in view"
     );
+}
+
+#[test]
+fn the_selection_bar_recolours_and_deletes_with_the_mouse() {
+    let dir = temp_dir("selection-bar");
+    let mut h = app(&dir);
+    new_session(&mut h);
+    capture_notes(&mut h, &["First", "Second"]);
+    h.get_by_label("First").click();
+    h.run();
+    h.get_by_label("Second").click_modifiers(Modifiers::SHIFT);
+    h.run();
+    h.get_by_label("Blue").click();
+    h.run();
+    let colours: Vec<_> = h
+        .state()
+        .open
+        .as_ref()
+        .unwrap()
+        .session
+        .notes
+        .iter()
+        .map(|n| n.colour)
+        .collect();
+    assert_eq!(colours, [NoteColour::Blue, NoteColour::Blue]);
+    h.get_by_label("Delete").click();
+    h.run();
+    assert!(note_texts(&h).is_empty());
+    press_with(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(note_texts(&h), ["First", "Second"]);
 }

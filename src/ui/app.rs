@@ -402,6 +402,7 @@ impl GoldthreadApp {
         self.next_token += 1;
         let mut canvas = CanvasState::new(session.view);
         canvas.fit_requested = path.is_some() && session.view == crate::model::View::default();
+        canvas.anchor_origin_requested = path.is_none() && session.notes.is_empty();
         self.open = Some(OpenSession {
             session,
             history: History::default(),

@@ -12,6 +12,8 @@ pub fn capture_text_id() -> Id {
     Id::unique("goldthread.capture.text")
 }
 
+/// Space kept free between new notes and the edges of the canvas, in points.
+const SLOT_MARGIN: f32 = 20.0;
 /// Room kept free at the bottom of the canvas for the capture box, in points.
 const CAPTURE_BOX_HEIGHT: f32 = 230.0;
 
@@ -158,16 +160,21 @@ pub fn capture_ui(
                 "Type something first: empty notes are not added.".to_owned(),
             ));
         } else {
-            let mut area = *camera;
-            area.screen.max.y =
-                (area.screen.max.y - CAPTURE_BOX_HEIGHT).max(area.screen.min.y + 40.0);
-            let slot = layout::free_slots(&session.notes, area.visible_canvas(), 1)[0];
+            // New notes go where they can be seen: inside the canvas with a margin, above the
+            // capture box. The cut is made in canvas units so the camera itself is unchanged.
+            let zoom = camera.view.zoom;
+            let mut area = camera.visible_canvas();
+            area.min = area.min.offset(SLOT_MARGIN / zoom, SLOT_MARGIN / zoom);
+            area.max.x -= SLOT_MARGIN / zoom;
+            area.max.y = (area.max.y - (CAPTURE_BOX_HEIGHT + SLOT_MARGIN) / zoom).max(area.min.y);
+            let slot = layout::free_slots(&session.notes, area, 1)[0];
             let note = Note::new(session.next_note_id(), text, capture.colour, slot);
-            let rect = note.rect();
+            let mut reveal = note.rect();
+            reveal.max.y += CAPTURE_BOX_HEIGHT / zoom; // Keep it clear of the capture box.
             edits.push(Edit::add_notes(session, vec![note]));
             capture.text.clear();
             capture.added += 1;
-            camera.view = transform::reveal(&area, rect);
+            camera.view = transform::reveal(camera, reveal);
         }
     }
     if close {

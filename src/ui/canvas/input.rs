@@ -60,25 +60,22 @@ pub fn keyboard(
     }
 
     let pressed = |key| ui.input_mut(|i| i.consume_key(Modifiers::NONE, key));
-    if pressed(Key::Delete) || pressed(Key::Backspace) {
-        if !state.selection.is_empty() {
-            let n = state.selection.len();
-            edits.push(Edit::RemoveNotes(state.selection.iter().copied().collect()));
-            state.selection.clear();
-            requests.push(CanvasRequest::Info(format!(
-                "Deleted {n} note{}. Ctrl+Z brings {} back.",
-                if n == 1 { "" } else { "s" },
-                if n == 1 { "it" } else { "them" }
-            )));
-        }
+    if (pressed(Key::Delete) || pressed(Key::Backspace)) && !state.selection.is_empty() {
+        let n = state.selection.len();
+        edits.push(Edit::RemoveNotes(state.selection.iter().copied().collect()));
+        state.selection.clear();
+        requests.push(CanvasRequest::Info(format!(
+            "Deleted {n} note{}. Ctrl+Z brings {} back.",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "it" } else { "them" }
+        )));
     }
-    if pressed(Key::F2) || pressed(Key::Enter) {
-        if let Some(id) = state.selection.iter().next().copied()
-            && let Some(note) = session.note(id)
-        {
-            state.editor = Some(NoteEditor::new(note));
-            return;
-        }
+    if (pressed(Key::F2) || pressed(Key::Enter))
+        && let Some(id) = state.selection.iter().next().copied()
+        && let Some(note) = session.note(id)
+    {
+        state.editor = Some(NoteEditor::new(note));
+        return;
     }
     if pressed(Key::Escape) {
         state.selection.clear();
@@ -240,11 +237,10 @@ pub fn pointer(
         }
     } else if response.clicked() {
         match hit(response.interact_pointer_pos()) {
-            Some(id) if shift => {
-                if !state.selection.remove(&id) {
-                    state.selection.insert(id);
-                }
+            Some(id) if shift && !state.selection.remove(&id) => {
+                state.selection.insert(id);
             }
+            Some(_) if shift => {}
             Some(id) => state.selection = [id].into(),
             None if !shift => state.selection.clear(),
             None => {}

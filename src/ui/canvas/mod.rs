@@ -8,6 +8,7 @@ mod capture;
 mod editor;
 mod input;
 mod paint;
+mod selection_bar;
 pub mod transform;
 
 use std::collections::BTreeSet;
@@ -83,6 +84,8 @@ pub struct CanvasState {
     pub editor: Option<NoteEditor>,
     /// Zoom to fit at the next frame (when the canvas size is known).
     pub fit_requested: bool,
+    /// Put the canvas origin near the top-left corner at the next frame (new sessions).
+    pub anchor_origin_requested: bool,
     /// Give the canvas keyboard focus at the next frame.
     pub focus_requested: bool,
     /// Where the canvas was drawn last frame.
@@ -141,6 +144,18 @@ pub fn canvas_ui(
         )
     });
     state.last_screen = Some(screen);
+    if state.anchor_origin_requested {
+        // A new session's first notes start at the top-left, not a row down.
+        let margin = 48.0;
+        state.view = View {
+            center: CanvasPos::new(
+                screen.width() / 2.0 - margin,
+                screen.height() / 2.0 - margin,
+            ),
+            zoom: 1.0,
+        };
+        state.anchor_origin_requested = false;
+    }
     if state.fit_requested {
         state.view = transform::fit(session.bounds(), screen);
         state.fit_requested = false;
@@ -175,6 +190,10 @@ pub fn canvas_ui(
         paint::empty_hint(&painter, screen, palette);
     }
 
+    if state.capture.is_none() && !session.notes.is_empty() {
+        paint::shortcut_hint(&painter, screen, palette);
+    }
+    selection_bar::selection_bar_ui(ui, session, state, screen, palette, edits);
     editor::editor_ui(ui, session, state, &mut camera, edits, requests);
     capture::capture_ui(ui, session, state, &mut camera, palette, edits, requests);
     state.view = camera.view;

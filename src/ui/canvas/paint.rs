@@ -168,3 +168,14 @@ pub fn empty_hint(painter: &Painter, screen: Rect, palette: &Palette) {
         palette.text_muted,
     );
 }
+
+/// The line of key hints along the bottom of the canvas.
+pub fn shortcut_hint(painter: &Painter, screen: Rect, palette: &Palette) {
+    painter.text(
+        egui::pos2(screen.min.x + 16.0, screen.max.y - 12.0),
+        egui::Align2::LEFT_BOTTOM,
+        "N new note  ·  F2 edit  ·  Delete remove  ·  Ctrl+1–6 colour  ·  Tab next note  ·  Home fit  ·  +/− zoom  ·  Ctrl+Z undo",
+        egui::FontId::proportional(15.0),
+        palette.text_muted,
+    );
+}

@@ -1,0 +1,83 @@
+//! The bar over the canvas while notes are selected: colour palette, edit and delete, for
+//! facilitators who use the mouse. The same actions have keys (Ctrl+1..6, F2, Delete).
+
+use egui::{Align2, RichText};
+
+use super::{CanvasState, NoteEditor};
+use crate::model::{Edit, NoteColour, Session};
+use crate::ui::style::Palette;
+use crate::ui::widgets::swatch;
+
+/// Shows the selection bar at the top of the canvas when notes are selected.
+pub fn selection_bar_ui(
+    ui: &egui::Ui,
+    session: &Session,
+    state: &mut CanvasState,
+    screen: egui::Rect,
+    palette: &Palette,
+    edits: &mut Vec<Edit>,
+) {
+    if state.selection.is_empty() || state.editor.is_some() || state.gesture != super::Gesture::None
+    {
+        return;
+    }
+    let n = state.selection.len();
+    egui::Area::new(egui::Id::unique("goldthread.selection-bar"))
+        .order(egui::Order::Foreground)
+        .pivot(Align2::CENTER_TOP)
+        .fixed_pos(egui::pos2(screen.center().x, screen.min.y + 12.0))
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style())
+                .fill(palette.surface)
+                .stroke(egui::Stroke::new(1.5, palette.border))
+                .inner_margin(egui::Margin::symmetric(14, 8))
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new(format!("{n} selected")).strong());
+                        ui.separator();
+                        let current = single_colour(session, state);
+                        for (i, colour) in NoteColour::ALL.into_iter().enumerate() {
+                            if swatch(ui, colour, current == Some(colour), palette)
+                                .on_hover_text(format!("{} (Ctrl+{})", colour.name(), i + 1))
+                                .clicked()
+                            {
+                                edits.push(Edit::SetColours(
+                                    state.selection.iter().map(|id| (*id, colour)).collect(),
+                                ));
+                            }
+                        }
+                        ui.separator();
+                        if n == 1
+                            && ui
+                                .button("Edit text")
+                                .on_hover_text("F2 or double-click")
+                                .clicked()
+                            && let Some(note) =
+                                state.selection.first().and_then(|id| session.note(*id))
+                        {
+                            state.editor = Some(NoteEditor::new(note));
+                        }
+                        if ui
+                            .button("Delete")
+                            .on_hover_text("Delete key; Ctrl+Z brings it back")
+                            .clicked()
+                        {
+                            edits
+                                .push(Edit::RemoveNotes(state.selection.iter().copied().collect()));
+                            state.selection.clear();
+                        }
+                    });
+                });
+        });
+}
+
+/// The colour shared by every selected note, if they share one.
+fn single_colour(session: &Session, state: &CanvasState) -> Option<NoteColour> {
+    let mut colours = state
+        .selection
+        .iter()
+        .filter_map(|id| session.note(*id))
+        .map(|n| n.colour);
+    let first = colours.next()?;
+    colours.all(|c| c == first).then_some(first)
+}
