@@ -65,7 +65,12 @@ pub fn dialog_ui(
 ) -> Option<Outcome> {
     let mut outcome = None;
     let enter = ctx.input_mut(|i| !i.modifiers.shift && i.consume_key(Modifiers::NONE, Key::Enter));
+    let frame = egui::Frame::popup(&ctx.global_style())
+        .fill(palette.surface)
+        .inner_margin(24)
+        .corner_radius(12);
     let response = egui::Modal::new(Id::unique("goldthread.dialog"))
+        .frame(frame)
         .backdrop_color(palette.shadow.gamma_multiply(2.5))
         .show(ctx, |ui| {
             ui.set_width(520.0);

@@ -40,11 +40,15 @@ pub fn library_ui(
     palette: &Palette,
     commands: &mut Vec<Command>,
 ) {
-    let width = ui.available_width().min(style::LIBRARY_MAX_WIDTH);
-    let margin = ((ui.available_width() - width) / 2.0).max(16.0);
-    egui::Frame::NONE
-        .inner_margin(egui::Margin::symmetric(margin as i8, 28))
-        .show(ui, |ui| {
+    // A centred column: readable line lengths on a wide projector, full width on a laptop.
+    let full = ui.available_rect_before_wrap();
+    let width = (full.width() - 32.0).min(style::LIBRARY_MAX_WIDTH);
+    let column = egui::Rect::from_min_size(
+        egui::pos2(full.center().x - width / 2.0, full.min.y + 28.0),
+        egui::vec2(width, full.height() - 28.0),
+    );
+    ui.scope_builder(egui::UiBuilder::new().max_rect(column), |ui| {
+        {
             ui.set_max_width(width);
             ui.label(RichText::new("Your sessions").font(style::hero_font()));
             ui.label(
@@ -117,7 +121,8 @@ pub fn library_ui(
                         ui.add_space(8.0);
                     }
                 });
-        });
+        }
+    });
 }
 
 fn empty_ui(ui: &mut egui::Ui, state: &LibraryState, palette: &Palette) {

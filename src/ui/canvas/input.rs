@@ -237,10 +237,7 @@ pub fn pointer(
         }
     } else if response.clicked() {
         match hit(response.interact_pointer_pos()) {
-            Some(id) if shift && !state.selection.remove(&id) => {
-                state.selection.insert(id);
-            }
-            Some(_) if shift => {}
+            Some(id) if shift => toggle(&mut state.selection, id),
             Some(id) => state.selection = [id].into(),
             None if !shift => state.selection.clear(),
             None => {}
@@ -346,5 +343,12 @@ pub fn pointer(
             let (cx, cy) = camera.canvas_delta(scroll);
             camera.view.center = camera.view.center.offset(-cx, -cy);
         }
+    }
+}
+
+/// Adds `id` to the selection, or removes it when it is already there (Shift+click).
+fn toggle(selection: &mut std::collections::BTreeSet<NoteId>, id: NoteId) {
+    if !selection.remove(&id) {
+        selection.insert(id);
     }
 }

@@ -102,7 +102,8 @@ pub fn note(
     match detail {
         Detail::Card => {}
         Detail::Title => {
-            let size = (rect.width() / 7.0).clamp(7.0, 16.0);
+            // Whole-point sizes, so zooming re-uses laid-out titles instead of redoing them.
+            let size = (rect.width() / 7.0).clamp(7.0, 16.0).round();
             let galley = painter.layout(
                 note.title(24),
                 egui::FontId::new(size, style::strong_family()),
