@@ -1,6 +1,10 @@
 //! Protects the command line: every form `cli::parse` accepts or refuses, `cli::check`, and the
 //! real `goldthread check` binary (exit status, output, and that it never changes the file).
 
+mod common;
+
+use common::TempDir;
+
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
@@ -8,29 +12,6 @@ use chrono::NaiveDate;
 use goldthread::cli::{self, Command};
 use goldthread::storage::{save_file, to_ron};
 use goldthread::{CanvasPos, Note, NoteColour, NoteId, Session};
-
-/// A fresh folder for one test, removed again when the test ends.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(test: &str) -> Self {
-        let path =
-            std::env::temp_dir().join(format!("goldthread-cli-{}-{test}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path).unwrap();
-        Self(path)
-    }
-
-    fn join(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 fn parse(args: &[&str]) -> Result<Command, String> {
     cli::parse(args.iter().map(|s| (*s).to_owned()))
@@ -146,7 +127,7 @@ fn mistakes_are_reported() {
 fn check_reports_a_good_file_with_its_note_count() {
     let dir = TempDir::new("check_reports_a_good_file");
     for (notes, count) in [(3, "3 notes"), (1, "1 note"), (0, "0 notes")] {
-        let path = dir.join(&format!("good-{notes}.ron"));
+        let path = dir.join(format!("good-{notes}.ron"));
         save_file(&path, &session("Team \"retro\"", notes)).unwrap();
         let (message, ok) = cli::check(&path);
         assert!(ok, "{message}");

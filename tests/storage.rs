@@ -2,7 +2,11 @@
 //! of bad file is reported (file name, what, where) and never changed, and the library lists
 //! and names files safely.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::TempDir;
+
+use std::path::Path;
 use std::time::{Duration, SystemTime};
 
 use chrono::NaiveDate;
@@ -13,39 +17,6 @@ use goldthread::storage::{
     write_atomic,
 };
 use goldthread::{CanvasPos, Edit, Note, NoteColour, NoteId, Session};
-
-/// A fresh folder for one test, removed again when the test ends.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(test: &str) -> Self {
-        let path =
-            std::env::temp_dir().join(format!("goldthread-storage-{}-{test}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path).unwrap();
-        Self(path)
-    }
-
-    fn join(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-
-    /// The names of everything in the folder, sorted.
-    fn names(&self) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(&self.0)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 fn date() -> NaiveDate {
     NaiveDate::from_ymd_opt(2027, 2, 28).unwrap()
@@ -598,7 +569,7 @@ fn library_lists_newest_first_with_broken_files_and_ignores_others() {
 fn library_orders_files_saved_one_after_another() {
     let dir = TempDir::new("library_orders_files_saved_one_after_another");
     for title in ["First", "Second", "Third"] {
-        save_file(&dir.join(&format!("{title}.ron")), &named(title, 0)).unwrap();
+        save_file(&dir.join(format!("{title}.ron")), &named(title, 0)).unwrap();
         std::thread::sleep(Duration::from_millis(20));
     }
     let titles: Vec<String> = scan_library(&dir.0).iter().map(|e| e.title()).collect();

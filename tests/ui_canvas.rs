@@ -486,3 +486,55 @@ fn the_selection_bar_recolours_and_deletes_with_the_mouse() {
     press_with(&mut h, Modifiers::COMMAND, Key::Z);
     assert_eq!(note_texts(&h), ["First", "Second"]);
 }
+
+#[test]
+fn wheel_and_middle_drag_pan_the_canvas_without_moving_notes() {
+    let dir = temp_dir("pan");
+    let mut h = app(&dir);
+    new_session(&mut h);
+    capture_notes(&mut h, &["Fixed"]);
+    let notes_before = h.state().open.as_ref().unwrap().session.notes.clone();
+    let view = |h: &egui_kittest::Harness<'static, goldthread::ui::GoldthreadApp>| {
+        h.state().open.as_ref().unwrap().canvas.view.center
+    };
+    let v0 = view(&h);
+    h.hover_at(egui::pos2(700.0, 500.0));
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, -120.0),
+        phase: egui::TouchPhase::Move,
+        modifiers: Modifiers::NONE,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    for _ in 0..30 {
+        h.step(); // Scrolling is smoothed over several frames.
+    }
+    let v1 = view(&h);
+    assert!(v1.y > v0.y + 50.0, "wheel down pans down: {v0:?} -> {v1:?}");
+
+    let start = egui::pos2(900.0, 600.0);
+    let middle = |pressed, pos| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Middle,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    h.event(middle(true, start));
+    h.run();
+    for i in 1..=5 {
+        h.hover_at(start + egui::vec2(-20.0 * i as f32, 0.0));
+        h.run();
+    }
+    h.event(middle(false, start + egui::vec2(-100.0, 0.0)));
+    h.run();
+    let v2 = view(&h);
+    assert!(
+        v2.x > v1.x + 50.0,
+        "dragging left moves the view right: {v1:?} -> {v2:?}"
+    );
+    assert_eq!(
+        h.state().open.as_ref().unwrap().session.notes,
+        notes_before,
+        "panning moves no note"
+    );
+}

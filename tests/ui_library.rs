@@ -381,3 +381,121 @@ fn the_dark_theme_is_one_switch_away() {
     );
     assert!(h.ctx.global_style().visuals.dark_mode);
 }
+
+#[test]
+fn a_file_named_on_the_command_line_opens_straight_away() {
+    let dir = temp_dir("open-direct");
+    let path = dir.join("direct.ron");
+    let mut s = goldthread::Session::new("Opened directly", today());
+    s.notes.push(goldthread::Note::new(
+        goldthread::NoteId(7),
+        "Hello",
+        Default::default(),
+        Default::default(),
+    ));
+    goldthread::storage::save_file(&path, &s).unwrap();
+    let h = app_with(&dir, Some(path.clone()));
+    let open = h.state().open.as_ref().expect("opened at start");
+    assert_eq!(open.session.title, "Opened directly");
+    assert_eq!(open.path.as_deref(), Some(path.as_path()));
+    assert!(!open.is_dirty());
+}
+
+#[test]
+fn open_file_without_a_native_dialog_takes_a_typed_path() {
+    let dir = temp_dir("open-prompt");
+    let elsewhere = temp_dir("open-prompt-elsewhere");
+    let path = elsewhere.join("shared.ron");
+    goldthread::storage::save_file(
+        &path,
+        &goldthread::Session::new("From a USB stick", today()),
+    )
+    .unwrap();
+    let mut h = app(&dir);
+
+    // A path that does not exist: a clear message, nothing opened.
+    press_with(&mut h, Modifiers::COMMAND, Key::O);
+    assert!(matches!(
+        h.state().dialog(),
+        Some(Dialog::PathPrompt { .. })
+    ));
+    type_text(&mut h, &elsewhere.join("missing.ron").display().to_string());
+    press(&mut h, Key::Enter);
+    settle(&mut h);
+    let Some(Dialog::Message { title, body }) = h.state().dialog() else {
+        panic!("expected a message, got {:?}", h.state().dialog());
+    };
+    assert!(
+        title.contains("missing.ron") && body.contains("could not be read"),
+        "{title}: {body}"
+    );
+    assert!(h.state().open.is_none());
+    h.get_by_label("OK").click();
+    h.run();
+
+    press_with(&mut h, Modifiers::COMMAND, Key::O);
+    type_text(&mut h, &path.display().to_string());
+    press(&mut h, Key::Enter);
+    settle(&mut h);
+    assert_eq!(
+        h.state().open.as_ref().unwrap().session.title,
+        "From a USB stick"
+    );
+}
+
+#[test]
+fn closing_the_window_with_unsaved_work_asks_first() {
+    let dir = temp_dir("close-window");
+    let mut h = app(&dir);
+    new_session(&mut h);
+    capture_notes(&mut h, &["Not saved yet"]);
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run();
+    assert!(
+        matches!(
+            h.state().dialog(),
+            Some(Dialog::Unsaved {
+                then: Command::Quit,
+                ..
+            })
+        ),
+        "the close was held back to ask: {:?}",
+        h.state().dialog()
+    );
+    assert_eq!(note_texts(&h), ["Not saved yet"]);
+}
+
+#[test]
+fn theme_and_text_size_are_remembered_between_runs() {
+    /// eframe's storage, in memory.
+    #[derive(Default)]
+    struct Memory(std::collections::HashMap<String, String>);
+    impl eframe::Storage for Memory {
+        fn get_string(&self, key: &str) -> Option<String> {
+            self.0.get(key).cloned()
+        }
+        fn set_string(&mut self, key: &str, value: String) {
+            self.0.insert(key.to_owned(), value);
+        }
+        fn remove_string(&mut self, key: &str) {
+            self.0.remove(key);
+        }
+        fn flush(&mut self) {}
+    }
+    let dir = temp_dir("settings");
+    let mut h = app(&dir);
+    press_with(&mut h, Modifiers::COMMAND, Key::Equals);
+    press_with(&mut h, Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::D);
+    h.run();
+    let mut storage = Memory::default();
+    eframe::App::save(h.state_mut(), &mut storage);
+    let restored: goldthread::ui::Settings =
+        eframe::get_value(&storage, goldthread::ui::SETTINGS_KEY).expect("settings were stored");
+    assert_eq!(restored.theme, goldthread::ui::style::Theme::Dark);
+    assert!(restored.text_scale > 1.05);
+}

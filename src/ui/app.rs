@@ -350,27 +350,38 @@ impl GoldthreadApp {
     }
 
     fn pick(&mut self, ctx: &egui::Context, purpose: PickPurpose) {
-        let file_name = self.open.as_ref().map_or_else(
-            || "session.ron".to_owned(),
-            |o| format!("{}.ron", storage::file_stem_for(&o.session.title)),
-        );
         if self.config.native_dialogs {
+            let file_name = format!("{}.ron", self.suggested_stem());
             self.jobs
                 .pick(ctx, purpose, self.config.library_dir.clone(), file_name);
         } else {
-            self.dialog = Some(Dialog::PathPrompt {
-                purpose,
-                text: match purpose {
-                    PickPurpose::Open => String::new(),
-                    PickPurpose::SaveAs => self
-                        .config
-                        .library_dir
-                        .join(file_name)
-                        .display()
-                        .to_string(),
-                },
-                explain_no_native: true,
-            });
+            self.dialog = Some(self.path_prompt(purpose));
+        }
+    }
+
+    /// The file name (without `.ron`) suggested for the open session.
+    fn suggested_stem(&self) -> String {
+        self.open.as_ref().map_or_else(
+            || "session".to_owned(),
+            |o| storage::file_stem_for(&o.session.title),
+        )
+    }
+
+    /// The dialog that asks for a path where no native file dialog works.
+    fn path_prompt(&self, purpose: PickPurpose) -> Dialog {
+        let text = match purpose {
+            PickPurpose::Open => String::new(),
+            PickPurpose::SaveAs => self
+                .config
+                .library_dir
+                .join(format!("{}.ron", self.suggested_stem()))
+                .display()
+                .to_string(),
+        };
+        Dialog::PathPrompt {
+            purpose,
+            text,
+            explain_no_native: true,
         }
     }
 
@@ -444,7 +455,16 @@ impl GoldthreadApp {
                 }
             },
             JobResult::Saved(report) => self.handle_saved(report),
-            JobResult::Picked { purpose, path } => {
+            JobResult::Picked {
+                purpose,
+                path,
+                unavailable,
+            } => {
+                if unavailable {
+                    self.config.native_dialogs = false;
+                    self.dialog = Some(self.path_prompt(purpose));
+                    return;
+                }
                 let Some(path) = path else { return };
                 match purpose {
                     PickPurpose::Open => self.pending.push(Command::OpenPath(path)),

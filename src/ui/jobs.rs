@@ -37,6 +37,9 @@ pub enum JobResult {
         purpose: PickPurpose,
         /// The chosen file, or `None` when cancelled.
         path: Option<PathBuf>,
+        /// The dialog came back empty faster than a person can cancel: there is no working
+        /// native dialog (e.g. no desktop portal), so the app should ask for a path instead.
+        unavailable: bool,
     },
 }
 
@@ -52,6 +55,9 @@ pub struct SaveReport {
     /// `Err` holds a message for the user.
     pub result: Result<(), FileError>,
 }
+
+/// A dialog that returns nothing sooner than this never really opened.
+const NO_DIALOG_SECS: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// The background work in flight.
 #[derive(Debug)]
@@ -152,6 +158,7 @@ impl Jobs {
         file_name: String,
     ) {
         self.spawn(ctx, "file-dialog", move || {
+            let started = std::time::Instant::now();
             let dialog = rfd::FileDialog::new()
                 .add_filter("Goldthread session", &["ron"])
                 .set_directory(&dir);
@@ -162,7 +169,12 @@ impl Jobs {
                     .set_file_name(file_name)
                     .save_file(),
             };
-            JobResult::Picked { purpose, path }
+            let unavailable = path.is_none() && started.elapsed() < NO_DIALOG_SECS;
+            JobResult::Picked {
+                purpose,
+                path,
+                unavailable,
+            }
         });
     }
 }

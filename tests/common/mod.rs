@@ -9,12 +9,53 @@ use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use goldthread::ui::{AppConfig, GoldthreadApp, Settings};
 
-/// A fresh, empty folder for one test.
-pub fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("goldthread-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A fresh, empty folder for one test, removed again when the test ends.
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    /// A folder named after the test and this process.
+    pub fn new(test: &str) -> Self {
+        let path =
+            std::env::temp_dir().join(format!("goldthread-test-{}-{test}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).unwrap();
+        Self(path)
+    }
+
+    /// The names of everything in the folder, sorted.
+    pub fn names(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(&self.0)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+impl std::ops::Deref for TempDir {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for TempDir {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A fresh, empty folder for one test (see [`TempDir`]).
+pub fn temp_dir(name: &str) -> TempDir {
+    TempDir::new(name)
 }
 
 /// The workshop date every test uses.

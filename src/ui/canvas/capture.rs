@@ -60,20 +60,8 @@ pub fn capture_ui(
     let mut submit = focused
         && ui.input_mut(|i| !i.modifiers.shift && i.consume_key(Modifiers::NONE, Key::Enter));
     let mut close = focused && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape));
-    if focused {
-        let colour_keys = [
-            Key::Num1,
-            Key::Num2,
-            Key::Num3,
-            Key::Num4,
-            Key::Num5,
-            Key::Num6,
-        ];
-        for (key, colour) in colour_keys.into_iter().zip(NoteColour::ALL) {
-            if ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, key)) {
-                capture.colour = colour;
-            }
-        }
+    if focused && let Some(colour) = super::input::colour_key(ui) {
+        capture.colour = colour;
     }
 
     let anchor = egui::pos2(camera.screen.center().x, camera.screen.max.y - 16.0);

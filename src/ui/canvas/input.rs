@@ -42,18 +42,8 @@ pub fn keyboard(
         );
     });
 
-    let colour_keys = [
-        Key::Num1,
-        Key::Num2,
-        Key::Num3,
-        Key::Num4,
-        Key::Num5,
-        Key::Num6,
-    ];
-    for (key, colour) in colour_keys.into_iter().zip(NoteColour::ALL) {
-        if ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, key)) {
-            recolour(state, colour, edits);
-        }
+    if let Some(colour) = colour_key(ui) {
+        recolour(state, colour, edits);
     }
     if ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::A)) {
         state.selection = session.notes.iter().map(|n| n.id).collect();
@@ -110,6 +100,22 @@ pub fn keyboard(
             },
         }
     }
+}
+
+/// The colour whose key (Ctrl+1 … Ctrl+6, in palette order) was pressed, consuming it.
+pub fn colour_key(ui: &egui::Ui) -> Option<NoteColour> {
+    const KEYS: [Key; 6] = [
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+    ];
+    KEYS.into_iter()
+        .zip(NoteColour::ALL)
+        .find(|(key, _)| ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, *key)))
+        .map(|(_, colour)| colour)
 }
 
 fn zoom_centre(camera: &mut Camera, factor: f32) {
