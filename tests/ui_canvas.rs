@@ -389,7 +389,16 @@ fn arrow_keys_nudge_selected_notes() {
     press(&mut h, Key::ArrowRight);
     press(&mut h, Key::ArrowDown);
     let after = h.state().open.as_ref().unwrap().session.notes[0].pos;
-    assert!(after.x > before.x && after.y > before.y);
+    assert_eq!((after.x - before.x, after.y - before.y), (24.0, 24.0));
+    press_with(&mut h, Modifiers::SHIFT, Key::ArrowDown);
+    let further = h.state().open.as_ref().unwrap().session.notes[0].pos;
+    assert_eq!(further.y - after.y, 120.0, "Shift moves five times as far");
+    press_with(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        h.state().open.as_ref().unwrap().session.notes[0].pos,
+        after,
+        "each press is one undo step"
+    );
 }
 
 #[test]

@@ -149,7 +149,9 @@ fn arrows(
         (Key::ArrowUp, 0.0, -1.0),
         (Key::ArrowDown, 0.0, 1.0),
     ] {
-        for mods in [Modifiers::NONE, Modifiers::SHIFT] {
+        // Shift first: egui's consume_key ignores an extra Shift, so the plain check would
+        // swallow Shift+arrow.
+        for mods in [Modifiers::SHIFT, Modifiers::NONE] {
             if ui.input_mut(|i| i.consume_key(mods, key)) {
                 dx += x;
                 dy += y;
