@@ -29,7 +29,7 @@ fn capture_three_notes_with_enter_lays_them_out_without_overlap() {
             "Shared booking system"
         ]
     );
-    let notes = &h.state().open.as_ref().unwrap().session.notes;
+    let notes = &open_session(&h).session.notes;
     for (i, a) in notes.iter().enumerate() {
         for b in &notes[i + 1..] {
             assert!(
@@ -46,7 +46,7 @@ fn capture_three_notes_with_enter_lays_them_out_without_overlap() {
     assert_eq!(notes[0].pos.y, notes[1].pos.y);
     assert!(notes[1].pos.x > notes[0].pos.x);
     assert!(
-        h.state().open.as_ref().unwrap().canvas.capture.is_none(),
+        open_session(&h).canvas.capture.is_none(),
         "Esc closes the box"
     );
 }
@@ -81,7 +81,7 @@ fn empty_or_blank_text_adds_nothing_and_says_why() {
             .any(|n| n.text.contains("empty notes are not added")),
         "the user is told why nothing was added"
     );
-    assert!(!h.state().open.as_ref().unwrap().history.can_undo());
+    assert!(!open_session(&h).history.can_undo());
 }
 
 #[test]
@@ -131,7 +131,7 @@ fn click_selects_and_shift_click_adds() {
     h.run();
     h.get_by_label("Gamma").click_modifiers(Modifiers::SHIFT);
     h.run();
-    let open = h.state().open.as_ref().unwrap();
+    let open = open_session(&h);
     let ids: Vec<_> = open.session.notes.iter().map(|n| n.id).collect();
     assert_eq!(open.canvas.selection, [ids[0], ids[2]].into());
 }
@@ -142,17 +142,10 @@ fn dragging_a_note_moves_it_in_one_undoable_step() {
     let mut h = app(&dir);
     new_session(&mut h);
     capture_notes(&mut h, &["Move me", "Stay"]);
-    let before = h.state().open.as_ref().unwrap().session.notes[0].pos;
+    let before = open_session(&h).session.notes[0].pos;
     let start = h.get_by_label("Move me").rect().center();
-    h.drag_at(start);
-    h.run();
-    for i in 1..=10 {
-        h.hover_at(start + egui::vec2(15.0 * i as f32, 8.0 * i as f32));
-        h.run();
-    }
-    h.drop_at(start + egui::vec2(150.0, 80.0));
-    h.run();
-    let open = h.state().open.as_ref().unwrap();
+    drag_by(&mut h, start, egui::vec2(150.0, 80.0));
+    let open = open_session(&h);
     let after = open.session.notes[0].pos;
     let zoom = open.canvas.view.zoom;
     assert!(
@@ -164,20 +157,20 @@ fn dragging_a_note_moves_it_in_one_undoable_step() {
 
     press_with(&mut h, Modifiers::COMMAND, Key::Z);
     assert_eq!(
-        h.state().open.as_ref().unwrap().session.notes[0].pos,
+        open_session(&h).session.notes[0].pos,
         before,
         "one Ctrl+Z undoes the whole drag"
     );
     press_with(&mut h, Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
     assert_eq!(
-        h.state().open.as_ref().unwrap().session.notes[0].pos,
+        open_session(&h).session.notes[0].pos,
         after,
         "Ctrl+Shift+Z redoes it"
     );
     press_with(&mut h, Modifiers::COMMAND, Key::Z);
     press_with(&mut h, Modifiers::COMMAND, Key::Y);
     assert_eq!(
-        h.state().open.as_ref().unwrap().session.notes[0].pos,
+        open_session(&h).session.notes[0].pos,
         after,
         "Ctrl+Y redoes too"
     );
@@ -201,15 +194,8 @@ fn dragging_a_selection_moves_every_selected_note() {
         .map(|n| n.pos)
         .collect();
     let start = h.get_by_label("Two").rect().center();
-    h.drag_at(start);
-    h.run();
-    for i in 1..=5 {
-        h.hover_at(start + egui::vec2(0.0, 20.0 * i as f32));
-        h.run();
-    }
-    h.drop_at(start + egui::vec2(0.0, 100.0));
-    h.run();
-    let open = h.state().open.as_ref().unwrap();
+    drag_by(&mut h, start, egui::vec2(0.0, 100.0));
+    let open = open_session(&h);
     for (note, old) in open.session.notes.iter().zip(before) {
         assert!(
             (note.pos.y - old.y - 100.0 / open.canvas.view.zoom).abs() < 1.0,
@@ -235,7 +221,7 @@ fn selection_box_selects_the_notes_it_touches() {
     h.run();
     h.drop_at(b.center());
     h.run();
-    let open = h.state().open.as_ref().unwrap();
+    let open = open_session(&h);
     let ids: Vec<_> = open.session.notes.iter().map(|n| n.id).collect();
     assert_eq!(open.canvas.selection, [ids[0], ids[1]].into());
 }
@@ -246,14 +232,14 @@ fn delete_removes_and_undo_brings_the_note_back_exactly() {
     let mut h = app(&dir);
     new_session(&mut h);
     capture_notes(&mut h, &["Keep", "Delete me", "Keep too"]);
-    let original = h.state().open.as_ref().unwrap().session.clone();
+    let original = open_session(&h).session.clone();
     h.get_by_label("Delete me").click();
     h.run();
     press(&mut h, Key::Delete);
     assert_eq!(note_texts(&h), ["Keep", "Keep too"]);
     press_with(&mut h, Modifiers::COMMAND, Key::Z);
     assert_eq!(
-        h.state().open.as_ref().unwrap().session,
+        open_session(&h).session,
         original,
         "text, colour, position and order come back"
     );
@@ -268,15 +254,9 @@ fn colour_keys_recolour_the_selection_and_undo() {
     h.get_by_label("Paint me").click();
     h.run();
     press_with(&mut h, Modifiers::COMMAND, Key::Num3);
-    assert_eq!(
-        h.state().open.as_ref().unwrap().session.notes[0].colour,
-        NoteColour::Pink
-    );
+    assert_eq!(open_session(&h).session.notes[0].colour, NoteColour::Pink);
     press_with(&mut h, Modifiers::COMMAND, Key::Z);
-    assert_eq!(
-        h.state().open.as_ref().unwrap().session.notes[0].colour,
-        NoteColour::Yellow
-    );
+    assert_eq!(open_session(&h).session.notes[0].colour, NoteColour::Yellow);
 }
 
 #[test]
@@ -290,10 +270,7 @@ fn capture_box_palette_sets_the_colour_of_new_notes() {
     h.run();
     type_text(&mut h, "A green idea");
     press(&mut h, Key::Enter);
-    assert_eq!(
-        h.state().open.as_ref().unwrap().session.notes[0].colour,
-        NoteColour::Green
-    );
+    assert_eq!(open_session(&h).session.notes[0].colour, NoteColour::Green);
 }
 
 #[test]
@@ -336,7 +313,7 @@ fn double_click_edits_a_note() {
     h.get_by_label("Double").click();
     h.run();
     assert!(
-        h.state().open.as_ref().unwrap().canvas.editor.is_some(),
+        open_session(&h).canvas.editor.is_some(),
         "double-click opens the editor"
     );
 }
@@ -385,17 +362,17 @@ fn arrow_keys_nudge_selected_notes() {
     new_session(&mut h);
     capture_notes(&mut h, &["Nudge"]);
     press(&mut h, Key::Tab);
-    let before = h.state().open.as_ref().unwrap().session.notes[0].pos;
+    let before = open_session(&h).session.notes[0].pos;
     press(&mut h, Key::ArrowRight);
     press(&mut h, Key::ArrowDown);
-    let after = h.state().open.as_ref().unwrap().session.notes[0].pos;
+    let after = open_session(&h).session.notes[0].pos;
     assert_eq!((after.x - before.x, after.y - before.y), (24.0, 24.0));
     press_with(&mut h, Modifiers::SHIFT, Key::ArrowDown);
-    let further = h.state().open.as_ref().unwrap().session.notes[0].pos;
+    let further = open_session(&h).session.notes[0].pos;
     assert_eq!(further.y - after.y, 120.0, "Shift moves five times as far");
     press_with(&mut h, Modifiers::COMMAND, Key::Z);
     assert_eq!(
-        h.state().open.as_ref().unwrap().session.notes[0].pos,
+        open_session(&h).session.notes[0].pos,
         after,
         "each press is one undo step"
     );
@@ -411,7 +388,7 @@ fn zoom_keys_and_home_change_the_view() {
         &["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"],
     );
     let zoom = |h: &egui_kittest::Harness<'static, goldthread::ui::GoldthreadApp>| {
-        h.state().open.as_ref().unwrap().canvas.view.zoom
+        open_session(&h).canvas.view.zoom
     };
     let z0 = zoom(&h);
     type_text(&mut h, "-");
@@ -421,7 +398,7 @@ fn zoom_keys_and_home_change_the_view() {
     assert!(zoom(&h) > z0);
     press(&mut h, Key::Home);
     // Every note is visible after zoom to fit.
-    let open = h.state().open.as_ref().unwrap();
+    let open = open_session(&h);
     let screen = open.canvas.last_screen.unwrap();
     let camera = goldthread::ui::canvas::transform::Camera {
         screen,
@@ -447,7 +424,7 @@ fn twenty_notes_by_keyboard_alone_never_overlap_and_stay_in_view() {
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     capture_notes(&mut h, &refs);
     assert_eq!(note_texts(&h), texts);
-    let open = h.state().open.as_ref().unwrap();
+    let open = open_session(&h);
     let notes = &open.session.notes;
     for (i, a) in notes.iter().enumerate() {
         for b in &notes[i + 1..] {
@@ -502,9 +479,9 @@ fn wheel_and_middle_drag_pan_the_canvas_without_moving_notes() {
     let mut h = app(&dir);
     new_session(&mut h);
     capture_notes(&mut h, &["Fixed"]);
-    let notes_before = h.state().open.as_ref().unwrap().session.notes.clone();
+    let notes_before = open_session(&h).session.notes.clone();
     let view = |h: &egui_kittest::Harness<'static, goldthread::ui::GoldthreadApp>| {
-        h.state().open.as_ref().unwrap().canvas.view.center
+        open_session(&h).canvas.view.center
     };
     let v0 = view(&h);
     h.hover_at(egui::pos2(700.0, 500.0));
@@ -542,7 +519,7 @@ fn wheel_and_middle_drag_pan_the_canvas_without_moving_notes() {
         "dragging left moves the view right: {v1:?} -> {v2:?}"
     );
     assert_eq!(
-        h.state().open.as_ref().unwrap().session.notes,
+        open_session(&h).session.notes,
         notes_before,
         "panning moves no note"
     );

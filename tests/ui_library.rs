@@ -18,22 +18,15 @@ fn type_three_notes_drag_undo_save_and_reopen_from_the_library() {
 
     // Drag one, then undo the drag.
     let start = h.get_by_label("Digital skills").rect().center();
-    let placed = h.state().open.as_ref().unwrap().session.clone();
-    h.drag_at(start);
-    h.run();
-    for i in 1..=6 {
-        h.hover_at(start + egui::vec2(0.0, 30.0 * i as f32));
-        h.run();
-    }
-    h.drop_at(start + egui::vec2(0.0, 180.0));
-    h.run();
+    let placed = open_session(&h).session.clone();
+    drag_by(&mut h, start, egui::vec2(0.0, 180.0));
     assert_ne!(
-        h.state().open.as_ref().unwrap().session.notes[1].pos,
+        open_session(&h).session.notes[1].pos,
         placed.notes[1].pos,
         "the drag happened"
     );
     press_with(&mut h, Modifiers::COMMAND, Key::Z);
-    assert_eq!(h.state().open.as_ref().unwrap().session.notes, placed.notes);
+    assert_eq!(open_session(&h).session.notes, placed.notes);
 
     press_with(&mut h, Modifiers::COMMAND, Key::S);
     settle(&mut h);
@@ -42,7 +35,7 @@ fn type_three_notes_drag_undo_save_and_reopen_from_the_library() {
         saved.is_file(),
         "Ctrl+S saves into the library, named from the title"
     );
-    assert!(!h.state().open.as_ref().unwrap().is_dirty());
+    assert!(!open_session(&h).is_dirty());
     let text = std::fs::read_to_string(&saved).unwrap();
     assert!(text.contains("format_version: 1"));
 
@@ -53,7 +46,7 @@ fn type_three_notes_drag_undo_save_and_reopen_from_the_library() {
     h.get_by_role_and_label(Role::Button, "Innovation lab 2026-11-22")
         .click();
     settle(&mut h);
-    let open = h.state().open.as_ref().expect("the session opened");
+    let open = open_session(&h);
     assert_eq!(open.session.title, "Innovation lab 2026-11-22");
     assert_eq!(open.session.notes, placed.notes, "every note where it was");
     assert_eq!(open.path.as_deref(), Some(saved.as_path()));
@@ -67,14 +60,14 @@ fn the_view_is_saved_and_restored() {
     capture_notes(&mut h, &["Somewhere"]);
     type_text(&mut h, "-");
     type_text(&mut h, "-");
-    let view = h.state().open.as_ref().unwrap().canvas.view;
+    let view = open_session(&h).canvas.view;
     press_with(&mut h, Modifiers::COMMAND, Key::S);
     settle(&mut h);
     drop(h);
     let mut h = app(&dir);
     press(&mut h, Key::Enter); // Opens the highlighted (newest) session.
     settle(&mut h);
-    assert_eq!(h.state().open.as_ref().unwrap().canvas.view, view);
+    assert_eq!(open_session(&h).canvas.view, view);
 }
 
 #[test]
@@ -122,7 +115,7 @@ fn library_lists_newest_first_and_filters_by_title() {
     press(&mut h, Key::Enter);
     settle(&mut h);
     assert_eq!(
-        h.state().open.as_ref().unwrap().session.title,
+        open_session(&h).session.title,
         "Newer lab",
         "Enter opens the first match"
     );
@@ -206,10 +199,7 @@ fn new_session_asks_before_discarding_unsaved_changes() {
     );
     type_text(&mut h, "Second workshop");
     press(&mut h, Key::Enter);
-    assert_eq!(
-        h.state().open.as_ref().unwrap().session.title,
-        "Second workshop"
-    );
+    assert_eq!(open_session(&h).session.title, "Second workshop");
     assert!(note_texts(&h).is_empty());
 }
 
@@ -313,7 +303,7 @@ fn a_failed_save_keeps_the_work_and_says_why() {
     h.state_mut().open.as_mut().unwrap().path = Some(dir.join("innovation-lab-2026-11-22.ron"));
     press_with(&mut h, Modifiers::COMMAND, Key::S);
     settle(&mut h);
-    let open = h.state().open.as_ref().unwrap();
+    let open = open_session(&h);
     assert!(open.is_dirty(), "still marked unsaved");
     assert_eq!(open.session.notes[0].text, "Do not lose me");
     assert!(
@@ -338,14 +328,11 @@ fn rename_the_session_from_the_title_and_undo() {
     press(&mut h, Key::Enter);
     h.run();
     assert_eq!(
-        h.state().open.as_ref().unwrap().session.title,
+        open_session(&h).session.title,
         "Council digital strategy lab"
     );
     press_with(&mut h, Modifiers::COMMAND, Key::Z);
-    assert_eq!(
-        h.state().open.as_ref().unwrap().session.title,
-        "Innovation lab 2026-11-22"
-    );
+    assert_eq!(open_session(&h).session.title, "Innovation lab 2026-11-22");
 }
 
 #[test]
@@ -437,10 +424,7 @@ fn open_file_without_a_native_dialog_takes_a_typed_path() {
     type_text(&mut h, &path.display().to_string());
     press(&mut h, Key::Enter);
     settle(&mut h);
-    assert_eq!(
-        h.state().open.as_ref().unwrap().session.title,
-        "From a USB stick"
-    );
+    assert_eq!(open_session(&h).session.title, "From a USB stick");
 }
 
 #[test]

@@ -222,10 +222,13 @@ impl GoldthreadApp {
         if !edits.is_empty() || !self.pending.is_empty() {
             ctx.request_repaint();
         }
-        if let Some(open) = &mut self.open {
+        if let Some(open) = &mut self.open
+            && !edits.is_empty()
+        {
             for edit in edits {
                 open.history.apply(&mut open.session, edit);
             }
+            // Only after a change: pruning walks every note.
             open.canvas.prune(&open.session);
         }
         for command in std::mem::take(&mut self.pending) {

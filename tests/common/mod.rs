@@ -148,3 +148,28 @@ pub fn note_texts(harness: &Harness<'static, GoldthreadApp>) -> Vec<String> {
         .map(|o| o.session.notes.iter().map(|n| n.text.clone()).collect())
         .unwrap_or_default()
 }
+
+/// The open session's state; panics when no session is open.
+pub fn open_session<'h>(
+    harness: &'h Harness<'static, GoldthreadApp>,
+) -> &'h goldthread::ui::OpenSession {
+    harness.state().open.as_ref().expect("a session is open")
+}
+
+/// Drags with the primary button from `start` by `delta`, in several pointer moves as a hand
+/// would, then drops.
+pub fn drag_by(
+    harness: &mut Harness<'static, GoldthreadApp>,
+    start: egui::Pos2,
+    delta: egui::Vec2,
+) {
+    const STEPS: usize = 8;
+    harness.drag_at(start);
+    harness.run();
+    for i in 1..=STEPS {
+        harness.hover_at(start + delta * (i as f32 / STEPS as f32));
+        harness.run();
+    }
+    harness.drop_at(start + delta);
+    harness.run();
+}
