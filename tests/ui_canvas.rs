@@ -388,7 +388,7 @@ fn zoom_keys_and_home_change_the_view() {
         &["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"],
     );
     let zoom = |h: &egui_kittest::Harness<'static, goldthread::ui::GoldthreadApp>| {
-        open_session(&h).canvas.view.zoom
+        open_session(h).canvas.view.zoom
     };
     let z0 = zoom(&h);
     type_text(&mut h, "-");
@@ -481,7 +481,7 @@ fn wheel_and_middle_drag_pan_the_canvas_without_moving_notes() {
     capture_notes(&mut h, &["Fixed"]);
     let notes_before = open_session(&h).session.notes.clone();
     let view = |h: &egui_kittest::Harness<'static, goldthread::ui::GoldthreadApp>| {
-        open_session(&h).canvas.view.center
+        open_session(h).canvas.view.center
     };
     let v0 = view(&h);
     h.hover_at(egui::pos2(700.0, 500.0));
