@@ -926,3 +926,15 @@ fn title_cuts_emoji_and_rtl_text_on_character_boundaries() {
     assert_eq!(titled("   مرحبا   ").title(20), "مرحبا");
     assert_eq!(titled("Café crème brûlée").title(9), "Café crè…");
 }
+
+#[test]
+fn repair_resets_a_view_centred_impossibly_far_away() {
+    let mut session = Session::new("Far", NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
+    session.view = View {
+        center: CanvasPos::new(1.0e30, 5.0),
+        zoom: 1.0,
+    };
+    let warnings = session.repair();
+    assert_eq!(session.view, View::default());
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+}

@@ -771,3 +771,34 @@ fn unique_path_numbers_clashes_and_reuses_current() {
         dir.join("brand-new.ron")
     );
 }
+
+#[test]
+fn error_messages_do_not_leak_internal_type_names() {
+    let dir = TempDir::new("no_internal_names");
+    for (name, text) in [
+        ("list.ron", "[1, 2, 3]"),
+        ("no-session.ron", "(format_version: 1)"),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        let message = load_file(&path).unwrap_err().to_string();
+        assert!(
+            !message.contains("VersionOnly") && !message.contains("FileIn"),
+            "{message}"
+        );
+        assert!(message.contains(name), "{message}");
+    }
+}
+
+#[test]
+fn the_library_lists_files_with_an_upper_case_extension() {
+    let dir = TempDir::new("upper_case_extension");
+    save_file(
+        &dir.join("SHOUTY.RON"),
+        &Session::new("Shouty", NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()),
+    )
+    .unwrap();
+    let entries = scan_library(&dir);
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].title(), "Shouty");
+}

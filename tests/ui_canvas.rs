@@ -524,3 +524,67 @@ fn wheel_and_middle_drag_pan_the_canvas_without_moving_notes() {
         "panning moves no note"
     );
 }
+
+#[test]
+fn space_and_drag_pans_instead_of_selecting() {
+    let dir = temp_dir("space-pan");
+    let mut h = app(&dir);
+    new_session(&mut h);
+    capture_notes(&mut h, &["Stays put"]);
+    let before = open_session(&h).canvas.view.center;
+    let notes = open_session(&h).session.notes.clone();
+    // Space held over a note: dragging pans the view rather than moving the note.
+    let start = h.get_by_label("Stays put").rect().center();
+    h.key_down(Key::Space);
+    drag_by(&mut h, start, egui::vec2(0.0, 120.0));
+    h.key_up(Key::Space);
+    h.run();
+    let after = open_session(&h).canvas.view.center;
+    assert!(
+        (before.y - after.y - 120.0).abs() < 1.0,
+        "{before:?} -> {after:?}"
+    );
+    assert_eq!(open_session(&h).session.notes, notes, "no note moved");
+    assert!(
+        open_session(&h).canvas.capture.is_none(),
+        "the space typed nothing"
+    );
+}
+
+#[test]
+fn space_and_enter_on_the_canvas_keep_the_selection() {
+    let dir = temp_dir("space-keeps-selection");
+    let mut h = app(&dir);
+    new_session(&mut h);
+    capture_notes(&mut h, &["Chosen"]);
+    h.get_by_label("Chosen").click();
+    h.run();
+    assert_eq!(open_session(&h).canvas.selection.len(), 1);
+    press(&mut h, Key::Space);
+    assert_eq!(
+        open_session(&h).canvas.selection.len(),
+        1,
+        "Space is for panning, not a click"
+    );
+    press(&mut h, Key::Enter);
+    assert!(
+        open_session(&h).canvas.editor.is_some(),
+        "Enter edits the selected note"
+    );
+}
+
+#[test]
+fn hovering_a_note_too_long_for_its_card_shows_all_of_it() {
+    let dir = temp_dir("long-tooltip");
+    let mut h = app(&dir);
+    new_session(&mut h);
+    let long = format!("{} and that is the whole story", "We need better broadband in rural wards ".repeat(12));
+    capture_notes(&mut h, &[long.as_str(), "Short"]);
+    assert!(h.query_by_label_contains("whole story").is_none(), "the card cannot show the ending");
+    h.get_by_label_contains("We need better broadband").hover();
+    h.run_steps(90); // Tooltips appear after a short delay.
+    h.get_by_label_contains("whole story"); // Panics when the tooltip is missing.
+    h.get_by_label("Short").hover();
+    h.run_steps(90);
+    assert!(h.query_by_label_contains("whole story").is_none(), "only for the note under the pointer");
+}

@@ -33,6 +33,13 @@ impl CanvasPos {
     pub fn is_finite(self) -> bool {
         self.x.is_finite() && self.y.is_finite()
     }
+
+    /// True when the point is finite and within ten million units of the origin: any canvas a
+    /// workshop could fill. Anything further comes from a damaged file.
+    pub fn is_plausible(self) -> bool {
+        const FAR: f32 = 1.0e7;
+        self.is_finite() && self.x.abs() <= FAR && self.y.abs() <= FAR
+    }
 }
 
 /// An axis-aligned rectangle on the canvas, `min` inclusive.

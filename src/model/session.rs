@@ -115,7 +115,7 @@ impl Session {
                 seen.insert(fresh);
             }
             let note = &mut self.notes[i];
-            if !note.pos.is_finite() || note.pos.x.abs() > 1.0e7 || note.pos.y.abs() > 1.0e7 {
+            if !note.pos.is_plausible() {
                 warnings.push(format!(
                     "Note {} had an impossible position and was moved to the top left.",
                     note.id.0
@@ -125,7 +125,7 @@ impl Session {
         }
         if !self.view.zoom.is_finite()
             || !(0.01..=100.0).contains(&self.view.zoom)
-            || !self.view.center.is_finite()
+            || !self.view.center.is_plausible()
         {
             warnings.push("The saved view was out of range and was reset.".to_owned());
             self.view = View::default();

@@ -33,7 +33,9 @@ struct FileOut<'a> {
 }
 
 /// The whole file, owning the session after reading.
+/// Named for people: ron puts the struct name in its error messages.
 #[derive(Deserialize)]
+#[serde(rename = "GoldthreadSessionFile")]
 struct FileIn {
     #[allow(dead_code, reason = "checked by reading VersionOnly first")]
     format_version: u32,
@@ -42,6 +44,7 @@ struct FileIn {
 
 /// Only the version, read first so that a newer file is reported as newer, not as malformed.
 #[derive(Deserialize)]
+#[serde(rename = "GoldthreadSessionFile")]
 struct VersionOnly {
     /// Zero when the field is missing: no real file has version 0.
     #[serde(default)]

@@ -64,7 +64,7 @@ pub fn scan_library(dir: &Path) -> Vec<LibraryEntry> {
     let mut entries: Vec<LibraryEntry> = read
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "ron"))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x.eq_ignore_ascii_case("ron")))
         .filter(|p| {
             !p.file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with('.'))

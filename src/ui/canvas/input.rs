@@ -243,7 +243,9 @@ pub fn pointer(
                 }
             }
         }
-    } else if response.clicked() {
+    } else if response.clicked_by(PointerButton::Primary) {
+        // Only real pointer clicks: egui also "clicks" a focused widget when Space or Enter is
+        // pressed, and Space (pan) or Enter (edit) must not clear the selection.
         match hit(response.interact_pointer_pos()) {
             Some(id) if shift => toggle(&mut state.selection, id),
             Some(id) => state.selection = [id].into(),

@@ -235,9 +235,8 @@ fn draw_notes(
         }
         let selected =
             state.selection.contains(&note.id) || boxed.is_some_and(|b| b.intersects(&note.rect()));
-        if Some(note.id) != editing {
-            paint::note(painter, note, rect, camera.view.zoom, selected, palette);
-        }
+        let cut = Some(note.id) != editing
+            && paint::note(painter, note, rect, camera.view.zoom, selected, palette);
         if paint::Detail::for_width(rect.width()) != paint::Detail::Card {
             let response = ui.interact(
                 rect.intersect(clip),
@@ -248,6 +247,14 @@ fn draw_notes(
                 let label: String = note.text.chars().take(200).collect();
                 egui::WidgetInfo::selected(egui::Role::Button, true, selected, label)
             });
+            if cut && state.gesture == Gesture::None {
+                // The card shows only part of the text: the whole of it on hover.
+                response.on_hover_ui(|ui| {
+                    ui.set_max_width(480.0);
+                    let text: String = note.text.chars().take(3000).collect();
+                    ui.add(egui::Label::new(text).wrap());
+                });
+            }
         }
     };
     if moving.is_empty() {

@@ -61,7 +61,8 @@ impl Detail {
     }
 }
 
-/// Paints one note whose screen rectangle is `rect`.
+/// Paints one note whose screen rectangle is `rect`. Returns true when not all of its text fits
+/// on the card (so the full text is offered on hover).
 pub fn note(
     painter: &Painter,
     note: &Note,
@@ -69,7 +70,7 @@ pub fn note(
     zoom: f32,
     selected: bool,
     palette: &Palette,
-) {
+) -> bool {
     let detail = Detail::for_width(rect.width());
     let fill = style::note_fill(note.colour);
     let radius = CornerRadius::same((style::NOTE_ROUNDING * zoom).clamp(0.0, 12.0) as u8);
@@ -83,7 +84,7 @@ pub fn note(
                 StrokeKind::Outside,
             );
         }
-        return;
+        return true;
     }
     painter.rect_filled(
         rect.translate(vec2(0.0, 3.0 * zoom.min(1.5))),
@@ -99,8 +100,8 @@ pub fn note(
     );
     let pad = style::NOTE_PADDING * zoom;
     let inner = rect.shrink(pad);
-    match detail {
-        Detail::Card => {}
+    let cut = match detail {
+        Detail::Card => true,
         Detail::Title => {
             // Whole-point sizes, so zooming re-uses laid-out titles instead of redoing them.
             let size = (rect.width() / 7.0).clamp(7.0, 16.0).round();
@@ -111,6 +112,7 @@ pub fn note(
                 rect.shrink(4.0).width(),
             );
             painter.galley(rect.shrink(4.0).min, galley, style::NOTE_TEXT);
+            true
         }
         Detail::Full => {
             let font = style::note_font(zoom);
@@ -125,11 +127,13 @@ pub fn note(
             job.wrap.overflow_character = Some('…');
             job.wrap.break_anywhere = false;
             let galley = painter.layout_job(job);
+            let cut = galley.elided || note.text.len() > MAX_LAID_OUT_CHARS;
             painter
                 .with_clip_rect(rect.intersect(painter.clip_rect()))
                 .galley(inner.min, galley, style::NOTE_TEXT);
+            cut
         }
-    }
+    };
     if selected {
         painter.rect_stroke(
             rect.expand(2.0),
@@ -138,6 +142,7 @@ pub fn note(
             StrokeKind::Outside,
         );
     }
+    cut
 }
 
 /// Paints the rubber-band selection box.
