@@ -578,13 +578,22 @@ fn hovering_a_note_too_long_for_its_card_shows_all_of_it() {
     let dir = temp_dir("long-tooltip");
     let mut h = app(&dir);
     new_session(&mut h);
-    let long = format!("{} and that is the whole story", "We need better broadband in rural wards ".repeat(12));
+    let long = format!(
+        "{} and that is the whole story",
+        "We need better broadband in rural wards ".repeat(12)
+    );
     capture_notes(&mut h, &[long.as_str(), "Short"]);
-    assert!(h.query_by_label_contains("whole story").is_none(), "the card cannot show the ending");
+    assert!(
+        h.query_by_label_contains("whole story").is_none(),
+        "the card cannot show the ending"
+    );
     h.get_by_label_contains("We need better broadband").hover();
     h.run_steps(90); // Tooltips appear after a short delay.
     h.get_by_label_contains("whole story"); // Panics when the tooltip is missing.
     h.get_by_label("Short").hover();
     h.run_steps(90);
-    assert!(h.query_by_label_contains("whole story").is_none(), "only for the note under the pointer");
+    assert!(
+        h.query_by_label_contains("whole story").is_none(),
+        "only for the note under the pointer"
+    );
 }

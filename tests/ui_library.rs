@@ -483,3 +483,33 @@ fn theme_and_text_size_are_remembered_between_runs() {
     assert_eq!(restored.theme, goldthread::ui::style::Theme::Dark);
     assert!(restored.text_scale > 1.05);
 }
+
+#[test]
+fn opening_another_file_over_unsaved_work_asks_exactly_once() {
+    let dir = temp_dir("open-over-unsaved");
+    let other = dir.join("other.ron");
+    goldthread::storage::save_file(&other, &goldthread::Session::new("Other workshop", today()))
+        .unwrap();
+    let mut h = app(&dir);
+    new_session(&mut h);
+    capture_notes(&mut h, &["Unsaved thought"]);
+    press_with(&mut h, Modifiers::COMMAND, Key::O);
+    assert!(
+        matches!(h.state().dialog(), Some(Dialog::PathPrompt { .. })),
+        "choose the file first"
+    );
+    type_text(&mut h, &other.display().to_string());
+    press(&mut h, Key::Enter);
+    assert!(
+        matches!(h.state().dialog(), Some(Dialog::Unsaved { .. })),
+        "then one question"
+    );
+    h.get_by_label("Don't save").click();
+    settle(&mut h);
+    assert!(
+        h.state().dialog().is_none(),
+        "no second question: {:?}",
+        h.state().dialog()
+    );
+    assert_eq!(open_session(&h).session.title, "Other workshop");
+}

@@ -14,7 +14,7 @@ pub enum Command {
     ShowLibrary,
     /// Open this session file (after asking about unsaved changes).
     OpenPath(PathBuf),
-    /// Choose a session file to open.
+    /// Choose a session file to open (then [`Command::OpenPath`]).
     OpenDialog,
     /// Save the session to its file (a new file in the library the first time).
     Save,
@@ -37,15 +37,13 @@ pub enum Command {
 }
 
 impl Command {
-    /// True for commands that close the open session and so must ask about unsaved changes first.
+    /// True for commands that close the open session and so must ask about unsaved changes
+    /// first. Choosing a file to open does not close anything; opening the chosen file does, so
+    /// the question comes once, and only if a file was chosen.
     pub fn discards_session(&self) -> bool {
         matches!(
             self,
-            Self::NewSession
-                | Self::ShowLibrary
-                | Self::OpenPath(_)
-                | Self::OpenDialog
-                | Self::Quit
+            Self::NewSession | Self::ShowLibrary | Self::OpenPath(_) | Self::Quit
         )
     }
 }
