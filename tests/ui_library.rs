@@ -513,3 +513,42 @@ fn opening_another_file_over_unsaved_work_asks_exactly_once() {
     );
     assert_eq!(open_session(&h).session.title, "Other workshop");
 }
+
+#[test]
+fn save_as_onto_another_file_asks_before_replacing_it() {
+    let dir = temp_dir("save-as-replace");
+    let precious = dir.join("precious.ron");
+    goldthread::storage::save_file(&precious, &goldthread::Session::new("Precious", today()))
+        .unwrap();
+    let before = std::fs::read(&precious).unwrap();
+    let mut h = app(&dir);
+    new_session(&mut h);
+    capture_notes(&mut h, &["New work"]);
+    let save_as = |h: &mut egui_kittest::Harness<'static, goldthread::ui::GoldthreadApp>| {
+        press_with(h, Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+        press_with(h, Modifiers::COMMAND, Key::A);
+        type_text(h, &precious.display().to_string());
+        press(h, Key::Enter);
+    };
+    save_as(&mut h);
+    assert!(matches!(
+        h.state().dialog(),
+        Some(Dialog::ConfirmReplace { .. })
+    ));
+    press(&mut h, Key::Enter); // Enter keeps the file.
+    settle(&mut h);
+    assert_eq!(std::fs::read(&precious).unwrap(), before, "not replaced");
+    assert!(open_session(&h).is_dirty());
+
+    save_as(&mut h);
+    h.get_by_label("Replace").click();
+    settle(&mut h);
+    assert_eq!(
+        goldthread::storage::load_file(&precious)
+            .unwrap()
+            .session
+            .notes[0]
+            .text,
+        "New work"
+    );
+}

@@ -311,8 +311,18 @@ impl GoldthreadApp {
                 }
             }
             Command::SaveAsPath(path) => {
+                let path = with_ron_extension(path);
+                let is_own_file =
+                    self.open.as_ref().and_then(|o| o.path.as_deref()) == Some(path.as_path());
+                if path.exists() && !is_own_file {
+                    self.dialog = Some(Dialog::ConfirmReplace { path });
+                } else {
+                    self.run_now(ctx, Command::ReplaceWith(path));
+                }
+            }
+            Command::ReplaceWith(path) => {
                 if let Some(open) = &mut self.open {
-                    open.path = Some(with_ron_extension(path));
+                    open.path = Some(path);
                     self.save_then(ctx, None);
                 }
             }

@@ -20,8 +20,10 @@ pub enum Command {
     Save,
     /// Choose a new file and save the session there.
     SaveAs,
-    /// Save the session to this path from now on.
+    /// Save the session to this path from now on; asks before replacing another file.
     SaveAsPath(PathBuf),
+    /// Save the session to this path from now on, replacing what is there (the user agreed).
+    ReplaceWith(PathBuf),
     /// Undo the last edit.
     Undo,
     /// Redo the last undone edit.

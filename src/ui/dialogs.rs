@@ -34,6 +34,11 @@ pub enum Dialog {
         /// Say why there is no native dialog.
         explain_no_native: bool,
     },
+    /// Save as… chose a file that already exists.
+    ConfirmReplace {
+        /// The existing file.
+        path: std::path::PathBuf,
+    },
     /// A message to read, e.g. why a file cannot be opened.
     Message {
         /// The heading.
@@ -160,6 +165,31 @@ pub fn dialog_ui(
                         }
                         if ui.button("Cancel").clicked() {
                             outcome = Some(Outcome::Cancel);
+                        }
+                    });
+                }
+                Dialog::ConfirmReplace { path } => {
+                    let name = path
+                        .file_name()
+                        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                    ui.heading(format!("Replace {name}?"));
+                    ui.add_space(6.0);
+                    ui.add(
+                        egui::Label::new(format!(
+                            "{} already exists. Replacing it loses what is in it now.",
+                            path.display()
+                        ))
+                        .wrap(),
+                    );
+                    ui.add_space(10.0);
+                    ui.horizontal(|ui| {
+                        // The safe choice is the default: Enter cancels.
+                        if primary_button(ui, "Keep it", palette).clicked() || enter {
+                            outcome = Some(Outcome::Cancel);
+                        }
+                        let replace = egui::Button::new(egui::RichText::new("Replace").color(palette.danger));
+                        if ui.add(replace).clicked() {
+                            outcome = Some(Outcome::Run(Command::ReplaceWith(path.clone())));
                         }
                     });
                 }
