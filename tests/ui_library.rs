@@ -552,3 +552,45 @@ fn save_as_onto_another_file_asks_before_replacing_it() {
         "New work"
     );
 }
+
+#[test]
+fn refresh_finds_files_added_while_the_library_is_showing() {
+    let dir = temp_dir("refresh");
+    let mut h = app(&dir);
+    assert!(h.state().library().entries.is_empty());
+    goldthread::storage::save_file(
+        &dir.join("usb.ron"),
+        &goldthread::Session::new("From a USB stick", today()),
+    )
+    .unwrap();
+    press(&mut h, Key::F5);
+    settle(&mut h);
+    assert_eq!(h.state().library().entries.len(), 1);
+    h.get_by_role_and_label(Role::Button, "From a USB stick")
+        .click();
+    settle(&mut h);
+    assert_eq!(open_session(&h).session.title, "From a USB stick");
+}
+
+#[test]
+fn a_session_whose_saved_view_shows_no_notes_opens_zoomed_to_fit() {
+    let dir = temp_dir("fit-on-open");
+    let mut s = goldthread::Session::new("Looked away", today());
+    s.notes.push(goldthread::Note::new(
+        goldthread::NoteId(1),
+        "Here",
+        Default::default(),
+        goldthread::CanvasPos::new(5000.0, 5000.0),
+    ));
+    s.view = goldthread::model::View {
+        center: goldthread::CanvasPos::new(0.0, 0.0),
+        zoom: 1.0,
+    };
+    let path = dir.join("away.ron");
+    goldthread::storage::save_file(&path, &s).unwrap();
+    let h = app_with(&dir, Some(path));
+    assert!(
+        h.query_by_label("Here").is_some(),
+        "the note is on screen after opening"
+    );
+}

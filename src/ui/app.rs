@@ -302,6 +302,7 @@ impl GoldthreadApp {
                 self.open = None;
                 self.rescan(ctx);
             }
+            Command::RefreshLibrary => self.rescan(ctx),
             Command::OpenPath(path) => self.jobs.load(ctx, path),
             Command::OpenDialog => self.pick(ctx, PickPurpose::Open),
             Command::Save => self.save_then(ctx, None),
@@ -425,7 +426,7 @@ impl GoldthreadApp {
         let token = self.next_token;
         self.next_token += 1;
         let mut canvas = CanvasState::new(session.view);
-        canvas.fit_requested = path.is_some() && session.view == crate::model::View::default();
+        canvas.fit_if_nothing_visible = path.is_some();
         canvas.anchor_origin_requested = path.is_none() && session.notes.is_empty();
         self.open = Some(OpenSession {
             session,

@@ -14,6 +14,8 @@ pub enum Command {
     ShowLibrary,
     /// Open this session file (after asking about unsaved changes).
     OpenPath(PathBuf),
+    /// List the library folder again.
+    RefreshLibrary,
     /// Choose a session file to open (then [`Command::OpenPath`]).
     OpenDialog,
     /// Save the session to its file (a new file in the library the first time).

@@ -65,6 +65,12 @@ pub fn library_ui(
                 if ui.button("Open file…").on_hover_text("Ctrl+O").clicked() {
                     commands.push(Command::OpenDialog);
                 }
+                let refresh = ui
+                    .button("Refresh")
+                    .on_hover_text("F5: look for new files in the library folder");
+                if refresh.clicked() || ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F5)) {
+                    commands.push(Command::RefreshLibrary);
+                }
                 ui.add_space(12.0);
                 let filter = ui.add(
                     egui::TextEdit::singleline(&mut state.filter)

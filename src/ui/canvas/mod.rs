@@ -84,6 +84,9 @@ pub struct CanvasState {
     pub editor: Option<NoteEditor>,
     /// Zoom to fit at the next frame (when the canvas size is known).
     pub fit_requested: bool,
+    /// At the next frame, zoom to fit if the view shows none of the notes (a reopened session
+    /// whose saved view looks at empty canvas, e.g. saved on a larger screen).
+    pub fit_if_nothing_visible: bool,
     /// Put the canvas origin near the top-left corner at the next frame (new sessions).
     pub anchor_origin_requested: bool,
     /// Give the canvas keyboard focus at the next frame.
@@ -155,6 +158,15 @@ pub fn canvas_ui(
             zoom: 1.0,
         };
         state.anchor_origin_requested = false;
+    }
+    if std::mem::take(&mut state.fit_if_nothing_visible) {
+        let visible = Camera {
+            screen,
+            view: state.view,
+        }
+        .visible_canvas();
+        let any_visible = session.notes.iter().any(|n| n.rect().intersects(&visible));
+        state.fit_requested |= !session.notes.is_empty() && !any_visible;
     }
     if state.fit_requested {
         state.view = transform::fit(session.bounds(), screen);
