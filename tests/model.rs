@@ -1,13 +1,9 @@
 //! Protects the model's rules: every edit undoes exactly, undo/redo history, unique note ids,
-//! repair of damaged sessions, where new notes are placed, and note titles.
+//! repair of damaged sessions, and note titles. (Where new notes go: tests/layout.rs.)
 
 use chrono::NaiveDate;
-use goldthread::model::layout::free_slots;
-use goldthread::model::{CanvasRect, NOTE_GAP, NOTE_HEIGHT, NOTE_WIDTH, View};
+use goldthread::model::View;
 use goldthread::{CanvasPos, Edit, History, Note, NoteColour, NoteId, Session};
-
-const CELL_W: f32 = NOTE_WIDTH + NOTE_GAP;
-const CELL_H: f32 = NOTE_HEIGHT + NOTE_GAP;
 
 fn date() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
@@ -612,251 +608,16 @@ fn repair_resets_a_bad_view() {
     assert_eq!(session, healthy);
 }
 
-// ---------------------------------------------------------------- layout
-
-/// A small deterministic random number generator (xorshift), so tests need no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    /// A number in `lo..hi`, with a fractional part.
-    fn range(&mut self, lo: f32, hi: f32) -> f32 {
-        lo + (self.next() % 1_000_000) as f32 / 1_000_000.0 * (hi - lo)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
-fn note_at(id: u64, x: f32, y: f32) -> Note {
-    Note::new(NoteId(id), "n", NoteColour::Yellow, CanvasPos::new(x, y))
-}
-
-fn area(x0: f32, y0: f32, x1: f32, y1: f32) -> CanvasRect {
-    CanvasRect::from_min_max(CanvasPos::new(x0, y0), CanvasPos::new(x1, y1))
-}
-
-fn inside(rect: CanvasRect, area: CanvasRect) -> bool {
-    rect.min.x >= area.min.x
-        && rect.min.y >= area.min.y
-        && rect.max.x <= area.max.x
-        && rect.max.y <= area.max.y
-}
-
-/// Checks what must hold for any notes and area.
-fn check_slots(notes: &[Note], area: CanvasRect, count: usize, slots: &[CanvasPos]) {
-    let context = || format!("area {area:?}, count {count}, {} notes", notes.len());
-    assert_eq!(slots.len(), count, "{}", context());
-    for (i, slot) in slots.iter().enumerate() {
-        let rect = CanvasRect::note_at(*slot);
-        for note in notes {
-            assert!(
-                !rect.intersects(&note.rect()),
-                "slot {slot:?} overlaps note at {:?}; {}",
-                note.pos,
-                context()
-            );
-        }
-        for other in &slots[..i] {
-            assert!(
-                !rect.intersects(&CanvasRect::note_at(*other)),
-                "slots {slot:?} and {other:?} overlap; {}",
-                context()
-            );
-        }
-        // On the global grid, and never above or left of the area.
-        assert_eq!((slot.x / CELL_W).fract(), 0.0, "{slot:?} off grid");
-        assert_eq!((slot.y / CELL_H).fract(), 0.0, "{slot:?} off grid");
-        assert!(
-            slot.x >= area.min.x && slot.y >= area.min.y,
-            "{slot:?}; {}",
-            context()
-        );
-    }
-    // Reading order: row by row, left to right.
-    for pair in slots.windows(2) {
-        let (a, b) = (pair[0], pair[1]);
-        assert!(
-            a.y < b.y || (a.y == b.y && a.x < b.x),
-            "{a:?} then {b:?} is not reading order; {}",
-            context()
-        );
-    }
-    // Slots inside the area come before the ones below it.
-    let first_outside = slots
-        .iter()
-        .position(|s| !inside(CanvasRect::note_at(*s), area))
-        .unwrap_or(slots.len());
-    assert!(
-        slots[first_outside..]
-            .iter()
-            .all(|s| !inside(CanvasRect::note_at(*s), area)),
-        "a slot inside the area came after one outside it; {}",
-        context()
-    );
-}
-
-/// The first `count` free grid cells in reading order, found by brute force from the rule:
-/// columns whose cell fits horizontally in the area (or, when none fits, the first grid column
-/// at or right of its left edge), rows from the first at or below its top edge.
-fn expected_slots(notes: &[Note], area: CanvasRect, count: usize) -> Vec<CanvasPos> {
-    let first_col = (area.min.x / CELL_W).ceil() as i64;
-    let mut cols: Vec<i64> = (first_col..)
-        .take_while(|c| *c as f32 * CELL_W + NOTE_WIDTH <= area.max.x)
-        .collect();
-    if cols.is_empty() {
-        cols.push(first_col);
-    }
-    let mut slots = Vec::new();
-    let mut row = (area.min.y / CELL_H).ceil() as i64;
-    while slots.len() < count {
-        for col in &cols {
-            let pos = CanvasPos::new(*col as f32 * CELL_W, row as f32 * CELL_H);
-            let free = notes
-                .iter()
-                .all(|n| !CanvasRect::note_at(pos).intersects(&n.rect()));
-            if free && slots.len() < count {
-                slots.push(pos);
-            }
-        }
-        row += 1;
-    }
-    slots
-}
-
 #[test]
-fn free_slots_in_an_empty_area_fill_it_in_reading_order_then_continue_below() {
-    // Room for exactly three columns and two rows.
-    let view = area(0.0, 0.0, 2.0 * CELL_W + NOTE_WIDTH, CELL_H + NOTE_HEIGHT);
-    let slots = free_slots(&[], view, 8);
-    let grid = |c: f32, r: f32| CanvasPos::new(c * CELL_W, r * CELL_H);
-    assert_eq!(
-        slots,
-        vec![
-            grid(0.0, 0.0),
-            grid(1.0, 0.0),
-            grid(2.0, 0.0),
-            grid(0.0, 1.0),
-            grid(1.0, 1.0),
-            grid(2.0, 1.0),
-            grid(0.0, 2.0),
-            grid(1.0, 2.0),
-        ]
-    );
-    check_slots(&[], view, 8, &slots);
-}
-
-#[test]
-fn free_slots_skip_occupied_cells() {
-    let view = area(0.0, 0.0, 3.0 * CELL_W, 2.0 * CELL_H);
-    // One note exactly on the first cell, one straddling the second and third cells of row 2.
-    let notes = [
-        note_at(1, 0.0, 0.0),
-        note_at(2, CELL_W + 100.0, CELL_H + 50.0),
-    ];
-    let slots = free_slots(&notes, view, 4);
-    assert_eq!(
-        slots,
-        vec![
-            CanvasPos::new(CELL_W, 0.0),
-            CanvasPos::new(2.0 * CELL_W, 0.0),
-            CanvasPos::new(0.0, CELL_H),
-            CanvasPos::new(0.0, 2.0 * CELL_H),
-        ]
-    );
-    check_slots(&notes, view, 4, &slots);
-}
-
-#[test]
-fn free_slots_may_touch_but_not_overlap_a_note_in_the_gap() {
-    // A note sitting in the gap right of cell 0 touches neither cell 0 nor cell 1's area.
-    let notes = [note_at(1, NOTE_WIDTH, 0.0)];
-    let view = area(0.0, 0.0, CELL_W + NOTE_WIDTH, NOTE_HEIGHT);
-    let slots = free_slots(&notes, view, 2);
-    assert_eq!(slots[0], CanvasPos::new(0.0, 0.0));
-    check_slots(&notes, view, 2, &slots);
-}
-
-#[test]
-fn free_slots_never_overlap_notes_at_arbitrary_positions() {
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    for round in 0..400 {
-        let x0 = rng.range(-3000.0, 3000.0);
-        let y0 = rng.range(-3000.0, 3000.0);
-        let width = if round % 5 == 0 {
-            rng.range(1.0, NOTE_WIDTH)
-        } else {
-            rng.range(1.0, 2500.0)
-        };
-        let height = rng.range(1.0, 1500.0);
-        let view = area(x0, y0, x0 + width, y0 + height);
-        let notes: Vec<Note> = (0..rng.below(60))
-            .map(|i| {
-                note_at(
-                    i,
-                    rng.range(x0 - 300.0, x0 + width + 100.0),
-                    rng.range(y0 - 300.0, y0 + height + 600.0),
-                )
-            })
-            .collect();
-        let count = rng.below(40) as usize;
-        let slots = free_slots(&notes, view, count);
-        check_slots(&notes, view, count, &slots);
-        assert_eq!(slots, expected_slots(&notes, view, count), "round {round}");
-    }
-}
-
-#[test]
-fn free_slots_placed_one_after_another_never_overlap() {
-    let mut rng = Rng(42);
-    let view = area(-130.0, 55.0, 1400.0, 900.0);
-    let mut notes: Vec<Note> = (0..15)
-        .map(|i| note_at(i, rng.range(-200.0, 1400.0), rng.range(0.0, 900.0)))
-        .collect();
-    for id in 100..160 {
-        let slot = free_slots(&notes, view, 1)[0];
-        check_slots(&notes, view, 1, &[slot]);
-        notes.push(note_at(id, slot.x, slot.y));
-    }
-    let batch = free_slots(&notes, view, 25);
-    check_slots(&notes, view, 25, &batch);
-}
-
-#[test]
-fn free_slots_return_exactly_count() {
-    let notes = [note_at(1, 10.0, 10.0)];
-    let view = area(0.0, 0.0, 1000.0, 600.0);
-    for count in [0, 1, 2, 7, 50, 500] {
-        let slots = free_slots(&notes, view, count);
-        assert_eq!(slots.len(), count);
-        check_slots(&notes, view, count, &slots);
-    }
-}
-
-#[test]
-fn free_slots_in_an_area_narrower_than_a_note_use_one_column() {
-    let view = area(5.0, 5.0, 100.0, 2000.0);
-    let notes = [note_at(1, CELL_W, CELL_H)];
-    let slots = free_slots(&notes, view, 6);
-    check_slots(&notes, view, 6, &slots);
-    assert!(slots.iter().all(|s| s.x == slots[0].x), "{slots:?}");
-    assert_eq!(slots[0], CanvasPos::new(CELL_W, CELL_H * 2.0));
-}
-
-#[test]
-fn free_slots_ignore_notes_with_impossible_positions() {
-    let notes = [note_at(1, f32::NAN, 0.0), note_at(2, 0.0, f32::INFINITY)];
-    let view = area(0.0, 0.0, 600.0, 400.0);
-    let slots = free_slots(&notes, view, 3);
-    assert_eq!(slots.len(), 3);
-    assert_eq!(slots[0], CanvasPos::new(0.0, 0.0));
+fn repair_resets_a_view_centred_impossibly_far_away() {
+    let mut session = Session::new("Far", NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
+    session.view = View {
+        center: CanvasPos::new(1.0e30, 5.0),
+        zoom: 1.0,
+    };
+    let warnings = session.repair();
+    assert_eq!(session.view, View::default());
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
 }
 
 // ---------------------------------------------------------------- titles
@@ -925,16 +686,4 @@ fn title_cuts_emoji_and_rtl_text_on_character_boundaries() {
     assert_eq!(titled("مرحبا بالعالم").title(6), "مرحبا…");
     assert_eq!(titled("   مرحبا   ").title(20), "مرحبا");
     assert_eq!(titled("Café crème brûlée").title(9), "Café crè…");
-}
-
-#[test]
-fn repair_resets_a_view_centred_impossibly_far_away() {
-    let mut session = Session::new("Far", NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
-    session.view = View {
-        center: CanvasPos::new(1.0e30, 5.0),
-        zoom: 1.0,
-    };
-    let warnings = session.repair();
-    assert_eq!(session.view, View::default());
-    assert_eq!(warnings.len(), 1, "{warnings:?}");
 }

@@ -1,85 +1,21 @@
 //! The app: screens, the open session, dialogs and background jobs. Edits and commands collected
 //! while the frame is drawn are applied here, in one place, at the end of the frame.
 
-use std::path::{Path, PathBuf};
+mod config;
+mod files;
 
-use chrono::NaiveDate;
+pub use config::{AppConfig, OpenSession, Settings};
 
-use super::canvas::{self, CanvasRequest, CanvasState};
+use super::canvas::{self, CanvasRequest};
 use super::command::Command;
 use super::dialogs::{self, Dialog};
-use super::jobs::{JobResult, Jobs, PickPurpose, SaveReport};
+use super::jobs::{Jobs, PickPurpose};
 use super::library_ui::{self, LibraryState};
 use super::notices::Notices;
 use super::style::{self, Theme};
 use super::{shortcuts, top_bar};
-use crate::History;
 use crate::model::Session;
-use crate::storage::{self, Loaded};
-
-/// How the app was started.
-#[derive(Clone, Debug)]
-pub struct AppConfig {
-    /// The session library folder.
-    pub library_dir: PathBuf,
-    /// A session file to open at start.
-    pub open_file: Option<PathBuf>,
-    /// Whether native file dialogs can be used (else the app asks for a path).
-    pub native_dialogs: bool,
-    /// Today's date, for new sessions' default titles.
-    pub today: NaiveDate,
-}
-
-/// What is remembered between runs.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Settings {
-    /// The theme.
-    pub theme: Theme,
-    /// The size of all text and controls (egui's zoom factor), 1.0 = 100%.
-    pub text_scale: f32,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Self {
-            theme: Theme::Projector,
-            text_scale: 1.0,
-        }
-    }
-}
-
-/// The session being worked on.
-#[derive(Debug)]
-pub struct OpenSession {
-    /// The session itself.
-    pub session: Session,
-    /// Its undo history.
-    pub history: History,
-    /// The file it is saved in, once it has one.
-    pub path: Option<PathBuf>,
-    /// The history generation last written to `path`.
-    pub saved_generation: u64,
-    /// Camera, selection and gestures.
-    pub canvas: CanvasState,
-    /// Identifies this opening of the session, so a late save result is not applied to another.
-    pub token: u64,
-    /// A save of this session is running.
-    pub saving: bool,
-}
-
-impl OpenSession {
-    /// True when there are changes not yet written to the file.
-    pub fn is_dirty(&self) -> bool {
-        self.history.generation() != self.saved_generation
-    }
-
-    /// The session as it should be saved: with the current camera.
-    pub fn snapshot(&self) -> Session {
-        let mut s = self.session.clone();
-        s.view = self.canvas.view;
-        s
-    }
-}
+use files::with_ron_extension;
 
 /// The Goldthread app.
 pub struct GoldthreadApp {
@@ -362,156 +298,6 @@ impl GoldthreadApp {
         }
         open.canvas.prune(&open.session);
     }
-
-    fn pick(&mut self, ctx: &egui::Context, purpose: PickPurpose) {
-        if self.config.native_dialogs {
-            let file_name = format!("{}.ron", self.suggested_stem());
-            self.jobs
-                .pick(ctx, purpose, self.config.library_dir.clone(), file_name);
-        } else {
-            self.dialog = Some(self.path_prompt(purpose));
-        }
-    }
-
-    /// The file name (without `.ron`) suggested for the open session.
-    fn suggested_stem(&self) -> String {
-        self.open.as_ref().map_or_else(
-            || "session".to_owned(),
-            |o| storage::file_stem_for(&o.session.title),
-        )
-    }
-
-    /// The dialog that asks for a path where no native file dialog works.
-    fn path_prompt(&self, purpose: PickPurpose) -> Dialog {
-        let text = match purpose {
-            PickPurpose::Open => String::new(),
-            PickPurpose::SaveAs => self
-                .config
-                .library_dir
-                .join(format!("{}.ron", self.suggested_stem()))
-                .display()
-                .to_string(),
-        };
-        Dialog::PathPrompt {
-            purpose,
-            text,
-            explain_no_native: true,
-        }
-    }
-
-    /// Starts saving the open session; `then` runs once the save has succeeded.
-    fn save_then(&mut self, ctx: &egui::Context, then: Option<Command>) {
-        let Some(open) = &mut self.open else {
-            if let Some(command) = then {
-                self.run_now(ctx, command);
-            }
-            return;
-        };
-        let path = open.path.clone().unwrap_or_else(|| {
-            storage::unique_path(&self.config.library_dir, &open.session.title, None)
-        });
-        open.path = Some(path.clone());
-        open.saving = true;
-        self.after_save = then;
-        self.jobs.save(
-            ctx,
-            open.token,
-            open.history.generation(),
-            path,
-            open.snapshot(),
-        );
-    }
-
-    fn install(&mut self, session: Session, path: Option<PathBuf>) {
-        let token = self.next_token;
-        self.next_token += 1;
-        let mut canvas = CanvasState::new(session.view);
-        canvas.fit_if_nothing_visible = path.is_some();
-        canvas.anchor_origin_requested = path.is_none() && session.notes.is_empty();
-        self.open = Some(OpenSession {
-            session,
-            history: History::default(),
-            path,
-            saved_generation: 0,
-            canvas,
-            token,
-            saving: false,
-        });
-    }
-
-    fn handle_job(&mut self, result: JobResult) {
-        match result {
-            JobResult::Library(entries) => {
-                self.library.set_entries(entries);
-            }
-            JobResult::Loaded { path, result } => match *result {
-                Ok(Loaded { session, warnings }) => {
-                    let n = session.notes.len();
-                    self.install(session, Some(path.clone()));
-                    self.notices.info(format!(
-                        "Opened {} ({n} note{}).",
-                        display_name(&path),
-                        if n == 1 { "" } else { "s" }
-                    ));
-                    if !warnings.is_empty() {
-                        self.notices.error(format!(
-                            "{} was repaired while opening; save to keep the repairs:\n{}",
-                            display_name(&path),
-                            warnings.join("\n")
-                        ));
-                    }
-                }
-                Err(e) => {
-                    self.dialog = Some(Dialog::Message {
-                        title: format!("Can't open {}", e.file_name()),
-                        body: format!("{}\n\nThe file has not been changed.", e),
-                    });
-                }
-            },
-            JobResult::Saved(report) => self.handle_saved(report),
-            JobResult::Picked {
-                purpose,
-                path,
-                unavailable,
-            } => {
-                if unavailable {
-                    self.config.native_dialogs = false;
-                    self.dialog = Some(self.path_prompt(purpose));
-                    return;
-                }
-                let Some(path) = path else { return };
-                match purpose {
-                    PickPurpose::Open => self.pending.push(Command::OpenPath(path)),
-                    PickPurpose::SaveAs => self.pending.push(Command::SaveAsPath(path)),
-                }
-            }
-        }
-    }
-
-    fn handle_saved(&mut self, report: SaveReport) {
-        let then = self.after_save.take();
-        let Some(open) = self.open.as_mut().filter(|o| o.token == report.token) else {
-            return;
-        };
-        open.saving = false;
-        match report.result {
-            Ok(()) => {
-                open.saved_generation = report.generation;
-                self.notices
-                    .info(format!("Saved to {}", report.path.display()));
-                if let Some(command) = then {
-                    // Runs through the usual check, so edits made while saving are asked about.
-                    self.pending.push(command);
-                }
-            }
-            Err(e) => {
-                self.notices.error(format!(
-                    "Could not save: {e}. Your work is still here, unsaved; try Save as… to choose another place."
-                ));
-            }
-        }
-    }
-
     fn update_window_title(&mut self, ctx: &egui::Context) {
         let title = match &self.open {
             Some(o) if o.is_dirty() => format!("● {} (unsaved) - Goldthread", o.session.title),
@@ -528,23 +314,6 @@ impl GoldthreadApp {
     pub fn window_title(&self) -> &str {
         &self.window_title
     }
-}
-
-fn with_ron_extension(path: PathBuf) -> PathBuf {
-    if path.extension().is_some_and(|e| e == "ron") {
-        path
-    } else {
-        let mut s = path.into_os_string();
-        s.push(".ron");
-        PathBuf::from(s)
-    }
-}
-
-fn display_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
 }
 
 impl eframe::App for GoldthreadApp {
