@@ -10,9 +10,7 @@ use goldthread::model::{CanvasRect, NoteColour};
 
 #[test]
 fn capture_three_notes_with_enter_lays_them_out_without_overlap() {
-    let dir = temp_dir("capture-three");
-    let mut h = app(&dir);
-    new_session(&mut h);
+    let (_dir, mut h) = app_with_new_session("capture-three");
     capture_notes(
         &mut h,
         &[
@@ -53,9 +51,7 @@ fn capture_three_notes_with_enter_lays_them_out_without_overlap() {
 
 #[test]
 fn typing_on_the_canvas_opens_the_capture_box_with_that_text() {
-    let dir = temp_dir("type-to-capture");
-    let mut h = app(&dir);
-    new_session(&mut h);
+    let (_dir, mut h) = app_with_new_session("type-to-capture");
     type_text(&mut h, "W");
     type_text(&mut h, "ifi everywhere");
     press(&mut h, Key::Enter);
@@ -64,9 +60,7 @@ fn typing_on_the_canvas_opens_the_capture_box_with_that_text() {
 
 #[test]
 fn empty_or_blank_text_adds_nothing_and_says_why() {
-    let dir = temp_dir("empty-capture");
-    let mut h = app(&dir);
-    new_session(&mut h);
+    let (_dir, mut h) = app_with_new_session("empty-capture");
     h.key_press(Key::N);
     type_text(&mut h, "n");
     press(&mut h, Key::Enter);
@@ -86,9 +80,7 @@ fn empty_or_blank_text_adds_nothing_and_says_why() {
 
 #[test]
 fn shift_enter_inserts_a_line_break() {
-    let dir = temp_dir("shift-enter");
-    let mut h = app(&dir);
-    new_session(&mut h);
+    let (_dir, mut h) = app_with_new_session("shift-enter");
     h.key_press(Key::N);
     type_text(&mut h, "n");
     type_text(&mut h, "Line one");
@@ -100,9 +92,7 @@ fn shift_enter_inserts_a_line_break() {
 
 #[test]
 fn long_emoji_accented_and_right_to_left_notes_all_work() {
-    let dir = temp_dir("unicode");
-    let mut h = app(&dir);
-    new_session(&mut h);
+    let (_dir, mut h) = app_with_new_session("unicode");
     let long = "Digital inclusion ".repeat(560); // ~10,000 characters
     let texts = [
         "Café façade naïve résumé Ŵales",
@@ -123,9 +113,7 @@ fn long_emoji_accented_and_right_to_left_notes_all_work() {
 
 #[test]
 fn click_selects_and_shift_click_adds() {
-    let dir = temp_dir("select");
-    let mut h = app(&dir);
-    new_session(&mut h);
+    let (_dir, mut h) = app_with_new_session("select");
     capture_notes(&mut h, &["Alpha", "Beta", "Gamma"]);
     h.get_by_label("Alpha").click();
     h.run();
@@ -138,9 +126,7 @@ fn click_selects_and_shift_click_adds() {
 
 #[test]
 fn dragging_a_note_moves_it_in_one_undoable_step() {
-    let dir = temp_dir("drag");
-    let mut h = app(&dir);
-    new_session(&mut h);
+    let (_dir, mut h) = app_with_new_session("drag");
     capture_notes(&mut h, &["Move me", "Stay"]);
     let before = open_session(&h).session.notes[0].pos;
     let start = h.get_by_label("Move me").rect().center();
@@ -178,9 +164,7 @@ fn dragging_a_note_moves_it_in_one_undoable_step() {
 
 #[test]
 fn dragging_a_selection_moves_every_selected_note() {
-    let dir = temp_dir("drag-selection");
-    let mut h = app(&dir);
-    new_session(&mut h);
+    let (_dir, mut h) = app_with_new_session("drag-selection");
     capture_notes(&mut h, &["One", "Two", "Three"]);
     press_with(&mut h, Modifiers::COMMAND, Key::A);
     let before: Vec<_> = h
@@ -207,9 +191,7 @@ fn dragging_a_selection_moves_every_selected_note() {
 
 #[test]
 fn selection_box_selects_the_notes_it_touches() {
-    let dir = temp_dir("select-box");
-    let mut h = app(&dir);
-    new_session(&mut h);
+    let (_dir, mut h) = app_with_new_session("select-box");
     capture_notes(&mut h, &["In one", "In two", "Out"]);
     let a = h.get_by_label("In one").rect();
     let b = h.get_by_label("In two").rect();
@@ -228,9 +210,7 @@ fn selection_box_selects_the_notes_it_touches() {
 
 #[test]
 fn delete_removes_and_undo_brings_the_note_back_exactly() {
-    let dir = temp_dir("delete");
-    let mut h = app(&dir);
-    new_session(&mut h);
+    let (_dir, mut h) = app_with_new_session("delete");
     capture_notes(&mut h, &["Keep", "Delete me", "Keep too"]);
     let original = open_session(&h).session.clone();
     h.get_by_label("Delete me").click();
@@ -247,9 +227,7 @@ fn delete_removes_and_undo_brings_the_note_back_exactly() {
 
 #[test]
 fn colour_keys_recolour_the_selection_and_undo() {
-    let dir = temp_dir("colour");
-    let mut h = app(&dir);
-    new_session(&mut h);
+    let (_dir, mut h) = app_with_new_session("colour");
     capture_notes(&mut h, &["Paint me"]);
     h.get_by_label("Paint me").click();
     h.run();
@@ -261,9 +239,7 @@ fn colour_keys_recolour_the_selection_and_undo() {
 
 #[test]
 fn capture_box_palette_sets_the_colour_of_new_notes() {
-    let dir = temp_dir("capture-colour");
-    let mut h = app(&dir);
-    new_session(&mut h);
+    let (_dir, mut h) = app_with_new_session("capture-colour");
     h.key_press(Key::N);
     type_text(&mut h, "n");
     h.get_by_label("Green").click();
@@ -275,9 +251,7 @@ fn capture_box_palette_sets_the_colour_of_new_notes() {
 
 #[test]
 fn f2_edits_text_in_place_and_escape_cancels() {
-    let dir = temp_dir("edit");
-    let mut h = app(&dir);
-    new_session(&mut h);
+    let (_dir, mut h) = app_with_new_session("edit");
     capture_notes(&mut h, &["Typo hre"]);
     h.get_by_label("Typo hre").click();
     h.run();
@@ -302,9 +276,7 @@ fn f2_edits_text_in_place_and_escape_cancels() {
 
 #[test]
 fn double_click_edits_a_note() {
-    let dir = temp_dir("double-click");
-    let mut h = app(&dir);
-    new_session(&mut h);
+    let (_dir, mut h) = app_with_new_session("double-click");
     capture_notes(&mut h, &["Double"]);
     let center = h.get_by_label("Double").rect().center();
     h.get_by_label("Double").click();
@@ -320,9 +292,7 @@ fn double_click_edits_a_note() {
 
 #[test]
 fn tab_cycles_the_selection_through_notes_in_reading_order() {
-    let dir = temp_dir("tab");
-    let mut h = app(&dir);
-    new_session(&mut h);
+    let (_dir, mut h) = app_with_new_session("tab");
     capture_notes(&mut h, &["First", "Second", "Third"]);
     let ids: Vec<_> = h
         .state()
@@ -357,9 +327,7 @@ fn tab_cycles_the_selection_through_notes_in_reading_order() {
 
 #[test]
 fn arrow_keys_nudge_selected_notes() {
-    let dir = temp_dir("arrows");
-    let mut h = app(&dir);
-    new_session(&mut h);
+    let (_dir, mut h) = app_with_new_session("arrows");
     capture_notes(&mut h, &["Nudge"]);
     press(&mut h, Key::Tab);
     let before = open_session(&h).session.notes[0].pos;
@@ -380,9 +348,7 @@ fn arrow_keys_nudge_selected_notes() {
 
 #[test]
 fn zoom_keys_and_home_change_the_view() {
-    let dir = temp_dir("zoom");
-    let mut h = app(&dir);
-    new_session(&mut h);
+    let (_dir, mut h) = app_with_new_session("zoom");
     capture_notes(
         &mut h,
         &["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"],
@@ -417,9 +383,7 @@ fn zoom_keys_and_home_change_the_view() {
 
 #[test]
 fn twenty_notes_by_keyboard_alone_never_overlap_and_stay_in_view() {
-    let dir = temp_dir("twenty");
-    let mut h = app(&dir);
-    new_session(&mut h);
+    let (_dir, mut h) = app_with_new_session("twenty");
     let texts: Vec<String> = (1..=20).map(|i| format!("Idea number {i}")).collect();
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     capture_notes(&mut h, &refs);
@@ -445,9 +409,7 @@ fn twenty_notes_by_keyboard_alone_never_overlap_and_stay_in_view() {
 
 #[test]
 fn the_selection_bar_recolours_and_deletes_with_the_mouse() {
-    let dir = temp_dir("selection-bar");
-    let mut h = app(&dir);
-    new_session(&mut h);
+    let (_dir, mut h) = app_with_new_session("selection-bar");
     capture_notes(&mut h, &["First", "Second"]);
     h.get_by_label("First").click();
     h.run();
@@ -475,9 +437,7 @@ fn the_selection_bar_recolours_and_deletes_with_the_mouse() {
 
 #[test]
 fn wheel_and_middle_drag_pan_the_canvas_without_moving_notes() {
-    let dir = temp_dir("pan");
-    let mut h = app(&dir);
-    new_session(&mut h);
+    let (_dir, mut h) = app_with_new_session("pan");
     capture_notes(&mut h, &["Fixed"]);
     let notes_before = open_session(&h).session.notes.clone();
     let view = |h: &egui_kittest::Harness<'static, goldthread::ui::GoldthreadApp>| {
@@ -527,9 +487,7 @@ fn wheel_and_middle_drag_pan_the_canvas_without_moving_notes() {
 
 #[test]
 fn space_and_drag_pans_instead_of_selecting() {
-    let dir = temp_dir("space-pan");
-    let mut h = app(&dir);
-    new_session(&mut h);
+    let (_dir, mut h) = app_with_new_session("space-pan");
     capture_notes(&mut h, &["Stays put"]);
     let before = open_session(&h).canvas.view.center;
     let notes = open_session(&h).session.notes.clone();
@@ -553,9 +511,7 @@ fn space_and_drag_pans_instead_of_selecting() {
 
 #[test]
 fn space_and_enter_on_the_canvas_keep_the_selection() {
-    let dir = temp_dir("space-keeps-selection");
-    let mut h = app(&dir);
-    new_session(&mut h);
+    let (_dir, mut h) = app_with_new_session("space-keeps-selection");
     capture_notes(&mut h, &["Chosen"]);
     h.get_by_label("Chosen").click();
     h.run();
@@ -575,9 +531,7 @@ fn space_and_enter_on_the_canvas_keep_the_selection() {
 
 #[test]
 fn hovering_a_note_too_long_for_its_card_shows_all_of_it() {
-    let dir = temp_dir("long-tooltip");
-    let mut h = app(&dir);
-    new_session(&mut h);
+    let (_dir, mut h) = app_with_new_session("long-tooltip");
     let long = format!(
         "{} and that is the whole story",
         "We need better broadband in rural wards ".repeat(12)

@@ -11,9 +11,7 @@ use goldthread::ui::{Command, Dialog};
 
 #[test]
 fn type_three_notes_drag_undo_save_and_reopen_from_the_library() {
-    let dir = temp_dir("round-trip");
-    let mut h = app(&dir);
-    new_session(&mut h);
+    let (dir, mut h) = app_with_new_session("round-trip");
     capture_notes(&mut h, &["Open data", "Digital skills", "One front door"]);
 
     // Drag one, then undo the drag.
@@ -54,9 +52,7 @@ fn type_three_notes_drag_undo_save_and_reopen_from_the_library() {
 
 #[test]
 fn the_view_is_saved_and_restored() {
-    let dir = temp_dir("view");
-    let mut h = app(&dir);
-    new_session(&mut h);
+    let (dir, mut h) = app_with_new_session("view");
     capture_notes(&mut h, &["Somewhere"]);
     type_text(&mut h, "-");
     type_text(&mut h, "-");
@@ -167,9 +163,7 @@ fn a_newer_file_is_refused_naming_both_versions() {
 
 #[test]
 fn new_session_asks_before_discarding_unsaved_changes() {
-    let dir = temp_dir("unsaved");
-    let mut h = app(&dir);
-    new_session(&mut h);
+    let (dir, mut h) = app_with_new_session("unsaved");
     capture_notes(&mut h, &["Precious idea"]);
     assert!(
         h.state().window_title().contains("unsaved"),
@@ -205,9 +199,7 @@ fn new_session_asks_before_discarding_unsaved_changes() {
 
 #[test]
 fn dont_save_discards_and_quit_asks_first() {
-    let dir = temp_dir("quit");
-    let mut h = app(&dir);
-    new_session(&mut h);
+    let (dir, mut h) = app_with_new_session("quit");
     capture_notes(&mut h, &["Throwaway"]);
     h.state_mut().run(Command::Quit);
     h.run();
@@ -229,9 +221,7 @@ fn dont_save_discards_and_quit_asks_first() {
 
 #[test]
 fn saving_twice_keeps_one_file_and_clashing_titles_get_their_own() {
-    let dir = temp_dir("naming");
-    let mut h = app(&dir);
-    new_session(&mut h);
+    let (dir, mut h) = app_with_new_session("naming");
     capture_notes(&mut h, &["One"]);
     press_with(&mut h, Modifiers::COMMAND, Key::S);
     settle(&mut h);
@@ -263,9 +253,7 @@ fn saving_twice_keeps_one_file_and_clashing_titles_get_their_own() {
 
 #[test]
 fn save_as_without_a_native_dialog_asks_for_a_path() {
-    let dir = temp_dir("save-as");
-    let mut h = app(&dir);
-    new_session(&mut h);
+    let (dir, mut h) = app_with_new_session("save-as");
     capture_notes(&mut h, &["Copy me"]);
     press_with(&mut h, Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
     assert!(matches!(
@@ -294,9 +282,7 @@ fn save_as_without_a_native_dialog_asks_for_a_path() {
 
 #[test]
 fn a_failed_save_keeps_the_work_and_says_why() {
-    let dir = temp_dir("failed-save");
-    let mut h = app(&dir);
-    new_session(&mut h);
+    let (dir, mut h) = app_with_new_session("failed-save");
     capture_notes(&mut h, &["Do not lose me"]);
     // A folder where the file should go makes the save fail.
     std::fs::create_dir_all(dir.join("innovation-lab-2026-11-22.ron")).unwrap();
@@ -317,9 +303,7 @@ fn a_failed_save_keeps_the_work_and_says_why() {
 
 #[test]
 fn rename_the_session_from_the_title_and_undo() {
-    let dir = temp_dir("rename");
-    let mut h = app(&dir);
-    new_session(&mut h);
+    let (_dir, mut h) = app_with_new_session("rename");
     h.get_by_role_and_label(Role::Button, "Innovation lab 2026-11-22")
         .click();
     h.run();
@@ -429,9 +413,7 @@ fn open_file_without_a_native_dialog_takes_a_typed_path() {
 
 #[test]
 fn closing_the_window_with_unsaved_work_asks_first() {
-    let dir = temp_dir("close-window");
-    let mut h = app(&dir);
-    new_session(&mut h);
+    let (_dir, mut h) = app_with_new_session("close-window");
     capture_notes(&mut h, &["Not saved yet"]);
     h.input_mut()
         .viewports

@@ -173,3 +173,11 @@ pub fn drag_by(
     harness.drop_at(start + delta);
     harness.run();
 }
+
+/// A fresh library folder and the app with a new, empty session open in it.
+pub fn app_with_new_session(name: &str) -> (TempDir, Harness<'static, GoldthreadApp>) {
+    let dir = temp_dir(name);
+    let mut harness = app(&dir);
+    new_session(&mut harness);
+    (dir, harness)
+}
