@@ -10,9 +10,11 @@
 //! - [`history`]: undo and redo of edits.
 //! - [`storage`]: the versioned file format, atomic saves and the session library.
 //! - [`ui`]: the egui app: library screen, canvas, capture box, dialogs, style.
+//! - [`grouping`]: offline theme suggestions from note text.
 //! - [`cli`]: command-line parsing and the headless commands.
 
 pub mod cli;
+pub mod grouping;
 pub mod history;
 pub mod model;
 pub mod storage;

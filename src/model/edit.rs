@@ -1,6 +1,9 @@
 //! Every change a user can make to a session, as a value that can be applied and undone.
 
-use super::{CanvasPos, Note, NoteColour, NoteId, Session};
+use super::{
+    CanvasPos, LabEdit, Note, NoteColour, NoteId, Participant, ParticipantId, Session, ThemeEdit,
+    VoteEdit,
+};
 
 /// One change to a session. [`Edit::apply`] performs it and returns the edit that undoes it.
 ///
@@ -25,6 +28,19 @@ pub enum Edit {
     MoveNotes(Vec<(NoteId, CanvasPos)>),
     /// Renames the session.
     SetTitle(String),
+    /// Puts participants into the list at the given indices (ascending).
+    InsertParticipants(Vec<(usize, Participant)>),
+    /// Removes participants. Notes they wrote become anonymous only in the sense that the
+    /// author id no longer resolves; undo brings the participant back.
+    RemoveParticipants(Vec<ParticipantId>),
+    /// Replaces a participant's name, service area and level (matched by id).
+    UpdateParticipant(Participant),
+    /// A change to themes and membership.
+    Theme(ThemeEdit),
+    /// A change to a vote.
+    Vote(VoteEdit),
+    /// A change to the agenda, vision, outcomes or actions.
+    Lab(LabEdit),
     /// Several edits that are done and undone as one step.
     Batch(Vec<Edit>),
 }
@@ -50,7 +66,12 @@ impl Edit {
             Self::SetColours(v) => v.is_empty(),
             Self::MoveNotes(v) => v.is_empty(),
             Self::Batch(v) => v.iter().all(Self::is_empty),
-            Self::SetText { .. } | Self::SetTitle(_) => false,
+            Self::InsertParticipants(v) => v.is_empty(),
+            Self::RemoveParticipants(v) => v.is_empty(),
+            Self::Theme(e) => e.is_empty(),
+            Self::Vote(e) => e.is_empty(),
+            Self::Lab(e) => e.is_empty(),
+            Self::SetText { .. } | Self::SetTitle(_) | Self::UpdateParticipant(_) => false,
         }
     }
 
@@ -103,6 +124,44 @@ impl Edit {
             ),
             Self::MoveNotes(moves) => Self::MoveNotes(Self::move_notes(session, moves)),
             Self::SetTitle(title) => Self::SetTitle(std::mem::replace(&mut session.title, title)),
+            Self::InsertParticipants(mut people) => {
+                people.sort_by_key(|(i, _)| *i);
+                let mut ids = Vec::with_capacity(people.len());
+                for (index, person) in people {
+                    if session.participant(person.id).is_some() {
+                        continue; // Never two participants with one id.
+                    }
+                    session.next_participant_id = session
+                        .next_participant_id
+                        .max(person.id.0.saturating_add(1));
+                    ids.push(person.id);
+                    let index = index.min(session.participants.len());
+                    session.participants.insert(index, person);
+                }
+                Self::RemoveParticipants(ids)
+            }
+            Self::RemoveParticipants(ids) => {
+                let mut removed = Vec::new();
+                let mut index = 0;
+                session.participants.retain(|p| {
+                    let keep = !ids.contains(&p.id);
+                    if !keep {
+                        removed.push((index, p.clone()));
+                    }
+                    index += 1;
+                    keep
+                });
+                Self::InsertParticipants(removed)
+            }
+            Self::UpdateParticipant(person) => {
+                let Some(slot) = session.participants.iter_mut().find(|p| p.id == person.id) else {
+                    return Self::Batch(Vec::new());
+                };
+                Self::UpdateParticipant(std::mem::replace(slot, person))
+            }
+            Self::Theme(e) => Self::Theme(e.apply(session)),
+            Self::Vote(e) => Self::Vote(e.apply(session)),
+            Self::Lab(e) => Self::Lab(e.apply(session)),
             Self::Batch(edits) => {
                 let mut inverses: Vec<Self> = edits.into_iter().map(|e| e.apply(session)).collect();
                 inverses.reverse();

@@ -5,11 +5,25 @@
 
 mod edit;
 mod geometry;
+pub mod lab;
+mod lab_edit;
 pub mod layout;
 mod note;
+mod participant;
 mod session;
+mod theme;
+mod theme_edit;
+pub mod vote;
+mod vote_edit;
 
 pub use edit::Edit;
 pub use geometry::{CanvasPos, CanvasRect, NOTE_GAP, NOTE_HEIGHT, NOTE_WIDTH};
+pub use lab::{Lab, PhaseId};
+pub use lab_edit::LabEdit;
 pub use note::{Note, NoteColour, NoteId};
+pub use participant::{Level, Participant, ParticipantId};
 pub use session::{Session, View};
+pub use theme::{Theme, ThemeId};
+pub use theme_edit::ThemeEdit;
+pub use vote::{VoteOption, Voting};
+pub use vote_edit::VoteEdit;

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{CanvasPos, CanvasRect};
+use super::{CanvasPos, CanvasRect, ParticipantId, PhaseId, ThemeId};
 
 /// A note's stable identity. Never reused within a session, never a vector index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -63,6 +63,15 @@ pub struct Note {
     pub colour: NoteColour,
     /// Top-left corner on the canvas.
     pub pos: CanvasPos,
+    /// The theme it belongs to, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<ThemeId>,
+    /// The agenda phase it was captured in, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phase: Option<PhaseId>,
+    /// Who wrote it; `None` for an anonymous note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<ParticipantId>,
 }
 
 impl Note {
@@ -73,6 +82,9 @@ impl Note {
             text: text.into(),
             colour,
             pos,
+            theme: None,
+            phase: None,
+            author: None,
         }
     }
 

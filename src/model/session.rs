@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{CanvasPos, CanvasRect, Note, NoteId};
+use super::{CanvasPos, CanvasRect, Lab, Note, NoteId, Participant, ParticipantId, Theme, Voting};
 
 /// Where the canvas camera looks: the canvas point at the centre of the screen, and the zoom.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -39,6 +39,24 @@ pub struct Session {
     /// The id the next new note gets.
     #[serde(default)]
     next_note_id: u64,
+    /// The themes, in list order (the order of the 1–9 keys).
+    #[serde(default)]
+    pub themes: Vec<Theme>,
+    /// The id the next new theme gets.
+    #[serde(default)]
+    pub(crate) next_theme_id: u64,
+    /// The people taking part, in the order they were added.
+    #[serde(default)]
+    pub participants: Vec<Participant>,
+    /// The id the next new participant gets.
+    #[serde(default)]
+    pub(crate) next_participant_id: u64,
+    /// Every dot vote of the session.
+    #[serde(default)]
+    pub voting: Voting,
+    /// The agenda, vision, outcomes and actions.
+    #[serde(default)]
+    pub lab: Lab,
 }
 
 impl Session {
@@ -50,6 +68,12 @@ impl Session {
             view: View::default(),
             notes: Vec::new(),
             next_note_id: 1,
+            themes: Vec::new(),
+            next_theme_id: 1,
+            participants: Vec::new(),
+            next_participant_id: 1,
+            voting: Voting::default(),
+            lab: Lab::default(),
         }
     }
 
@@ -71,6 +95,16 @@ impl Session {
     /// Where the note with this id is in `notes`.
     pub fn note_index(&self, id: NoteId) -> Option<usize> {
         self.notes.iter().position(|n| n.id == id)
+    }
+
+    /// The id the next participant will get.
+    pub fn next_participant_id(&self) -> ParticipantId {
+        ParticipantId(self.next_participant_id.max(1))
+    }
+
+    /// The participant with this id.
+    pub fn participant(&self, id: ParticipantId) -> Option<&Participant> {
+        self.participants.iter().find(|p| p.id == id)
     }
 
     /// The area covering every note, if there are any.
@@ -130,6 +164,12 @@ impl Session {
             warnings.push("The saved view was out of range and was reset.".to_owned());
             self.view = View::default();
         }
+        let max_theme = self.themes.iter().map(|t| t.id.0).max().unwrap_or(0);
+        self.next_theme_id = self.next_theme_id.max(max_theme.saturating_add(1));
+        let max_participant = self.participants.iter().map(|p| p.id.0).max().unwrap_or(0);
+        self.next_participant_id = self
+            .next_participant_id
+            .max(max_participant.saturating_add(1));
         warnings
     }
 }

@@ -5,11 +5,14 @@ pub mod canvas;
 mod command;
 mod dialogs;
 mod jobs;
+mod lab;
 mod library_ui;
 mod notices;
+mod screen;
 mod shortcuts;
 pub mod style;
 mod top_bar;
+mod voting;
 mod widgets;
 
 use std::path::PathBuf;
@@ -20,6 +23,7 @@ pub use dialogs::Dialog;
 pub use jobs::native_dialogs_available;
 pub use library_ui::LibraryState;
 pub use notices::{Notice, Notices};
+pub use screen::Screen;
 
 /// Starts the app in a native window. `sessions` is the `--sessions` folder; `file` a session
 /// file to open straight away.

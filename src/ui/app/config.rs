@@ -7,7 +7,10 @@ use chrono::NaiveDate;
 use crate::History;
 use crate::model::Session;
 use crate::ui::canvas::CanvasState;
+use crate::ui::lab::LabState;
+use crate::ui::screen::Screen;
 use crate::ui::style::Theme;
+use crate::ui::voting::VotingState;
 
 /// How the app was started.
 #[derive(Clone, Debug)]
@@ -57,6 +60,12 @@ pub struct OpenSession {
     pub token: u64,
     /// A save of this session is running.
     pub saving: bool,
+    /// Which screen is showing.
+    pub screen: Screen,
+    /// The voting screen's state.
+    pub voting: VotingState,
+    /// The lab screens' state.
+    pub lab: LabState,
 }
 
 impl OpenSession {

@@ -85,6 +85,9 @@ impl GoldthreadApp {
             canvas,
             token,
             saving: false,
+            screen: Default::default(),
+            voting: Default::default(),
+            lab: Default::default(),
         });
     }
 

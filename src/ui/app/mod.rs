@@ -12,8 +12,9 @@ use super::dialogs::{self, Dialog};
 use super::jobs::{Jobs, PickPurpose};
 use super::library_ui::{self, LibraryState};
 use super::notices::Notices;
+use super::screen::{self, Screen};
 use super::style::{self, Theme};
-use super::{shortcuts, top_bar};
+use super::{lab, shortcuts, top_bar, voting};
 use crate::model::Session;
 use files::with_ron_extension;
 
@@ -119,17 +120,41 @@ impl GoldthreadApp {
             .frame(egui::Frame::NONE.fill(palette.canvas))
             .show(ui, |ui| match &mut self.open {
                 Some(open) => {
-                    let mut requests = Vec::new();
-                    canvas::canvas_ui(
-                        ui,
-                        &open.session,
-                        &mut open.canvas,
-                        &palette,
-                        &mut edits,
-                        &mut requests,
-                    );
-                    for CanvasRequest::Info(text) in requests {
-                        self.notices.info(text);
+                    if let Some(screen) = screen::tabs_ui(ui, open.screen, &palette) {
+                        open.screen = screen;
+                    }
+                    match open.screen {
+                        Screen::Board => {
+                            let mut requests = Vec::new();
+                            canvas::canvas_ui(
+                                ui,
+                                &open.session,
+                                &mut open.canvas,
+                                &palette,
+                                &mut edits,
+                                &mut requests,
+                            );
+                            for CanvasRequest::Info(text) in requests {
+                                self.notices.info(text);
+                            }
+                        }
+                        Screen::Vote => voting::voting_ui(
+                            ui,
+                            &open.session,
+                            &mut open.voting,
+                            &palette,
+                            &mut edits,
+                            &mut self.pending,
+                        ),
+                        screen => lab::lab_ui(
+                            ui,
+                            screen,
+                            &open.session,
+                            &mut open.lab,
+                            &palette,
+                            &mut edits,
+                            &mut self.pending,
+                        ),
                     }
                 }
                 None => library_ui::library_ui(
