@@ -109,8 +109,8 @@ fn ron_round_trip_keeps_every_field() {
 #[test]
 fn ron_text_is_versioned_and_pretty() {
     let text = to_ron(&full_session());
-    assert!(text.contains("format_version: 1"), "{text}");
-    assert_eq!(CURRENT_FORMAT_VERSION, 1);
+    assert!(text.contains("format_version: 2"), "{text}");
+    assert_eq!(CURRENT_FORMAT_VERSION, 2);
     assert!(text.lines().count() > 20, "not pretty-printed:\n{text}");
     assert!(text.contains("\n    session: ("), "{text}");
     assert!(text.contains("colour: Purple"), "{text}");
@@ -185,7 +185,7 @@ fn saving_over_an_existing_file_replaces_it() {
     assert_eq!(loaded.title, "Second");
     assert_eq!(loaded.notes, second.notes);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), to_ron(&second));
-    assert_eq!(dir.names(), vec!["s.ron"]);
+    assert_eq!(dir.names(), vec!["backups", "s.ron"], "the first version is kept as a backup");
 }
 
 #[test]
@@ -193,7 +193,8 @@ fn saving_into_a_missing_folder_or_over_a_folder_fails_cleanly() {
     let dir = TempDir::new("saving_into_a_missing_folder_fails_cleanly");
     let missing = dir.join("no-such-folder").join("s.ron");
     let err = save_file(&missing, &full_session()).unwrap_err();
-    assert!(matches!(err.kind, LoadError::Io(_)), "{err:?}");
+    assert!(matches!(err.kind, LoadError::NotSaved(_)), "{err:?}");
+    assert!(err.to_string().contains("could not be saved"), "{err}");
     assert!(err.to_string().contains("s.ron"), "{err}");
     assert!(dir.names().is_empty());
 
@@ -380,7 +381,7 @@ fn ron_of_another_shape_is_not_a_session() {
 #[test]
 fn newer_format_version_is_refused_naming_both_versions() {
     let dir = TempDir::new("newer_format_version_is_refused");
-    let text = to_ron(&full_session()).replacen("format_version: 1", "format_version: 99", 1);
+    let text = to_ron(&full_session()).replacen("format_version: 2", "format_version: 99", 1);
     // A newer file may hold things this version does not know; it must still say "newer".
     let text = text.replacen("colour: Pink", "colour: Teal", 1);
     let err = load_bad(&dir, "future.ron", text.as_bytes());

@@ -28,6 +28,8 @@ pub enum LoadError {
     },
     /// The file parses but has no `format_version`, so it is not a Goldthread session.
     NotASession,
+    /// Writing the file failed; the old file, if any, is unchanged.
+    NotSaved(String),
     /// The file was written by a newer Goldthread.
     NewerVersion {
         /// The version in the file.
@@ -52,6 +54,7 @@ impl fmt::Display for LoadError {
             Self::Syntax { line, col, message } => {
                 write!(f, "line {line}, column {col}: {message}")
             }
+            Self::NotSaved(e) => write!(f, "could not be saved: {e}"),
             Self::NotASession => {
                 write!(f, "is not a Goldthread session (it has no format_version)")
             }

@@ -2,7 +2,7 @@
 //!
 //! ```ron
 //! (
-//!     format_version: 1,
+//!     format_version: 2,
 //!     session: (
 //!         title: "Innovation lab 2026-11-22",
 //!         date: "2026-11-22",
@@ -11,13 +11,12 @@
 //! )
 //! ```
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::LoadError;
+use super::migrate::{CURRENT_FORMAT_VERSION, migrate};
 use crate::model::Session;
-
-/// The format version this build writes, and the newest it reads.
-pub const CURRENT_FORMAT_VERSION: u32 = 1;
 
 /// Files larger than this are refused before they are read.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
@@ -58,6 +57,9 @@ pub struct Loaded {
     pub session: Session,
     /// What was repaired while loading (empty for a healthy file).
     pub warnings: Vec<String>,
+    /// The file's format version when it is older than the current one (it was migrated;
+    /// the next save writes the current version and keeps the old file as a backup).
+    pub migrated_from: Option<u32>,
 }
 
 fn options() -> ron::Options {
@@ -66,22 +68,31 @@ fn options() -> ron::Options {
 
 /// The session as the text of a session file.
 pub fn to_ron(session: &Session) -> String {
-    let file = FileOut {
+    to_pretty(&FileOut {
         format_version: CURRENT_FORMAT_VERSION,
         session,
-    };
-    let pretty = ron::ser::PrettyConfig::new()
-        .indentor("    ")
-        .separate_tuple_members(false)
-        .struct_names(false);
-    // A session holds only strings, numbers, dates and plain structs: this cannot fail.
-    options()
-        .to_string_pretty(&file, pretty)
-        .unwrap_or_else(|e| unreachable!("a session always serialises: {e}"))
+    })
 }
 
 /// Parses the text of a session file.
 pub fn from_ron(text: &str) -> Result<Loaded, LoadError> {
+    let (file, version): (FileIn, u32) = parse_versioned(text)?;
+    Ok(finish(file.session, version))
+}
+
+/// Brings a session read from a file of `version` up to date and repairs what is damaged.
+pub(crate) fn finish(mut session: Session, version: u32) -> Loaded {
+    let mut warnings = migrate(&mut session, version);
+    warnings.extend(session.repair());
+    Loaded {
+        session,
+        warnings,
+        migrated_from: (version < CURRENT_FORMAT_VERSION).then_some(version),
+    }
+}
+
+/// Reads the `format_version` of a file's text without reading the rest of its shape.
+pub(crate) fn format_version_of(text: &str) -> Result<u32, LoadError> {
     // Some editors (Windows Notepad) start UTF-8 files with an invisible byte order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
@@ -91,7 +102,13 @@ pub fn from_ron(text: &str) -> Result<Loaded, LoadError> {
         return Err(LoadError::NotText);
     }
     let probe: VersionOnly = options().from_str(text).map_err(syntax)?;
-    let version = probe.format_version;
+    Ok(probe.format_version)
+}
+
+/// Parses any versioned Goldthread file (a session file or a recovery copy): checks the
+/// version first, so a newer file is reported as newer rather than as malformed.
+pub(crate) fn parse_versioned<T: DeserializeOwned>(text: &str) -> Result<(T, u32), LoadError> {
+    let version = format_version_of(text)?;
     if version == 0 {
         return Err(LoadError::NotASession);
     }
@@ -101,10 +118,21 @@ pub fn from_ron(text: &str) -> Result<Loaded, LoadError> {
             supported: CURRENT_FORMAT_VERSION,
         });
     }
-    let file: FileIn = options().from_str(text).map_err(syntax)?;
-    let mut session = file.session;
-    let warnings = session.repair();
-    Ok(Loaded { session, warnings })
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let file: T = options().from_str(text).map_err(syntax)?;
+    Ok((file, version))
+}
+
+/// Pretty RON as every Goldthread file is written.
+pub(crate) fn to_pretty<T: Serialize>(value: &T) -> String {
+    let pretty = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .separate_tuple_members(false)
+        .struct_names(false);
+    // Goldthread files hold only strings, numbers, dates and plain structs: this cannot fail.
+    options()
+        .to_string_pretty(value, pretty)
+        .unwrap_or_else(|e| unreachable!("a Goldthread file always serialises: {e}"))
 }
 
 fn syntax(e: ron::error::SpannedError) -> LoadError {

@@ -38,6 +38,8 @@ pub enum Command {
     ToggleFullscreen,
     /// Quit (after asking about unsaved changes).
     Quit,
+    /// Turn "save automatically" (write the session file itself after each change) on or off.
+    ToggleSaveAutomatically,
 }
 
 impl Command {

@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::model::Session;
+use crate::storage::lock::{self, LockError, SessionLock};
+use crate::storage::recovery::{self, RecoveryCopy};
 use crate::storage::{self, FileError, LibraryEntry, Loaded};
 
 /// What a file dialog was opened for.
@@ -28,6 +30,32 @@ pub enum JobResult {
         path: PathBuf,
         /// The session, or why it could not be read.
         result: Box<Result<Loaded, FileError>>,
+        /// The one-writer lock, taken once the file had been read.
+        lock: Option<Result<SessionLock, LockError>>,
+    },
+    /// The recovery folder was listed at start: the copies newer than their files.
+    Recovery(Vec<RecoveryCopy>),
+    /// A recovery copy was read to restore it.
+    Restored {
+        /// The copy.
+        copy: RecoveryCopy,
+        /// Its session, or why it could not be read.
+        result: Box<Result<Loaded, FileError>>,
+        /// The lock on the file it belongs to, when it has one.
+        lock: Option<Result<SessionLock, LockError>>,
+    },
+    /// A recovery copy was written or removed.
+    RecoveryWritten {
+        /// Which open session it was for.
+        token: u64,
+        /// The session's change counter when the copy was taken.
+        generation: u64,
+        /// The copy.
+        path: PathBuf,
+        /// True when the copy was removed rather than written.
+        removed: bool,
+        /// `Err` holds a message for the user.
+        result: Result<(), FileError>,
     },
     /// A session was written.
     Saved(SaveReport),
@@ -52,9 +80,14 @@ pub struct SaveReport {
     pub generation: u64,
     /// The file written.
     pub path: PathBuf,
+    /// An automatic save ("save automatically" is on): success is not announced.
+    pub automatic: bool,
     /// `Err` holds a message for the user.
     pub result: Result<(), FileError>,
 }
+
+/// With "save automatically", a backup of the file is kept at most this often.
+pub const AUTO_SAVE_BACKUP_SECS: u64 = 5 * 60;
 
 /// A dialog that returns nothing sooner than this never really opened.
 const NO_DIALOG_SECS: std::time::Duration = std::time::Duration::from_millis(250);
@@ -118,11 +151,13 @@ impl Jobs {
     pub fn load(&mut self, ctx: &egui::Context, path: PathBuf) {
         self.spawn(ctx, "load", move || {
             let result = Box::new(storage::load_file(&path));
-            JobResult::Loaded { path, result }
+            let lock = result.is_ok().then(|| lock::acquire(&path));
+            JobResult::Loaded { path, result, lock }
         });
     }
 
-    /// Writes a copy of a session, creating the folder when needed.
+    /// Writes a copy of a session, creating the folder when needed. Automatic saves keep at
+    /// most one backup per [`AUTO_SAVE_BACKUP_SECS`].
     pub fn save(
         &mut self,
         ctx: &egui::Context,
@@ -130,8 +165,11 @@ impl Jobs {
         generation: u64,
         path: PathBuf,
         session: Session,
+        automatic: bool,
     ) {
         self.spawn(ctx, "save", move || {
+            let min_age =
+                automatic.then(|| std::time::Duration::from_secs(AUTO_SAVE_BACKUP_SECS));
             let result = match path.parent() {
                 Some(dir) if !dir.as_os_str().is_empty() && !dir.exists() => {
                     std::fs::create_dir_all(dir)
@@ -139,13 +177,59 @@ impl Jobs {
                 }
                 _ => Ok(()),
             }
-            .and_then(|()| storage::save_file(&path, &session));
+            .and_then(|()| storage::save_file_with(&path, &session, min_age));
             JobResult::Saved(SaveReport {
                 token,
                 generation,
                 path,
+                automatic,
                 result,
             })
+        });
+    }
+
+    /// Lists the recovery copies newer than their files.
+    pub fn list_recovery(&mut self, ctx: &egui::Context, library: PathBuf) {
+        self.spawn(ctx, "recovery-list", move || {
+            JobResult::Recovery(recovery::pending_recovery(&library))
+        });
+    }
+
+    /// Reads a recovery copy to restore it, taking the lock on its file.
+    pub fn restore(&mut self, ctx: &egui::Context, copy: RecoveryCopy) {
+        self.spawn(ctx, "recovery-read", move || {
+            let result = Box::new(recovery::read_recovery(&copy.path).map(|(_, loaded)| loaded));
+            let lock = match (&*result, &copy.of_file) {
+                (Ok(_), Some(file)) => Some(lock::acquire(file)),
+                _ => None,
+            };
+            JobResult::Restored { copy, result, lock }
+        });
+    }
+
+    /// Writes the recovery copy of an open session, or removes it when `session` is `None`.
+    pub fn write_recovery(
+        &mut self,
+        ctx: &egui::Context,
+        token: u64,
+        generation: u64,
+        path: PathBuf,
+        of_file: Option<PathBuf>,
+        session: Option<Session>,
+    ) {
+        self.spawn(ctx, "recovery-write", move || {
+            let removed = session.is_none();
+            let result = match session {
+                Some(session) => recovery::write_recovery(&path, of_file.as_deref(), &session),
+                None => remove_copy(&path),
+            };
+            JobResult::RecoveryWritten {
+                token,
+                generation,
+                path,
+                removed,
+                result,
+            }
         });
     }
 
@@ -177,6 +261,18 @@ impl Jobs {
             }
         });
     }
+}
+
+/// Removes a recovery copy, and the recovery folder when that leaves it empty.
+pub fn remove_copy(path: &std::path::Path) -> Result<(), FileError> {
+    recovery::discard_recovery(path).map_err(|e| {
+        FileError::new(path, storage::LoadError::NotSaved(storage::describe_io(&e)))
+    })?;
+    if let Some(dir) = path.parent() {
+        // Only succeeds when empty: other sessions' copies stay.
+        let _ = std::fs::remove_dir(dir);
+    }
+    Ok(())
 }
 
 /// Whether a native file dialog can be shown here. On Linux, rfd talks to the desktop portal

@@ -8,6 +8,7 @@ mod jobs;
 mod lab;
 mod library_ui;
 mod notices;
+pub mod recovery_ui;
 mod screen;
 mod shortcuts;
 pub mod style;

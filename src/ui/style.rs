@@ -265,3 +265,10 @@ pub fn apply(ctx: &egui::Context, theme: Theme) {
     ctx.set_style_of(egui_theme, style);
     ctx.set_theme(egui_theme);
 }
+
+/// The width of the safety prompts (restore recovery copies, open read-only).
+pub const SAFETY_DIALOG_WIDTH: f32 = 620.0;
+/// The tallest the list of recovery copies grows before it scrolls.
+pub const SAFETY_LIST_MAX_HEIGHT: f32 = 420.0;
+/// The size of a recovery copy's title in the restore prompt.
+pub const SAFETY_TITLE_SIZE: f32 = 19.0;

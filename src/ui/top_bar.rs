@@ -35,6 +35,7 @@ pub fn top_bar_ui(
                 // The menu bar takes the rest of the row, so the title and actions live inside it.
                 egui::MenuBar::new().ui(ui, |ui| {
                     menus_ui(ui, open.is_some(), commands);
+                    save_automatically_ui(ui, open, commands);
                     if let Some(open) = open {
                         ui.separator();
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -173,6 +174,10 @@ fn title_ui(ui: &mut egui::Ui, open: &OpenSession, palette: &Palette, edits: &mu
             {
                 ui.data_mut(|d| d.insert_temp(id, open.session.title.clone()));
             }
+            if let Some(why) = &open.read_only {
+                ui.label(RichText::new("read-only").color(palette.danger))
+                    .on_hover_text(format!("Read-only: {why}. Save as… keeps your changes in a new file."));
+            }
             if open.is_dirty() {
                 ui.label(RichText::new("● unsaved").color(palette.accent));
             } else if open.path.is_some() {
@@ -190,7 +195,17 @@ fn actions_ui(
 ) {
     let save =
         egui::Button::new(RichText::new("Save").color(palette.on_accent)).fill(palette.accent);
-    if ui
+    if open.read_only.is_some() {
+        let save_as = egui::Button::new(RichText::new("Save as…").color(palette.on_accent))
+            .fill(palette.accent);
+        if ui
+            .add_enabled(!open.saving, save_as)
+            .on_hover_text("Read-only: keep your changes in a new file (Ctrl+Shift+S)")
+            .clicked()
+        {
+            commands.push(Command::SaveAs);
+        }
+    } else if ui
         .add_enabled(!open.saving, save)
         .on_hover_text("Ctrl+S")
         .clicked()
@@ -223,4 +238,26 @@ fn actions_ui(
         ))
         .color(palette.text_muted),
     );
+}
+
+/// The "Save automatically" switch, in its own menu-bar button so the File menu stays as it is.
+fn save_automatically_ui(
+    ui: &mut egui::Ui,
+    open: Option<&OpenSession>,
+    commands: &mut Vec<Command>,
+) {
+    let Some(open) = open else { return };
+    let mut on = open.saves_automatically;
+    ui.menu_button("Saving", |ui| {
+        if ui
+            .checkbox(&mut on, "Save automatically")
+            .on_hover_text(
+                "Also write the session file a few seconds after each change. \
+                 Recovery copies are written either way.",
+            )
+            .clicked()
+        {
+            commands.push(Command::ToggleSaveAutomatically);
+        }
+    });
 }

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use crate::History;
 use crate::model::Session;
+use crate::storage::lock::SessionLock;
 use crate::ui::canvas::CanvasState;
 use crate::ui::lab::LabState;
 use crate::ui::screen::Screen;
@@ -32,6 +33,10 @@ pub struct Settings {
     pub theme: Theme,
     /// The size of all text and controls (egui's zoom factor), 1.0 = 100%.
     pub text_scale: f32,
+    /// Write the session file itself a few seconds after each change, not only the recovery
+    /// copy.
+    #[serde(default)]
+    pub save_automatically: bool,
 }
 
 impl Default for Settings {
@@ -39,6 +44,7 @@ impl Default for Settings {
         Self {
             theme: Theme::Projector,
             text_scale: 1.0,
+            save_automatically: false,
         }
     }
 }
@@ -66,6 +72,48 @@ pub struct OpenSession {
     pub voting: VotingState,
     /// The lab screens' state.
     pub lab: LabState,
+    /// Why the session is read-only (another Goldthread has its file open, or the folder
+    /// cannot be written); `None` when Save may write the file. Save as… is always offered.
+    pub read_only: Option<String>,
+    /// The one-writer lock on `path`, held while the session is open.
+    pub lock: Option<SessionLock>,
+    /// The recovery copy of this session.
+    pub recovery: RecoveryState,
+    /// "Save automatically" is on (mirrored from the settings for the top bar).
+    pub saves_automatically: bool,
+    /// When the last automatic save started (egui time, seconds).
+    pub last_auto_save_secs: f64,
+}
+
+/// Where the recovery copy of an open session is, and how up to date it is.
+#[derive(Debug)]
+pub struct RecoveryState {
+    /// The recovery file.
+    pub path: PathBuf,
+    /// The history generation the copy on disk holds.
+    pub generation: u64,
+    /// A copy is on disk.
+    pub exists: bool,
+    /// A write or removal is running.
+    pub busy: bool,
+    /// When the last write started (egui time, seconds).
+    pub last_write_secs: f64,
+    /// The last write failed (the user has been told once).
+    pub failed: bool,
+}
+
+impl RecoveryState {
+    /// No copy yet, to be written at `path`.
+    pub fn new(path: PathBuf) -> Self {
+        Self {
+            path,
+            generation: 0,
+            exists: false,
+            busy: false,
+            last_write_secs: f64::NEG_INFINITY,
+            failed: false,
+        }
+    }
 }
 
 impl OpenSession {

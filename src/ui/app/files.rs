@@ -2,14 +2,27 @@
 
 use std::path::{Path, PathBuf};
 
+use std::time::Duration;
+
+use super::config::RecoveryState;
 use super::{GoldthreadApp, OpenSession};
 use crate::History;
 use crate::model::Session;
-use crate::storage::{self, Loaded};
+use crate::storage::lock::{self, LockError, SessionLock};
+use crate::storage::recovery::{self, RecoveryCopy};
+use crate::storage::{self, CURRENT_FORMAT_VERSION, Loaded};
 use crate::ui::canvas::CanvasState;
 use crate::ui::command::Command;
 use crate::ui::dialogs::Dialog;
-use crate::ui::jobs::{JobResult, PickPurpose, SaveReport};
+use crate::ui::jobs::{self, JobResult, PickPurpose, SaveReport};
+use crate::ui::recovery_ui::{SafetyChoice, SafetyPrompt};
+
+/// A recovery copy is written at most this often while changes keep coming, and at once after
+/// a pause: so it never lags the last edit by more than this plus the time to write it.
+pub const RECOVERY_INTERVAL_SECS: f64 = 1.0;
+
+/// With "save automatically", the file is written at most this often.
+pub const AUTO_SAVE_INTERVAL_SECS: f64 = 3.0;
 
 impl GoldthreadApp {
     pub(super) fn pick(&mut self, ctx: &egui::Context, purpose: PickPurpose) {
@@ -50,15 +63,43 @@ impl GoldthreadApp {
 
     /// Starts saving the open session; `then` runs once the save has succeeded.
     pub(super) fn save_then(&mut self, ctx: &egui::Context, then: Option<Command>) {
+        self.start_save(ctx, then, false);
+    }
+
+    /// Starts saving the open session to its file (a new one in the library the first time).
+    /// A read-only session is not written: Save as… is offered instead.
+    fn start_save(&mut self, ctx: &egui::Context, then: Option<Command>, automatic: bool) {
         let Some(open) = &mut self.open else {
             if let Some(command) = then {
                 self.run_now(ctx, command);
             }
             return;
         };
+        if let Some(why) = &open.read_only {
+            self.notices.error(format!(
+                "This session is read-only: {why}. Choose a new file to save your changes in."
+            ));
+            self.pick(ctx, PickPurpose::SaveAs);
+            return;
+        }
         let path = open.path.clone().unwrap_or_else(|| {
             storage::unique_path(&self.config.library_dir, &open.session.title, None)
         });
+        if open.lock.as_ref().is_none_or(|l| l.file != path) {
+            match lock::acquire(&path) {
+                Ok(lock) => open.lock = Some(lock),
+                Err(LockError::Held(owner)) => {
+                    self.notices.error(format!(
+                        "Did not save: {} is open in another {}. Use Save as… to choose another file.",
+                        display_name(&path),
+                        owner.describe()
+                    ));
+                    return;
+                }
+                // The save itself reports why the folder cannot be written.
+                Err(LockError::Io(_)) => open.lock = None,
+            }
+        }
         open.path = Some(path.clone());
         open.saving = true;
         self.after_save = then;
@@ -68,12 +109,200 @@ impl GoldthreadApp {
             open.history.generation(),
             path,
             open.snapshot(),
+            automatic,
         );
     }
 
+    /// Keeps the recovery copy of the open session up to date (and, with "save automatically",
+    /// the file itself). Runs at the end of every frame; it writes off the UI thread and asks
+    /// for one repaint when the next write is due, never a repaint loop.
+    pub(super) fn autosave(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        let auto = self.settings.save_automatically;
+        let Some(open) = &mut self.open else { return };
+        open.saves_automatically = auto;
+        let generation = open.history.generation();
+        let dirty = open.is_dirty();
+        let recovery = &mut open.recovery;
+        if recovery.busy {
+            // The running write reports back and asks for a repaint.
+        } else if !dirty {
+            // Everything is in the file: the copy is no longer needed.
+            if recovery.exists {
+                recovery.busy = true;
+                let path = recovery.path.clone();
+                self.jobs
+                    .write_recovery(ctx, open.token, generation, path, None, None);
+            }
+        } else if recovery.generation != generation || !recovery.exists {
+            let due = recovery.last_write_secs + RECOVERY_INTERVAL_SECS;
+            if now >= due {
+                recovery.busy = true;
+                recovery.last_write_secs = now;
+                let path = recovery.path.clone();
+                let snapshot = open.snapshot();
+                self.jobs.write_recovery(
+                    ctx,
+                    open.token,
+                    generation,
+                    path,
+                    open.path.clone(),
+                    Some(snapshot),
+                );
+            } else {
+                ctx.request_repaint_after(Duration::from_secs_f64(due - now));
+            }
+        }
+        if auto && open.path.is_some() && open.read_only.is_none() && open.is_dirty() && !open.saving
+        {
+            let due = open.last_auto_save_secs + AUTO_SAVE_INTERVAL_SECS;
+            if now >= due {
+                open.last_auto_save_secs = now;
+                self.start_save(ctx, None, true);
+            } else {
+                ctx.request_repaint_after(Duration::from_secs_f64(due - now));
+            }
+        }
+    }
+
+    /// Closes the open session (the user saved it, or chose to discard its changes): its
+    /// recovery copy is deleted and its lock released.
+    pub(super) fn close_open(&mut self) {
+        let Some(open) = self.open.take() else { return };
+        if open.recovery.exists || open.recovery.busy {
+            // A write still running is removed when its result arrives (see handle_job).
+            if let Err(e) = jobs::remove_copy(&open.recovery.path) {
+                self.notices.error(format!("Could not remove the recovery copy: {e}"));
+            }
+        }
+    }
+
+    /// Shows a safety prompt's choice taking effect.
+    pub(super) fn safety_choice(&mut self, ctx: &egui::Context, choice: SafetyChoice) {
+        let prompt = self.safety.take();
+        match choice {
+            SafetyChoice::Restore(copy) => self.jobs.restore(ctx, copy),
+            SafetyChoice::Discard(copy) => {
+                match jobs::remove_copy(&copy.path) {
+                    Ok(()) => self
+                        .notices
+                        .info(format!("Discarded the recovery copy of {}.", copy.title)),
+                    Err(e) => self.notices.error(format!("Could not discard it: {e}")),
+                }
+                if let Some(SafetyPrompt::Recover { mut copies, .. }) = prompt {
+                    copies.retain(|c| c.path != copy.path);
+                    if !copies.is_empty() {
+                        self.safety = Some(SafetyPrompt::Recover {
+                            copies,
+                            confirm_discard: None,
+                        });
+                    }
+                }
+            }
+            SafetyChoice::Later | SafetyChoice::Cancel => {}
+            SafetyChoice::OpenReadOnly => {
+                if let Some(SafetyPrompt::Locked {
+                    path,
+                    owner,
+                    loaded,
+                }) = prompt
+                {
+                    let why = format!("it is open in another {}", owner.describe());
+                    self.open_loaded(*loaded, path, None, Some(why));
+                }
+            }
+        }
+    }
+
+    /// Installs a session read from `path`, with its lock (or why it is read-only), and tells
+    /// the user what was repaired or migrated.
+    fn open_loaded(
+        &mut self,
+        loaded: Loaded,
+        path: PathBuf,
+        lock: Option<SessionLock>,
+        read_only: Option<String>,
+    ) {
+        let Loaded {
+            session,
+            warnings,
+            migrated_from,
+        } = loaded;
+        let n = session.notes.len();
+        self.install(session, Some(path.clone()));
+        if let Some(open) = &mut self.open {
+            open.lock = lock;
+            open.read_only = read_only.clone();
+        }
+        self.notices.info(format!(
+            "Opened {} ({n} note{}).",
+            display_name(&path),
+            if n == 1 { "" } else { "s" }
+        ));
+        if let Some(why) = read_only {
+            self.notices.error(format!(
+                "{} is open read-only: {why}. Use Save as… to keep changes in a new file.",
+                display_name(&path)
+            ));
+        }
+        if let Some(version) = migrated_from {
+            self.notices.info(format!(
+                "{} was made by an older Goldthread (file format {version}). Saving updates it to                  format {CURRENT_FORMAT_VERSION} and keeps the old file as a backup.",
+                display_name(&path)
+            ));
+        }
+        if !warnings.is_empty() {
+            self.notices.error(format!(
+                "{} was repaired while opening; save to keep the repairs:\n{}",
+                display_name(&path),
+                warnings.join("\n")
+            ));
+        }
+    }
+
+    /// Installs a restored recovery copy: unsaved, with the copy kept until it is saved.
+    fn open_restored(
+        &mut self,
+        copy: RecoveryCopy,
+        loaded: Loaded,
+        lock: Option<Result<SessionLock, LockError>>,
+    ) {
+        self.install(loaded.session, copy.of_file.clone());
+        let Some(open) = &mut self.open else { return };
+        open.saved_generation = u64::MAX;
+        open.recovery = RecoveryState::new(copy.path.clone());
+        open.recovery.exists = true;
+        match lock {
+            Some(Ok(lock)) => open.lock = Some(lock),
+            Some(Err(LockError::Held(owner))) => {
+                open.read_only = Some(format!("its file is open in another {}", owner.describe()));
+            }
+            Some(Err(LockError::Io(_))) | None => {}
+        }
+        self.notices.info(format!(
+            "Restored \"{}\" as it was at {}. Save to keep it.",
+            copy.title,
+            copy.written.format("%H:%M:%S")
+        ));
+        if !loaded.warnings.is_empty() {
+            self.notices.error(format!(
+                "The recovery copy was repaired while opening:\n{}",
+                loaded.warnings.join("\n")
+            ));
+        }
+    }
+
     pub(super) fn install(&mut self, session: Session, path: Option<PathBuf>) {
+        self.close_open();
         let token = self.next_token;
         self.next_token += 1;
+        let copy_id = format!(
+            "{}-{}-{token}",
+            chrono::Local::now().format("%Y%m%d-%H%M%S"),
+            std::process::id()
+        );
+        let recovery_path =
+            recovery::recovery_path(&self.config.library_dir, &session.title, &copy_id);
         let mut canvas = CanvasState::new(session.view);
         canvas.fit_if_nothing_visible = path.is_some();
         canvas.anchor_origin_requested = path.is_none() && session.notes.is_empty();
@@ -88,6 +317,11 @@ impl GoldthreadApp {
             screen: Default::default(),
             voting: Default::default(),
             lab: Default::default(),
+            read_only: None,
+            lock: None,
+            recovery: RecoveryState::new(recovery_path),
+            saves_automatically: self.settings.save_automatically,
+            last_auto_save_secs: f64::NEG_INFINITY,
         });
     }
 
@@ -96,23 +330,22 @@ impl GoldthreadApp {
             JobResult::Library(entries) => {
                 self.library.set_entries(entries);
             }
-            JobResult::Loaded { path, result } => match *result {
-                Ok(Loaded { session, warnings }) => {
-                    let n = session.notes.len();
-                    self.install(session, Some(path.clone()));
-                    self.notices.info(format!(
-                        "Opened {} ({n} note{}).",
-                        display_name(&path),
-                        if n == 1 { "" } else { "s" }
-                    ));
-                    if !warnings.is_empty() {
-                        self.notices.error(format!(
-                            "{} was repaired while opening; save to keep the repairs:\n{}",
-                            display_name(&path),
-                            warnings.join("\n")
-                        ));
+            JobResult::Loaded { path, result, lock } => match *result {
+                Ok(loaded) => match lock {
+                    Some(Err(LockError::Held(owner))) => {
+                        self.safety = Some(SafetyPrompt::Locked {
+                            path,
+                            owner,
+                            loaded: Box::new(loaded),
+                        });
                     }
-                }
+                    Some(Err(LockError::Io(e))) => {
+                        let why = format!("its folder cannot be written ({e})");
+                        self.open_loaded(loaded, path, None, Some(why));
+                    }
+                    Some(Ok(lock)) => self.open_loaded(loaded, path, Some(lock), None),
+                    None => self.open_loaded(loaded, path, None, None),
+                },
                 Err(e) => {
                     self.dialog = Some(Dialog::Message {
                         title: format!("Can't open {}", e.file_name()),
@@ -120,6 +353,57 @@ impl GoldthreadApp {
                     });
                 }
             },
+            JobResult::Recovery(copies) => {
+                if !copies.is_empty() {
+                    self.safety = Some(SafetyPrompt::Recover {
+                        copies,
+                        confirm_discard: None,
+                    });
+                }
+            }
+            JobResult::Restored { copy, result, lock } => match *result {
+                Ok(loaded) => self.open_restored(copy, loaded, lock),
+                Err(e) => {
+                    self.dialog = Some(Dialog::Message {
+                        title: format!("Can't restore {}", copy.title),
+                        body: format!(
+                            "{e}\n\nThe recovery copy has not been changed; it is in {}.",
+                            copy.path.display()
+                        ),
+                    });
+                }
+            },
+            JobResult::RecoveryWritten {
+                token,
+                generation,
+                path,
+                removed,
+                result,
+            } => {
+                let Some(open) = self.open.as_mut().filter(|o| o.token == token) else {
+                    // The session was closed while its copy was being written: the user saved
+                    // or discarded it, so the late copy goes too.
+                    let _ = jobs::remove_copy(&path);
+                    return;
+                };
+                let recovery = &mut open.recovery;
+                recovery.busy = false;
+                match result {
+                    Ok(()) => {
+                        recovery.generation = generation;
+                        recovery.exists = !removed;
+                        recovery.failed = false;
+                    }
+                    Err(e) => {
+                        if !recovery.failed {
+                            self.notices.error(format!(
+                                "The recovery copy could not be written: {e}. Save your work now."
+                            ));
+                        }
+                        recovery.failed = true;
+                    }
+                }
+            }
             JobResult::Saved(report) => self.handle_saved(report),
             JobResult::Picked {
                 purpose,
@@ -149,8 +433,10 @@ impl GoldthreadApp {
         match report.result {
             Ok(()) => {
                 open.saved_generation = report.generation;
-                self.notices
-                    .info(format!("Saved to {}", report.path.display()));
+                if !report.automatic {
+                    self.notices
+                        .info(format!("Saved to {}", report.path.display()));
+                }
                 if let Some(command) = then {
                     // Runs through the usual check, so edits made while saving are asked about.
                     self.pending.push(command);

@@ -12,6 +12,7 @@ use super::dialogs::{self, Dialog};
 use super::jobs::{Jobs, PickPurpose};
 use super::library_ui::{self, LibraryState};
 use super::notices::Notices;
+use super::recovery_ui::{self, SafetyPrompt};
 use super::screen::{self, Screen};
 use super::style::{self, Theme};
 use super::{lab, shortcuts, top_bar, voting};
@@ -38,6 +39,8 @@ pub struct GoldthreadApp {
     window_title: String,
     started: bool,
     applied_theme: Option<Theme>,
+    /// The restore offer or the read-only offer, when showing.
+    safety: Option<SafetyPrompt>,
 }
 
 impl GoldthreadApp {
@@ -58,6 +61,7 @@ impl GoldthreadApp {
             window_title: String::new(),
             started: false,
             applied_theme: None,
+            safety: None,
         }
     }
 
@@ -84,6 +88,11 @@ impl GoldthreadApp {
     /// The library listing as last scanned.
     pub fn library(&self) -> &LibraryState {
         &self.library
+    }
+
+    /// The restore offer or the read-only offer, when showing.
+    pub fn safety_prompt(&self) -> Option<&SafetyPrompt> {
+        self.safety.as_ref()
     }
 
     /// Queues a command, as a menu item would.
@@ -176,6 +185,12 @@ impl GoldthreadApp {
                 dialogs::Outcome::Cancel => {}
             }
         }
+        if self.dialog.is_none()
+            && let Some(prompt) = &mut self.safety
+            && let Some(choice) = recovery_ui::safety_prompt_ui(&ctx, prompt, &palette)
+        {
+            self.safety_choice(&ctx, choice);
+        }
         self.notices.ui(&ctx, &palette);
 
         // What this frame asked for changes what the next frame shows: draw it now rather
@@ -195,6 +210,7 @@ impl GoldthreadApp {
         for command in std::mem::take(&mut self.pending) {
             self.command(&ctx, command);
         }
+        self.autosave(&ctx);
         self.update_window_title(&ctx);
         self.settings.text_scale = ctx.zoom_factor();
     }
@@ -207,6 +223,8 @@ impl GoldthreadApp {
             Some(path) => self.jobs.load(ctx, path),
             None => self.rescan(ctx),
         }
+        self.jobs
+            .list_recovery(ctx, self.config.library_dir.clone());
     }
 
     fn rescan(&mut self, ctx: &egui::Context) {
@@ -260,7 +278,7 @@ impl GoldthreadApp {
                 self.install(session, None);
             }
             Command::ShowLibrary => {
-                self.open = None;
+                self.close_open();
                 self.rescan(ctx);
             }
             Command::RefreshLibrary => self.rescan(ctx),
@@ -285,6 +303,8 @@ impl GoldthreadApp {
             Command::ReplaceWith(path) => {
                 if let Some(open) = &mut self.open {
                     open.path = Some(path);
+                    // A new file of the user's choosing: writable, unless its own lock says not.
+                    open.read_only = None;
                     self.save_then(ctx, None);
                 }
             }
@@ -296,11 +316,20 @@ impl GoldthreadApp {
                 }
             }
             Command::ToggleTheme => self.settings.theme = self.settings.theme.toggled(),
+            Command::ToggleSaveAutomatically => {
+                self.settings.save_automatically = !self.settings.save_automatically;
+                self.notices.info(if self.settings.save_automatically {
+                    "Save automatically is on: the session file is written a few seconds after each change."
+                } else {
+                    "Save automatically is off: recovery copies still protect your work; Ctrl+S saves the file."
+                });
+            }
             Command::ToggleFullscreen => {
                 let full = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!full));
             }
             Command::Quit => {
+                self.close_open();
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }

@@ -1,0 +1,217 @@
+//! The safety prompts: at start, the offer to restore each recovery copy left by a crash; and
+//! when a session is open in another Goldthread, the offer to open it read-only. Nothing is
+//! deleted or opened without the user's choice.
+
+use std::path::PathBuf;
+
+use egui::{Id, RichText};
+
+use super::style::{self, Palette};
+use super::widgets::primary_button;
+use crate::storage::Loaded;
+use crate::storage::lock::LockOwner;
+use crate::storage::recovery::RecoveryCopy;
+
+/// A safety question on top of everything.
+#[derive(Debug)]
+pub enum SafetyPrompt {
+    /// Recovery copies newer than their files were found at start.
+    Recover {
+        /// The copies, newest first.
+        copies: Vec<RecoveryCopy>,
+        /// The copy whose Discard was clicked once and now asks to be clicked again.
+        confirm_discard: Option<usize>,
+    },
+    /// The file is open in another running Goldthread.
+    Locked {
+        /// The session file.
+        path: PathBuf,
+        /// Who has it open.
+        owner: LockOwner,
+        /// The session as read, for opening read-only.
+        loaded: Box<Loaded>,
+    },
+}
+
+/// What the user chose.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SafetyChoice {
+    /// Open this recovery copy as the session, with its changes unsaved.
+    Restore(RecoveryCopy),
+    /// Delete this recovery copy.
+    Discard(RecoveryCopy),
+    /// Keep the copies and decide at the next start.
+    Later,
+    /// Open the locked file read-only.
+    OpenReadOnly,
+    /// Do not open the locked file.
+    Cancel,
+}
+
+/// Shows the prompt; returns the user's choice, or `None` while it stays open.
+pub fn safety_prompt_ui(
+    ctx: &egui::Context,
+    prompt: &mut SafetyPrompt,
+    palette: &Palette,
+) -> Option<SafetyChoice> {
+    let frame = egui::Frame::popup(&ctx.global_style())
+        .fill(palette.surface)
+        .inner_margin(24)
+        .corner_radius(12);
+    let mut choice = None;
+    egui::Modal::new(Id::unique("goldthread.safety"))
+        .frame(frame)
+        .backdrop_color(palette.shadow.gamma_multiply(2.5))
+        .show(ctx, |ui| {
+            ui.set_width(style::SAFETY_DIALOG_WIDTH);
+            choice = match prompt {
+                SafetyPrompt::Recover {
+                    copies,
+                    confirm_discard,
+                } => recover_ui(ui, copies, confirm_discard, palette),
+                SafetyPrompt::Locked { path, owner, .. } => locked_ui(ui, path, owner, palette),
+            };
+        });
+    choice
+}
+
+fn recover_ui(
+    ui: &mut egui::Ui,
+    copies: &[RecoveryCopy],
+    confirm_discard: &mut Option<usize>,
+    palette: &Palette,
+) -> Option<SafetyChoice> {
+    let mut choice = None;
+    ui.heading("Restore unsaved work?");
+    ui.add_space(6.0);
+    ui.add(
+        egui::Label::new(if copies.len() == 1 {
+            "Goldthread closed before this session was saved. A recovery copy holds the work up \
+             to a second or two before it closed."
+                .to_owned()
+        } else {
+            format!(
+                "Goldthread closed before these {} sessions were saved. Each recovery copy holds \
+                 the work up to a second or two before it closed.",
+                copies.len()
+            )
+        })
+        .wrap(),
+    );
+    ui.add_space(12.0);
+    egui::ScrollArea::vertical()
+        .max_height(style::SAFETY_LIST_MAX_HEIGHT)
+        .show(ui, |ui| {
+            for (i, copy) in copies.iter().enumerate() {
+                egui::Frame::NONE
+                    .fill(palette.surface_raised)
+                    .stroke(egui::Stroke::new(1.0, palette.border))
+                    .corner_radius(style::ROUNDING)
+                    .inner_margin(12)
+                    .show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.label(RichText::new(&copy.title).strong().size(style::SAFETY_TITLE_SIZE));
+                        ui.label(RichText::new(describe_copy(copy)).color(palette.text_muted));
+                        ui.add_space(6.0);
+                        ui.horizontal(|ui| {
+                            let restore = primary_button(ui, "Restore", palette);
+                            restore.widget_info(|| {
+                                egui::WidgetInfo::labeled(
+                                    egui::Role::Button,
+                                    true,
+                                    format!("Restore {}", copy.title),
+                                )
+                            });
+                            if restore.clicked() {
+                                choice = Some(SafetyChoice::Restore(copy.clone()));
+                            }
+                            let confirming = *confirm_discard == Some(i);
+                            let text = if confirming {
+                                "Click again to delete this copy"
+                            } else {
+                                "Discard"
+                            };
+                            let discard = ui.add(egui::Button::new(
+                                RichText::new(text).color(palette.danger),
+                            ));
+                            discard.widget_info(|| {
+                                egui::WidgetInfo::labeled(
+                                    egui::Role::Button,
+                                    true,
+                                    format!("{text}: {}", copy.title),
+                                )
+                            });
+                            if discard.clicked() {
+                                if confirming {
+                                    choice = Some(SafetyChoice::Discard(copy.clone()));
+                                } else {
+                                    *confirm_discard = Some(i);
+                                }
+                            }
+                        });
+                    });
+                ui.add_space(8.0);
+            }
+        });
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        if ui.button("Decide later").clicked() {
+            choice = Some(SafetyChoice::Later);
+        }
+        ui.label(
+            RichText::new("Copies you keep are offered again at the next start.")
+                .small()
+                .color(palette.text_muted),
+        );
+    });
+    choice
+}
+
+/// "Saved 23 Nov 2026 at 09:41:07 · 57 notes · of council-strategy.ron", for one copy.
+pub fn describe_copy(copy: &RecoveryCopy) -> String {
+    let when = copy.written.format("%-d %b %Y at %H:%M:%S");
+    let notes = format!(
+        "{} note{}",
+        copy.notes,
+        if copy.notes == 1 { "" } else { "s" }
+    );
+    let file = match &copy.of_file {
+        Some(file) if file.exists() => format!("newer than {}", file.display()),
+        Some(file) => format!("of {} (that file is missing)", file.display()),
+        None => "never saved to a file".to_owned(),
+    };
+    format!("Saved {when} · {notes} · {file}")
+}
+
+fn locked_ui(
+    ui: &mut egui::Ui,
+    path: &std::path::Path,
+    owner: &LockOwner,
+    palette: &Palette,
+) -> Option<SafetyChoice> {
+    let mut choice = None;
+    let name = path
+        .file_name()
+        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    ui.heading(format!("{name} is open somewhere else"));
+    ui.add_space(6.0);
+    ui.add(
+        egui::Label::new(format!(
+            "It is open in another {}. If both saved, one would overwrite the other's work.\n\n\
+             Open it read-only to look at it here: you can still change it and use Save as… to \
+             keep your changes in a new file.",
+            owner.describe()
+        ))
+        .wrap(),
+    );
+    ui.add_space(12.0);
+    ui.horizontal(|ui| {
+        if primary_button(ui, "Open read-only", palette).clicked() {
+            choice = Some(SafetyChoice::OpenReadOnly);
+        }
+        if ui.button("Cancel").clicked() {
+            choice = Some(SafetyChoice::Cancel);
+        }
+    });
+    choice
+}
