@@ -31,6 +31,18 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         }
+        Command::Gui { sessions, file }
+            if std::env::var_os(goldthread::ui::script::SCRIPT_ENV).is_some() =>
+        {
+            let script = std::env::var_os(goldthread::ui::script::SCRIPT_ENV).unwrap_or_default();
+            match goldthread::ui::script::run_script(sessions, file, script.as_ref()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("goldthread: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Gui { sessions, file } => match goldthread::ui::run_native(sessions, file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

@@ -185,7 +185,11 @@ fn saving_over_an_existing_file_replaces_it() {
     assert_eq!(loaded.title, "Second");
     assert_eq!(loaded.notes, second.notes);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), to_ron(&second));
-    assert_eq!(dir.names(), vec!["backups", "s.ron"], "the first version is kept as a backup");
+    assert_eq!(
+        dir.names(),
+        vec!["backups", "s.ron"],
+        "the first version is kept as a backup"
+    );
 }
 
 #[test]

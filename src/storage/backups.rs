@@ -18,9 +18,10 @@ pub const BACKUP_FOLDER: &str = "backups";
 /// `<folder of path>/backups/<file name without .ron>/`.
 pub fn backup_dir_for(path: &Path) -> PathBuf {
     let dir = path.parent().unwrap_or(Path::new("."));
-    let stem = path
-        .file_stem()
-        .map_or_else(|| "session".to_owned(), |s| s.to_string_lossy().into_owned());
+    let stem = path.file_stem().map_or_else(
+        || "session".to_owned(),
+        |s| s.to_string_lossy().into_owned(),
+    );
     dir.join(BACKUP_FOLDER).join(stem)
 }
 
@@ -72,9 +73,10 @@ pub fn keep_backup(path: &Path, min_age: Option<Duration>) -> std::io::Result<Op
     }
     let dir = backup_dir_for(path);
     std::fs::create_dir_all(&dir)?;
-    let stem = path
-        .file_stem()
-        .map_or_else(|| "session".to_owned(), |s| s.to_string_lossy().into_owned());
+    let stem = path.file_stem().map_or_else(
+        || "session".to_owned(),
+        |s| s.to_string_lossy().into_owned(),
+    );
     let mut when = chrono::Local::now();
     let target = loop {
         let name = format!("{stem} {}.ron", when.format("%Y-%m-%d %H-%M-%S%.3f"));

@@ -102,9 +102,10 @@ impl Drop for SessionLock {
 /// The lock file of the session file at `path`: `.<file name>.lock` in the same folder.
 pub fn lock_path_for(path: &Path) -> PathBuf {
     let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map_or_else(|| "session".to_owned(), |n| n.to_string_lossy().into_owned());
+    let name = path.file_name().map_or_else(
+        || "session".to_owned(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     dir.join(format!(".{name}.lock"))
 }
 

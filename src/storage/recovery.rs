@@ -89,13 +89,16 @@ pub fn write_recovery(
     of_file: Option<&Path>,
     session: &Session,
 ) -> Result<(), FileError> {
-    let fail = |e: std::io::Error| FileError::new(path, LoadError::NotSaved(super::describe_io(&e)));
+    let fail =
+        |e: std::io::Error| FileError::new(path, LoadError::NotSaved(super::describe_io(&e)));
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(fail)?;
     }
+    // Absolute, so the copy still names its file whatever folder Goldthread starts in.
+    let of_file = of_file.map(|f| std::path::absolute(f).unwrap_or_else(|_| f.to_owned()));
     let text = to_pretty(&CopyOut {
         format_version: CURRENT_FORMAT_VERSION,
-        of_file,
+        of_file: of_file.as_deref(),
         title: &session.title,
         written: Local::now(),
         session,

@@ -168,8 +168,7 @@ impl Jobs {
         automatic: bool,
     ) {
         self.spawn(ctx, "save", move || {
-            let min_age =
-                automatic.then(|| std::time::Duration::from_secs(AUTO_SAVE_BACKUP_SECS));
+            let min_age = automatic.then(|| std::time::Duration::from_secs(AUTO_SAVE_BACKUP_SECS));
             let result = match path.parent() {
                 Some(dir) if !dir.as_os_str().is_empty() && !dir.exists() => {
                     std::fs::create_dir_all(dir)

@@ -10,6 +10,7 @@ mod library_ui;
 mod notices;
 pub mod recovery_ui;
 mod screen;
+pub mod script;
 mod shortcuts;
 pub mod style;
 mod top_bar;

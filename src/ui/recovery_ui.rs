@@ -110,7 +110,11 @@ fn recover_ui(
                     .inner_margin(12)
                     .show(ui, |ui| {
                         ui.set_width(ui.available_width());
-                        ui.label(RichText::new(&copy.title).strong().size(style::SAFETY_TITLE_SIZE));
+                        ui.label(
+                            RichText::new(&copy.title)
+                                .strong()
+                                .size(style::SAFETY_TITLE_SIZE),
+                        );
                         ui.label(RichText::new(describe_copy(copy)).color(palette.text_muted));
                         ui.add_space(6.0);
                         ui.horizontal(|ui| {
@@ -131,9 +135,8 @@ fn recover_ui(
                             } else {
                                 "Discard"
                             };
-                            let discard = ui.add(egui::Button::new(
-                                RichText::new(text).color(palette.danger),
-                            ));
+                            let discard = ui
+                                .add(egui::Button::new(RichText::new(text).color(palette.danger)));
                             discard.widget_info(|| {
                                 egui::WidgetInfo::labeled(
                                     egui::Role::Button,
@@ -190,9 +193,10 @@ fn locked_ui(
     palette: &Palette,
 ) -> Option<SafetyChoice> {
     let mut choice = None;
-    let name = path
-        .file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     ui.heading(format!("{name} is open somewhere else"));
     ui.add_space(6.0);
     ui.add(

@@ -176,7 +176,9 @@ fn title_ui(ui: &mut egui::Ui, open: &OpenSession, palette: &Palette, edits: &mu
             }
             if let Some(why) = &open.read_only {
                 ui.label(RichText::new("read-only").color(palette.danger))
-                    .on_hover_text(format!("Read-only: {why}. Save as… keeps your changes in a new file."));
+                    .on_hover_text(format!(
+                        "Read-only: {why}. Save as… keeps your changes in a new file."
+                    ));
             }
             if open.is_dirty() {
                 ui.label(RichText::new("● unsaved").color(palette.accent));

@@ -153,7 +153,11 @@ impl GoldthreadApp {
                 ctx.request_repaint_after(Duration::from_secs_f64(due - now));
             }
         }
-        if auto && open.path.is_some() && open.read_only.is_none() && open.is_dirty() && !open.saving
+        if auto
+            && open.path.is_some()
+            && open.read_only.is_none()
+            && open.is_dirty()
+            && !open.saving
         {
             let due = open.last_auto_save_secs + AUTO_SAVE_INTERVAL_SECS;
             if now >= due {
@@ -172,7 +176,8 @@ impl GoldthreadApp {
         if open.recovery.exists || open.recovery.busy {
             // A write still running is removed when its result arrives (see handle_job).
             if let Err(e) = jobs::remove_copy(&open.recovery.path) {
-                self.notices.error(format!("Could not remove the recovery copy: {e}"));
+                self.notices
+                    .error(format!("Could not remove the recovery copy: {e}"));
             }
         }
     }
