@@ -36,8 +36,19 @@ pub fn load_file(path: &Path) -> Result<Loaded, FileError> {
         return Err(fail(LoadError::TooLarge { bytes: meta.len() }));
     }
     let bytes = std::fs::read(path).map_err(|e| fail(LoadError::Io(e.to_string())))?;
-    let text = String::from_utf8(bytes).map_err(|_| fail(LoadError::NotText))?;
-    from_ron(&text).map_err(fail)
+    from_bytes(&bytes).map_err(fail)
+}
+
+/// Parses the bytes of a session file: the loader behind [`load_file`], for any input at all
+/// (the fuzz target and property tests feed it damaged files).
+pub fn from_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            bytes: bytes.len() as u64,
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| LoadError::NotText)?;
+    from_ron(text)
 }
 
 /// Writes `session` to `path` safely: the previous version is kept as a backup, then the new
