@@ -126,14 +126,14 @@ fn step() -> impl Strategy<Value = Step> {
 
 fn pick_note(session: &Session, i: usize) -> NoteId {
     // Sometimes a note that does not exist: edits must skip it, and undo too.
-    if session.notes.is_empty() || i % 7 == 0 {
+    if session.notes.is_empty() || i.is_multiple_of(7) {
         return NoteId(u64::MAX - 1);
     }
     session.notes[i % session.notes.len()].id
 }
 
 fn pick_person(session: &Session, i: usize) -> ParticipantId {
-    if session.participants.is_empty() || i % 7 == 0 {
+    if session.participants.is_empty() || i.is_multiple_of(7) {
         return ParticipantId(u64::MAX - 1);
     }
     session.participants[i % session.participants.len()].id
