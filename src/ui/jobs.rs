@@ -2,8 +2,10 @@
 //! dialogs. Each job runs on a named thread and sends its result back over a channel, then asks
 //! egui for a repaint so the result is handled at once.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
 
 use crate::model::Session;
 use crate::storage::lock::{self, LockError, SessionLock};
@@ -50,8 +52,6 @@ pub enum JobResult {
         token: u64,
         /// The session's change counter when the copy was taken.
         generation: u64,
-        /// The copy.
-        path: PathBuf,
         /// True when the copy was removed rather than written.
         removed: bool,
         /// `Err` holds a message for the user.
@@ -98,12 +98,21 @@ pub struct Jobs {
     tx: Sender<JobResult>,
     rx: Receiver<JobResult>,
     running: usize,
+    /// Recovery copies of closed sessions. Held while a copy is written, so a write still
+    /// running when its session closes either finishes before the copy is deleted or is
+    /// skipped: a discarded session never leaves a copy behind.
+    discarded: Arc<Mutex<HashSet<PathBuf>>>,
 }
 
 impl Default for Jobs {
     fn default() -> Self {
         let (tx, rx) = channel();
-        Self { tx, rx, running: 0 }
+        Self {
+            tx,
+            rx,
+            running: 0,
+            discarded: Arc::default(),
+        }
     }
 }
 
@@ -216,20 +225,31 @@ impl Jobs {
         of_file: Option<PathBuf>,
         session: Option<Session>,
     ) {
+        let discarded = Arc::clone(&self.discarded);
         self.spawn(ctx, "recovery-write", move || {
             let removed = session.is_none();
+            let discarded = discarded.lock().unwrap_or_else(|e| e.into_inner());
             let result = match session {
+                Some(_) if discarded.contains(&path) => Ok(()),
                 Some(session) => recovery::write_recovery(&path, of_file.as_deref(), &session),
                 None => remove_copy(&path),
             };
+            drop(discarded);
             JobResult::RecoveryWritten {
                 token,
                 generation,
-                path,
                 removed,
                 result,
             }
         });
+    }
+
+    /// Deletes the recovery copy of a session being closed, waiting for a write of it that is
+    /// still running, and makes sure no later write brings it back.
+    pub fn discard_copy(&mut self, path: &std::path::Path) -> Result<(), FileError> {
+        let mut discarded = self.discarded.lock().unwrap_or_else(|e| e.into_inner());
+        discarded.insert(path.to_owned());
+        remove_copy(path)
     }
 
     /// Opens a native file dialog on its own thread (rfd blocks the thread it runs on).

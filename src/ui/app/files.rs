@@ -173,12 +173,11 @@ impl GoldthreadApp {
     /// recovery copy is deleted and its lock released.
     pub(super) fn close_open(&mut self) {
         let Some(open) = self.open.take() else { return };
-        if open.recovery.exists || open.recovery.busy {
-            // A write still running is removed when its result arrives (see handle_job).
-            if let Err(e) = jobs::remove_copy(&open.recovery.path) {
-                self.notices
-                    .error(format!("Could not remove the recovery copy: {e}"));
-            }
+        if (open.recovery.exists || open.recovery.busy)
+            && let Err(e) = self.jobs.discard_copy(&open.recovery.path)
+        {
+            self.notices
+                .error(format!("Could not remove the recovery copy: {e}"));
         }
     }
 
@@ -381,14 +380,11 @@ impl GoldthreadApp {
             JobResult::RecoveryWritten {
                 token,
                 generation,
-                path,
                 removed,
                 result,
             } => {
                 let Some(open) = self.open.as_mut().filter(|o| o.token == token) else {
-                    // The session was closed while its copy was being written: the user saved
-                    // or discarded it, so the late copy goes too.
-                    let _ = jobs::remove_copy(&path);
+                    // The session was closed meanwhile; Jobs::discard_copy saw to its copy.
                     return;
                 };
                 let recovery = &mut open.recovery;
