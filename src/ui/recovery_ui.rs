@@ -59,6 +59,23 @@ pub fn safety_prompt_ui(
         .inner_margin(24)
         .corner_radius(12);
     let mut choice = None;
+    // Enter takes the safe default where there is one; Esc never deletes anything.
+    let (enter, escape) = ctx.input_mut(|i| {
+        (
+            i.consume_key(egui::Modifiers::NONE, egui::Key::Enter),
+            i.consume_key(egui::Modifiers::NONE, egui::Key::Escape),
+        )
+    });
+    if let SafetyPrompt::Locked { .. } = prompt {
+        if enter {
+            return Some(SafetyChoice::OpenReadOnly);
+        }
+        if escape {
+            return Some(SafetyChoice::Cancel);
+        }
+    } else if escape {
+        return Some(SafetyChoice::Later);
+    }
     egui::Modal::new(Id::unique("goldthread.safety"))
         .frame(frame)
         .backdrop_color(palette.shadow.gamma_multiply(2.5))
@@ -170,7 +187,7 @@ fn recover_ui(
     choice
 }
 
-/// "Saved 23 Nov 2026 at 09:41:07 · 57 notes · of council-strategy.ron", for one copy.
+/// "Saved 23 Nov 2026 at 09:41:07 · 57 notes · changes not yet saved in council.ron".
 pub fn describe_copy(copy: &RecoveryCopy) -> String {
     let when = copy.written.format("%-d %b %Y at %H:%M:%S");
     let notes = format!(
@@ -178,9 +195,15 @@ pub fn describe_copy(copy: &RecoveryCopy) -> String {
         copy.notes,
         if copy.notes == 1 { "" } else { "s" }
     );
+    let name = |file: &std::path::Path| {
+        file.file_name().map_or_else(
+            || file.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    };
     let file = match &copy.of_file {
-        Some(file) if file.exists() => format!("newer than {}", file.display()),
-        Some(file) => format!("of {} (that file is missing)", file.display()),
+        Some(file) if file.exists() => format!("changes not yet saved in {}", name(file)),
+        Some(file) => format!("its file {} is missing", name(file)),
         None => "never saved to a file".to_owned(),
     };
     format!("Saved {when} · {notes} · {file}")
@@ -210,7 +233,10 @@ fn locked_ui(
     );
     ui.add_space(12.0);
     ui.horizontal(|ui| {
-        if primary_button(ui, "Open read-only", palette).clicked() {
+        if primary_button(ui, "Open read-only", palette)
+            .on_hover_text("Enter")
+            .clicked()
+        {
             choice = Some(SafetyChoice::OpenReadOnly);
         }
         if ui.button("Cancel").clicked() {

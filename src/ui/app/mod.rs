@@ -117,6 +117,13 @@ impl GoldthreadApp {
         self.pending.extend(shortcuts::commands(&ctx));
 
         let palette = self.settings.theme.palette();
+        // Before the screens, so its keys (Enter, Esc) are not taken by the library behind it.
+        if self.dialog.is_none()
+            && let Some(prompt) = &mut self.safety
+            && let Some(choice) = recovery_ui::safety_prompt_ui(&ctx, prompt, &palette)
+        {
+            self.safety_choice(&ctx, choice);
+        }
         let mut edits = Vec::new();
         top_bar::top_bar_ui(
             ui,
@@ -184,12 +191,6 @@ impl GoldthreadApp {
                 dialogs::Outcome::DiscardThen(command) => self.run_now(&ctx, command),
                 dialogs::Outcome::Cancel => {}
             }
-        }
-        if self.dialog.is_none()
-            && let Some(prompt) = &mut self.safety
-            && let Some(choice) = recovery_ui::safety_prompt_ui(&ctx, prompt, &palette)
-        {
-            self.safety_choice(&ctx, choice);
         }
         self.notices.ui(&ctx, &palette);
 
