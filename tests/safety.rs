@@ -609,3 +609,14 @@ fn hostile_files_are_refused_with_a_reason_or_repaired_and_never_changed() {
         .unwrap();
     assert!(date_reason.contains("line 1"), "{date_reason}");
 }
+
+#[test]
+fn a_recovery_copy_opens_like_a_session_file_by_hand() {
+    let dir = TempDir::new("safety-recovery-by-hand");
+    let session = session_with("By hand", 2);
+    let copy = recovery_path(&dir, &session.title, "x");
+    write_recovery(&copy, Some(&dir.join("by-hand.ron")), &session).unwrap();
+    let loaded = load_file(&copy).unwrap();
+    assert_eq!(loaded.session, session);
+    assert!(loaded.warnings.is_empty());
+}
