@@ -89,6 +89,7 @@ impl GoldthreadApp {
             match lock::acquire(&path) {
                 Ok(lock) => open.lock = Some(lock),
                 Err(LockError::Held(owner)) => {
+                    open.read_only = Some(format!("it is open in another {}", owner.describe()));
                     self.notices.error(format!(
                         "Did not save: {} is open in another {}. Use Save as… to choose another file.",
                         display_name(&path),
