@@ -11,6 +11,7 @@ mod notices;
 mod screen;
 mod shortcuts;
 pub mod style;
+pub mod themes;
 mod top_bar;
 mod voting;
 mod widgets;
