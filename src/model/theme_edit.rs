@@ -191,15 +191,22 @@ impl ThemeEdit {
         let mut theme = Theme::new(id, name);
         theme.colour = ThemeColour::nth(session.themes.len());
         let members = existing(session, notes);
+        // The frame as it would be drawn: around the notes, and at least its minimum size.
         let in_place = members
             .iter()
             .map(|n| n.rect())
             .reduce(CanvasRect::union)
             .map(frame_around)
-            .filter(|frame| area_is_clear(session, *frame, notes));
+            .map(|frame| {
+                let mut at = theme.clone();
+                at.pos = frame.min;
+                (frame.min, frame.union(at.min_frame()))
+            })
+            .filter(|(_, frame)| area_is_clear(session, *frame, notes))
+            .map(|(anchor, _)| anchor);
         let membership = match in_place {
-            Some(frame) => {
-                theme.pos = frame.min;
+            Some(anchor) => {
+                theme.pos = anchor;
                 members
                     .iter()
                     .map(|n| (n.id, Some(id), n.pos))

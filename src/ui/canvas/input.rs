@@ -432,7 +432,7 @@ fn theme_keys(
             id,
             text: name,
             focus_pending: true,
-            advance: !notes.is_empty(),
+            advance: selection_key(session, state),
         });
         state.themes_panel.show();
         return false;
@@ -475,44 +475,51 @@ fn theme_keys(
         return true;
     }
     edits.push(Edit::Theme(edit));
-    select_next_unthemed(session, state, camera, Some(&notes));
+    let from = selection_key(session, state);
+    select_next_unthemed(session, state, camera, from, &notes);
     true
 }
 
-/// Selects the next visible note that is in no theme, in reading order after the current
-/// selection, and brings it into view: the keyboard sorting flow is "look, press a digit".
-/// `leaving` are notes that are about to move (so they are not chosen again).
-pub fn select_next_unthemed(
-    session: &Session,
-    state: &mut CanvasState,
-    camera: &mut Camera,
-    leaving: Option<&[NoteId]>,
-) {
-    let leaving: std::collections::HashSet<NoteId> =
-        leaving.unwrap_or(&[]).iter().copied().collect();
-    let key = |n: &crate::model::Note| (n.pos.y, n.pos.x, n.id);
-    let current = state
+/// Where a note is in reading order: top to bottom, then left to right, then by id.
+pub type ReadingKey = (f32, f32, NoteId);
+
+/// The reading-order place of the first selected note, if any.
+pub fn selection_key(session: &Session, state: &CanvasState) -> Option<ReadingKey> {
+    state
         .selection
         .iter()
         .filter_map(|id| session.note(*id))
-        .map(key)
+        .map(|n| (n.pos.y, n.pos.x, n.id))
         .min_by(|a, b| {
             a.0.total_cmp(&b.0)
                 .then(a.1.total_cmp(&b.1))
                 .then(a.2.cmp(&b.2))
-        });
-    let mut candidates: Vec<(f32, f32, NoteId)> = session
+        })
+}
+
+/// Selects the next visible note that is in no theme, in reading order after `from` (where the
+/// notes just sorted were), and brings it into view: the keyboard sorting flow is "look, press
+/// a digit". `leaving` are notes that are about to move into a theme.
+pub fn select_next_unthemed(
+    session: &Session,
+    state: &mut CanvasState,
+    camera: &mut Camera,
+    from: Option<ReadingKey>,
+    leaving: &[NoteId],
+) {
+    let leaving: std::collections::HashSet<NoteId> = leaving.iter().copied().collect();
+    let mut candidates: Vec<ReadingKey> = session
         .notes
         .iter()
         .filter(|n| n.theme.is_none() && !leaving.contains(&n.id) && !state.themes.is_hidden(n))
-        .map(key)
+        .map(|n| (n.pos.y, n.pos.x, n.id))
         .collect();
     candidates.sort_by(|a, b| {
         a.0.total_cmp(&b.0)
             .then(a.1.total_cmp(&b.1))
             .then(a.2.cmp(&b.2))
     });
-    let after = current.and_then(|c| candidates.iter().find(|o| **o > c).copied());
+    let after = from.and_then(|c| candidates.iter().find(|o| **o > c).copied());
     let Some(next) = after.or_else(|| candidates.first().copied()) else {
         state.selection.clear();
         return;

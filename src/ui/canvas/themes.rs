@@ -108,8 +108,9 @@ pub struct ThemeRename {
     pub text: String,
     /// Focus the box and select its text at the next frame it can be shown.
     pub focus_pending: bool,
-    /// After Enter, select the next note not in a theme (the keyboard sorting flow).
-    pub advance: bool,
+    /// After Enter or Esc, select the next note in no theme after this place in reading order
+    /// (the keyboard sorting flow); `None` to leave the selection alone.
+    pub advance: Option<super::input::ReadingKey>,
 }
 
 /// The id of the widget that reports a theme's frame header.
@@ -258,7 +259,7 @@ pub fn frames_ui(
             } else {
                 "Collapse"
             };
-            let label = format!("{verb} {}", theme.name);
+            let label = format!("{verb} the {} frame", theme.name);
             toggle.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
             if toggle.clicked() {
                 actions.push(FrameAction::Toggle(theme.id, !frame.collapsed));
@@ -277,7 +278,7 @@ pub fn frames_ui(
                         id,
                         text: theme.name.clone(),
                         focus_pending: true,
-                        advance: false,
+                        advance: None,
                     });
                 }
             }
@@ -481,8 +482,8 @@ pub fn rename_ui(
         let advance = rename.advance;
         state.theme_rename = None;
         state.focus_requested = true;
-        if advance {
-            super::input::select_next_unthemed(session, state, camera, None);
+        if advance.is_some() {
+            super::input::select_next_unthemed(session, state, camera, advance, &[]);
         }
     } else if commit {
         let name = rename.text.trim().to_owned();
@@ -497,8 +498,8 @@ pub fn rename_ui(
         }
         state.theme_rename = None;
         state.focus_requested = true;
-        if advance {
-            super::input::select_next_unthemed(session, state, camera, None);
+        if advance.is_some() {
+            super::input::select_next_unthemed(session, state, camera, advance, &[]);
         }
     }
 }

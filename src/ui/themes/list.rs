@@ -90,7 +90,7 @@ pub fn list_ui(
                         id,
                         text: theme.name.clone(),
                         focus_pending: true,
-                        advance: false,
+                        advance: None,
                     });
                 }
             }
@@ -115,7 +115,7 @@ pub fn list_ui(
                     id: new_id,
                     text: crate::model::default_theme_name(session),
                     focus_pending: true,
-                    advance: false,
+                    advance: None,
                 });
             }
             RowAction::Delete(id) => {
@@ -141,7 +141,7 @@ fn create(session: &Session, state: &mut CanvasState, edits: &mut Vec<Edit>) {
         id,
         text: crate::model::default_theme_name(session),
         focus_pending: true,
-        advance: false,
+        advance: None,
     });
 }
 
@@ -231,53 +231,55 @@ fn row_ui(
                         style::THEME_ON_COLOUR,
                     );
                 }
-                let name = ui
-                    .add(
-                        egui::Label::new(RichText::new(&theme.name).strong().size(19.0))
-                            .sense(Sense::click())
-                            .truncate(),
-                    )
-                    .on_hover_text("Select its notes and show it");
-                if name.clicked() {
-                    actions.push(RowAction::Show(theme.id));
+                let mut count_text = notes_count(count);
+                if theme.collapsed {
+                    count_text.push_str(" · collapsed");
                 }
-                if name.double_clicked() {
-                    actions.push(RowAction::Rename(theme.id));
-                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(RichText::new(count_text).color(palette.text_muted));
+                    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                        let name = ui
+                            .add(
+                                egui::Label::new(RichText::new(&theme.name).strong().size(19.0))
+                                    .sense(Sense::click())
+                                    .truncate(),
+                            )
+                            .on_hover_text("Click: select its notes. Double-click: rename.");
+                        if name.clicked() {
+                            actions.push(RowAction::Show(theme.id));
+                        }
+                        if name.double_clicked() {
+                            actions.push(RowAction::Rename(theme.id));
+                        }
+                    });
+                });
             });
             ui.horizontal(|ui| {
-                let mut text = notes_count(count);
-                if theme.collapsed {
-                    text.push_str(" · collapsed");
+                let last = session.themes.len() - 1;
+                if small_button(ui, "↑", &format!("Move {} up", theme.name), index > 0) {
+                    actions.push(RowAction::Edit(ThemeEdit::Reorder {
+                        id: theme.id,
+                        index: index - 1,
+                    }));
                 }
-                ui.label(RichText::new(text).color(palette.text_muted));
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    more_menu_ui(ui, session, theme, count, selection, actions);
-                    let verb = if theme.collapsed {
-                        "Expand"
-                    } else {
-                        "Collapse"
-                    };
-                    small_button(ui, verb, &format!("{verb} {}", theme.name), true).then(|| {
-                        actions.push(RowAction::Edit(ThemeEdit::SetCollapsed {
-                            id: theme.id,
-                            collapsed: !theme.collapsed,
-                        }))
-                    });
-                    let last = session.themes.len() - 1;
-                    if small_button(ui, "↓", &format!("Move {} down", theme.name), index < last) {
-                        actions.push(RowAction::Edit(ThemeEdit::Reorder {
-                            id: theme.id,
-                            index: index + 1,
-                        }));
-                    }
-                    if small_button(ui, "↑", &format!("Move {} up", theme.name), index > 0) {
-                        actions.push(RowAction::Edit(ThemeEdit::Reorder {
-                            id: theme.id,
-                            index: index - 1,
-                        }));
-                    }
-                });
+                if small_button(ui, "↓", &format!("Move {} down", theme.name), index < last) {
+                    actions.push(RowAction::Edit(ThemeEdit::Reorder {
+                        id: theme.id,
+                        index: index + 1,
+                    }));
+                }
+                let verb = if theme.collapsed {
+                    "Expand"
+                } else {
+                    "Collapse"
+                };
+                if small_button(ui, verb, &format!("{verb} {}", theme.name), true) {
+                    actions.push(RowAction::Edit(ThemeEdit::SetCollapsed {
+                        id: theme.id,
+                        collapsed: !theme.collapsed,
+                    }));
+                }
+                more_menu_ui(ui, session, theme, count, selection, actions);
             });
         });
     ui.add_space(4.0);
