@@ -295,6 +295,8 @@ pub fn theme_card_fill(colour: crate::model::ThemeColour) -> Color32 {
 pub const THEME_ON_COLOUR: Color32 = Color32::WHITE;
 /// Size of a theme's name on its frame, in canvas units (points at zoom 1.0).
 pub const THEME_TITLE_SIZE: f32 = 30.0;
+/// Below this on-screen size (points) a theme's name moves from its header to above its frame.
+pub const THEME_MIN_TITLE_SIZE: f32 = 15.0;
 /// Thickness of a theme frame's outline, in points.
 pub const THEME_FRAME_WIDTH: f32 = 2.5;
 /// Thickness of a frame's outline while notes are dragged over it (the drop target).

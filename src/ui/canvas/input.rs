@@ -78,7 +78,7 @@ pub fn keyboard(
         state.selection.clear();
     }
     if pressed(Key::Home) {
-        camera.view = transform::fit(session.bounds(), camera.screen);
+        camera.view = transform::fit(super::content_bounds(session, &state.themes), camera.screen);
     }
     let shift_tab = ui.input_mut(|i| i.consume_key(Modifiers::SHIFT, Key::Tab));
     if shift_tab || pressed(Key::Tab) {

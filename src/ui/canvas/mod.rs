@@ -189,7 +189,7 @@ pub fn canvas_ui(
         state.fit_requested |= !session.notes.is_empty() && !any_visible;
     }
     if state.fit_requested {
-        state.view = transform::fit(session.bounds(), screen);
+        state.view = transform::fit(content_bounds(session, &state.themes), screen);
         state.fit_requested = false;
     }
     if state.focus_requested {
@@ -327,4 +327,16 @@ pub fn note_at(session: &Session, cache: &themes::ThemeCache, p: CanvasPos) -> O
         .rev()
         .find(|n| n.rect().contains(p) && !cache.is_hidden(n))
         .map(|n| n.id)
+}
+
+/// The area covering every note and every theme frame (an empty theme too), if any.
+pub fn content_bounds(
+    session: &Session,
+    cache: &themes::ThemeCache,
+) -> Option<crate::model::CanvasRect> {
+    let frames = cache.frames().iter().map(|f| f.rect);
+    match session.bounds() {
+        Some(notes) => Some(frames.fold(notes, crate::model::CanvasRect::union)),
+        None => frames.reduce(crate::model::CanvasRect::union),
+    }
 }

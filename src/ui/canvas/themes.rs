@@ -20,6 +20,7 @@ use crate::ui::style::{self, Palette};
 #[derive(Debug, Default)]
 pub struct ThemeCache {
     valid: bool,
+    revision: u64,
     frames: Vec<ThemeFrame>,
     collapsed: HashSet<ThemeId>,
 }
@@ -38,6 +39,13 @@ impl ThemeCache {
             .map(|f| f.id)
             .collect();
         self.valid = true;
+        self.revision += 1;
+    }
+
+    /// A number that changes whenever the frames were recomputed, i.e. after every change to
+    /// the session: lets other panels redo their own per-change work only then.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// Marks the frames out of date (the session changed).
@@ -305,23 +313,28 @@ fn header_ui(
     renaming: bool,
 ) {
     let colour = style::theme_stroke(theme.colour);
-    let size = (style::THEME_TITLE_SIZE * zoom).max(12.0).round();
-    // When the header is too thin for readable text (far out), the name sits above the frame.
-    let above = header.height() < size * 1.2;
-    let baseline_y = if above {
-        header.min.y - 4.0
+    let inside_size = (style::THEME_TITLE_SIZE * zoom).round();
+    // Far out the header is too thin for readable text: the name sits on top of the frame.
+    let above = inside_size < style::THEME_MIN_TITLE_SIZE;
+    let size = if above {
+        style::THEME_MIN_TITLE_SIZE
     } else {
-        header.center().y
+        inside_size.min(48.0)
     };
-    let align_y = if above {
-        egui::Align::BOTTOM
+    let toggle_w = toggle_rect(header, zoom).width() + 12.0;
+    let row = if above {
+        Rect::from_min_max(
+            pos2(header.min.x, header.min.y - size * 1.5),
+            pos2(header.max.x - toggle_w, header.min.y),
+        )
     } else {
-        egui::Align::Center
+        Rect::from_min_max(header.min, pos2(header.max.x - toggle_w, header.max.y))
     };
-    let mut x = header.min.x + 18.0 * zoom.max(0.4);
+    let cy = row.center().y;
+    let mut x = row.min.x + if above { 2.0 } else { 18.0 * zoom };
     if let Some(k) = key {
-        let r = size * 0.62;
-        let c = pos2(x + r, baseline_y - if above { r } else { 0.0 });
+        let r = size * 0.6;
+        let c = pos2(x + r, cy);
         painter.circle_filled(c, r, colour);
         painter.text(
             c,
@@ -330,34 +343,46 @@ fn header_ui(
             FontId::new((size * 0.75).round(), style::strong_family()),
             style::THEME_ON_COLOUR,
         );
-        x += 2.0 * r + 10.0;
+        x += 2.0 * r + size * 0.4;
     }
-    let count_font = FontId::proportional((size * 0.62).round());
-    let count_galley = painter.layout_no_wrap(count.to_owned(), count_font, colour);
-    let toggle_w = 40.0 * zoom.max(0.4);
-    let count_x = header.max.x - toggle_w - count_galley.size().x - 12.0;
-    if !renaming {
-        let max_w = (count_x - x - 12.0).max(20.0);
-        let mut job = egui::text::LayoutJob::simple_singleline(
-            theme.name.clone(),
-            FontId::new(size, style::strong_family()),
-            colour,
-        );
-        job.wrap.max_width = max_w;
+    if renaming {
+        return;
+    }
+    let name_font = FontId::new(size, style::strong_family());
+    let count_galley = painter.layout_no_wrap(
+        count.to_owned(),
+        FontId::proportional((size * 0.65).round()),
+        colour,
+    );
+    let name_galley = painter.layout_no_wrap(theme.name.clone(), name_font.clone(), colour);
+    let gap = size * 0.6;
+    let room = (row.max.x - x).max(0.0);
+    let both_fit = name_galley.size().x + gap + count_galley.size().x <= room;
+    let name_galley = if both_fit || name_galley.size().x <= room {
+        name_galley
+    } else {
+        let mut job =
+            egui::text::LayoutJob::simple_singleline(theme.name.clone(), name_font, colour);
+        job.wrap.max_width = room.max(size);
         job.wrap.max_rows = 1;
         job.wrap.overflow_character = Some('…');
-        let galley = painter.layout_job(job);
-        let y = match align_y {
-            egui::Align::BOTTOM => baseline_y - galley.size().y,
-            _ => baseline_y - galley.size().y / 2.0,
-        };
-        painter.galley(pos2(x, y), galley, colour);
-    }
-    let y = match align_y {
-        egui::Align::BOTTOM => baseline_y - count_galley.size().y,
-        _ => baseline_y - count_galley.size().y / 2.0,
+        painter.layout_job(job)
     };
-    painter.galley(pos2(count_x, y), count_galley, colour);
+    painter.galley(
+        pos2(x, cy - name_galley.size().y / 2.0),
+        name_galley,
+        colour,
+    );
+    if both_fit {
+        painter.galley(
+            pos2(
+                row.max.x - count_galley.size().x,
+                cy - count_galley.size().y / 2.0,
+            ),
+            count_galley,
+            colour,
+        );
+    }
 }
 
 /// Where a frame's collapse toggle sits: the right end of its header.

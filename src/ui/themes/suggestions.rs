@@ -29,6 +29,8 @@ pub struct SuggestionCard {
     pub keywords: Vec<String>,
     /// Its notes.
     pub notes: Vec<NoteId>,
+    /// The titles of its first notes, as listed on the card.
+    titles: Vec<String>,
 }
 
 /// A computation running on the background thread.
@@ -53,6 +55,8 @@ pub struct Suggestions {
     pub has_result: bool,
     /// Start a computation at the next frame.
     pub(super) requested: bool,
+    /// The session revision the cards were last checked against.
+    pruned_at: Option<u64>,
     job: Option<Job>,
 }
 
@@ -72,6 +76,7 @@ impl Suggestions {
                 name: g.name,
                 keywords: g.keywords,
                 notes: g.members.iter().filter_map(id_of).collect(),
+                titles: Vec::new(),
             })
             .filter(|c| !c.notes.is_empty())
             .collect();
@@ -83,6 +88,7 @@ impl Suggestions {
             .collect();
         self.ungrouped = result.ungrouped.len();
         self.has_result = true;
+        self.pruned_at = None;
     }
 
     /// Starts computing suggestions for the notes in no theme, on a background thread.
@@ -151,15 +157,29 @@ impl Suggestions {
         }
     }
 
-    /// Drops notes that have since joined a theme or gone, and cards left empty.
-    fn prune(&mut self, session: &Session) {
-        let free = |id: &NoteId| session.note(*id).is_some_and(|n| n.theme.is_none());
+    /// Drops notes that have since joined a theme or gone, and cards left empty, and notes
+    /// the titles the cards list. Runs once per change of the session, not per frame.
+    fn prune(&mut self, session: &Session, revision: u64) {
+        if self.pruned_at == Some(revision) {
+            return;
+        }
+        self.pruned_at = Some(revision);
+        let notes: std::collections::HashMap<NoteId, &crate::model::Note> =
+            session.notes.iter().map(|n| (n.id, n)).collect();
         for card in &mut self.cards {
-            card.notes.retain(free);
+            card.notes
+                .retain(|id| notes.get(id).is_some_and(|n| n.theme.is_none()));
+            card.titles = card
+                .notes
+                .iter()
+                .take(NOTES_SHOWN)
+                .filter_map(|id| notes.get(id))
+                .map(|n| n.title(40))
+                .collect();
         }
         self.cards.retain(|c| !c.notes.is_empty());
         for set in &mut self.duplicates {
-            set.retain(|id| session.note(*id).is_some());
+            set.retain(|id| notes.contains_key(id));
         }
         self.duplicates.retain(|s| s.len() > 1);
     }
@@ -221,7 +241,7 @@ pub fn suggestions_ui(
     if !s.has_result {
         return;
     }
-    s.prune(session);
+    s.prune(session, state.themes.revision());
     if s.cards.is_empty() {
         ui.label(RichText::new("No groups to suggest.").color(palette.text_muted));
     } else {
@@ -252,10 +272,8 @@ pub fn suggestions_ui(
                 );
                 name.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label));
                 ui.label(RichText::new(notes_count(card.notes.len())).color(palette.text_muted));
-                for id in card.notes.iter().take(NOTES_SHOWN) {
-                    if let Some(note) = session.note(*id) {
-                        ui.label(format!("• {}", note.title(40)));
-                    }
+                for title in &card.titles {
+                    ui.label(format!("• {title}"));
                 }
                 if card.notes.len() > NOTES_SHOWN {
                     ui.label(
