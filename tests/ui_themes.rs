@@ -569,3 +569,21 @@ fn themes_are_saved_with_the_session() {
         "a collapsed theme's notes stay hidden"
     );
 }
+
+#[test]
+fn a_name_typed_in_the_same_frame_as_ctrl_g_is_not_lost() {
+    let (_dir, mut h) = app_with_new_session("fast-typist");
+    capture_notes(&mut h, &["Quick"]);
+    press(&mut h, Key::Tab);
+    // A fast typist on a slow frame: the key and the letters arrive together.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::G);
+    h.event(egui::Event::Text("Kit".to_owned()));
+    h.run();
+    press(&mut h, Key::Enter);
+    assert_eq!(theme_names(&h), ["Kit"]);
+    assert!(
+        open_session(&h).canvas.capture.is_none(),
+        "no capture box opened"
+    );
+    assert_eq!(note_texts(&h), ["Quick"]);
+}

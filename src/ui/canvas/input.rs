@@ -55,6 +55,11 @@ pub fn keyboard(
             .collect();
     }
     let grouped = theme_keys(ui, session, state, camera, edits, requests);
+    if let Some(rename) = &mut state.theme_rename {
+        // Ctrl+G opened the name box: letters typed in the same frame are its name.
+        rename.typed.push_str(&typed_text(ui));
+        return;
+    }
 
     let pressed = |key| ui.input_mut(|i| i.consume_key(Modifiers::NONE, key));
     if (pressed(Key::Delete) || pressed(Key::Backspace)) && !state.selection.is_empty() {
@@ -428,12 +433,11 @@ fn theme_keys(
         let (id, edit) = ThemeEdit::create(session, None, &notes);
         let name = crate::model::default_theme_name(session);
         edits.push(Edit::Theme(edit));
-        state.theme_rename = Some(super::themes::ThemeRename {
+        state.theme_rename = Some(super::themes::ThemeRename::new(
             id,
-            text: name,
-            focus_pending: true,
-            advance: selection_key(session, state),
-        });
+            name,
+            selection_key(session, state),
+        ));
         state.themes_panel.show();
         return false;
     }
@@ -528,4 +532,17 @@ pub fn select_next_unthemed(
     if let Some(note) = session.note(next.2) {
         camera.view = transform::reveal(camera, note.rect());
     }
+}
+
+/// The text typed this frame.
+pub fn typed_text(ui: &egui::Ui) -> String {
+    ui.input(|i| {
+        i.events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Text(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect()
+    })
 }

@@ -154,7 +154,17 @@ pub fn canvas_ui(
     edits: &mut Vec<Edit>,
     requests: &mut Vec<CanvasRequest>,
 ) {
-    state.themes.refresh(session);
+    if state.themes.refresh(session) && !state.selection.is_empty() {
+        // Notes just hidden in a collapsed theme leave the selection (once per change).
+        let cache = &state.themes;
+        let hidden: std::collections::HashSet<NoteId> = session
+            .notes
+            .iter()
+            .filter(|n| cache.is_hidden(n))
+            .map(|n| n.id)
+            .collect();
+        state.selection.retain(|id| !hidden.contains(id));
+    }
     crate::ui::themes::panel_ui(ui, session, state, palette, edits, requests);
     let screen = ui.available_rect_before_wrap();
     let response = ui.interact(screen, canvas_id(), Sense::click_and_drag());

@@ -70,12 +70,11 @@ pub fn selection_bar_ui(
                             let notes: Vec<_> = state.selection.iter().copied().collect();
                             let (id, edit) = crate::model::ThemeEdit::create(session, None, &notes);
                             edits.push(Edit::Theme(edit));
-                            state.theme_rename = Some(super::themes::ThemeRename {
+                            state.theme_rename = Some(super::themes::ThemeRename::new(
                                 id,
-                                text: crate::model::default_theme_name(session),
-                                focus_pending: true,
-                                advance: None,
-                            });
+                                crate::model::default_theme_name(session),
+                                None,
+                            ));
                         }
                         if ui
                             .button("Delete")

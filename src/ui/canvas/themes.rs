@@ -26,10 +26,11 @@ pub struct ThemeCache {
 }
 
 impl ThemeCache {
-    /// Recomputes the frames if the session changed since the last time.
-    pub fn refresh(&mut self, session: &Session) {
+    /// Recomputes the frames if the session changed since the last time. Returns true when it
+    /// did.
+    pub fn refresh(&mut self, session: &Session) -> bool {
         if self.valid {
-            return;
+            return false;
         }
         self.frames = session.theme_frames();
         self.collapsed = self
@@ -40,6 +41,7 @@ impl ThemeCache {
             .collect();
         self.valid = true;
         self.revision += 1;
+        true
     }
 
     /// A number that changes whenever the frames were recomputed, i.e. after every change to
@@ -119,6 +121,21 @@ pub struct ThemeRename {
     /// After Enter or Esc, select the next note in no theme after this place in reading order
     /// (the keyboard sorting flow); `None` to leave the selection alone.
     pub advance: Option<super::input::ReadingKey>,
+    /// Text typed before the box had focus (fast typists, slow frames): it becomes the name.
+    pub typed: String,
+}
+
+impl ThemeRename {
+    /// Starts renaming theme `id`, whose name is `text` now.
+    pub fn new(id: ThemeId, text: String, advance: Option<super::input::ReadingKey>) -> Self {
+        Self {
+            id,
+            text,
+            focus_pending: true,
+            advance,
+            typed: String::new(),
+        }
+    }
 }
 
 /// The id of the widget that reports a theme's frame header.
@@ -230,6 +247,13 @@ pub fn frames_ui(
             );
         } else {
             painter.rect_filled(screen_rect, radius, style::theme_fill(theme.colour));
+            let band = CornerRadius {
+                nw: radius.nw,
+                ne: radius.ne,
+                sw: 0,
+                se: 0,
+            };
+            painter.rect_filled(header, band, style::theme_card_fill(theme.colour));
             let width = if drop_target == Some(frame.id) {
                 style::THEME_DROP_WIDTH
             } else {
@@ -243,7 +267,9 @@ pub fn frames_ui(
             );
             header_ui(painter, theme, header, key, &count, zoom, renaming);
         }
-        toggle_paint(painter, header, frame.collapsed, zoom, frame.collapsed);
+        if has_toggle(header) {
+            toggle_paint(painter, header, frame.collapsed, zoom);
+        }
 
         // The header reports itself and takes clicks; drags fall through to the canvas, which
         // moves the theme.
@@ -260,7 +286,7 @@ pub fn frames_ui(
             actions.push(FrameAction::Select(theme.id));
         }
         let toggle_rect = toggle_rect(header, zoom);
-        if camera.screen.intersects(toggle_rect) {
+        if has_toggle(header) && camera.screen.intersects(toggle_rect) {
             let toggle = ui.interact(toggle_rect, theme_toggle_id(theme.id), Sense::click());
             let verb = if frame.collapsed {
                 "Expand"
@@ -282,12 +308,7 @@ pub fn frames_ui(
             }
             FrameAction::Rename(id) => {
                 if let Some(theme) = session.theme(id) {
-                    state.theme_rename = Some(ThemeRename {
-                        id,
-                        text: theme.name.clone(),
-                        focus_pending: true,
-                        advance: None,
-                    });
+                    state.theme_rename = Some(ThemeRename::new(id, theme.name.clone(), None));
                 }
             }
             FrameAction::Toggle(id, collapsed) => {
@@ -313,76 +334,97 @@ fn header_ui(
     renaming: bool,
 ) {
     let colour = style::theme_stroke(theme.colour);
+    let on = style::THEME_ON_COLOUR;
     let inside_size = (style::THEME_TITLE_SIZE * zoom).round();
-    // Far out the header is too thin for readable text: the name sits on top of the frame.
+    // Far out the header is too thin for readable text: the name sits on a tab above the frame.
     let above = inside_size < style::THEME_MIN_TITLE_SIZE;
     let size = if above {
         style::THEME_MIN_TITLE_SIZE
     } else {
         inside_size.min(48.0)
     };
-    let toggle_w = toggle_rect(header, zoom).width() + 12.0;
+    let toggle_w = if has_toggle(header) {
+        toggle_rect(header, zoom).width() + 12.0
+    } else {
+        0.0
+    };
     let row = if above {
         Rect::from_min_max(
-            pos2(header.min.x, header.min.y - size * 1.5),
-            pos2(header.max.x - toggle_w, header.min.y),
+            pos2(header.min.x, header.min.y - size * 1.6),
+            pos2(header.max.x.max(header.min.x + 12.0 * size), header.min.y),
         )
     } else {
         Rect::from_min_max(header.min, pos2(header.max.x - toggle_w, header.max.y))
     };
     let cy = row.center().y;
-    let mut x = row.min.x + if above { 2.0 } else { 18.0 * zoom };
-    if let Some(k) = key {
-        let r = size * 0.6;
-        let c = pos2(x + r, cy);
-        painter.circle_filled(c, r, colour);
-        painter.text(
-            c,
-            Align2::CENTER_CENTER,
-            k.to_string(),
-            FontId::new((size * 0.75).round(), style::strong_family()),
-            style::THEME_ON_COLOUR,
-        );
-        x += 2.0 * r + size * 0.4;
-    }
-    if renaming {
-        return;
-    }
+    let pad = if above { size * 0.4 } else { 18.0 * zoom };
+    let badge_r = size * 0.6;
+    let text_x = row.min.x + pad + key.map_or(0.0, |_| 2.0 * badge_r + size * 0.4);
     let name_font = FontId::new(size, style::strong_family());
     let count_galley = painter.layout_no_wrap(
         count.to_owned(),
         FontId::proportional((size * 0.65).round()),
-        colour,
+        on,
     );
-    let name_galley = painter.layout_no_wrap(theme.name.clone(), name_font.clone(), colour);
+    let room = (row.max.x - pad - text_x).max(0.0);
     let gap = size * 0.6;
-    let room = (row.max.x - x).max(0.0);
-    let both_fit = name_galley.size().x + gap + count_galley.size().x <= room;
-    let name_galley = if both_fit || name_galley.size().x <= room {
-        name_galley
+    let full_name = painter.layout_no_wrap(theme.name.clone(), name_font.clone(), on);
+    let both_fit = full_name.size().x + gap + count_galley.size().x <= room;
+    let name_galley = if full_name.size().x <= room {
+        full_name
     } else {
-        let mut job =
-            egui::text::LayoutJob::simple_singleline(theme.name.clone(), name_font, colour);
+        let mut job = egui::text::LayoutJob::simple_singleline(theme.name.clone(), name_font, on);
         job.wrap.max_width = room.max(size);
         job.wrap.max_rows = 1;
         job.wrap.overflow_character = Some('…');
         painter.layout_job(job)
     };
-    painter.galley(
-        pos2(x, cy - name_galley.size().y / 2.0),
-        name_galley,
-        colour,
-    );
-    if both_fit {
-        painter.galley(
-            pos2(
-                row.max.x - count_galley.size().x,
-                cy - count_galley.size().y / 2.0,
-            ),
-            count_galley,
+    if above && !renaming {
+        // The tab behind the name, in the theme's colour, so it reads on any canvas.
+        let mut end = text_x + name_galley.size().x + pad;
+        if both_fit {
+            end += gap + count_galley.size().x;
+        }
+        let tab = Rect::from_min_max(row.min, pos2(end.min(row.max.x), row.max.y));
+        painter.rect_filled(
+            tab,
+            CornerRadius::same(4),
+            style::theme_card_fill(theme.colour),
+        );
+    }
+    if let Some(k) = key {
+        let c = pos2(row.min.x + pad + badge_r, cy);
+        painter.circle_filled(c, badge_r, on);
+        painter.text(
+            c,
+            Align2::CENTER_CENTER,
+            k.to_string(),
+            FontId::new((size * 0.75).round(), style::strong_family()),
             colour,
         );
     }
+    if renaming {
+        return;
+    }
+    let name_w = name_galley.size().x;
+    painter.galley(
+        pos2(text_x, cy - name_galley.size().y / 2.0),
+        name_galley,
+        on,
+    );
+    if both_fit {
+        let x = if above {
+            text_x + name_w + gap
+        } else {
+            row.max.x - pad - count_galley.size().x
+        };
+        painter.galley(pos2(x, cy - count_galley.size().y / 2.0), count_galley, on);
+    }
+}
+
+/// True when the header is tall enough for its collapse toggle (far out, the list has it).
+fn has_toggle(header: Rect) -> bool {
+    header.height() >= 16.0
 }
 
 /// Where a frame's collapse toggle sits: the right end of its header.
@@ -398,7 +440,7 @@ fn toggle_rect(header: Rect, zoom: f32) -> Rect {
 }
 
 /// A chevron: pointing down on an expanded frame (collapse), right on a card (expand).
-fn toggle_paint(painter: &Painter, header: Rect, collapsed: bool, zoom: f32, on_colour: bool) {
+fn toggle_paint(painter: &Painter, header: Rect, collapsed: bool, zoom: f32) {
     let r = toggle_rect(header, zoom);
     let c = r.center();
     let s = r.width() * 0.22;
@@ -415,11 +457,7 @@ fn toggle_paint(painter: &Painter, header: Rect, collapsed: bool, zoom: f32, on_
             c + vec2(0.0, s * 0.8),
         ]
     };
-    let colour = if on_colour {
-        style::THEME_ON_COLOUR
-    } else {
-        style::NOTE_TEXT
-    };
+    let colour = style::THEME_ON_COLOUR;
     painter.add(egui::Shape::convex_polygon(points, colour, Stroke::NONE));
 }
 
@@ -489,10 +527,19 @@ pub fn rename_ui(
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Theme name"));
     if rename.focus_pending {
         response.request_focus();
+        // Letters typed before the box had focus replace the suggested name.
+        rename.typed.push_str(&super::input::typed_text(ui));
+        let typed = std::mem::take(&mut rename.typed);
+        let pre_typed = !typed.trim().is_empty();
+        if pre_typed {
+            rename.text = typed;
+        }
         if let Some(mut text_state) = egui::TextEdit::load_state(ui.ctx(), id) {
+            let end = rename.text.chars().count();
+            let start = if pre_typed { end } else { 0 };
             let all = egui::text::CCursorRange::two(
-                egui::text::CCursor::new(0),
-                egui::text::CCursor::new(rename.text.chars().count()),
+                egui::text::CCursor::new(start),
+                egui::text::CCursor::new(end),
             );
             text_state.cursor.set_char_range(Some(all));
             text_state.store(ui.ctx(), id);

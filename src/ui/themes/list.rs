@@ -70,6 +70,10 @@ pub fn list_ui(
             &mut actions,
         );
     }
+    if !actions.is_empty() {
+        // Keys go back to the canvas (digits, Ctrl+G) after a click in the list.
+        state.focus_requested = true;
+    }
     for action in actions {
         match action {
             RowAction::Edit(edit) => edits.push(Edit::Theme(edit)),
@@ -86,12 +90,7 @@ pub fn list_ui(
             }
             RowAction::Rename(id) => {
                 if let Some(theme) = session.theme(id) {
-                    state.theme_rename = Some(ThemeRename {
-                        id,
-                        text: theme.name.clone(),
-                        focus_pending: true,
-                        advance: None,
-                    });
+                    state.theme_rename = Some(ThemeRename::new(id, theme.name.clone(), None));
                 }
             }
             RowAction::Merge(from, into) => {
@@ -100,6 +99,7 @@ pub fn list_ui(
                         from,
                         into,
                         name: target.name.clone(),
+                        focus_pending: true,
                     });
                 }
             }
@@ -111,12 +111,11 @@ pub fn list_ui(
                     .collect();
                 let (new_id, edit) = ThemeEdit::split(session, &notes, None);
                 edits.push(Edit::Theme(edit));
-                state.theme_rename = Some(ThemeRename {
-                    id: new_id,
-                    text: crate::model::default_theme_name(session),
-                    focus_pending: true,
-                    advance: None,
-                });
+                state.theme_rename = Some(ThemeRename::new(
+                    new_id,
+                    crate::model::default_theme_name(session),
+                    None,
+                ));
             }
             RowAction::Delete(id) => {
                 let Some(theme) = session.theme(id) else {
@@ -137,12 +136,11 @@ fn create(session: &Session, state: &mut CanvasState, edits: &mut Vec<Edit>) {
     let notes: Vec<NoteId> = state.selection.iter().copied().collect();
     let (id, edit) = ThemeEdit::create(session, None, &notes);
     edits.push(Edit::Theme(edit));
-    state.theme_rename = Some(ThemeRename {
+    state.theme_rename = Some(ThemeRename::new(
         id,
-        text: crate::model::default_theme_name(session),
-        focus_pending: true,
-        advance: None,
-    });
+        crate::model::default_theme_name(session),
+        None,
+    ));
 }
 
 /// The box that asks for the merged theme's name.
@@ -177,6 +175,9 @@ fn merge_ui(
             response.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Name of the merged theme")
             });
+            if std::mem::take(&mut merge.focus_pending) {
+                response.request_focus();
+            }
             ui.horizontal(|ui| {
                 let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if primary_button(ui, "Merge", palette).clicked() || enter {
@@ -195,6 +196,7 @@ fn merge_ui(
         });
     if done {
         state.themes_panel.merge = None;
+        state.focus_requested = true;
     }
 }
 

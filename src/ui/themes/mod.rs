@@ -22,6 +22,8 @@ pub struct Merge {
     pub into: ThemeId,
     /// The name of the merged theme.
     pub name: String,
+    /// Put the cursor in the name box at the next frame.
+    pub focus_pending: bool,
 }
 
 /// UI state of the themes panel.

@@ -315,6 +315,9 @@ pub fn suggestions_ui(
             });
         ui.add_space(4.0);
     }
+    if accepted.is_some() || rejected.is_some() {
+        state.focus_requested = true;
+    }
     if let Some(i) = accepted {
         let card = s.cards.remove(i);
         edits.push(Edit::Theme(ThemeEdit::accept(
