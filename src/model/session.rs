@@ -166,6 +166,7 @@ impl Session {
         }
         let max_theme = self.themes.iter().map(|t| t.id.0).max().unwrap_or(0);
         self.next_theme_id = self.next_theme_id.max(max_theme.saturating_add(1));
+        warnings.extend(self.repair_themes());
         let max_participant = self.participants.iter().map(|p| p.id.0).max().unwrap_or(0);
         self.next_participant_id = self
             .next_participant_id

@@ -13,6 +13,7 @@ mod screen;
 pub mod script;
 mod shortcuts;
 pub mod style;
+pub mod themes;
 mod top_bar;
 mod voting;
 mod widgets;

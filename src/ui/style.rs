@@ -272,3 +272,42 @@ pub const SAFETY_DIALOG_WIDTH: f32 = 620.0;
 pub const SAFETY_LIST_MAX_HEIGHT: f32 = 420.0;
 /// The size of a recovery copy's title in the restore prompt.
 pub const SAFETY_TITLE_SIZE: f32 = 19.0;
+/// The strong shade of a theme colour: frame outline, title and badges.
+pub fn theme_stroke(colour: crate::model::ThemeColour) -> Color32 {
+    use crate::model::ThemeColour as C;
+    match colour {
+        C::Gold => Color32::from_rgb(0xB0, 0x7A, 0x00),
+        C::Teal => Color32::from_rgb(0x00, 0x7C, 0x7A),
+        C::Blue => Color32::from_rgb(0x1F, 0x5F, 0xBF),
+        C::Violet => Color32::from_rgb(0x6B, 0x45, 0xB8),
+        C::Rose => Color32::from_rgb(0xB8, 0x32, 0x6A),
+        C::Green => Color32::from_rgb(0x2E, 0x7D, 0x32),
+        C::Orange => Color32::from_rgb(0xC2, 0x55, 0x0B),
+        C::Slate => Color32::from_rgb(0x4A, 0x55, 0x68),
+    }
+}
+
+/// The wash inside a theme's frame: its colour, faint enough for notes to stand out.
+pub fn theme_fill(colour: crate::model::ThemeColour) -> Color32 {
+    theme_stroke(colour).gamma_multiply(0.16)
+}
+
+/// The fill of a collapsed theme's card and of the header band of a frame.
+pub fn theme_card_fill(colour: crate::model::ThemeColour) -> Color32 {
+    theme_stroke(colour).gamma_multiply(0.9)
+}
+
+/// Text on a theme's card or header band.
+pub const THEME_ON_COLOUR: Color32 = Color32::WHITE;
+/// Size of a theme's name on its frame, in canvas units (points at zoom 1.0).
+pub const THEME_TITLE_SIZE: f32 = 30.0;
+/// Below this on-screen size (points) a theme's name moves from its header to above its frame.
+pub const THEME_MIN_TITLE_SIZE: f32 = 15.0;
+/// Thickness of a theme frame's outline, in points.
+pub const THEME_FRAME_WIDTH: f32 = 2.5;
+/// Thickness of a frame's outline while notes are dragged over it (the drop target).
+pub const THEME_DROP_WIDTH: f32 = 6.0;
+/// Corner rounding of theme frames, in canvas units.
+pub const THEME_ROUNDING: f32 = 14.0;
+/// Width of the theme list panel, in points.
+pub const THEMES_PANEL_WIDTH: f32 = 380.0;

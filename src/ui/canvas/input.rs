@@ -4,7 +4,7 @@ use egui::{Event, Key, Modifiers, PointerButton, Response};
 
 use super::transform::{self, Camera, ZOOM_STEP};
 use super::{CanvasRequest, CanvasState, Capture, Gesture, NoteEditor, note_at};
-use crate::model::{CanvasPos, CanvasRect, Edit, NoteColour, NoteId, Session};
+use crate::model::{CanvasPos, CanvasRect, Edit, NoteColour, NoteId, Session, ThemeEdit, ThemeId};
 
 /// How far one arrow key press moves the selected notes, in canvas units.
 const NUDGE: f32 = 24.0;
@@ -26,7 +26,8 @@ pub fn keyboard(
     edits: &mut Vec<Edit>,
     requests: &mut Vec<CanvasRequest>,
 ) {
-    if state.editor.is_some() || !canvas_has_keyboard(ui, response) {
+    if state.editor.is_some() || state.theme_rename.is_some() || !canvas_has_keyboard(ui, response)
+    {
         return;
     }
     // Keep Tab, arrows and Escape on the canvas instead of moving focus to other widgets.
@@ -46,7 +47,18 @@ pub fn keyboard(
         recolour(state, colour, edits);
     }
     if ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::A)) {
-        state.selection = session.notes.iter().map(|n| n.id).collect();
+        state.selection = session
+            .notes
+            .iter()
+            .filter(|n| !state.themes.is_hidden(n))
+            .map(|n| n.id)
+            .collect();
+    }
+    let grouped = theme_keys(ui, session, state, camera, edits, requests);
+    if let Some(rename) = &mut state.theme_rename {
+        // Ctrl+G opened the name box: letters typed in the same frame are its name.
+        rename.typed.push_str(&typed_text(ui));
+        return;
     }
 
     let pressed = |key| ui.input_mut(|i| i.consume_key(Modifiers::NONE, key));
@@ -71,7 +83,7 @@ pub fn keyboard(
         state.selection.clear();
     }
     if pressed(Key::Home) {
-        camera.view = transform::fit(session.bounds(), camera.screen);
+        camera.view = transform::fit(super::content_bounds(session, &state.themes), camera.screen);
     }
     let shift_tab = ui.input_mut(|i| i.consume_key(Modifiers::SHIFT, Key::Tab));
     if shift_tab || pressed(Key::Tab) {
@@ -84,6 +96,9 @@ pub fn keyboard(
     let events = ui.input(|i| i.events.clone());
     for event in events {
         let Event::Text(text) = event else { continue };
+        if grouped && text.chars().all(|c| c.is_ascii_digit()) {
+            continue; // The digit sent notes to a theme.
+        }
         match text.as_str() {
             "+" | "=" => zoom_centre(camera, ZOOM_STEP),
             "-" | "_" => zoom_centre(camera, 1.0 / ZOOM_STEP),
@@ -194,8 +209,12 @@ fn cycle_selection(session: &Session, state: &mut CanvasState, camera: &mut Came
     let mut order: Vec<(f32, f32, NoteId)> = session
         .notes
         .iter()
+        .filter(|n| !state.themes.is_hidden(n))
         .map(|n| (n.pos.y, n.pos.x, n.id))
         .collect();
+    if order.is_empty() {
+        return;
+    }
     order.sort_by(|a, b| {
         a.0.total_cmp(&b.0)
             .then(a.1.total_cmp(&b.1))
@@ -226,11 +245,12 @@ pub fn pointer(
     edits: &mut Vec<Edit>,
 ) {
     let shift = ui.input(|i| i.modifiers.shift);
-    let hit =
-        |pos: Option<egui::Pos2>| pos.and_then(|p| note_at(session, camera.canvas_from_screen(p)));
+    let hit = |cache: &super::themes::ThemeCache, pos: Option<egui::Pos2>| {
+        pos.and_then(|p| note_at(session, cache, camera.canvas_from_screen(p)))
+    };
 
     if response.double_clicked() {
-        match hit(response.interact_pointer_pos()) {
+        match hit(&state.themes, response.interact_pointer_pos()) {
             Some(id) => {
                 if let Some(note) = session.note(id) {
                     state.selection = [id].into();
@@ -246,7 +266,7 @@ pub fn pointer(
     } else if response.clicked_by(PointerButton::Primary) {
         // Only real pointer clicks: egui also "clicks" a focused widget when Space or Enter is
         // pressed, and Space (pan) or Enter (edit) must not clear the selection.
-        match hit(response.interact_pointer_pos()) {
+        match hit(&state.themes, response.interact_pointer_pos()) {
             Some(id) if shift => toggle(&mut state.selection, id),
             Some(id) => state.selection = [id].into(),
             None if !shift => state.selection.clear(),
@@ -264,7 +284,7 @@ pub fn pointer(
             || space
         {
             Gesture::Pan
-        } else if let Some(id) = hit(origin) {
+        } else if let Some(id) = hit(&state.themes, origin) {
             if shift {
                 state.selection.insert(id);
             } else if !state.selection.contains(&id) {
@@ -272,6 +292,14 @@ pub fn pointer(
             }
             Gesture::Move {
                 ids: state.selection.iter().copied().collect(),
+                dx: 0.0,
+                dy: 0.0,
+            }
+        } else if let Some(id) =
+            origin.and_then(|p| state.themes.handle_at(camera.canvas_from_screen(p)))
+        {
+            Gesture::MoveTheme {
+                id,
                 dx: 0.0,
                 dy: 0.0,
             }
@@ -290,7 +318,7 @@ pub fn pointer(
         let (cx, cy) = camera.canvas_delta(delta);
         match &mut state.gesture {
             Gesture::Pan => camera.view.center = camera.view.center.offset(-cx, -cy),
-            Gesture::Move { dx, dy, .. } => {
+            Gesture::Move { dx, dy, .. } | Gesture::MoveTheme { dx, dy, .. } => {
                 *dx += cx;
                 *dy += cy;
             }
@@ -311,7 +339,10 @@ pub fn pointer(
         }
         match std::mem::take(&mut state.gesture) {
             Gesture::Move { ids, dx, dy } if dx != 0.0 || dy != 0.0 => {
-                edits.push(moved(session, ids.into_iter(), dx, dy));
+                edits.push(dropped(session, state, ids, dx, dy));
+            }
+            Gesture::MoveTheme { id, dx, dy } if dx != 0.0 || dy != 0.0 => {
+                edits.push(Edit::Theme(ThemeEdit::move_theme(session, id, dx, dy)));
             }
             Gesture::SelectBox {
                 start,
@@ -329,7 +360,7 @@ pub fn pointer(
                     session
                         .notes
                         .iter()
-                        .filter(|n| n.rect().intersects(&area))
+                        .filter(|n| n.rect().intersects(&area) && !state.themes.is_hidden(n))
                         .map(|n| n.id),
                 );
             }
@@ -361,4 +392,157 @@ fn toggle(selection: &mut std::collections::BTreeSet<NoteId>, id: NoteId) {
     if !selection.remove(&id) {
         selection.insert(id);
     }
+}
+
+/// The edit for notes dropped after a drag by `(dx, dy)`: a plain move, or, when there are
+/// themes, a move that also makes each note a member of the frame it lands in (or of none).
+fn dropped(session: &Session, state: &CanvasState, ids: Vec<NoteId>, dx: f32, dy: f32) -> Edit {
+    if session.themes.is_empty() {
+        return moved(session, ids.into_iter(), dx, dy);
+    }
+    let wanted: std::collections::HashSet<NoteId> = ids.into_iter().collect();
+    let moves: Vec<(NoteId, CanvasPos)> = session
+        .notes
+        .iter()
+        .filter(|n| wanted.contains(&n.id))
+        .map(|n| (n.id, n.pos.offset(dx, dy)))
+        .collect();
+    Edit::Theme(ThemeEdit::drop_notes(
+        session,
+        &moves,
+        &state.themes.drop_targets(),
+    ))
+}
+
+/// The number keys of keyboard grouping: with notes selected, 1–9 send them to the 1st–9th
+/// theme and 0 takes them out of their theme; Ctrl+G makes a theme from them (or an empty one)
+/// and names it in place; Ctrl+T asks for theme suggestions. Returns true when a digit was used.
+fn theme_keys(
+    ui: &egui::Ui,
+    session: &Session,
+    state: &mut CanvasState,
+    camera: &mut Camera,
+    edits: &mut Vec<Edit>,
+    requests: &mut Vec<CanvasRequest>,
+) -> bool {
+    if ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::T)) {
+        state.themes_panel.request_suggestions();
+    }
+    if ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::G)) {
+        let notes: Vec<NoteId> = state.selection.iter().copied().collect();
+        let (id, edit) = ThemeEdit::create(session, None, &notes);
+        let name = crate::model::default_theme_name(session);
+        edits.push(Edit::Theme(edit));
+        state.theme_rename = Some(super::themes::ThemeRename::new(
+            id,
+            name,
+            selection_key(session, state),
+        ));
+        state.themes_panel.show();
+        return false;
+    }
+    if state.selection.is_empty() {
+        return false;
+    }
+    const DIGITS: [Key; 10] = [
+        Key::Num0,
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+        Key::Num7,
+        Key::Num8,
+        Key::Num9,
+    ];
+    let Some(digit) = DIGITS
+        .iter()
+        .position(|key| ui.input_mut(|i| i.consume_key(Modifiers::NONE, *key)))
+    else {
+        return false;
+    };
+    let target: Option<ThemeId> = if digit == 0 {
+        None
+    } else {
+        let Some(theme) = session.themes.get(digit - 1) else {
+            requests.push(CanvasRequest::Info(format!(
+                "There is no theme {digit} yet. Ctrl+G makes a theme from the selected notes."
+            )));
+            return true;
+        };
+        Some(theme.id)
+    };
+    let notes: Vec<NoteId> = state.selection.iter().copied().collect();
+    let edit = ThemeEdit::assign(session, &notes, target);
+    if edit.is_empty() {
+        return true;
+    }
+    edits.push(Edit::Theme(edit));
+    let from = selection_key(session, state);
+    select_next_unthemed(session, state, camera, from, &notes);
+    true
+}
+
+/// Where a note is in reading order: top to bottom, then left to right, then by id.
+pub type ReadingKey = (f32, f32, NoteId);
+
+/// The reading-order place of the first selected note, if any.
+pub fn selection_key(session: &Session, state: &CanvasState) -> Option<ReadingKey> {
+    state
+        .selection
+        .iter()
+        .filter_map(|id| session.note(*id))
+        .map(|n| (n.pos.y, n.pos.x, n.id))
+        .min_by(|a, b| {
+            a.0.total_cmp(&b.0)
+                .then(a.1.total_cmp(&b.1))
+                .then(a.2.cmp(&b.2))
+        })
+}
+
+/// Selects the next visible note that is in no theme, in reading order after `from` (where the
+/// notes just sorted were), and brings it into view: the keyboard sorting flow is "look, press
+/// a digit". `leaving` are notes that are about to move into a theme.
+pub fn select_next_unthemed(
+    session: &Session,
+    state: &mut CanvasState,
+    camera: &mut Camera,
+    from: Option<ReadingKey>,
+    leaving: &[NoteId],
+) {
+    let leaving: std::collections::HashSet<NoteId> = leaving.iter().copied().collect();
+    let mut candidates: Vec<ReadingKey> = session
+        .notes
+        .iter()
+        .filter(|n| n.theme.is_none() && !leaving.contains(&n.id) && !state.themes.is_hidden(n))
+        .map(|n| (n.pos.y, n.pos.x, n.id))
+        .collect();
+    candidates.sort_by(|a, b| {
+        a.0.total_cmp(&b.0)
+            .then(a.1.total_cmp(&b.1))
+            .then(a.2.cmp(&b.2))
+    });
+    let after = from.and_then(|c| candidates.iter().find(|o| **o > c).copied());
+    let Some(next) = after.or_else(|| candidates.first().copied()) else {
+        state.selection.clear();
+        return;
+    };
+    state.selection = [next.2].into();
+    if let Some(note) = session.note(next.2) {
+        camera.view = transform::reveal(camera, note.rect());
+    }
+}
+
+/// The text typed this frame.
+pub fn typed_text(ui: &egui::Ui) -> String {
+    ui.input(|i| {
+        i.events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Text(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect()
+    })
 }

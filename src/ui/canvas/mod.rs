@@ -9,6 +9,7 @@ mod editor;
 mod input;
 mod paint;
 mod selection_bar;
+pub mod themes;
 pub mod transform;
 
 use std::collections::BTreeSet;
@@ -67,6 +68,15 @@ pub enum Gesture {
     },
     /// The view is being panned.
     Pan,
+    /// A theme (with its notes) is being moved by its header; `dx, dy` so far, canvas units.
+    MoveTheme {
+        /// The theme.
+        id: crate::model::ThemeId,
+        /// Horizontal offset so far.
+        dx: f32,
+        /// Vertical offset so far.
+        dy: f32,
+    },
 }
 
 /// Everything about the canvas that is not the session: camera, selection, gestures, text boxes.
@@ -93,6 +103,12 @@ pub struct CanvasState {
     pub focus_requested: bool,
     /// Where the canvas was drawn last frame.
     pub last_screen: Option<Rect>,
+    /// Theme frames, computed once per change.
+    pub themes: themes::ThemeCache,
+    /// The theme being renamed in place, if any.
+    pub theme_rename: Option<themes::ThemeRename>,
+    /// The theme list and suggestions panel.
+    pub themes_panel: crate::ui::themes::ThemesPanel,
 }
 
 impl CanvasState {
@@ -107,6 +123,8 @@ impl CanvasState {
 
     /// Drops selected ids that no longer exist (after undo, delete, ...).
     pub fn prune(&mut self, session: &Session) {
+        // Every change to the session comes through here, so the frames are recomputed once.
+        self.themes.invalidate();
         if self.selection.is_empty() {
             return;
         }
@@ -136,6 +154,18 @@ pub fn canvas_ui(
     edits: &mut Vec<Edit>,
     requests: &mut Vec<CanvasRequest>,
 ) {
+    if state.themes.refresh(session) && !state.selection.is_empty() {
+        // Notes just hidden in a collapsed theme leave the selection (once per change).
+        let cache = &state.themes;
+        let hidden: std::collections::HashSet<NoteId> = session
+            .notes
+            .iter()
+            .filter(|n| cache.is_hidden(n))
+            .map(|n| n.id)
+            .collect();
+        state.selection.retain(|id| !hidden.contains(id));
+    }
+    crate::ui::themes::panel_ui(ui, session, state, palette, edits, requests);
     let screen = ui.available_rect_before_wrap();
     let response = ui.interact(screen, canvas_id(), Sense::click_and_drag());
     ui.advance_cursor_after_rect(screen);
@@ -169,7 +199,7 @@ pub fn canvas_ui(
         state.fit_requested |= !session.notes.is_empty() && !any_visible;
     }
     if state.fit_requested {
-        state.view = transform::fit(session.bounds(), screen);
+        state.view = transform::fit(content_bounds(session, &state.themes), screen);
         state.fit_requested = false;
     }
     if state.focus_requested {
@@ -190,6 +220,7 @@ pub fn canvas_ui(
 
     let painter = ui.painter_at(screen);
     paint::background(&painter, &camera, palette);
+    themes::frames_ui(ui, &painter, session, state, &camera, palette, edits);
     draw_notes(ui, &painter, session, state, &camera, palette);
     if let Gesture::SelectBox { start, end, .. } = state.gesture {
         let r = Rect::from_two_pos(
@@ -207,6 +238,8 @@ pub fn canvas_ui(
     }
     selection_bar::selection_bar_ui(ui, session, state, screen, palette, edits);
     editor::editor_ui(ui, session, state, &mut camera, edits, requests);
+    themes::rename_ui(ui, session, state, &mut camera, edits, requests);
+    crate::ui::themes::panel_toggle_ui(ui, session, state, screen, palette);
     capture::capture_ui(ui, session, state, &mut camera, palette, edits, requests);
     state.view = camera.view;
 }
@@ -225,6 +258,10 @@ fn draw_notes(
         Gesture::Move { ids, dx, dy } => (ids, *dx, *dy),
         _ => (&[], 0.0, 0.0),
     };
+    let (moving_theme, tdx, tdy) = match state.gesture {
+        Gesture::MoveTheme { id, dx, dy } => (Some(id), dx, dy),
+        _ => (None, 0.0, 0.0),
+    };
     let boxed = match state.gesture {
         Gesture::SelectBox { start, end, .. } => Some(crate::model::CanvasRect::from_min_max(
             CanvasPos::new(start.x.min(end.x), start.y.min(end.y)),
@@ -239,6 +276,14 @@ fn draw_notes(
         .map(|e| e.id);
     let clip = camera.screen;
     let draw = |note: &crate::model::Note, offset: (f32, f32)| {
+        if state.themes.is_hidden(note) {
+            return; // Inside a collapsed theme.
+        }
+        let offset = if moving_theme.is_some() && note.theme == moving_theme {
+            (tdx, tdy)
+        } else {
+            offset
+        };
         let rect = camera.screen_rect(crate::model::CanvasRect::note_at(
             note.pos.offset(offset.0, offset.1),
         ));
@@ -284,12 +329,24 @@ fn draw_notes(
     }
 }
 
-/// The topmost note under a canvas point.
-pub fn note_at(session: &Session, p: CanvasPos) -> Option<NoteId> {
+/// The topmost visible note under a canvas point (notes in collapsed themes are hidden).
+pub fn note_at(session: &Session, cache: &themes::ThemeCache, p: CanvasPos) -> Option<NoteId> {
     session
         .notes
         .iter()
         .rev()
-        .find(|n| n.rect().contains(p))
+        .find(|n| n.rect().contains(p) && !cache.is_hidden(n))
         .map(|n| n.id)
+}
+
+/// The area covering every note and every theme frame (an empty theme too), if any.
+pub fn content_bounds(
+    session: &Session,
+    cache: &themes::ThemeCache,
+) -> Option<crate::model::CanvasRect> {
+    let frames = cache.frames().iter().map(|f| f.rect);
+    match session.bounds() {
+        Some(notes) => Some(frames.fold(notes, crate::model::CanvasRect::union)),
+        None => frames.reduce(crate::model::CanvasRect::union),
+    }
 }

@@ -17,7 +17,10 @@ pub fn selection_bar_ui(
     palette: &Palette,
     edits: &mut Vec<Edit>,
 ) {
-    if state.selection.is_empty() || state.editor.is_some() || state.gesture != super::Gesture::None
+    if state.selection.is_empty()
+        || state.editor.is_some()
+        || state.theme_rename.is_some()
+        || state.gesture != super::Gesture::None
     {
         return;
     }
@@ -56,6 +59,22 @@ pub fn selection_bar_ui(
                                 state.selection.first().and_then(|id| session.note(*id))
                         {
                             state.editor = Some(NoteEditor::new(note));
+                        }
+                        if ui
+                            .button("Make theme")
+                            .on_hover_text(
+                                "Ctrl+G; then 1–9 sends notes to a theme, 0 takes them out",
+                            )
+                            .clicked()
+                        {
+                            let notes: Vec<_> = state.selection.iter().copied().collect();
+                            let (id, edit) = crate::model::ThemeEdit::create(session, None, &notes);
+                            edits.push(Edit::Theme(edit));
+                            state.theme_rename = Some(super::themes::ThemeRename::new(
+                                id,
+                                crate::model::default_theme_name(session),
+                                None,
+                            ));
                         }
                         if ui
                             .button("Delete")

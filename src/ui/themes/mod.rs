@@ -1,0 +1,155 @@
+//! The themes panel beside the canvas: every theme with its number key, colour and count,
+//! reorderable, with rename, collapse, tidy, merge, split and delete; and below it the theme
+//! suggestions. Like the canvas it never changes the session: it pushes edits.
+
+mod list;
+mod suggestions;
+
+use egui::{Align2, RichText};
+
+pub use suggestions::{SuggestionCard, Suggestions};
+
+use super::canvas::{CanvasRequest, CanvasState};
+use super::style::{self, Palette};
+use crate::model::{Edit, Session, ThemeId};
+
+/// A merge being set up: which theme goes into which, and the name the result gets.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Merge {
+    /// The theme that goes away.
+    pub from: ThemeId,
+    /// The theme that stays and receives its notes.
+    pub into: ThemeId,
+    /// The name of the merged theme.
+    pub name: String,
+    /// Put the cursor in the name box at the next frame.
+    pub focus_pending: bool,
+}
+
+/// UI state of the themes panel.
+#[derive(Debug, Default)]
+pub struct ThemesPanel {
+    /// Shown or hidden by the user; `None` shows it once the session has a theme.
+    open: Option<bool>,
+    /// A merge waiting for its name.
+    pub merge: Option<Merge>,
+    /// Theme suggestions.
+    pub suggestions: Suggestions,
+}
+
+impl ThemesPanel {
+    /// True when the panel is showing for this session.
+    pub fn is_open(&self, session: &Session) -> bool {
+        self.open.unwrap_or(!session.themes.is_empty())
+    }
+
+    /// Shows the panel.
+    pub fn show(&mut self) {
+        self.open = Some(true);
+    }
+
+    /// Asks for theme suggestions at the next frame (and shows the panel).
+    pub fn request_suggestions(&mut self) {
+        self.open = Some(true);
+        self.suggestions.requested = true;
+    }
+}
+
+/// Draws the themes panel at the right of `ui` when it is open.
+pub fn panel_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    state: &mut CanvasState,
+    palette: &Palette,
+    edits: &mut Vec<Edit>,
+    requests: &mut Vec<CanvasRequest>,
+) {
+    state
+        .themes_panel
+        .suggestions
+        .poll(ui.ctx(), session, requests);
+    if !state.themes_panel.is_open(session) {
+        return;
+    }
+    egui::Panel::right("goldthread.themes")
+        .exact_size(style::THEMES_PANEL_WIDTH)
+        .resizable(false)
+        .frame(
+            egui::Frame::NONE
+                .fill(palette.surface)
+                .stroke(egui::Stroke::new(1.0, palette.border))
+                .inner_margin(egui::Margin::symmetric(14, 12)),
+        )
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("goldthread.themes.scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.label(
+                            RichText::new("Themes")
+                                .font(egui::FontId::new(24.0, style::strong_family())),
+                        );
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            if ui
+                                .button("Hide")
+                                .on_hover_text("Hide the themes panel")
+                                .clicked()
+                            {
+                                state.themes_panel.open = Some(false);
+                                state.focus_requested = true;
+                            }
+                        });
+                    });
+                    list::list_ui(ui, session, state, palette, edits, requests);
+                    ui.add_space(12.0);
+                    ui.separator();
+                    suggestions::suggestions_ui(ui, session, state, palette, edits, requests);
+                });
+        });
+}
+
+/// The button at the top right of the canvas that brings the hidden panel back.
+pub fn panel_toggle_ui(
+    ui: &egui::Ui,
+    session: &Session,
+    state: &mut CanvasState,
+    screen: egui::Rect,
+    palette: &Palette,
+) {
+    if state.themes_panel.is_open(session) {
+        return;
+    }
+    egui::Area::new(egui::Id::unique("goldthread.themes.toggle"))
+        .order(egui::Order::Foreground)
+        .pivot(Align2::RIGHT_TOP)
+        .fixed_pos(egui::pos2(screen.max.x - 12.0, screen.min.y + 12.0))
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style())
+                .fill(palette.surface)
+                .stroke(egui::Stroke::new(1.5, palette.border))
+                .inner_margin(egui::Margin::symmetric(8, 6))
+                .show(ui, |ui| {
+                    let text = match session.themes.len() {
+                        0 => "Themes".to_owned(),
+                        n => format!("Themes ({n})"),
+                    };
+                    if ui
+                        .button(text)
+                        .on_hover_text("Show the theme list and suggestions (Ctrl+T suggests)")
+                        .clicked()
+                    {
+                        state.themes_panel.show();
+                    }
+                });
+        });
+}
+
+/// "1 note", "3 notes".
+pub fn notes_count(n: usize) -> String {
+    if n == 1 {
+        "1 note".to_owned()
+    } else {
+        format!("{n} notes")
+    }
+}
