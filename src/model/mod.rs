@@ -25,5 +25,6 @@ pub use participant::{Level, Participant, ParticipantId};
 pub use session::{Session, View};
 pub use theme::{Theme, ThemeId};
 pub use theme_edit::ThemeEdit;
+pub use vote::{RoundId, RoundSettings, RoundState, VoteError, VoteMode, VoteOn, VoteRound, Voter};
 pub use vote::{VoteOption, Voting};
 pub use vote_edit::VoteEdit;
