@@ -194,7 +194,10 @@ impl Voting {
                 state: RoundState::Closed,
             });
         }
-        edits.push(self.start(session, settings)?);
+        settings.validate(session)?;
+        let mut new = VoteRound::new(self.next_round_id(), settings);
+        new.runoff_of = Some(round);
+        edits.push(VoteEdit::AddRound(new));
         Ok(VoteEdit::Batch(edits))
     }
 }
