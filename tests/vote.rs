@@ -426,8 +426,8 @@ fn a_runoff_on_a_tie_is_a_new_round_and_keeps_the_first() {
     assert_eq!(second.state, RoundState::Open);
     assert!(second.ballots.is_empty(), "a fresh budget");
     assert_eq!(
-        second.settings.dots_per_person, 2,
-        "never more dots than options"
+        second.settings.dots_per_person, 1,
+        "two options: one dot each, a real choice"
     );
     assert_eq!(second.settings.participants, first.settings.participants);
     // One undo takes the whole runoff back.

@@ -12,13 +12,14 @@ use crate::model::Session;
 pub fn repair(session: &mut Session) -> Vec<String> {
     let mut warnings = Vec::new();
     let voting = &mut session.voting;
-    let max_id = voting.rounds.iter().map(|r| r.id.0).max().unwrap_or(0);
-    voting.next_round_id = voting.next_round_id.max(max_id.saturating_add(1)).max(1);
+    if let Some(max_id) = voting.rounds.iter().map(|r| r.id.0).max() {
+        voting.next_round_id = voting.next_round_id.max(max_id.saturating_add(1));
+    }
     let mut seen = HashSet::new();
     for (n, round) in voting.rounds.iter_mut().enumerate() {
         if !seen.insert(round.id) {
             let fresh = RoundId(voting.next_round_id);
-            voting.next_round_id += 1;
+            voting.next_round_id = voting.next_round_id.saturating_add(1);
             warnings.push(format!(
                 "Two votes shared id {}; the second was given id {}.",
                 round.id.0, fresh.0

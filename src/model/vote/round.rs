@@ -168,11 +168,12 @@ impl RoundSettings {
         Ok(())
     }
 
-    /// Settings for a runoff on `options`: the same voters, mode and secrecy, a fresh budget
-    /// suggested for the shorter list (never more than the list can hold) and the same question.
+    /// Settings for a runoff on `options`: the same voters, mode and secrecy, the same
+    /// question, one dot per option at most and a fresh budget: the suggested one, but never
+    /// more than half the options (so a runoff between two is one dot each: a real choice).
     pub fn for_runoff(&self, options: Vec<VoteOption>) -> Self {
-        let n = u32::try_from(options.len()).unwrap_or(u32::MAX);
-        let dots = suggested_budget(options.len()).dots.min(n).max(1);
+        let half = u32::try_from(options.len() / 2).unwrap_or(u32::MAX);
+        let dots = suggested_budget(options.len()).dots.min(half).max(1);
         Self {
             question: self.question.clone(),
             options,

@@ -96,6 +96,9 @@ fn handover_ui(
             }
         }
     });
+    if !round.settings.secret {
+        super::results::live_totals_ui(ui, session, round, palette);
+    }
     if let Some(next) = waiting.first()
         && pressed(ui, Key::Enter)
     {
@@ -127,11 +130,14 @@ fn ballot_ui(
             .font(egui::FontId::new(30.0, style::strong_family()))
             .color(palette.accent),
     );
-    ui.label(
-        RichText::new(format!("{} left of {}", dots(left), budget))
-            .size(22.0)
-            .strong(),
-    );
+    ui.horizontal(|ui| {
+        budget_dots_ui(ui, left, budget, palette);
+        ui.label(
+            RichText::new(format!("{} left of {}", dots(left), budget))
+                .size(22.0)
+                .strong(),
+        );
+    });
     ui.label(
         RichText::new(
             "Click + or press an option's number to place a dot; − or Shift+number takes it back. \
@@ -189,5 +195,27 @@ fn ballot_ui(
         state.info(format!(
             "Thank you, {name}. Your dots are hidden; pass the laptop on."
         ));
+    }
+}
+
+/// The dots still to place as stickers, with the placed ones as empty rings.
+fn budget_dots_ui(ui: &mut egui::Ui, left: u32, budget: u32, palette: &Palette) {
+    let shown = budget.min(12);
+    let d = style::VOTE_DOT_SIZE;
+    let (rect, _) = ui.allocate_exact_size(
+        egui::vec2(shown as f32 * (d + 6.0), d + 4.0),
+        egui::Sense::hover(),
+    );
+    if !ui.is_rect_visible(rect) {
+        return;
+    }
+    for i in 0..shown {
+        let c = egui::pos2(rect.min.x + d / 2.0 + i as f32 * (d + 6.0), rect.center().y);
+        if i < left {
+            ui.painter().circle_filled(c, d / 2.0, style::VOTE_DOT);
+        } else {
+            ui.painter()
+                .circle_stroke(c, d / 2.0 - 1.0, egui::Stroke::new(1.5, palette.border));
+        }
     }
 }

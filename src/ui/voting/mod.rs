@@ -146,7 +146,10 @@ fn column_ui(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
 fn header_ui(ui: &mut egui::Ui, session: &Session, round: &VoteRound, palette: &Palette) {
     let s = &round.settings;
     let question = if s.question.trim().is_empty() {
-        "Place your dots"
+        match s.options.first() {
+            Some(crate::model::VoteOption::Note(_)) => "Dot vote on the notes",
+            _ => "Dot vote on the themes",
+        }
     } else {
         s.question.trim()
     };

@@ -88,14 +88,19 @@ fn result_row_ui(
     let painter = ui.painter();
     let strong = |size: f32| egui::FontId::new(size * scale, style::strong_family());
     let y = rect.center().y;
+    let rank = if row.tied {
+        format!("={}", row.rank)
+    } else {
+        row.rank.to_string()
+    };
     painter.text(
         egui::pos2(rect.min.x + 4.0, y),
         egui::Align2::LEFT_CENTER,
-        row.rank.to_string(),
+        rank,
         strong(30.0),
         palette.text_muted,
     );
-    let name_x = rect.min.x + 50.0 * scale;
+    let name_x = rect.min.x + 60.0 * scale;
     let name_width = (width * 0.34).min(380.0);
     let galley = painter.layout(
         name.clone(),
@@ -157,6 +162,17 @@ fn result_row_ui(
         );
         painter.galley(r.min + Vec2::new(8.0, 4.0), badge, palette.selection);
     }
+}
+
+/// The totals so far, compact, for an open (not secret) vote while it runs.
+pub fn live_totals_ui(ui: &mut egui::Ui, session: &Session, round: &VoteRound, palette: &Palette) {
+    ui.add_space(12.0);
+    ui.label(
+        RichText::new("Totals so far (open vote)")
+            .size(18.0)
+            .color(palette.text_muted),
+    );
+    ranking_ui(ui, session, &round.tally(session), palette, false);
 }
 
 /// Each voter's dots, by name (only for votes that are not anonymous).

@@ -191,6 +191,9 @@ pub fn scribe_ui(
             }
         });
     });
+    if !round.settings.secret {
+        super::results::live_totals_ui(ui, session, round, palette);
+    }
     if let Some((person, option, delta)) = change {
         state.push(
             round.place_dot(session, Voter::Person(person), option, delta),
