@@ -378,3 +378,102 @@ fn voting_on_an_empty_session_says_what_to_do_first() {
     assert!(h.query_by_label("Start the vote").is_none());
     assert!(session(&h).voting.rounds.is_empty());
 }
+
+/// A library holding a session with three notes, no themes and two people, open on the Vote
+/// screen.
+fn app_with_notes_only(name: &str) -> (TempDir, App) {
+    let dir = temp_dir(name);
+    let mut s = Session::new("Notes lab", today());
+    for (i, t) in ["Open data", "Skills", "Front door"].iter().enumerate() {
+        let id = i as u64 + 1;
+        s.notes.push(Note::new(
+            NoteId(id),
+            *t,
+            NoteColour::Yellow,
+            CanvasPos::new(id as f32 * 260.0, 0.0),
+        ));
+    }
+    let people = ["Ana", "Ben"]
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (i, Participant::new(ParticipantId(i as u64 + 1), *n)))
+        .collect();
+    Edit::InsertParticipants(people).apply(&mut s);
+    let path = dir.join("notes-lab.ron");
+    goldthread::storage::save_file(&path, &s).unwrap();
+    let mut h = app_with(&dir, Some(path));
+    settle(&mut h);
+    open_vote_tab(&mut h);
+    (dir, h)
+}
+
+#[test]
+fn deleting_a_note_with_dots_gives_them_back_and_undo_restores_them() {
+    let (_dir, mut h) = app_with_notes_only("delete-option");
+    h.get_by_label("Notes (3)");
+    start_vote(&mut h, "Pass the laptop");
+    next_person_votes(&mut h, &[Key::Num1, Key::Num2]);
+    let ana = Voter::Person(ParticipantId(1));
+    let used = |h: &App| session(h).voting.current().unwrap().used(session(h), ana);
+    assert_eq!(used(&h), 2);
+
+    // On the Board, delete the note with Ana's first dot.
+    click(&mut h, "Board");
+    h.get_by_role_and_label(Role::Button, "Open data").click();
+    h.run();
+    key(&mut h, Key::Delete);
+    assert!(session(&h).note(NoteId(1)).is_none(), "the note is deleted");
+    assert!(
+        h.state()
+            .notices()
+            .all()
+            .iter()
+            .any(|n| n.text.contains("its vote dot was given back to the voter")),
+        "{:?}",
+        h.state().notices().all()
+    );
+    assert_eq!(used(&h), 1, "Ana may place that dot again");
+    let round = session(&h).voting.current().unwrap();
+    assert_eq!(
+        round.dots(ana, VoteOption::Note(NoteId(1))),
+        1,
+        "the ballot keeps it"
+    );
+    assert_eq!(
+        round.tally(session(&h)).rows.len(),
+        2,
+        "the tally ignores it"
+    );
+
+    press_with(&mut h, Modifiers::COMMAND, Key::Z);
+    assert!(session(&h).note(NoteId(1)).is_some());
+    assert_eq!(used(&h), 2, "undo brings the note and its dot back");
+}
+
+#[test]
+fn revealed_dots_are_drawn_on_the_notes_voted_on() {
+    let (_dir, mut h) = app_with_notes_only("canvas-dots");
+    start_vote(&mut h, "Pass the laptop");
+    next_person_votes(&mut h, &[Key::Num3]);
+    next_person_votes(&mut h, &[Key::Num3, Key::Num1]);
+    let dots = |h: &App| goldthread::ui::canvas::dots::VoteDots::new(session(h));
+    assert_eq!(dots(&h).on_note(NoteId(3)), 0, "nothing shows while secret");
+    click(&mut h, "Reveal results");
+    assert_eq!(dots(&h).on_note(NoteId(3)), 2);
+    assert_eq!(dots(&h).on_note(NoteId(1)), 1);
+    assert_eq!(dots(&h).on_note(NoteId(2)), 0);
+}
+
+#[test]
+fn an_open_vote_shows_totals_while_people_vote() {
+    let (_dir, mut h) = app_on_vote_screen("open-vote");
+    click(
+        &mut h,
+        "Secret until the reveal (totals hidden while voting)",
+    );
+    start_vote(&mut h, "Pass the laptop");
+    assert!(!session(&h).voting.current().unwrap().settings.secret);
+    next_person_votes(&mut h, &[Key::Num2]);
+    h.get_by_label("Totals so far (open vote)");
+    h.get_by_label("1. Digital skills: 1 dot");
+}

@@ -7,6 +7,7 @@ use egui::{Painter, Rect, Stroke};
 
 use crate::model::{NoteId, Session, ThemeId, VoteOption};
 use crate::ui::style;
+use std::collections::BTreeSet;
 
 /// The dots of the latest revealed or closed vote, looked up by note and theme.
 #[derive(Debug, Default)]
@@ -66,5 +67,26 @@ pub fn paint_badge(painter: &Painter, rect: Rect, count: u32, zoom: f32) {
             egui::FontId::new((d * 0.55).round(), style::strong_family()),
             style::VOTE_DOT_TEXT,
         );
+    }
+}
+
+/// How many voting dots (in every round) are on these notes: deleting them gives the dots back.
+pub fn dots_on_notes(session: &Session, notes: &BTreeSet<NoteId>) -> u32 {
+    if session.voting.rounds.is_empty() {
+        return 0;
+    }
+    notes
+        .iter()
+        .map(|id| session.voting.dots_on(VoteOption::Note(*id)))
+        .sum()
+}
+
+/// The words added to a deletion message when the deleted options had dots, e.g.
+/// "; their 2 dots were given back to the voters".
+pub fn given_back(dots: u32) -> String {
+    match dots {
+        0 => String::new(),
+        1 => "; its vote dot was given back to the voter".to_owned(),
+        n => format!("; their {n} vote dots were given back to the voters"),
     }
 }
