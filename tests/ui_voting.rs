@@ -240,7 +240,7 @@ fn a_secret_vote_for_six_on_eight_themes_revealed_run_off_saved_and_reopened() {
         next_person_votes(&mut h, &[Key::Num2, Key::Num6]);
     }
     h.get_by_label("Everyone has voted.");
-    click(&mut h, "Reveal results");
+    key(&mut h, Key::Enter); // Enter reveals once everyone has voted.
     let first = session(&h).voting.current().unwrap().clone();
     assert_eq!(first.state, RoundState::Revealed);
     h.get_by_label("Which themes first?");

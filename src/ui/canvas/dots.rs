@@ -52,7 +52,8 @@ pub fn paint_badge(painter: &Painter, rect: Rect, count: u32, zoom: f32) {
         return;
     }
     let d = (style::VOTE_CANVAS_DOT_SIZE * zoom).clamp(10.0, 56.0);
-    let center = egui::pos2(rect.max.x - d * 0.35, rect.min.y + d * 0.35);
+    // On the corner, half off the card, so it covers as little text as possible.
+    let center = egui::pos2(rect.max.x - d * 0.1, rect.min.y + d * 0.1);
     painter.circle(
         center,
         d / 2.0,

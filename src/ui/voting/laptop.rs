@@ -55,7 +55,7 @@ fn handover_ui(
     if waiting.is_empty() {
         ui.label(big("Everyone has voted."));
         ui.label(
-            RichText::new("Reveal the results on the projector when the room is ready.")
+            RichText::new("Reveal the results on the projector when the room is ready (Enter).")
                 .size(20.0)
                 .color(palette.text_muted),
         );
@@ -99,11 +99,17 @@ fn handover_ui(
     if !round.settings.secret {
         super::results::live_totals_ui(ui, session, round, palette);
     }
-    if let Some(next) = waiting.first()
-        && pressed(ui, Key::Enter)
-    {
-        state.voter = Some(*next);
-        state.message = None;
+    if pressed(ui, Key::Enter) {
+        if let Some(next) = waiting.first() {
+            state.voter = Some(*next);
+            state.message = None;
+        } else {
+            edits.push(Edit::Vote(VoteEdit::SetState {
+                round: round.id,
+                state: crate::model::RoundState::Revealed,
+            }));
+            state.message = None;
+        }
     }
     open_round_actions_ui(ui, round, state, session, palette, edits);
 }
