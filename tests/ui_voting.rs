@@ -143,10 +143,29 @@ fn passing_the_laptop_the_next_voter_sees_none_of_the_last_voter_s_dots() {
         h.get_by_label(&format!("{t}: 0 of your dots"));
     }
     assert!(h.query_by_label_contains("1 of your dots").is_none());
-    // Ana's name cannot be chosen again.
+    // Ben pressing Ctrl+Z cannot reach into Ana's confirmed ballot.
+    let boxed = session(&h).voting.clone();
+    for _ in 0..3 {
+        press_with(&mut h, Modifiers::COMMAND, Key::Z);
+    }
+    assert_eq!(session(&h).voting, boxed);
+    // Ana's name cannot be chosen again, until the facilitator reopens her ballot.
     click(&mut h, "Back to the names");
     click(&mut h, "✓ Ana");
     assert!(h.query_by_label("Ana, place your dots").is_none());
+    h.get_by_label("Ana has voted. Right-click the name to reopen their ballot.");
+    h.get_by_label("✓ Ana").click_secondary();
+    h.run();
+    click(&mut h, "Reopen Ana's ballot");
+    assert!(
+        !session(&h)
+            .voting
+            .current()
+            .unwrap()
+            .is_done(ParticipantId(1))
+    );
+    click(&mut h, "Ana");
+    h.get_by_label("Open data: 1 of your dots");
 }
 
 #[test]

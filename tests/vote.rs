@@ -335,23 +335,36 @@ fn every_dot_is_undoable_until_the_vote_is_closed() {
 }
 
 #[test]
-fn a_confirmed_ballot_cannot_change_and_undo_reopens_it() {
+fn a_confirmed_ballot_cannot_change_even_by_undo_until_it_is_reopened() {
     let mut s = session(4);
     let mut h = History::default();
     let r = start(&mut s, &mut h, 3, 1);
     dot(&mut s, &mut h, r, person(1), theme(1));
-    let done = VoteEdit::SetDone {
-        round: r,
-        participant: ParticipantId(1),
-        done: true,
+    let done = |done| {
+        Edit::Vote(VoteEdit::SetDone {
+            round: r,
+            participant: ParticipantId(1),
+            done,
+        })
     };
-    h.apply(&mut s, Edit::Vote(done));
+    h.apply(&mut s, done(true));
     assert_eq!(
         try_dot(&s, r, person(1), theme(2)),
         Err(VoteError::BallotDone)
     );
+    // The next person presses Ctrl+Z twice: Ana's ballot stays in the box with its dot.
+    let boxed = s.clone();
     assert!(h.undo(&mut s));
+    assert!(h.undo(&mut s));
+    assert_eq!(s.voting, boxed.voting);
+    // Undo of the vote's start does not throw the ballot away either.
+    assert!(h.undo(&mut s));
+    assert_eq!(s.voting, boxed.voting);
+    // The facilitator can reopen it explicitly; that is undoable.
+    h.apply(&mut s, done(false));
     assert_eq!(try_dot(&s, r, person(1), theme(2)), Ok(()));
+    assert!(h.undo(&mut s));
+    assert!(s.voting.round(r).unwrap().is_done(ParticipantId(1)));
 }
 
 #[test]

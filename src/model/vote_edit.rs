@@ -1,7 +1,9 @@
 //! Changes to votes (dots placed and removed, rounds opened, revealed and closed).
 //!
-//! Every change is undoable. Dots cannot change in a closed round: an edit that would is
-//! ignored (and so is not recorded), which is what locks a closed vote's results.
+//! Every change is undoable, with two locks: dots cannot change in a closed round, nor in a
+//! ballot its voter has confirmed (handed on). An edit that would is ignored (and so is not
+//! recorded), which is what locks a closed vote's results and keeps a passed-on ballot safe
+//! from the next person's Ctrl+Z.
 
 use super::vote::{RoundId, RoundSettings, RoundState, VoteOption, VoteRound, Voter};
 use super::{ParticipantId, Session};
@@ -13,7 +15,8 @@ pub enum VoteEdit {
     AddRound(VoteRound),
     /// Puts a removed round back at its index (the inverse of [`VoteEdit::RemoveRound`]).
     InsertRound(usize, VoteRound),
-    /// Removes a round.
+    /// Removes a round, only while it has no dots and no confirmed ballot (so undoing the start
+    /// of a vote never throws ballots away).
     RemoveRound(RoundId),
     /// Sets how many dots `voter` has on `option`.
     SetDots {
@@ -26,7 +29,8 @@ pub enum VoteEdit {
         /// The new number of dots.
         count: u32,
     },
-    /// Marks a participant's ballot as confirmed (handed on) or not.
+    /// Marks a participant's ballot as confirmed (handed on), or reopens it. Confirming is not
+    /// undone by undo (its inverse leaves the ballot confirmed); reopening is.
     SetDone {
         /// The round.
         round: RoundId,
@@ -90,6 +94,9 @@ impl VoteEdit {
                 let Some(index) = voting.rounds.iter().position(|r| r.id == id) else {
                     return nothing;
                 };
+                if voting.rounds[index].has_votes() {
+                    return nothing; // Undo never throws ballots away.
+                }
                 Self::InsertRound(index, voting.rounds.remove(index))
             }
             Self::SetDots {
@@ -101,7 +108,11 @@ impl VoteEdit {
                 let Some(r) = voting.round_mut(round) else {
                     return nothing;
                 };
-                if r.state == RoundState::Closed {
+                let locked = match voter {
+                    Voter::Person(p) => r.is_done(p),
+                    Voter::Room => false,
+                };
+                if r.state == RoundState::Closed || locked {
                     return nothing;
                 }
                 let old = r.set_raw(voter, option, count);
@@ -124,10 +135,13 @@ impl VoteEdit {
                     return nothing;
                 }
                 let old = r.set_done(participant, done);
+                // A confirmed ballot is in the box: undo never takes it out again (and, as a
+                // confirmed ballot cannot change, never removes its dots), so the next person
+                // pressing Ctrl+Z cannot touch it. Reopening is an explicit `done: false`.
                 Self::SetDone {
                     round,
                     participant,
-                    done: old,
+                    done: done || old,
                 }
             }
             Self::SetState { round, state } => {

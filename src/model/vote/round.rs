@@ -285,6 +285,11 @@ impl VoteRound {
         }
     }
 
+    /// True when anyone has placed a dot or confirmed a ballot in this round.
+    pub fn has_votes(&self) -> bool {
+        !self.room.is_empty() || !self.ballots.is_empty()
+    }
+
     /// True when `participant` has confirmed their ballot.
     pub fn is_done(&self, participant: ParticipantId) -> bool {
         self.ballot(participant).is_some_and(|b| b.done)

@@ -90,9 +90,30 @@ fn handover_ui(
                 RichText::new(&p.name).size(22.0).strong()
             };
             let button = egui::Button::new(text).min_size(egui::vec2(180.0, 56.0));
-            if ui.add_enabled(!done, button).clicked() {
-                state.voter = Some(p.id);
-                state.message = None;
+            let response = ui.add(button);
+            if response.clicked() {
+                if done {
+                    state.info(format!(
+                        "{} has voted. Right-click the name to reopen their ballot.",
+                        p.name
+                    ));
+                } else {
+                    state.voter = Some(p.id);
+                    state.message = None;
+                }
+            }
+            if done {
+                response.context_menu(|ui| {
+                    if ui.button(format!("Reopen {}'s ballot", p.name)).clicked() {
+                        edits.push(Edit::Vote(VoteEdit::SetDone {
+                            round: round.id,
+                            participant: p.id,
+                            done: false,
+                        }));
+                        state.info(format!("{}'s ballot is open again.", p.name));
+                        ui.close();
+                    }
+                });
             }
         }
     });
