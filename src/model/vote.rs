@@ -17,6 +17,8 @@ mod repair;
 mod round;
 mod tally;
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 pub use budget::{SuggestedBudget, suggested_budget};
@@ -25,7 +27,7 @@ pub use repair::repair;
 pub use round::{Ballot, RoundId, RoundSettings, RoundState, VoteMode, VoteRound, Voter};
 pub use tally::{Tally, TallyRow};
 
-use super::{NoteId, Participant, Session, ThemeId, VoteEdit};
+use super::{Note, NoteId, Participant, Session, Theme, ThemeId, VoteEdit};
 
 /// What a dot can be placed on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -57,6 +59,51 @@ impl VoteOption {
                 .note(id)
                 .map_or_else(|| "(deleted note)".to_owned(), |n| n.title(60)),
         }
+    }
+}
+
+/// The session's themes and notes by id, for looking up many options at once (a scan of the
+/// notes per option would be slow in a session with thousands of notes).
+#[derive(Debug)]
+pub struct OptionLookup<'a> {
+    notes: HashMap<NoteId, &'a Note>,
+    themes: HashMap<ThemeId, &'a Theme>,
+}
+
+impl<'a> OptionLookup<'a> {
+    /// Indexes `session`'s themes and notes.
+    pub fn new(session: &'a Session) -> Self {
+        Self {
+            notes: session.notes.iter().map(|n| (n.id, n)).collect(),
+            themes: session.themes.iter().map(|t| (t.id, t)).collect(),
+        }
+    }
+
+    /// True when the option still exists.
+    pub fn exists(&self, option: VoteOption) -> bool {
+        match option {
+            VoteOption::Theme(id) => self.themes.contains_key(&id),
+            VoteOption::Note(id) => self.notes.contains_key(&id),
+        }
+    }
+
+    /// The option's name (see [`VoteOption::name`]).
+    pub fn name(&self, option: VoteOption) -> String {
+        match option {
+            VoteOption::Theme(id) => self
+                .themes
+                .get(&id)
+                .map_or_else(|| "(deleted theme)".to_owned(), |t| t.name.clone()),
+            VoteOption::Note(id) => self
+                .notes
+                .get(&id)
+                .map_or_else(|| "(deleted note)".to_owned(), |n| n.title(60)),
+        }
+    }
+
+    /// The options of `list` that still exist, in order.
+    pub fn existing(&self, list: &[VoteOption]) -> Vec<VoteOption> {
+        list.iter().copied().filter(|o| self.exists(*o)).collect()
     }
 }
 

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{VoteError, VoteOption, suggested_budget};
+use super::{OptionLookup, VoteError, VoteOption, suggested_budget};
 use crate::model::{ParticipantId, Session, VoteEdit};
 
 /// A round's stable identity.
@@ -133,10 +133,11 @@ impl RoundSettings {
     /// Checks the settings: something to vote on, people to vote, a budget of at least one dot,
     /// a per-option limit between one and the budget.
     pub fn validate(&self, session: &Session) -> Result<(), VoteError> {
-        if !self.options.iter().any(|o| o.exists_in(session)) {
+        let lookup = OptionLookup::new(session);
+        if !self.options.iter().any(|o| lookup.exists(*o)) {
             return Err(VoteError::NothingToVoteOn);
         }
-        if let Some(missing) = self.options.iter().find(|o| !o.exists_in(session)) {
+        if let Some(missing) = self.options.iter().find(|o| !lookup.exists(**o)) {
             return Err(VoteError::UnknownOption(*missing));
         }
         if self.dots_per_person == 0 {
@@ -254,11 +255,17 @@ impl VoteRound {
 
     /// The dots `voter` has placed on options that still exist and are on this round's list.
     pub fn used(&self, session: &Session, voter: Voter) -> u32 {
-        self.settings
-            .options
-            .iter()
-            .filter(|o| o.exists_in(session))
-            .map(|o| self.dots(voter, *o))
+        let dots: &BTreeMap<VoteOption, u32> = match voter {
+            Voter::Room => &self.room,
+            Voter::Person(p) => match self.ballot(p) {
+                Some(b) => &b.dots,
+                None => return 0,
+            },
+        };
+        // Only the options with dots are looked up: cheap even in a vote on thousands of notes.
+        dots.iter()
+            .filter(|(o, _)| self.settings.options.contains(o) && o.exists_in(session))
+            .map(|(_, n)| n)
             .sum()
     }
 

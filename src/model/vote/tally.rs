@@ -1,6 +1,6 @@
 //! The tally of a round: options ranked by dots, ties marked, deterministic.
 
-use super::{VoteOption, VoteRound};
+use super::{OptionLookup, VoteOption, VoteRound};
 use crate::model::Session;
 
 /// One option's line in the tally.
@@ -58,12 +58,13 @@ impl VoteRound {
     /// The round's results, ignoring options that no longer exist in `session`.
     pub fn tally(&self, session: &Session) -> Tally {
         let totals = self.totals();
+        let lookup = OptionLookup::new(session);
         let mut rows: Vec<(usize, TallyRow)> = self
             .settings
             .options
             .iter()
             .enumerate()
-            .filter(|(_, o)| o.exists_in(session))
+            .filter(|(_, o)| lookup.exists(**o))
             .map(|(i, o)| {
                 let row = TallyRow {
                     option: *o,

@@ -4,7 +4,7 @@
 use egui::{RichText, Sense, Stroke, Vec2, WidgetInfo};
 
 use super::{Draft, VotingState, dots};
-use crate::model::vote::{Tally, TallyRow};
+use crate::model::vote::{OptionLookup, Tally, TallyRow};
 use crate::model::{Edit, RoundState, Session, VoteEdit, VoteRound, Voter};
 use crate::ui::style::{self, Palette};
 use crate::ui::widgets::primary_button;
@@ -56,14 +56,15 @@ pub fn results_ui(
 /// The ranked bars. `big` is the projector size; earlier rounds use a compact one.
 fn ranking_ui(ui: &mut egui::Ui, session: &Session, tally: &Tally, palette: &Palette, big: bool) {
     let max = tally.max_dots().max(1);
+    let lookup = OptionLookup::new(session);
     for row in &tally.rows {
-        result_row_ui(ui, session, row, max, palette, big);
+        result_row_ui(ui, lookup.name(row.option), row, max, palette, big);
     }
 }
 
 fn result_row_ui(
     ui: &mut egui::Ui,
-    session: &Session,
+    name: String,
     row: &TallyRow,
     max: u32,
     palette: &Palette,
@@ -73,7 +74,6 @@ fn result_row_ui(
     let height = (style::VOTE_BAR_HEIGHT + 16.0) * scale;
     let width = ui.available_width();
     let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), Sense::hover());
-    let name = row.option.name(session);
     response.widget_info(|| {
         let tie = if row.tied { ", tied" } else { "" };
         WidgetInfo::labeled(
@@ -179,6 +179,7 @@ pub fn live_totals_ui(ui: &mut egui::Ui, session: &Session, round: &VoteRound, p
 fn who_voted_how_ui(ui: &mut egui::Ui, session: &Session, round: &VoteRound, palette: &Palette) {
     ui.add_space(12.0);
     ui.label(RichText::new("Who voted how").size(22.0).strong());
+    let lookup = OptionLookup::new(session);
     for id in &round.settings.participants {
         let Some(person) = session.participant(*id) else {
             continue;
@@ -187,10 +188,10 @@ fn who_voted_how_ui(ui: &mut egui::Ui, session: &Session, round: &VoteRound, pal
             .settings
             .options
             .iter()
-            .filter(|o| o.exists_in(session))
+            .filter(|o| lookup.exists(**o))
             .filter_map(|o| {
                 let n = round.dots(Voter::Person(*id), *o);
-                (n > 0).then(|| format!("{} {}", o.name(session), "●".repeat(n as usize)))
+                (n > 0).then(|| format!("{} {}", lookup.name(*o), "●".repeat(n as usize)))
             })
             .collect();
         let text = if placed.is_empty() {

@@ -40,16 +40,11 @@ pub fn room_ui(
             .color(palette.text_muted),
     );
     ui.add_space(8.0);
-    let options: Vec<_> = round
-        .settings
-        .options
-        .iter()
-        .copied()
-        .filter(|o| o.exists_in(session))
-        .collect();
+    let lookup = crate::model::vote::OptionLookup::new(session);
+    let options = lookup.existing(&round.settings.options);
     let mut change = None;
     for (i, option) in options.iter().enumerate() {
-        let name = option.name(session);
+        let name = lookup.name(*option);
         let row = OptionRow {
             key: (i < 9).then_some(i + 1),
             name: &name,

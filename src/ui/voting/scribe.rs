@@ -102,13 +102,8 @@ pub fn scribe_ui(
         .filter_map(|id| session.participant(*id))
         .map(|p| (p.id, p.name.clone()))
         .collect();
-    let options: Vec<_> = round
-        .settings
-        .options
-        .iter()
-        .copied()
-        .filter(|o| o.exists_in(session))
-        .collect();
+    let lookup = crate::model::vote::OptionLookup::new(session);
+    let options = lookup.existing(&round.settings.options);
     if state
         .scribe_voter
         .is_none_or(|v| !people.iter().any(|(id, _)| *id == v))
@@ -176,7 +171,7 @@ pub fn scribe_ui(
             );
             let voter = Voter::Person(current);
             for (i, option) in options.iter().enumerate() {
-                let option_name = option.name(session);
+                let option_name = lookup.name(*option);
                 let label = format!("of {name}'s dots");
                 let row = OptionRow {
                     key: (i < 9).then_some(i + 1),
