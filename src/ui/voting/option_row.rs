@@ -139,11 +139,12 @@ fn dots_ui(ui: &mut egui::Ui, row: &OptionRow<'_>, palette: &Palette) {
                 style::VOTE_DOT,
             );
         }
+        let text_x = if row.dots.is_some() { d + 8.0 } else { 6.0 };
         painter.text(
-            egui::pos2(rect.min.x + d + 8.0, rect.center().y),
+            egui::pos2(rect.min.x + text_x, rect.center().y),
             egui::Align2::LEFT_CENTER,
             text,
-            egui::FontId::new(24.0, style::strong_family()),
+            egui::FontId::new(22.0, style::strong_family()),
             colour,
         );
         return;
