@@ -25,5 +25,6 @@ pub use participant::{Level, Participant, ParticipantId};
 pub use session::{Session, View};
 pub use theme::{Theme, ThemeColour, ThemeFrame, ThemeId};
 pub use theme_edit::{ThemeEdit, default_theme_name};
+pub use vote::{RoundId, RoundSettings, RoundState, VoteError, VoteMode, VoteOn, VoteRound, Voter};
 pub use vote::{VoteOption, Voting};
 pub use vote_edit::VoteEdit;

@@ -1,10 +1,58 @@
 //! Changes to votes (dots placed and removed, rounds opened, revealed and closed).
+//!
+//! Every change is undoable, with two locks: dots cannot change in a closed round, nor in a
+//! ballot its voter has confirmed (handed on). An edit that would is ignored (and so is not
+//! recorded), which is what locks a closed vote's results and keeps a passed-on ballot safe
+//! from the next person's Ctrl+Z.
 
-use super::Session;
+use super::vote::{RoundId, RoundSettings, RoundState, VoteOption, VoteRound, Voter};
+use super::{ParticipantId, Session};
 
 /// One change to the session's votes. [`VoteEdit::apply`] returns the edit that undoes it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum VoteEdit {
+    /// Adds a round at the end (a new vote or a runoff).
+    AddRound(VoteRound),
+    /// Puts a removed round back at its index (the inverse of [`VoteEdit::RemoveRound`]).
+    InsertRound(usize, VoteRound),
+    /// Removes a round, only while it has no dots and no confirmed ballot (so undoing the start
+    /// of a vote never throws ballots away).
+    RemoveRound(RoundId),
+    /// Sets how many dots `voter` has on `option`.
+    SetDots {
+        /// The round.
+        round: RoundId,
+        /// Whose dots: a participant's ballot or the room's tally.
+        voter: Voter,
+        /// The option.
+        option: VoteOption,
+        /// The new number of dots.
+        count: u32,
+    },
+    /// Marks a participant's ballot as confirmed (handed on), or reopens it. Confirming is not
+    /// undone by undo (its inverse leaves the ballot confirmed); reopening is.
+    SetDone {
+        /// The round.
+        round: RoundId,
+        /// Whose ballot.
+        participant: ParticipantId,
+        /// Confirmed or not.
+        done: bool,
+    },
+    /// Moves a round to another state (reveal, close, or back).
+    SetState {
+        /// The round.
+        round: RoundId,
+        /// The new state.
+        state: RoundState,
+    },
+    /// Replaces a round's settings (e.g. the question), while it is not closed.
+    SetSettings {
+        /// The round.
+        round: RoundId,
+        /// The new settings.
+        settings: Box<RoundSettings>,
+    },
     /// Several changes done and undone as one step.
     Batch(Vec<VoteEdit>),
 }
@@ -14,16 +62,108 @@ impl VoteEdit {
     pub fn is_empty(&self) -> bool {
         match self {
             Self::Batch(v) => v.iter().all(Self::is_empty),
+            _ => false,
         }
     }
 
     /// Performs the edit and returns the edit that undoes it.
-    #[allow(
-        clippy::only_used_in_recursion,
-        reason = "skeleton: remove once a variant changes the session"
-    )]
     pub fn apply(self, session: &mut Session) -> Self {
+        let nothing = Self::Batch(Vec::new());
+        let voting = &mut session.voting;
         match self {
+            Self::AddRound(round) => {
+                if voting.round(round.id).is_some() {
+                    return nothing; // Never two rounds with one id.
+                }
+                let id = round.id;
+                voting.next_round_id = voting.next_round_id.max(id.0.saturating_add(1));
+                voting.rounds.push(round);
+                Self::RemoveRound(id)
+            }
+            Self::InsertRound(index, round) => {
+                if voting.round(round.id).is_some() {
+                    return nothing;
+                }
+                let id = round.id;
+                voting.next_round_id = voting.next_round_id.max(id.0.saturating_add(1));
+                let index = index.min(voting.rounds.len());
+                voting.rounds.insert(index, round);
+                Self::RemoveRound(id)
+            }
+            Self::RemoveRound(id) => {
+                let Some(index) = voting.rounds.iter().position(|r| r.id == id) else {
+                    return nothing;
+                };
+                if voting.rounds[index].has_votes() {
+                    return nothing; // Undo never throws ballots away.
+                }
+                Self::InsertRound(index, voting.rounds.remove(index))
+            }
+            Self::SetDots {
+                round,
+                voter,
+                option,
+                count,
+            } => {
+                let Some(r) = voting.round_mut(round) else {
+                    return nothing;
+                };
+                let locked = match voter {
+                    Voter::Person(p) => r.is_done(p),
+                    Voter::Room => false,
+                };
+                if r.state == RoundState::Closed || locked {
+                    return nothing;
+                }
+                let old = r.set_raw(voter, option, count);
+                Self::SetDots {
+                    round,
+                    voter,
+                    option,
+                    count: old,
+                }
+            }
+            Self::SetDone {
+                round,
+                participant,
+                done,
+            } => {
+                let Some(r) = voting.round_mut(round) else {
+                    return nothing;
+                };
+                if r.state == RoundState::Closed {
+                    return nothing;
+                }
+                let old = r.set_done(participant, done);
+                // A confirmed ballot is in the box: undo never takes it out again (and, as a
+                // confirmed ballot cannot change, never removes its dots), so the next person
+                // pressing Ctrl+Z cannot touch it. Reopening is an explicit `done: false`.
+                Self::SetDone {
+                    round,
+                    participant,
+                    done: done || old,
+                }
+            }
+            Self::SetState { round, state } => {
+                let Some(r) = voting.round_mut(round) else {
+                    return nothing;
+                };
+                let old = std::mem::replace(&mut r.state, state);
+                Self::SetState { round, state: old }
+            }
+            Self::SetSettings { round, settings } => {
+                let Some(r) = voting.round_mut(round) else {
+                    return nothing;
+                };
+                if r.state == RoundState::Closed {
+                    return nothing;
+                }
+                let old = std::mem::replace(&mut r.settings, *settings);
+                Self::SetSettings {
+                    round,
+                    settings: Box::new(old),
+                }
+            }
             Self::Batch(edits) => {
                 let mut inverses: Vec<Self> = edits.into_iter().map(|e| e.apply(session)).collect();
                 inverses.reverse();

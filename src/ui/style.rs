@@ -311,3 +311,21 @@ pub const THEME_DROP_WIDTH: f32 = 6.0;
 pub const THEME_ROUNDING: f32 = 14.0;
 /// Width of the theme list panel, in points.
 pub const THEMES_PANEL_WIDTH: f32 = 380.0;
+/// The fill of a voting dot: a sticker red that reads on every note colour and both themes.
+pub const VOTE_DOT: Color32 = Color32::from_rgb(0xD2, 0x2F, 0x27);
+/// The edge of a voting dot and the text on it.
+pub const VOTE_DOT_TEXT: Color32 = Color32::WHITE;
+/// Diameter of a dot on the voting screen, in points.
+pub const VOTE_DOT_SIZE: f32 = 24.0;
+/// Diameter of a dot drawn on a note or theme on the canvas, in canvas units.
+pub const VOTE_CANVAS_DOT_SIZE: f32 = 30.0;
+/// The widest the voting screen's column grows, in points.
+pub const VOTE_COLUMN_WIDTH: f32 = 1180.0;
+/// The size of option names on the voting screen, in points.
+pub const VOTE_OPTION_FONT_SIZE: f32 = 24.0;
+/// The size of the dot counts in the revealed results, in points.
+pub const VOTE_COUNT_FONT_SIZE: f32 = 40.0;
+/// The height of a result bar, in points.
+pub const VOTE_BAR_HEIGHT: f32 = 40.0;
+/// The size of the + and − buttons that place and take back dots, in points.
+pub const VOTE_BUTTON_SIZE: f32 = 44.0;

@@ -64,11 +64,13 @@ pub fn keyboard(
     let pressed = |key| ui.input_mut(|i| i.consume_key(Modifiers::NONE, key));
     if (pressed(Key::Delete) || pressed(Key::Backspace)) && !state.selection.is_empty() {
         let n = state.selection.len();
+        let dots = super::dots::dots_on_notes(session, &state.selection);
         edits.push(Edit::RemoveNotes(state.selection.iter().copied().collect()));
         state.selection.clear();
         requests.push(CanvasRequest::Info(format!(
-            "Deleted {n} note{}. Ctrl+Z brings {} back.",
+            "Deleted {n} note{}{}. Ctrl+Z brings {} back.",
             if n == 1 { "" } else { "s" },
+            super::dots::given_back(dots),
             if n == 1 { "it" } else { "them" }
         )));
     }

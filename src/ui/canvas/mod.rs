@@ -5,6 +5,7 @@
 //! gestures in progress are UI state and live in [`CanvasState`].
 
 mod capture;
+pub mod dots;
 mod editor;
 mod input;
 mod paint;
@@ -275,6 +276,7 @@ fn draw_notes(
         .filter(|e| !e.focus_pending)
         .map(|e| e.id);
     let clip = camera.screen;
+    let vote_dots = dots::VoteDots::new(session);
     let draw = |note: &crate::model::Note, offset: (f32, f32)| {
         if state.themes.is_hidden(note) {
             return; // Inside a collapsed theme.
@@ -294,6 +296,7 @@ fn draw_notes(
             state.selection.contains(&note.id) || boxed.is_some_and(|b| b.intersects(&note.rect()));
         let cut = Some(note.id) != editing
             && paint::note(painter, note, rect, camera.view.zoom, selected, palette);
+        vote_dots.paint_note(painter, note.id, rect, camera.view.zoom);
         if paint::Detail::for_width(rect.width()) != paint::Detail::Card {
             let response = ui.interact(
                 rect.intersect(clip),

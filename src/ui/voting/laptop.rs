@@ -1,0 +1,243 @@
+//! Pass the laptop: each participant in turn sees a clean screen with only their own dots,
+//! places them, confirms, and the screen clears for the next person.
+
+use egui::{Key, RichText};
+
+use super::option_row::{OptionRow, option_row_ui};
+use super::{VotingState, digit_keys, dots, open_round_actions_ui, pressed};
+use crate::model::{Edit, ParticipantId, Session, VoteEdit, VoteRound, Voter};
+use crate::ui::style::{self, Palette};
+use crate::ui::widgets::primary_button;
+
+/// Draws the handover screen, or the ballot of the person holding the laptop.
+pub fn laptop_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    round: &VoteRound,
+    state: &mut VotingState,
+    palette: &Palette,
+    edits: &mut Vec<Edit>,
+) {
+    if let Some(p) = state.voter
+        && (round.is_done(p) || !round.settings.participants.contains(&p))
+    {
+        state.voter = None;
+    }
+    match state.voter {
+        Some(p) => ballot_ui(ui, session, round, p, state, palette, edits),
+        None => handover_ui(ui, session, round, state, palette, edits),
+    }
+}
+
+/// Who votes next: every name, those still to vote as big buttons. Shows no dots at all.
+fn handover_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    round: &VoteRound,
+    state: &mut VotingState,
+    palette: &Palette,
+    edits: &mut Vec<Edit>,
+) {
+    let people: Vec<_> = round
+        .settings
+        .participants
+        .iter()
+        .filter_map(|id| session.participant(*id))
+        .collect();
+    let waiting: Vec<ParticipantId> = people
+        .iter()
+        .filter(|p| !round.is_done(p.id))
+        .map(|p| p.id)
+        .collect();
+    let voted = people.len() - waiting.len();
+    let big =
+        |text: &str| RichText::new(text).font(egui::FontId::new(30.0, style::strong_family()));
+    if waiting.is_empty() {
+        ui.label(big("Everyone has voted."));
+        ui.label(
+            RichText::new("Reveal the results on the projector when the room is ready (Enter).")
+                .size(20.0)
+                .color(palette.text_muted),
+        );
+    } else {
+        ui.label(big("Pass the laptop to the next person."));
+        let next = session
+            .participant(waiting[0])
+            .map_or(String::new(), |p| p.name.clone());
+        ui.label(
+            RichText::new(format!(
+                "Who is voting now? Choose your name, or press Enter for {next}."
+            ))
+            .size(20.0)
+            .color(palette.text_muted),
+        );
+    }
+    ui.label(
+        RichText::new(format!("{voted} of {} have voted", people.len()))
+            .size(18.0)
+            .color(palette.text_muted),
+    );
+    ui.add_space(12.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing = egui::vec2(12.0, 12.0);
+        for p in &people {
+            let done = round.is_done(p.id);
+            let text = if done {
+                RichText::new(format!("✓ {}", p.name))
+                    .size(22.0)
+                    .color(palette.text_muted)
+            } else {
+                RichText::new(&p.name).size(22.0).strong()
+            };
+            let button = egui::Button::new(text).min_size(egui::vec2(180.0, 56.0));
+            let response = ui.add(button);
+            if response.clicked() {
+                if done {
+                    state.info(format!(
+                        "{} has voted. Right-click the name to reopen their ballot.",
+                        p.name
+                    ));
+                } else {
+                    state.voter = Some(p.id);
+                    state.message = None;
+                }
+            }
+            if done {
+                response.context_menu(|ui| {
+                    if ui.button(format!("Reopen {}'s ballot", p.name)).clicked() {
+                        edits.push(Edit::Vote(VoteEdit::SetDone {
+                            round: round.id,
+                            participant: p.id,
+                            done: false,
+                        }));
+                        state.info(format!("{}'s ballot is open again.", p.name));
+                        ui.close();
+                    }
+                });
+            }
+        }
+    });
+    if !round.settings.secret {
+        super::results::live_totals_ui(ui, session, round, palette);
+    }
+    if pressed(ui, Key::Enter) {
+        if let Some(next) = waiting.first() {
+            state.voter = Some(*next);
+            state.message = None;
+        } else {
+            edits.push(Edit::Vote(VoteEdit::SetState {
+                round: round.id,
+                state: crate::model::RoundState::Revealed,
+            }));
+            state.message = None;
+        }
+    }
+    open_round_actions_ui(ui, round, state, session, palette, edits);
+}
+
+/// One person's ballot: only their own dots.
+fn ballot_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    round: &VoteRound,
+    person: ParticipantId,
+    state: &mut VotingState,
+    palette: &Palette,
+    edits: &mut Vec<Edit>,
+) {
+    let voter = Voter::Person(person);
+    let name = session
+        .participant(person)
+        .map_or(String::new(), |p| p.name.clone());
+    let budget = round.budget(voter);
+    let used = round.used(session, voter);
+    let left = budget.saturating_sub(used);
+    ui.label(
+        RichText::new(format!("{name}, place your dots"))
+            .font(egui::FontId::new(30.0, style::strong_family()))
+            .color(palette.accent),
+    );
+    ui.horizontal(|ui| {
+        budget_dots_ui(ui, left, budget, palette);
+        ui.label(
+            RichText::new(format!("{} left of {}", dots(left), budget))
+                .size(22.0)
+                .strong(),
+        );
+    });
+    ui.label(
+        RichText::new(
+            "Click + or press an option's number to place a dot; − or Shift+number takes it back. \
+             Enter when done.",
+        )
+        .size(16.0)
+        .color(palette.text_muted),
+    );
+    ui.add_space(8.0);
+    let lookup = crate::model::vote::OptionLookup::new(session);
+    let options = lookup.existing(&round.settings.options);
+    let mut change = None;
+    for (i, option) in options.iter().enumerate() {
+        let name = lookup.name(*option);
+        let row = OptionRow {
+            key: (i < 9).then_some(i + 1),
+            name: &name,
+            dots: Some(round.dots(voter, *option)),
+            places: round.limit(voter),
+            dots_label: "of your dots",
+        };
+        if let Some(delta) = option_row_ui(ui, &row, palette) {
+            change = Some((*option, delta));
+        }
+    }
+    for (i, take_back) in digit_keys(ui) {
+        if let Some(option) = options.get(i) {
+            change = Some((*option, if take_back { -1 } else { 1 }));
+        }
+    }
+    if let Some((option, delta)) = change {
+        state.push(round.place_dot(session, voter, option, delta), edits);
+    }
+    ui.add_space(12.0);
+    let mut done = false;
+    ui.horizontal(|ui| {
+        done = primary_button(ui, "Done: hide my dots", palette).clicked();
+        if ui.button("Back to the names").clicked() {
+            state.voter = None;
+            state.message = None;
+        }
+    });
+    if done || pressed(ui, Key::Enter) {
+        edits.push(Edit::Vote(VoteEdit::SetDone {
+            round: round.id,
+            participant: person,
+            done: true,
+        }));
+        state.voter = None;
+        state.info(format!(
+            "Thank you, {name}. Your dots are hidden; pass the laptop on."
+        ));
+    }
+}
+
+/// The dots still to place as stickers, with the placed ones as empty rings.
+fn budget_dots_ui(ui: &mut egui::Ui, left: u32, budget: u32, palette: &Palette) {
+    let shown = budget.min(12);
+    let d = style::VOTE_DOT_SIZE;
+    let (rect, _) = ui.allocate_exact_size(
+        egui::vec2(shown as f32 * (d + 6.0), d + 4.0),
+        egui::Sense::hover(),
+    );
+    if !ui.is_rect_visible(rect) {
+        return;
+    }
+    for i in 0..shown {
+        let c = egui::pos2(rect.min.x + d / 2.0 + i as f32 * (d + 6.0), rect.center().y);
+        if i < left {
+            ui.painter().circle_filled(c, d / 2.0, style::VOTE_DOT);
+        } else {
+            ui.painter()
+                .circle_stroke(c, d / 2.0 - 1.0, egui::Stroke::new(1.5, palette.border));
+        }
+    }
+}

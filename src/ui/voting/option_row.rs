@@ -1,0 +1,161 @@
+//! One option on the voting screen: its key number, its name, the dots placed, and the + and −
+//! buttons that place and take back a dot.
+
+use egui::{RichText, Sense, Stroke, Vec2, WidgetInfo};
+
+use crate::ui::style::{self, Palette};
+
+/// What one row shows.
+pub struct OptionRow<'a> {
+    /// Its 1–9 key, if it has one.
+    pub key: Option<usize>,
+    /// The option's name.
+    pub name: &'a str,
+    /// The dots to draw, or `None` to hide them (a secret tally).
+    pub dots: Option<u32>,
+    /// How many dot places to draw (the per-option limit), when small enough to draw.
+    pub places: u32,
+    /// What the dots are, for screen readers and tests, e.g. "of your dots".
+    pub dots_label: &'a str,
+}
+
+/// Draws the row; returns +1 when "+" was clicked and -1 when "−" was clicked.
+pub fn option_row_ui(ui: &mut egui::Ui, row: &OptionRow<'_>, palette: &Palette) -> Option<i32> {
+    let mut clicked = None;
+    egui::Frame::NONE
+        .fill(palette.surface)
+        .stroke(Stroke::new(1.0, palette.border))
+        .corner_radius(style::ROUNDING)
+        .inner_margin(egui::Margin::symmetric(14, 8))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                let key = row.key.map_or_else(|| " ".to_owned(), |k| k.to_string());
+                ui.add_sized(
+                    Vec2::new(30.0, style::VOTE_BUTTON_SIZE),
+                    egui::Label::new(
+                        RichText::new(key)
+                            .color(palette.text_muted)
+                            .font(egui::FontId::new(20.0, style::strong_family())),
+                    ),
+                );
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if round_button(ui, "+", &format!("Add a dot to {}", row.name), palette)
+                        .clicked()
+                    {
+                        clicked = Some(1);
+                    }
+                    dots_ui(ui, row, palette);
+                    if round_button(ui, "−", &format!("Take a dot from {}", row.name), palette)
+                        .clicked()
+                    {
+                        clicked = Some(-1);
+                    }
+                    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                        ui.add(
+                            egui::Label::new(
+                                RichText::new(row.name).size(style::VOTE_OPTION_FONT_SIZE),
+                            )
+                            .truncate(),
+                        );
+                    });
+                });
+            });
+        });
+    ui.add_space(4.0);
+    clicked
+}
+
+/// A round + or − button that names what it does for screen readers and tests.
+pub fn round_button(
+    ui: &mut egui::Ui,
+    text: &str,
+    label: &str,
+    palette: &Palette,
+) -> egui::Response {
+    let (rect, response) =
+        ui.allocate_exact_size(Vec2::splat(style::VOTE_BUTTON_SIZE), Sense::click());
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, label));
+    if ui.is_rect_visible(rect) {
+        let painter = ui.painter();
+        let fill = if response.hovered() {
+            palette.surface_raised
+        } else {
+            palette.surface
+        };
+        let stroke = if response.hovered() {
+            Stroke::new(2.0, palette.accent)
+        } else {
+            Stroke::new(1.5, palette.border)
+        };
+        painter.circle(rect.center(), rect.width() / 2.0 - 2.0, fill, stroke);
+        painter.text(
+            rect.center(),
+            egui::Align2::CENTER_CENTER,
+            text,
+            egui::FontId::new(26.0, style::strong_family()),
+            palette.text,
+        );
+    }
+    response.on_hover_text(label)
+}
+
+/// The dots placed, as filled circles among the empty places (or a number when many).
+fn dots_ui(ui: &mut egui::Ui, row: &OptionRow<'_>, palette: &Palette) {
+    let d = style::VOTE_DOT_SIZE;
+    let places = row.places.clamp(1, 10);
+    let shown = row.dots.unwrap_or(0);
+    let many = row.dots.is_none() || shown > places || row.places > 10;
+    let width = if many {
+        96.0
+    } else {
+        places as f32 * (d + 4.0)
+    };
+    let (rect, response) = ui.allocate_exact_size(Vec2::new(width, d + 8.0), Sense::hover());
+    response.widget_info(|| {
+        let text = match row.dots {
+            Some(n) => format!("{}: {n} {}", row.name, row.dots_label),
+            None => format!("{}: dots hidden", row.name),
+        };
+        WidgetInfo::labeled(egui::Role::Label, true, text)
+    });
+    if !ui.is_rect_visible(rect) {
+        return;
+    }
+    let painter = ui.painter();
+    if many {
+        let text = row
+            .dots
+            .map_or_else(|| "hidden".to_owned(), |n| n.to_string());
+        let colour = if row.dots.is_some() {
+            palette.text
+        } else {
+            palette.text_muted
+        };
+        if row.dots.is_some() {
+            painter.circle_filled(
+                egui::pos2(rect.min.x + d / 2.0, rect.center().y),
+                d / 2.0,
+                style::VOTE_DOT,
+            );
+        }
+        let text_x = if row.dots.is_some() { d + 8.0 } else { 6.0 };
+        painter.text(
+            egui::pos2(rect.min.x + text_x, rect.center().y),
+            egui::Align2::LEFT_CENTER,
+            text,
+            egui::FontId::new(22.0, style::strong_family()),
+            colour,
+        );
+        return;
+    }
+    // Right-to-left layout: fill from the left so dots read like stickers in a row.
+    for i in 0..places {
+        let c = egui::pos2(rect.min.x + d / 2.0 + i as f32 * (d + 4.0), rect.center().y);
+        if i < shown {
+            painter.circle_filled(c, d / 2.0, style::VOTE_DOT);
+        } else {
+            painter.circle_stroke(c, d / 2.0 - 1.0, Stroke::new(1.5, palette.border));
+        }
+    }
+}

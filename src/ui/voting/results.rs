@@ -1,0 +1,324 @@
+//! The revealed results, for the projector: options ranked by dots with bars and counts in big
+//! type, ties marked, who voted how when the vote was not anonymous; then runoff or close.
+
+use egui::{RichText, Sense, Stroke, Vec2, WidgetInfo};
+
+use super::{Draft, VotingState, dots};
+use crate::model::vote::{OptionLookup, Tally, TallyRow};
+use crate::model::{Edit, RoundState, Session, VoteEdit, VoteRound, Voter};
+use crate::ui::style::{self, Palette};
+use crate::ui::widgets::primary_button;
+
+/// Draws the results of a revealed or closed round and what can follow.
+pub fn results_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    round: &VoteRound,
+    state: &mut VotingState,
+    palette: &Palette,
+    edits: &mut Vec<Edit>,
+) {
+    let tally = round.tally(session);
+    let voters = round.ballots.iter().filter(|b| !b.dots.is_empty()).count();
+    let from = if round.settings.mode == crate::model::VoteMode::Tally {
+        format!("{} people", round.settings.voters())
+    } else {
+        format!("{voters} of {} people", round.settings.participants.len())
+    };
+    ui.label(
+        RichText::new(format!("{} from {from}", dots(tally.total_dots)))
+            .size(20.0)
+            .color(palette.text_muted),
+    );
+    ui.add_space(8.0);
+    ranking_ui(ui, session, &tally, palette, true);
+    let top_tie = tally.tied_for_first();
+    if !top_tie.is_empty() {
+        ui.add_space(6.0);
+        let names: Vec<String> = top_tie.iter().map(|o| o.name(session)).collect();
+        ui.label(
+            RichText::new(format!(
+                "First place is a tie between {}. A runoff can settle it.",
+                names.join(" and ")
+            ))
+            .size(20.0)
+            .color(palette.selection),
+        );
+    }
+    if !round.settings.anonymous {
+        who_voted_how_ui(ui, session, round, palette);
+    }
+    ui.add_space(16.0);
+    actions_ui(ui, session, round, &tally, state, palette, edits);
+    earlier_rounds_ui(ui, session, round, palette);
+}
+
+/// The ranked bars. `big` is the projector size; earlier rounds use a compact one.
+fn ranking_ui(ui: &mut egui::Ui, session: &Session, tally: &Tally, palette: &Palette, big: bool) {
+    let max = tally.max_dots().max(1);
+    let lookup = OptionLookup::new(session);
+    for row in &tally.rows {
+        result_row_ui(ui, lookup.name(row.option), row, max, palette, big);
+    }
+}
+
+fn result_row_ui(
+    ui: &mut egui::Ui,
+    name: String,
+    row: &TallyRow,
+    max: u32,
+    palette: &Palette,
+    big: bool,
+) {
+    let scale = if big { 1.0 } else { 0.6 };
+    let height = (style::VOTE_BAR_HEIGHT + 16.0) * scale;
+    let width = ui.available_width();
+    let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), Sense::hover());
+    response.widget_info(|| {
+        let tie = if row.tied { ", tied" } else { "" };
+        WidgetInfo::labeled(
+            egui::Role::Label,
+            true,
+            format!("{}. {name}: {}{tie}", row.rank, dots(row.dots)),
+        )
+    });
+    if !ui.is_rect_visible(rect) {
+        return;
+    }
+    let painter = ui.painter();
+    let strong = |size: f32| egui::FontId::new(size * scale, style::strong_family());
+    let y = rect.center().y;
+    let rank = if row.tied {
+        format!("={}", row.rank)
+    } else {
+        row.rank.to_string()
+    };
+    painter.text(
+        egui::pos2(rect.min.x + 4.0, y),
+        egui::Align2::LEFT_CENTER,
+        rank,
+        strong(30.0),
+        palette.text_muted,
+    );
+    let name_x = rect.min.x + 60.0 * scale;
+    let name_width = (width * 0.34).min(380.0);
+    let galley = painter.layout(
+        name.clone(),
+        strong(style::VOTE_OPTION_FONT_SIZE + 2.0),
+        palette.text,
+        name_width,
+    );
+    let galley = if galley.rows.len() > 1 {
+        let mut job = egui::text::LayoutJob::simple_singleline(
+            name,
+            strong(style::VOTE_OPTION_FONT_SIZE + 2.0),
+            palette.text,
+        );
+        job.wrap.max_width = name_width;
+        job.wrap.max_rows = 1;
+        job.wrap.overflow_character = Some('…');
+        painter.layout_job(job)
+    } else {
+        galley
+    };
+    painter.galley(
+        egui::pos2(name_x, y - galley.size().y / 2.0),
+        galley,
+        palette.text,
+    );
+    let bar_x = name_x + name_width + 16.0;
+    let count_width = 150.0 * scale;
+    let bar_max = (rect.max.x - count_width - bar_x).max(10.0);
+    let bar_width = bar_max * row.dots as f32 / max as f32;
+    let bar = egui::Rect::from_min_size(
+        egui::pos2(bar_x, y - style::VOTE_BAR_HEIGHT * scale / 2.0),
+        Vec2::new(bar_width.max(3.0), style::VOTE_BAR_HEIGHT * scale),
+    );
+    let fill = if row.rank == 1 && row.dots > 0 {
+        palette.accent
+    } else {
+        palette.accent.gamma_multiply(0.45)
+    };
+    painter.rect_filled(bar, style::ROUNDING, fill);
+    let count_pos = egui::pos2(bar.max.x + 12.0, y);
+    let count = painter.text(
+        count_pos,
+        egui::Align2::LEFT_CENTER,
+        row.dots.to_string(),
+        strong(style::VOTE_COUNT_FONT_SIZE),
+        palette.text,
+    );
+    if row.tied {
+        let badge = painter.layout_no_wrap("TIE".to_owned(), strong(16.0), palette.selection);
+        let r = egui::Rect::from_min_size(
+            egui::pos2(count.max.x + 10.0, y - badge.size().y / 2.0 - 4.0),
+            badge.size() + Vec2::new(16.0, 8.0),
+        );
+        painter.rect_stroke(
+            r,
+            style::ROUNDING,
+            Stroke::new(2.0, palette.selection),
+            egui::StrokeKind::Inside,
+        );
+        painter.galley(r.min + Vec2::new(8.0, 4.0), badge, palette.selection);
+    }
+}
+
+/// The totals so far, compact, for an open (not secret) vote while it runs.
+pub fn live_totals_ui(ui: &mut egui::Ui, session: &Session, round: &VoteRound, palette: &Palette) {
+    ui.add_space(12.0);
+    ui.label(
+        RichText::new("Totals so far (open vote)")
+            .size(18.0)
+            .color(palette.text_muted),
+    );
+    ranking_ui(ui, session, &round.tally(session), palette, false);
+}
+
+/// Each voter's dots, by name (only for votes that are not anonymous).
+fn who_voted_how_ui(ui: &mut egui::Ui, session: &Session, round: &VoteRound, palette: &Palette) {
+    ui.add_space(12.0);
+    ui.label(RichText::new("Who voted how").size(22.0).strong());
+    let lookup = OptionLookup::new(session);
+    for id in &round.settings.participants {
+        let Some(person) = session.participant(*id) else {
+            continue;
+        };
+        let placed: Vec<String> = round
+            .settings
+            .options
+            .iter()
+            .filter(|o| lookup.exists(**o))
+            .filter_map(|o| {
+                let n = round.dots(Voter::Person(*id), *o);
+                (n > 0).then(|| format!("{} {}", lookup.name(*o), "●".repeat(n as usize)))
+            })
+            .collect();
+        let text = if placed.is_empty() {
+            "no dots".to_owned()
+        } else {
+            placed.join(",  ")
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(&person.name).size(19.0).strong());
+            ui.label(RichText::new(text).size(19.0).color(palette.text_muted));
+        });
+    }
+}
+
+#[allow(clippy::too_many_arguments, reason = "one screen's worth of context")]
+fn actions_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    round: &VoteRound,
+    tally: &Tally,
+    state: &mut VotingState,
+    palette: &Palette,
+    edits: &mut Vec<Edit>,
+) {
+    let is_latest = session.voting.current().map(|r| r.id) == Some(round.id);
+    if !is_latest {
+        return;
+    }
+    if state.runoff_top < 2 {
+        state.runoff_top = 2;
+    }
+    let mut runoff = None;
+    ui.horizontal_wrapped(|ui| {
+        match round.state {
+            RoundState::Revealed => {
+                if primary_button(ui, "Close vote", palette).clicked() {
+                    edits.push(Edit::Vote(VoteEdit::SetState {
+                        round: round.id,
+                        state: RoundState::Closed,
+                    }));
+                    state.info("The vote is closed; its results are kept in the session.");
+                }
+                if ui.button("Back to voting").clicked() {
+                    edits.push(Edit::Vote(VoteEdit::SetState {
+                        round: round.id,
+                        state: RoundState::Open,
+                    }));
+                    state.message = None;
+                }
+            }
+            RoundState::Closed => {
+                ui.label(
+                    RichText::new("Closed: the results are locked.")
+                        .size(18.0)
+                        .color(palette.text_muted),
+                );
+            }
+            RoundState::Open => {}
+        }
+        if !tally.tied_for_first().is_empty() && ui.button("Runoff on the tie").clicked() {
+            runoff = Some(None);
+        }
+        if ui.button("Runoff on the top").clicked() {
+            runoff = Some(Some(state.runoff_top));
+        }
+        let count = ui.add(
+            egui::DragValue::new(&mut state.runoff_top)
+                .range(2..=tally.rows.len().max(2))
+                .speed(0.05),
+        );
+        let unit = ui.label("options");
+        count.labelled_by(unit.id);
+        if ui.button("New vote…").clicked() {
+            state.draft = Some(Draft::new(session));
+            state.message = None;
+        }
+    });
+    if let Some(top) = runoff {
+        let result = session.voting.runoff(session, round.id, top);
+        if let Ok(crate::model::VoteEdit::Batch(parts)) = &result
+            && let Some(crate::model::VoteEdit::AddRound(new)) = parts.last()
+        {
+            let names: Vec<String> = new
+                .settings
+                .options
+                .iter()
+                .map(|o| o.name(session))
+                .collect();
+            state.voter = None;
+            state.scribe_voter = None;
+            state.info(format!(
+                "Runoff started on {} with {} each.",
+                names.join(", "),
+                dots(new.settings.dots_per_person)
+            ));
+        }
+        state.push(result, edits);
+    }
+}
+
+/// The results of earlier rounds, compact, newest first.
+fn earlier_rounds_ui(ui: &mut egui::Ui, session: &Session, round: &VoteRound, palette: &Palette) {
+    let earlier: Vec<(usize, &VoteRound)> = session
+        .voting
+        .rounds
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.id != round.id && r.state != RoundState::Open)
+        .collect();
+    if earlier.is_empty() {
+        return;
+    }
+    ui.add_space(20.0);
+    for (i, r) in earlier.into_iter().rev() {
+        egui::CollapsingHeader::new(
+            RichText::new(format!("Vote {}: {}", i + 1, question(r)))
+                .size(18.0)
+                .color(palette.text_muted),
+        )
+        .id_salt(("earlier-round", r.id))
+        .show(ui, |ui| {
+            ranking_ui(ui, session, &r.tally(session), palette, false);
+        });
+    }
+}
+
+fn question(round: &VoteRound) -> &str {
+    let q = round.settings.question.trim();
+    if q.is_empty() { "dot vote" } else { q }
+}
