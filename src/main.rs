@@ -31,6 +31,16 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         }
+        Command::Export(args) => match cli::export(&args) {
+            Ok(message) => {
+                println!("{message}");
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("{message}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Gui { sessions, file } => match goldthread::ui::run_native(sessions, file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

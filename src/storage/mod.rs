@@ -38,3 +38,9 @@ pub fn save_file(path: &Path, session: &Session) -> Result<(), FileError> {
     write_atomic(path, text.as_bytes())
         .map_err(|e| FileError::new(path, LoadError::Io(e.to_string())))
 }
+
+mod templates;
+pub use templates::{
+    TEMPLATES_FOLDER, Template, TemplatePhase, TemplateSource, Templates, built_in_templates,
+    load_templates,
+};
