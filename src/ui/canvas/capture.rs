@@ -156,7 +156,8 @@ pub fn capture_ui(
             area.max.x -= SLOT_MARGIN / zoom;
             area.max.y = (area.max.y - (CAPTURE_BOX_HEIGHT + SLOT_MARGIN) / zoom).max(area.min.y);
             let slot = layout::free_slots(&session.notes, area, 1)[0];
-            let note = Note::new(session.next_note_id(), text, capture.colour, slot);
+            let mut note = Note::new(session.next_note_id(), text, capture.colour, slot);
+            note.phase = session.lab.current_phase;
             let mut reveal = note.rect();
             reveal.max.y += CAPTURE_BOX_HEIGHT / zoom; // Keep it clear of the capture box.
             edits.push(Edit::add_notes(session, vec![note]));

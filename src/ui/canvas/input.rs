@@ -3,7 +3,7 @@
 use egui::{Event, Key, Modifiers, PointerButton, Response};
 
 use super::transform::{self, Camera, ZOOM_STEP};
-use super::{CanvasRequest, CanvasState, Capture, Gesture, NoteEditor, note_at};
+use super::{CanvasRequest, CanvasState, Capture, Gesture, NoteEditor, note_at_in_phase};
 use crate::model::{CanvasPos, CanvasRect, Edit, NoteColour, NoteId, Session};
 
 /// How far one arrow key press moves the selected notes, in canvas units.
@@ -226,8 +226,10 @@ pub fn pointer(
     edits: &mut Vec<Edit>,
 ) {
     let shift = ui.input(|i| i.modifiers.shift);
-    let hit =
-        |pos: Option<egui::Pos2>| pos.and_then(|p| note_at(session, camera.canvas_from_screen(p)));
+    let filter = state.phase_filter;
+    let hit = |pos: Option<egui::Pos2>| {
+        pos.and_then(|p| note_at_in_phase(session, filter, camera.canvas_from_screen(p)))
+    };
 
     if response.double_clicked() {
         match hit(response.interact_pointer_pos()) {

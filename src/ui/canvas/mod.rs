@@ -19,7 +19,7 @@ pub use capture::Capture;
 pub use editor::NoteEditor;
 use transform::Camera;
 
-use crate::model::{CanvasPos, Edit, NoteId, Session, View};
+use crate::model::{CanvasPos, Edit, NoteId, PhaseId, Session, View};
 use crate::ui::style::Palette;
 
 /// The canvas widget's id, stable so focus survives between frames.
@@ -93,6 +93,8 @@ pub struct CanvasState {
     pub focus_requested: bool,
     /// Where the canvas was drawn last frame.
     pub last_screen: Option<Rect>,
+    /// Show only the notes captured in this phase (`None`: all notes).
+    pub phase_filter: Option<PhaseId>,
 }
 
 impl CanvasState {
@@ -147,6 +149,18 @@ pub fn canvas_ui(
         )
     });
     state.last_screen = Some(screen);
+    if let Some(phase) = state.phase_filter
+        && !state.selection.is_empty()
+    {
+        // Hidden notes are never selected, so nothing hidden is moved or deleted.
+        let shown: std::collections::HashSet<NoteId> = session
+            .notes
+            .iter()
+            .filter(|n| n.phase == Some(phase))
+            .map(|n| n.id)
+            .collect();
+        state.selection.retain(|id| shown.contains(id));
+    }
     if state.anchor_origin_requested {
         // A new session's first notes start at the top-left, not a row down.
         let margin = 48.0;
@@ -239,6 +253,12 @@ fn draw_notes(
         .map(|e| e.id);
     let clip = camera.screen;
     let draw = |note: &crate::model::Note, offset: (f32, f32)| {
+        if state
+            .phase_filter
+            .is_some_and(|phase| note.phase != Some(phase))
+        {
+            return;
+        }
         let rect = camera.screen_rect(crate::model::CanvasRect::note_at(
             note.pos.offset(offset.0, offset.1),
         ));
@@ -290,6 +310,18 @@ pub fn note_at(session: &Session, p: CanvasPos) -> Option<NoteId> {
         .notes
         .iter()
         .rev()
+        .find(|n| n.rect().contains(p))
+        .map(|n| n.id)
+}
+
+/// The topmost note under a canvas point among those shown: all notes, or only those of
+/// `phase` when the canvas shows one phase.
+pub fn note_at_in_phase(session: &Session, phase: Option<PhaseId>, p: CanvasPos) -> Option<NoteId> {
+    session
+        .notes
+        .iter()
+        .rev()
+        .filter(|n| phase.is_none_or(|phase| n.phase == Some(phase)))
         .find(|n| n.rect().contains(p))
         .map(|n| n.id)
 }
