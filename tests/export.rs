@@ -278,3 +278,15 @@ fn the_real_binary_exports_and_exits_with_failure_when_refusing() {
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists and was not changed"));
     assert_eq!(dir.names(), ["lab.csv", "lab.ron"]);
 }
+
+/// Writes the council session to the file named by `GOLDTHREAD_EXAMPLE_OUT`, for looking at the
+/// app and as the start of the shipped example: `GOLDTHREAD_EXAMPLE_OUT=/tmp/x.ron cargo test
+/// --test export -- --ignored write_council_example`.
+#[test]
+#[ignore = "a tool, not a check: writes a file"]
+fn write_council_example() {
+    let Some(out) = std::env::var_os("GOLDTHREAD_EXAMPLE_OUT") else {
+        panic!("set GOLDTHREAD_EXAMPLE_OUT to the file to write");
+    };
+    save_file(std::path::Path::new(&out), &council_session()).unwrap();
+}

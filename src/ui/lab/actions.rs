@@ -89,6 +89,7 @@ fn from_themes_ui(
         .into_iter()
         .map(|(id, _)| id)
         .collect();
+    let voted = dots.iter().any(|(_, n)| *n > 0);
     card_ui(ui, palette, |ui| {
         if session.themes.is_empty() {
             ui.label(
@@ -107,12 +108,20 @@ fn from_themes_ui(
                     .filter(|a| a.theme == Some(theme.id))
                     .count();
                 let needs = top.contains(&theme.id) && count == 0;
-                let text = format!(
-                    "+ {}  ·  {}  ·  {}",
-                    theme.name,
-                    plural(n as usize, "vote", "votes"),
-                    plural(count, "action", "actions")
-                );
+                let text = if voted {
+                    format!(
+                        "+ {}  ·  {}  ·  {}",
+                        theme.name,
+                        plural(n as usize, "vote", "votes"),
+                        plural(count, "action", "actions")
+                    )
+                } else {
+                    format!(
+                        "+ {}  ·  {}",
+                        theme.name,
+                        plural(count, "action", "actions")
+                    )
+                };
                 let rich = if needs {
                     RichText::new(text).strong().color(palette.danger)
                 } else {
@@ -227,7 +236,7 @@ fn action_row_ui(
             edits.push(Edit::Lab(LabEdit::RemoveActions(vec![action.id])));
         }
     });
-    ui.horizontal_top(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Who").color(palette.text_muted));
         owner_ui(ui, session, action, number, state, edits);
         ui.label(RichText::new("By").color(palette.text_muted));
@@ -258,7 +267,7 @@ fn action_row_ui(
             .theme
             .and_then(|id| session.themes.iter().find(|t| t.id == id))
             .map_or("None", |t| t.name.as_str());
-        egui::ComboBox::from_id_salt(("goldthread.action.theme", action.id))
+        let theme_combo = egui::ComboBox::from_id_salt(("goldthread.action.theme", action.id))
             .selected_text(theme_name)
             .width(160.0)
             .show_ui(ui, |ui| {
@@ -289,14 +298,18 @@ fn action_row_ui(
                     }
                 }
             });
+        let name = format!("Theme of action {number}");
+        theme_combo
+            .response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
         ui.label(RichText::new("Outcome").color(palette.text_muted));
         let outcome_name = action
             .outcome
             .and_then(|id| session.lab.outcome(id))
             .map_or_else(|| "None".to_owned(), |o| short(&o.text, 28));
-        egui::ComboBox::from_id_salt(("goldthread.action.outcome", action.id))
+        let outcome_combo = egui::ComboBox::from_id_salt(("goldthread.action.outcome", action.id))
             .selected_text(outcome_name)
-            .width(220.0)
+            .width(200.0)
             .show_ui(ui, |ui| {
                 if ui
                     .selectable_label(action.outcome.is_none(), "None")
@@ -328,6 +341,10 @@ fn action_row_ui(
                     }
                 }
             });
+        let name = format!("Outcome of action {number}");
+        outcome_combo
+            .response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
     });
 }
 
@@ -345,7 +362,7 @@ fn owner_ui(
         Some(Owner::Named(_)) => "Someone else".to_owned(),
         Some(owner) => owner.name(&session.participants),
     };
-    egui::ComboBox::from_id_salt(("goldthread.action.owner", action.id))
+    let combo = egui::ComboBox::from_id_salt(("goldthread.action.owner", action.id))
         .selected_text(shown)
         .width(170.0)
         .show_ui(ui, |ui| {
@@ -370,6 +387,10 @@ fn owner_ui(
                 state.drafts.focus = Some(Field::ActionOwner(action.id));
             }
         });
+    let name = format!("Owner of action {number}");
+    combo
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
     if let Some(Owner::Named(name)) = &action.owner {
         let label = format!("Action {number} owner");
         if let Some(text) = text_field_ui(

@@ -11,6 +11,9 @@ use crate::model::lab::Timer;
 use crate::model::{Edit, LabEdit, PhaseId, Session};
 use crate::ui::style::{self, Palette};
 
+/// The width of the timer block, in points.
+const TIMER_WIDTH: f32 = 270.0;
+
 /// Draws the agenda bar when the session has phases. `phase_filter` is the canvas's
 /// "only this phase's notes" setting, offered on the Board.
 pub fn agenda_bar_ui(
@@ -44,25 +47,36 @@ pub fn agenda_bar_ui(
         .stroke(egui::Stroke::new(1.0, palette.border))
         .inner_margin(egui::Margin::symmetric(16, 10))
         .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.horizontal(|ui| {
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    timer_ui(
-                        ui,
-                        state,
-                        lab.current().map_or(0, |p| p.timebox_secs),
-                        now,
-                        palette,
-                    );
-                    ui.add_space(16.0);
-                    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+            let full = ui.available_width();
+            ui.set_width(full);
+            let left = (full - TIMER_WIDTH - 16.0).max(200.0);
+            ui.horizontal_top(|ui| {
+                ui.allocate_ui_with_layout(
+                    egui::vec2(left, 0.0),
+                    egui::Layout::top_down(egui::Align::Min),
+                    |ui| {
+                        ui.set_width(left);
                         phases_ui(ui, session, palette, &mut go_to);
                         prompt_ui(ui, session, palette);
-                        if let Some(filter) = phase_filter {
-                            filter_ui(ui, session, filter);
-                        }
-                    });
-                });
+                        ui.horizontal(|ui| {
+                            nav_ui(ui, session, palette, &mut go_to);
+                            if let Some(filter) = phase_filter {
+                                ui.add_space(16.0);
+                                filter_ui(ui, session, filter);
+                            }
+                        });
+                    },
+                );
+                ui.add_space(16.0);
+                ui.allocate_ui_with_layout(
+                    egui::vec2(TIMER_WIDTH, 0.0),
+                    egui::Layout::top_down(egui::Align::Center),
+                    |ui| {
+                        ui.set_width(TIMER_WIDTH);
+                        let timebox = lab.current().map_or(0, |p| p.timebox_secs);
+                        timer_ui(ui, state, timebox, now, palette);
+                    },
+                );
             });
         });
 
@@ -96,18 +110,6 @@ fn phases_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette, go_to: &mu
     let current = lab.current_index();
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 6.0;
-        let back = ui
-            .add_enabled(
-                lab.previous_phase().is_some(),
-                egui::Button::new("◀ Previous"),
-            )
-            .on_hover_text("Previous phase (Page Up)");
-        back.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::Role::Button, back.enabled(), "Previous phase")
-        });
-        if back.clicked() {
-            *go_to = lab.previous_phase();
-        }
         for (i, phase) in lab.phases.iter().enumerate() {
             let is_current = Some(i) == current;
             let done = current.is_some_and(|c| i < c);
@@ -146,16 +148,47 @@ fn phases_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette, go_to: &mu
                 *go_to = Some(phase.id);
             }
         }
-        let next = ui
-            .add_enabled(lab.next_phase().is_some(), egui::Button::new("Next ▶"))
-            .on_hover_text("Next phase (Page Down)");
-        next.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::Role::Button, next.enabled(), "Next phase")
-        });
-        if next.clicked() {
-            *go_to = lab.next_phase();
-        }
     });
+}
+
+/// Previous and next, with where the room is: "Phase 3 of 6 · 20 min".
+fn nav_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette, go_to: &mut Option<PhaseId>) {
+    let lab = &session.lab;
+    let back = ui
+        .add_enabled(
+            lab.previous_phase().is_some(),
+            egui::Button::new("◀ Previous"),
+        )
+        .on_hover_text("Previous phase (Page Up)");
+    back.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Button, back.enabled(), "Previous phase")
+    });
+    if back.clicked() {
+        *go_to = lab.previous_phase();
+    }
+    let next = ui
+        .add_enabled(
+            lab.next_phase().is_some(),
+            egui::Button::new(RichText::new("Next ▶").strong()),
+        )
+        .on_hover_text("Next phase (Page Down)");
+    next.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Button, next.enabled(), "Next phase")
+    });
+    if next.clicked() {
+        *go_to = lab.next_phase();
+    }
+    if let (Some(i), Some(phase)) = (lab.current_index(), lab.current()) {
+        ui.label(
+            RichText::new(format!(
+                "Phase {} of {} · {} min",
+                i + 1,
+                lab.phases.len(),
+                phase.timebox_secs / 60
+            ))
+            .color(palette.text_muted),
+        );
+    }
 }
 
 fn prompt_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette) {
@@ -220,7 +253,7 @@ fn timer_ui(
     let over = timer.is_overtime(now);
     let running = timer.is_running();
     let display = timer.display(now);
-    ui.vertical(|ui| {
+    {
         let flash = running && (timer.elapsed_secs(now) as i64) % 2 == 0;
         let (fill, text_colour) = if over {
             (
@@ -237,7 +270,7 @@ fn timer_ui(
             .corner_radius(style::ROUNDING)
             .inner_margin(egui::Margin::symmetric(14, 2));
         frame.show(ui, |ui| {
-            ui.set_min_width(230.0);
+            ui.set_width(TIMER_WIDTH - 28.0);
             ui.vertical_centered(|ui| {
                 let caption = if over {
                     "Time's up"
@@ -300,5 +333,5 @@ fn timer_ui(
                 timer.reset(timebox_secs);
             }
         });
-    });
+    }
 }

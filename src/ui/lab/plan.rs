@@ -26,7 +26,7 @@ pub fn plan_ui(
         palette,
     );
     let look = FieldLook {
-        label: "Vision",
+        label: "Vision statement",
         hint: "e.g. Residents reach council services easily online…",
         width: f32::INFINITY,
         multiline: true,
@@ -212,7 +212,7 @@ fn level_ui(ui: &mut egui::Ui, person: &Participant, state: &mut LabState, edits
         },
     );
     let mut chosen: Option<Option<Level>> = None;
-    egui::ComboBox::from_id_salt(("goldthread.level", person.id))
+    let combo = egui::ComboBox::from_id_salt(("goldthread.level", person.id))
         .selected_text(shown)
         .width(150.0)
         .show_ui(ui, |ui| {
@@ -234,8 +234,12 @@ fn level_ui(ui: &mut egui::Ui, person: &Participant, state: &mut LabState, edits
                 state.drafts.focus = Some(Field::ParticipantLevel(person.id));
             }
         });
+    let name = format!("Level of {}", person.name);
+    combo
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
     if let Some(Level::Custom(name)) = &person.level {
-        let label = format!("Level of {}", person.name);
+        let label = format!("Custom level of {}", person.name);
         if let Some(text) = text_field_ui(
             ui,
             &mut state.drafts,
