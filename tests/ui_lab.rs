@@ -418,3 +418,29 @@ fn a_broken_user_template_is_reported_and_the_rest_are_offered() {
         "What went well"
     );
 }
+
+#[test]
+fn a_note_can_carry_its_author_or_stay_anonymous() {
+    let dir = temp_dir("note-author");
+    let path = dir.join("northfield.ron");
+    save_file(&path, &council::council_session()).unwrap();
+    let mut h = app_with(&dir, Some(path));
+    settle(&mut h);
+    capture_notes(&mut h, &["Nobody's idea"]);
+    h.key_press(Key::N);
+    type_text(&mut h, "n");
+    click(&mut h, "Written by");
+    click(&mut h, "Asha Patel (Housing)");
+    type_text(&mut h, "Asha's idea");
+    press(&mut h, Key::Enter);
+    let notes = &open_session(&h).session.notes;
+    let last = &notes[notes.len() - 1];
+    assert_eq!(last.text, "Asha's idea");
+    assert_eq!(last.author, Some(goldthread::model::ParticipantId(1)));
+    assert_eq!(
+        notes[notes.len() - 2].author,
+        None,
+        "anonymous unless chosen"
+    );
+    assert_eq!(last.phase, Some(PhaseId(6)), "and the phase the room is in");
+}

@@ -207,13 +207,16 @@ fn prompt_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette) {
     } else {
         phase.prompt.as_str()
     };
+    // Larger on a wide projector screen, where the room sits further away.
+    let size = if ui.available_width() > 1300.0 {
+        style::PROMPT_FONT_SIZE * 1.25
+    } else {
+        style::PROMPT_FONT_SIZE
+    };
     let response = ui.add(
         egui::Label::new(
             RichText::new(prompt)
-                .font(egui::FontId::new(
-                    style::PROMPT_FONT_SIZE,
-                    style::strong_family(),
-                ))
+                .font(egui::FontId::new(size, style::strong_family()))
                 .color(palette.text),
         )
         .wrap(),

@@ -7,6 +7,7 @@
 
 mod actions;
 mod agenda_bar;
+mod author;
 pub mod fields;
 mod plan;
 mod templates;
@@ -15,6 +16,7 @@ mod widgets;
 
 pub use actions::ActionSort;
 pub use agenda_bar::agenda_bar_ui;
+pub use author::author_picker_ui;
 pub use templates::template_picker_ui;
 
 use super::command::Command;

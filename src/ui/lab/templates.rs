@@ -16,15 +16,17 @@ pub fn template_picker_ui(
     if templates.is_empty() {
         return;
     }
+    let before = *chosen;
     if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::ArrowDown)) {
         *chosen = (*chosen + 1).min(templates.len() - 1);
     }
     if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::ArrowUp)) {
         *chosen = chosen.saturating_sub(1);
     }
-    ui.label("Template");
+    let moved = *chosen != before;
+    ui.label("Template (↑ / ↓ to choose)");
     egui::ScrollArea::vertical()
-        .max_height(330.0)
+        .max_height(400.0)
         .auto_shrink([false, true])
         .show(ui, |ui| {
             for (i, template) in templates.iter().enumerate() {
@@ -44,35 +46,40 @@ pub fn template_picker_ui(
                         },
                     ))
                     .corner_radius(8)
-                    .inner_margin(egui::Margin::symmetric(12, 8));
+                    .inner_margin(egui::Margin::symmetric(12, 6));
                 let response = frame
                     .show(ui, |ui| {
                         ui.set_width(ui.available_width());
-                        ui.label(RichText::new(&template.name).strong());
-                        if !template.description.is_empty() {
-                            ui.add(
-                                egui::Label::new(
-                                    RichText::new(&template.description).color(palette.text_muted),
-                                )
-                                .wrap(),
-                            );
-                        }
-                        let mut facts = vec![plural(template.phases.len(), "phase", "phases")];
-                        if !template.starter_themes.is_empty() {
-                            facts.push(format!("themes {}", template.starter_themes.join(", ")));
-                        }
+                        let mut facts = vec![if template.phases.is_empty() {
+                            "no agenda".to_owned()
+                        } else {
+                            plural(template.phases.len(), "phase", "phases")
+                        }];
                         if let TemplateSource::User(path) = &template.source {
                             let name = path
                                 .file_name()
                                 .map(|n| n.to_string_lossy().into_owned())
                                 .unwrap_or_default();
-                            facts.push(format!("your template ({name})"));
+                            facts.push(format!("yours: {name}"));
                         }
-                        ui.label(
-                            RichText::new(facts.join(" · "))
-                                .small()
-                                .color(palette.text_muted),
-                        );
+                        ui.horizontal(|ui| {
+                            ui.label(RichText::new(&template.name).strong());
+                            ui.label(
+                                RichText::new(facts.join(" · "))
+                                    .small()
+                                    .color(palette.text_muted),
+                            );
+                        });
+                        if !template.description.is_empty() {
+                            ui.add(
+                                egui::Label::new(
+                                    RichText::new(&template.description)
+                                        .small()
+                                        .color(palette.text_muted),
+                                )
+                                .wrap(),
+                            );
+                        }
                     })
                     .response
                     .interact(egui::Sense::click());
@@ -86,6 +93,9 @@ pub fn template_picker_ui(
                 });
                 if response.clicked() {
                     *chosen = i;
+                }
+                if selected && moved {
+                    response.scroll_to_me(None);
                 }
                 ui.add_space(4.0);
             }
