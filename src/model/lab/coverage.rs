@@ -39,25 +39,11 @@ impl Voices {
         notes: impl IntoIterator<Item = &'n Note>,
         people: &HashMap<ParticipantId, &Participant>,
     ) -> Self {
-        let mut voices = Self::default();
+        let mut tally = Tally::default();
         for note in notes {
-            let Some(person) = note.author.and_then(|id| people.get(&id)) else {
-                voices.anonymous += 1;
-                continue;
-            };
-            voices.attributed += 1;
-            let area = person.service_area.trim();
-            if !area.is_empty() {
-                *voices.areas.entry(area.to_owned()).or_insert(0) += 1;
-            }
-            if let Some(level) = &person.level {
-                let label = level_label(level);
-                if !label.is_empty() {
-                    *voices.levels.entry(label).or_insert(0) += 1;
-                }
-            }
+            tally.add(note, people);
         }
-        voices
+        tally.voices(people)
     }
 
     /// When every note with a known author came from one group, a sentence saying which,
@@ -76,6 +62,62 @@ impl Voices {
         }
         None
     }
+}
+
+/// Notes per author, counted in one pass; turned into [`Voices`] once per group, so the work
+/// per note is one map update (no strings).
+#[derive(Default)]
+struct Tally {
+    per_author: HashMap<ParticipantId, usize>,
+    anonymous: usize,
+}
+
+impl Tally {
+    fn add(&mut self, note: &Note, people: &HashMap<ParticipantId, &Participant>) {
+        match note.author.filter(|id| people.contains_key(id)) {
+            Some(id) => *self.per_author.entry(id).or_insert(0) += 1,
+            None => self.anonymous += 1,
+        }
+    }
+
+    fn voices(&self, people: &HashMap<ParticipantId, &Participant>) -> Voices {
+        let mut voices = Voices {
+            anonymous: self.anonymous,
+            ..Voices::default()
+        };
+        for (id, n) in &self.per_author {
+            let Some(person) = people.get(id) else {
+                continue;
+            };
+            voices.attributed += n;
+            let area = person.service_area.trim();
+            if !area.is_empty() {
+                *voices.areas.entry(area.to_owned()).or_insert(0) += n;
+            }
+            if let Some(level) = &person.level {
+                let label = level_label(level);
+                if !label.is_empty() {
+                    *voices.levels.entry(label).or_insert(0) += n;
+                }
+            }
+        }
+        voices
+    }
+}
+
+/// Tallies every note into the group `key` puts it in, in one pass over the notes.
+fn tally_by<K: std::hash::Hash + Eq>(
+    session: &Session,
+    people: &HashMap<ParticipantId, &Participant>,
+    key: impl Fn(&Note) -> Option<K>,
+) -> HashMap<K, Tally> {
+    let mut groups: HashMap<K, Tally> = HashMap::new();
+    for note in &session.notes {
+        if let Some(k) = key(note) {
+            groups.entry(k).or_default().add(note, people);
+        }
+    }
+    groups
 }
 
 /// Whose voice is heard in one theme.
@@ -106,15 +148,16 @@ fn people(session: &Session) -> HashMap<ParticipantId, &Participant> {
 pub fn theme_coverage(session: &Session, dots: &[(VoteOption, u32)]) -> Vec<ThemeCoverage> {
     let people = people(session);
     let dots = theme_dots(dots);
+    let groups = tally_by(session, &people, |n| n.theme);
     session
         .themes
         .iter()
         .map(|theme| ThemeCoverage {
             theme: theme.id,
-            voices: Voices::of(
-                session.notes.iter().filter(|n| n.theme == Some(theme.id)),
-                &people,
-            ),
+            voices: groups
+                .get(&theme.id)
+                .map(|t| t.voices(&people))
+                .unwrap_or_default(),
             dots: dots.get(&theme.id).copied().unwrap_or(0),
         })
         .collect()
@@ -123,16 +166,17 @@ pub fn theme_coverage(session: &Session, dots: &[(VoteOption, u32)]) -> Vec<Them
 /// Coverage of every phase, in agenda order.
 pub fn phase_coverage(session: &Session) -> Vec<PhaseCoverage> {
     let people = people(session);
+    let groups = tally_by(session, &people, |n| n.phase);
     session
         .lab
         .phases
         .iter()
         .map(|phase| PhaseCoverage {
             phase: phase.id,
-            voices: Voices::of(
-                session.notes.iter().filter(|n| n.phase == Some(phase.id)),
-                &people,
-            ),
+            voices: groups
+                .get(&phase.id)
+                .map(|t| t.voices(&people))
+                .unwrap_or_default(),
         })
         .collect()
 }

@@ -61,6 +61,14 @@ pub fn thread_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette) {
     }
 
     section_ui(ui, "Themes by votes, and their actions", "", palette);
+    // One pass over the notes, not one per theme: the screen is redrawn while it is open.
+    let mut notes_per_theme: std::collections::HashMap<ThemeId, usize> =
+        std::collections::HashMap::new();
+    for note in &session.notes {
+        if let Some(theme) = note.theme {
+            *notes_per_theme.entry(theme).or_insert(0) += 1;
+        }
+    }
     let top: Vec<ThemeId> = top_themes(session, &dots)
         .into_iter()
         .map(|(id, _)| id)
@@ -70,11 +78,7 @@ pub fn thread_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette) {
             ui.label(RichText::new("No themes yet.").color(palette.text_muted));
         }
         for (theme, n) in ranked_themes(session, &dots) {
-            let notes = session
-                .notes
-                .iter()
-                .filter(|note| note.theme == Some(theme.id))
-                .count();
+            let notes = notes_per_theme.get(&theme.id).copied().unwrap_or(0);
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(&theme.name).strong().size(20.0));
                 ui.label(
