@@ -18,6 +18,8 @@ pub fn thread_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette) {
     summary_ui(ui, session, &found, palette);
 
     let lab = &session.lab;
+    let mut knots = Vec::new();
+    knots.push(ui.cursor().top() + 34.0);
     section_ui(ui, "Vision", "", palette);
     card_ui(ui, palette, |ui| {
         if lab.vision.trim().is_empty() {
@@ -30,6 +32,7 @@ pub fn thread_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette) {
         }
     });
 
+    knots.push(ui.cursor().top() + 34.0);
     section_ui(ui, "Outcomes, and the actions that serve them", "", palette);
     if lab.outcomes.is_empty() {
         card_ui(ui, palette, |ui| {
@@ -60,7 +63,18 @@ pub fn thread_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette) {
         ui.add_space(6.0);
     }
 
-    section_ui(ui, "Themes by votes, and their actions", "", palette);
+    knots.push(ui.cursor().top() + 34.0);
+    let voted = dots.iter().any(|(_, n)| *n > 0);
+    section_ui(
+        ui,
+        if voted {
+            "Themes by votes, and their actions"
+        } else {
+            "Themes and their actions (no vote yet)"
+        },
+        "",
+        palette,
+    );
     // One pass over the notes, not one per theme: the screen is redrawn while it is open.
     let mut notes_per_theme: std::collections::HashMap<ThemeId, usize> =
         std::collections::HashMap::new();
@@ -83,8 +97,12 @@ pub fn thread_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette) {
                 ui.label(RichText::new(&theme.name).strong().size(20.0));
                 ui.label(
                     RichText::new(format!(
-                        "{} · {}{}",
-                        plural(n as usize, "vote", "votes"),
+                        "{}{}{}",
+                        if voted {
+                            format!("{} · ", plural(n as usize, "vote", "votes"))
+                        } else {
+                            String::new()
+                        },
                         plural(notes, "note", "notes"),
                         if top.contains(&theme.id) {
                             " · top theme"
@@ -110,7 +128,34 @@ pub fn thread_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette) {
         }
     });
 
+    golden_line(ui, &knots, found.is_empty(), palette);
     coverage_ui(ui, session, palette);
+}
+
+/// The golden thread itself, in the margin: a gold line through a knot at each heading from the
+/// vision to the themes; dashed in the danger colour while the thread has breaks.
+fn golden_line(ui: &egui::Ui, knots: &[f32], whole: bool, palette: &Palette) {
+    let (Some(&top), Some(&last)) = (knots.first(), knots.last()) else {
+        return;
+    };
+    let x = ui.min_rect().left() - 22.0;
+    let bottom = ui.cursor().top().max(last);
+    let painter = ui.painter();
+    let (colour, width) = if whole {
+        (palette.accent, 4.0)
+    } else {
+        (palette.danger, 3.0)
+    };
+    let stroke = egui::Stroke::new(width, colour);
+    let points = [egui::pos2(x, top), egui::pos2(x, bottom)];
+    if whole {
+        painter.line_segment(points, stroke);
+    } else {
+        painter.extend(egui::Shape::dashed_line(&points, stroke, 10.0, 6.0));
+    }
+    for y in knots {
+        painter.circle_filled(egui::pos2(x, *y), 7.0, colour);
+    }
 }
 
 fn summary_ui(ui: &mut egui::Ui, session: &Session, found: &[Break], palette: &Palette) {
