@@ -474,6 +474,16 @@ fn every_kind_of_break_is_found() {
     );
 }
 
+#[test]
+fn an_action_owned_by_a_removed_participant_has_no_owner() {
+    let mut s = council_session();
+    let mut history = History::default();
+    history.apply(&mut s, Edit::RemoveParticipants(vec![ParticipantId(4)]));
+    assert!(breaks(&s, &[]).contains(&Break::ActionWithoutOwner(ActionId(1))));
+    assert!(history.undo(&mut s));
+    assert!(breaks(&s, &[]).is_empty(), "undo gives the owner back");
+}
+
 // ---------------------------------------------------------------- coverage
 
 #[test]

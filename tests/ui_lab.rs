@@ -444,3 +444,124 @@ fn a_note_can_carry_its_author_or_stay_anonymous() {
     );
     assert_eq!(last.phase, Some(PhaseId(6)), "and the phase the room is in");
 }
+
+/// Fills in action `number` (1-based, board in order added): description is already typed.
+fn finish_action(h: &mut H, number: usize, owner: &str, due: &str, outcome: &str) {
+    click(h, &format!("Owner of action {number}"));
+    click(h, "Someone else…");
+    type_text(h, owner);
+    press(h, Key::Enter);
+    click(h, &format!("Action {number} due date"));
+    type_text(h, due);
+    press(h, Key::Enter);
+    click(h, &format!("Outcome of action {number}"));
+    click(h, outcome);
+}
+
+/// The "done when", as a new user would do it: from the template, run all six phases
+/// with the timer, record a vision and two dated outcomes, end with three actions linked to the
+/// themes, export a report, save.
+#[test]
+fn a_whole_lab_from_template_to_report() {
+    let (dir, mut h) = lab_app("whole-lab");
+    // Phase 1: vision and outcomes.
+    h.get_by_label("Start timer").click();
+    h.run();
+    click_tab(&mut h, "Vision & outcomes");
+    click(&mut h, "Vision statement");
+    type_text(&mut h, "Every resident served well online");
+    press(&mut h, Key::Enter);
+    for (i, (text, date)) in [
+        ("Repairs online", "31 March 2027"),
+        ("One view of cases", "30/09/2027"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        click(&mut h, "+ Add outcome");
+        type_text(&mut h, text);
+        press(&mut h, Key::Enter);
+        click(&mut h, &format!("Outcome {} by when", i + 1));
+        type_text(&mut h, date);
+        press(&mut h, Key::Enter);
+    }
+    // Phases 2 and 3 on the Board, capturing notes; then Themes, Vote and Actions.
+    click_tab(&mut h, "Board");
+    h.get_by_label("Next phase").click();
+    h.run();
+    capture_notes(&mut h, &["Systems don't talk"]);
+    press(&mut h, Key::PageDown);
+    capture_notes(&mut h, &["Shared data standard", "Innovation hour"]);
+    for _ in 0..3 {
+        h.get_by_label("Next phase").click();
+        h.run();
+    }
+    assert_eq!(
+        current_phase(&h),
+        Some(phase_named(&h, "Actions")),
+        "all six phases run"
+    );
+
+    click_tab(&mut h, "Actions");
+    let plan = [
+        (
+            "Data",
+            "Publish a data standard",
+            "Head of ICT",
+            "28/02/2027",
+            "One view of cases",
+        ),
+        (
+            "Culture",
+            "Start an innovation hour",
+            "Chief Executive",
+            "January 2027",
+            "One view of cases",
+        ),
+        (
+            "Infrastructure",
+            "Fix office wifi",
+            "ICT team",
+            "15 March 2027",
+            "Repairs online",
+        ),
+    ];
+    for (i, (theme, what, who, due, outcome)) in plan.into_iter().enumerate() {
+        click(&mut h, &format!("Create action from {theme}"));
+        type_text(&mut h, what);
+        press(&mut h, Key::Enter);
+        finish_action(&mut h, i + 1, who, due, outcome);
+    }
+    let s = &open_session(&h).session;
+    assert_eq!(s.lab.actions.len(), 3);
+    for (action, theme) in s.lab.actions.iter().zip(&s.themes) {
+        assert_eq!(action.theme, Some(theme.id));
+        assert!(action.real_owner().is_some() && action.due.is_some() && action.outcome.is_some());
+    }
+
+    click_tab(&mut h, "Golden thread");
+    h.get_by_label("The golden thread is unbroken");
+
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("Export report").click();
+    h.run();
+    let report = std::fs::read_to_string(dir.join("innovation-lab-2026-11-22.md")).unwrap();
+    assert!(report.contains("> Every resident served well online"));
+    assert!(report.contains("1. Repairs online (by 31 March 2027)"));
+    assert!(report.contains("2. One view of cases (by 30 September 2027)"));
+    assert!(report.contains(
+        "| Start an innovation hour | Chief Executive | 31 January 2027 | Culture | One view of cases |"
+    ));
+    assert!(report.contains("## Gaps in the golden thread\n\nNone."));
+
+    press_with(&mut h, Modifiers::COMMAND, Key::S);
+    settle(&mut h);
+    let saved = goldthread::storage::load_file(&dir.join("innovation-lab-2026-11-22.ron")).unwrap();
+    assert_eq!(
+        saved.session.lab,
+        open_session(&h).session.lab,
+        "all of it is in the file"
+    );
+    assert_eq!(saved.session.notes[1].phase, Some(phase_named(&h, "Ideas")));
+}

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::dates::long;
-use super::{ActionId, OutcomeId};
+use super::{ActionId, OutcomeId, Owner};
 use crate::model::{Session, Theme, ThemeId, VoteOption};
 
 /// How many of the most-voted themes count as "top themes" that need an action.
@@ -144,7 +144,13 @@ pub fn breaks(session: &Session, dots: &[(VoteOption, u32)]) -> Vec<Break> {
         }
     }
     for action in &lab.actions {
-        if action.real_owner().is_none() {
+        // An owner who was removed from the participants no longer owns anything.
+        let owned = match action.real_owner() {
+            Some(Owner::Participant(id)) => session.participant(*id).is_some(),
+            Some(Owner::Named(_)) => true,
+            None => false,
+        };
+        if !owned {
             out.push(Break::ActionWithoutOwner(action.id));
         }
         let Some(due) = action.due else {
