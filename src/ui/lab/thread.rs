@@ -191,10 +191,11 @@ fn summary_ui(ui: &mut egui::Ui, session: &Session, found: &[Break], palette: &P
 }
 
 fn action_line_ui(ui: &mut egui::Ui, session: &Session, action: &Action, palette: &Palette) {
-    let who = action.real_owner().map_or_else(
-        || "no owner".to_owned(),
-        |o: &Owner| o.name(&session.participants),
-    );
+    let owner = action.real_owner().filter(|o| match o {
+        Owner::Participant(id) => session.participant(*id).is_some(),
+        Owner::Named(_) => true,
+    });
+    let who = owner.map_or_else(|| "no owner".to_owned(), |o| o.name(&session.participants));
     let when = action.due.map_or_else(|| "no date".to_owned(), long);
     let what = if action.description.trim().is_empty() {
         "(no description yet)"
@@ -204,7 +205,7 @@ fn action_line_ui(ui: &mut egui::Ui, session: &Session, action: &Action, palette
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("→").color(palette.accent).strong());
         ui.label(what);
-        let missing = action.real_owner().is_none() || action.due.is_none();
+        let missing = owner.is_none() || action.due.is_none();
         ui.label(RichText::new(format!("{who}, {when}")).color(if missing {
             palette.danger
         } else {
