@@ -565,3 +565,35 @@ fn a_whole_lab_from_template_to_report() {
     );
     assert_eq!(saved.session.notes[1].phase, Some(phase_named(&h, "Ideas")));
 }
+
+#[test]
+fn a_date_can_be_picked_from_a_calendar() {
+    let (_dir, mut h) = lab_app("calendar");
+    click_tab(&mut h, "Vision & outcomes");
+    click(&mut h, "+ Add outcome");
+    type_text(&mut h, "Paperless");
+    press(&mut h, Key::Enter);
+    // Opens on the workshop's month, November 2026; four months on is March 2027.
+    click(&mut h, "Pick date for Outcome 1 by when");
+    h.get_by_label("November 2026");
+    for _ in 0..4 {
+        h.get_by_label("Next month").click();
+        h.run();
+    }
+    h.get_by_label("31 March 2027").click();
+    h.run();
+    assert_eq!(
+        open_session(&h).session.lab.outcomes[0].by_when,
+        Some(council::date(2027, 3, 31))
+    );
+    assert!(
+        h.query_by_label("Next month").is_none(),
+        "the calendar closes"
+    );
+    press_with(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        open_session(&h).session.lab.outcomes[0].by_when,
+        None,
+        "one undo step"
+    );
+}

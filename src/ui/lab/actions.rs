@@ -246,6 +246,7 @@ fn action_row_ui(
             &mut state.drafts,
             Field::ActionDue(action.id),
             action.due,
+            session.date,
             &due_label,
             190.0,
             palette,

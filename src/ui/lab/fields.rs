@@ -162,11 +162,16 @@ pub enum DateChange {
 /// A date field showing `current` as "31 March 2027"; returns a change when the user typed a
 /// date that reads (or emptied the field). Text that does not read stays in the field with a
 /// message under it; for an ambiguous date, the two readings are offered as buttons.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "a field's value, look and context"
+)]
 pub fn date_field_ui(
     ui: &mut egui::Ui,
     drafts: &mut Drafts,
     field: Field,
     current: Option<NaiveDate>,
+    around: NaiveDate,
     label: &str,
     width: f32,
     palette: &Palette,
@@ -175,7 +180,21 @@ pub fn date_field_ui(
     let mut change = None;
     ui.vertical(|ui| {
         let look = FieldLook::line(label, "e.g. 31 March 2027", width);
-        if let Some(text) = text_field_ui(ui, drafts, field, &shown, look) {
+        let mut typed = None;
+        ui.horizontal(|ui| {
+            typed = text_field_ui(ui, drafts, field, &shown, look);
+            let id = field.id().with("calendar");
+            if let Some(day) =
+                super::calendar::calendar_button_ui(ui, id, current, around, label, palette)
+            {
+                drafts.texts.remove(&field);
+                drafts.errors.remove(&field);
+                if Some(day) != current {
+                    change = Some(DateChange::Set(day));
+                }
+            }
+        });
+        if let Some(text) = typed {
             match parse_date(&text) {
                 Err(DateError::Empty) => {
                     drafts.errors.remove(&field);

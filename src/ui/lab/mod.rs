@@ -8,6 +8,7 @@
 mod actions;
 mod agenda_bar;
 mod author;
+mod calendar;
 pub mod fields;
 mod plan;
 mod templates;

@@ -72,7 +72,7 @@ fn outcomes_ui(
                 let look = FieldLook::line(
                     &text_label,
                     "What will be true?",
-                    (width - 420.0).max(200.0),
+                    (width - 470.0).max(200.0),
                 );
                 if let Some(text) = text_field_ui(
                     ui,
@@ -93,6 +93,7 @@ fn outcomes_ui(
                     &mut state.drafts,
                     Field::OutcomeDate(outcome.id),
                     outcome.by_when,
+                    session.date,
                     &date_label,
                     200.0,
                     palette,
