@@ -62,7 +62,7 @@ pub fn agenda_bar_ui(
                             nav_ui(ui, session, palette, &mut go_to);
                             if let Some(filter) = phase_filter {
                                 ui.add_space(16.0);
-                                filter_ui(ui, session, filter);
+                                filter_ui(ui, session, &mut state.filter_follows, filter);
                             }
                         });
                     },
@@ -226,23 +226,60 @@ fn prompt_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette) {
     });
 }
 
-fn filter_ui(ui: &mut egui::Ui, session: &Session, filter: &mut Option<PhaseId>) {
-    let current = session.lab.current_phase;
-    // The filter follows the room from phase to phase.
-    if filter.is_some() && *filter != current {
-        *filter = current;
+/// Which notes the Board shows: all, the current phase's (following the room), or one phase's.
+fn filter_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    follow: &mut bool,
+    filter: &mut Option<PhaseId>,
+) {
+    let lab = &session.lab;
+    if *follow {
+        *filter = lab.current_phase;
+    } else if filter.is_some_and(|id| lab.phase(id).is_none()) {
+        *filter = None; // The phase was removed.
     }
-    let mut only = filter.is_some();
-    let enabled = current.is_some();
-    if ui
-        .add_enabled(
-            enabled,
-            egui::Checkbox::new(&mut only, "Show only this phase's notes"),
-        )
-        .changed()
-    {
-        *filter = if only { current } else { None };
-    }
+    let shown = match (*follow, *filter) {
+        (true, _) => "This phase's notes".to_owned(),
+        (false, None) => "All notes".to_owned(),
+        (false, Some(id)) => lab.phase(id).map_or_else(
+            || "All notes".to_owned(),
+            |p| format!("Notes of “{}”", p.name),
+        ),
+    };
+    ui.label("Show");
+    let combo = egui::ComboBox::from_id_salt("goldthread.agenda.filter")
+        .selected_text(shown)
+        .width(250.0)
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(!*follow && filter.is_none(), "All notes")
+                .clicked()
+            {
+                *follow = false;
+                *filter = None;
+            }
+            if ui
+                .selectable_label(*follow, "This phase's notes (follows the room)")
+                .clicked()
+            {
+                *follow = true;
+                *filter = lab.current_phase;
+            }
+            for (i, phase) in lab.phases.iter().enumerate() {
+                let selected = !*follow && *filter == Some(phase.id);
+                if ui
+                    .selectable_label(selected, format!("{}. {}", i + 1, phase.name))
+                    .clicked()
+                {
+                    *follow = false;
+                    *filter = Some(phase.id);
+                }
+            }
+        });
+    combo.response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Notes shown on the board")
+    });
 }
 
 fn timer_ui(

@@ -37,6 +37,8 @@ pub struct LabState {
     pub timer_phase: Option<PhaseId>,
     /// How the actions board is sorted.
     pub action_sort: ActionSort,
+    /// The Board shows the current phase's notes and follows the room to the next phase.
+    pub filter_follows: bool,
 }
 
 impl Default for LabState {
@@ -46,6 +48,7 @@ impl Default for LabState {
             timer: Timer::new(0),
             timer_phase: None,
             action_sort: ActionSort::default(),
+            filter_follows: false,
         }
     }
 }
