@@ -229,7 +229,7 @@ fn action_row_ui(
             );
         }
         if ui
-            .small_button("Remove")
+            .button("Remove")
             .on_hover_text("Remove this action (Ctrl+Z brings it back)")
             .clicked()
         {

@@ -67,7 +67,10 @@ fn outcomes_ui(
         let width = ui.available_width();
         for (i, outcome) in lab.outcomes.iter().enumerate() {
             ui.horizontal_top(|ui| {
-                ui.label(RichText::new(format!("{}.", i + 1)).strong());
+                ui.add_sized(
+                    [22.0, 30.0],
+                    egui::Label::new(RichText::new(format!("{}.", i + 1)).strong()),
+                );
                 let text_label = format!("Outcome {}", i + 1);
                 let look = FieldLook::line(
                     &text_label,
@@ -108,7 +111,7 @@ fn outcomes_ui(
                     })));
                 }
                 if ui
-                    .small_button("Remove")
+                    .button("Remove")
                     .on_hover_text("Remove this outcome (Ctrl+Z brings it back)")
                     .clicked()
                 {
@@ -153,6 +156,20 @@ fn participants_ui(
     card_ui(ui, palette, |ui| {
         if session.participants.is_empty() {
             ui.label(RichText::new("Nobody added yet.").color(palette.text_muted));
+        } else {
+            ui.horizontal(|ui| {
+                let header = |text: &str| RichText::new(text).small().color(palette.text_muted);
+                for (text, width) in [("Name", 240.0), ("Service area", 260.0), ("Level", 150.0)] {
+                    ui.allocate_ui_with_layout(
+                        egui::vec2(width, 18.0),
+                        egui::Layout::left_to_right(egui::Align::Center),
+                        |ui| {
+                            ui.set_width(width);
+                            ui.label(header(text));
+                        },
+                    );
+                }
+            });
         }
         for person in &session.participants {
             ui.horizontal(|ui| {
@@ -184,7 +201,7 @@ fn participants_ui(
                 }
                 level_ui(ui, person, state, edits);
                 if ui
-                    .small_button("Remove")
+                    .button("Remove")
                     .on_hover_text("Remove this participant (their notes become anonymous)")
                     .clicked()
                 {
@@ -285,7 +302,10 @@ fn agenda_ui(
         let width = ui.available_width();
         for (i, phase) in lab.phases.iter().enumerate() {
             ui.horizontal_top(|ui| {
-                ui.label(RichText::new(format!("{}.", i + 1)).strong());
+                ui.add_sized(
+                    [22.0, 30.0],
+                    egui::Label::new(RichText::new(format!("{}.", i + 1)).strong()),
+                );
                 let name_label = format!("Name of phase {}", i + 1);
                 if let Some(name) = text_field_ui(
                     ui,
@@ -337,7 +357,7 @@ fn agenda_ui(
                     }
                 }
                 ui.label("min");
-                if ui.small_button("Remove").clicked() {
+                if ui.button("Remove").clicked() {
                     let mut batch = vec![LabEdit::RemovePhases(vec![phase.id])];
                     if lab.current_phase == Some(phase.id) {
                         let neighbour = lab.next_phase().or_else(|| lab.previous_phase());
