@@ -735,3 +735,33 @@ fn a_lab_with_only_some_fields_opens_with_the_rest_defaulted() {
     );
     assert_eq!(loaded.session.lab.next_phase_id(), PhaseId(8));
 }
+
+#[test]
+fn duplicate_lab_ids_in_a_hand_edited_file_are_repaired_with_a_message() {
+    let text = r#"(
+        format_version: 1,
+        session: (
+            title: "Edited by hand",
+            date: "2026-01-05",
+            lab: (
+                phases: [(id: 1, name: "Ideas"), (id: 1, name: "Themes")],
+                outcomes: [(id: 2, text: "A"), (id: 2, text: "B")],
+                actions: [(id: 5, description: "X"), (id: 5, description: "Y")],
+            ),
+        ),
+    )"#;
+    let loaded = from_ron(text).unwrap();
+    let lab = &loaded.session.lab;
+    assert_eq!(lab.phases[1].id, PhaseId(2));
+    assert_eq!(lab.outcomes[1].id, OutcomeId(3));
+    assert_eq!(lab.actions[1].id, ActionId(6));
+    assert_eq!(
+        loaded.warnings,
+        [
+            "Two phases shared id 1; “Themes” was given id 2.",
+            "Two outcomes shared id 2; “B” was given id 3.",
+            "Two actions shared id 5; “Y” was given id 6."
+        ]
+    );
+    assert_eq!(lab.next_action_id(), ActionId(7));
+}

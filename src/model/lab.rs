@@ -112,3 +112,60 @@ impl Lab {
         i.checked_sub(1).map(|i| self.phases[i].id)
     }
 }
+
+impl Lab {
+    /// Repairs what a hand-edited file may hold: a phase, outcome or action sharing its id with
+    /// an earlier one gets a fresh id. Returns a sentence per repair.
+    pub fn repair(&mut self) -> Vec<String> {
+        let mut warnings = Vec::new();
+        let first_free = self.next_phase_id().0;
+        let mut next = first_free;
+        let mut seen = std::collections::HashSet::new();
+        for phase in &mut self.phases {
+            if !seen.insert(phase.id) {
+                warnings.push(format!(
+                    "Two phases shared id {}; “{}” was given id {next}.",
+                    phase.id.0, phase.name
+                ));
+                phase.id = PhaseId(next);
+                next += 1;
+            }
+        }
+        if next != first_free {
+            self.next_phase_id = next;
+        }
+        let first_free = self.next_outcome_id().0;
+        let mut next = first_free;
+        let mut seen = std::collections::HashSet::new();
+        for outcome in &mut self.outcomes {
+            if !seen.insert(outcome.id) {
+                warnings.push(format!(
+                    "Two outcomes shared id {}; “{}” was given id {next}.",
+                    outcome.id.0, outcome.text
+                ));
+                outcome.id = OutcomeId(next);
+                next += 1;
+            }
+        }
+        if next != first_free {
+            self.next_outcome_id = next;
+        }
+        let first_free = self.next_action_id().0;
+        let mut next = first_free;
+        let mut seen = std::collections::HashSet::new();
+        for action in &mut self.actions {
+            if !seen.insert(action.id) {
+                warnings.push(format!(
+                    "Two actions shared id {}; “{}” was given id {next}.",
+                    action.id.0, action.description
+                ));
+                action.id = ActionId(next);
+                next += 1;
+            }
+        }
+        if next != first_free {
+            self.next_action_id = next;
+        }
+        warnings
+    }
+}

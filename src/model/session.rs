@@ -170,6 +170,7 @@ impl Session {
         self.next_participant_id = self
             .next_participant_id
             .max(max_participant.saturating_add(1));
+        warnings.extend(self.lab.repair());
         warnings
     }
 }
