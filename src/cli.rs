@@ -11,6 +11,9 @@ Goldthread: offline workshop facilitation for innovation labs.
 Usage:
   goldthread [--sessions DIR] [FILE.ron]   start the app (optionally opening FILE.ron)
   goldthread check FILE.ron                 check a session file: prints \"ok\" with counts, or what is wrong
+  goldthread export FILE.ron [--format markdown|csv] [-o OUT] [--force]
+                                            write the report (Markdown) or the notes (CSV) next to FILE.ron,
+                                            or to OUT; an existing file is only replaced with --force
   goldthread --help | --version
 
 The session library is DIR when given, else ./sessions when it exists,
@@ -28,6 +31,8 @@ pub enum Command {
     },
     /// Check one session file and exit.
     Check(PathBuf),
+    /// Write a report of one session file and exit.
+    Export(ExportArgs),
     /// Print usage.
     Help,
     /// Print the version.
@@ -51,6 +56,9 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
                     return Err(format!("check takes one file; unexpected '{extra}'"));
                 }
                 return Ok(Command::Check(PathBuf::from(path)));
+            }
+            "export" if file.is_none() && sessions.is_none() => {
+                return parse_export(args).map(Command::Export);
             }
             "--sessions" => {
                 let Some(dir) = args.next() else {
@@ -93,4 +101,100 @@ pub fn check(path: &Path) -> (String, bool) {
         }
         Err(e) => (format!("error: {e}"), false),
     }
+}
+
+/// What `goldthread export` was asked to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportArgs {
+    /// The session file to read.
+    pub session: PathBuf,
+    /// Markdown or CSV.
+    pub format: ExportFormat,
+    /// Where to write; next to the session file when not given.
+    pub output: Option<PathBuf>,
+    /// Replace an existing file.
+    pub force: bool,
+}
+
+pub use crate::export::Format as ExportFormat;
+
+fn parse_export(mut args: impl Iterator<Item = String>) -> Result<ExportArgs, String> {
+    let mut session = None;
+    let mut format = ExportFormat::Markdown;
+    let mut output = None;
+    let mut force = false;
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--format" | "-f" => {
+                let Some(name) = args.next() else {
+                    return Err("--format needs a format: markdown or csv".to_owned());
+                };
+                let Some(f) = ExportFormat::parse(&name) else {
+                    return Err(format!("unknown format '{name}': use markdown or csv"));
+                };
+                format = f;
+            }
+            "-o" | "--output" => {
+                let Some(path) = args.next() else {
+                    return Err("-o needs a file: -o REPORT.md".to_owned());
+                };
+                output = Some(PathBuf::from(path));
+            }
+            "--force" => force = true,
+            flag if flag.starts_with('-') && flag.len() > 1 => {
+                return Err(format!("unknown option for export '{flag}'"));
+            }
+            path => {
+                if session.is_some() {
+                    return Err(format!(
+                        "export takes one session file; unexpected '{path}'"
+                    ));
+                }
+                session = Some(PathBuf::from(path));
+            }
+        }
+    }
+    let Some(session) = session else {
+        return Err("export needs a session file: goldthread export FILE.ron".to_owned());
+    };
+    Ok(ExportArgs {
+        session,
+        format,
+        output,
+        force,
+    })
+}
+
+/// Where an export of `session` goes by default: next to it, with the format's extension.
+pub fn default_export_path(session: &Path, format: ExportFormat) -> PathBuf {
+    session.with_extension(format.extension())
+}
+
+/// Runs `goldthread export`: returns the line to print on success, or the error message.
+/// Never replaces an existing file without `force`, and never writes over the session itself.
+pub fn export(args: &ExportArgs) -> Result<String, String> {
+    let loaded = storage::load_file(&args.session).map_err(|e| format!("error: {e}"))?;
+    let out = args
+        .output
+        .clone()
+        .unwrap_or_else(|| default_export_path(&args.session, args.format));
+    let same_file = out == args.session
+        || (out.exists()
+            && std::fs::canonicalize(&out).ok() == std::fs::canonicalize(&args.session).ok());
+    if same_file {
+        return Err(format!(
+            "error: {} is the session file itself; choose another file with -o",
+            out.display()
+        ));
+    }
+    if out.exists() && !args.force {
+        return Err(format!(
+            "error: {} already exists and was not changed. Add --force to replace it, or choose another file with -o",
+            out.display()
+        ));
+    }
+    let text = args.format.render(&loaded.session);
+    storage::write_atomic(&out, text.as_bytes())
+        .map_err(|e| format!("error: could not write {}: {e}", out.display()))?;
+    Ok(format!("wrote {}", out.display()))
 }

@@ -12,8 +12,10 @@
 //! - [`ui`]: the egui app: library screen, canvas, capture box, dialogs, style.
 //! - [`grouping`]: offline theme suggestions from note text.
 //! - [`cli`]: command-line parsing and the headless commands.
+//! - [`export`]: the Markdown report and the CSV of notes, as pure functions of a session.
 
 pub mod cli;
+pub mod export;
 pub mod grouping;
 pub mod history;
 pub mod model;

@@ -43,6 +43,16 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Export(args) => match cli::export(&args) {
+            Ok(message) => {
+                println!("{message}");
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("{message}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Gui { sessions, file } => match goldthread::ui::run_native(sessions, file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

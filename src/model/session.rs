@@ -172,6 +172,7 @@ impl Session {
             .next_participant_id
             .max(max_participant.saturating_add(1));
         warnings.extend(super::vote::repair(self));
+        warnings.extend(self.lab.repair());
         warnings
     }
 }

@@ -112,3 +112,9 @@ pub fn describe_io(e: &std::io::Error) -> String {
     };
     format!("{plain} ({e})")
 }
+
+mod templates;
+pub use templates::{
+    TEMPLATES_FOLDER, Template, TemplatePhase, TemplateSource, Templates, built_in_templates,
+    load_templates,
+};

@@ -40,6 +40,23 @@ pub enum Command {
     Quit,
     /// Turn "save automatically" (write the session file itself after each change) on or off.
     ToggleSaveAutomatically,
+    /// Start a session from a template (its agenda and starter themes) with this title.
+    CreateFromTemplate {
+        /// The title.
+        title: String,
+        /// The template.
+        template: Box<crate::storage::Template>,
+    },
+    /// Write the report (Markdown) or the notes (CSV) next to the session file; asks before
+    /// replacing a file that is already there.
+    Export(crate::export::Format),
+    /// Write the export to this path, replacing what is there (the user agreed).
+    ExportReplacing {
+        /// Where to write.
+        path: PathBuf,
+        /// Markdown or CSV.
+        format: crate::export::Format,
+    },
 }
 
 impl Command {

@@ -17,6 +17,17 @@ pub enum Dialog {
         title: String,
         /// Used when nothing is typed.
         default_title: String,
+        /// The templates offered.
+        templates: Vec<crate::storage::Template>,
+        /// The one chosen (an index into `templates`).
+        chosen: usize,
+    },
+    /// An export would replace a file that is already there.
+    ConfirmExport {
+        /// The existing file.
+        path: std::path::PathBuf,
+        /// Markdown or CSV.
+        format: crate::export::Format,
     },
     /// The session has unsaved changes and `then` would close it.
     Unsaved {
@@ -80,7 +91,12 @@ pub fn dialog_ui(
         .show(ctx, |ui| {
             ui.set_width(520.0);
             match dialog {
-                Dialog::NewSession { title, default_title } => {
+                Dialog::NewSession {
+                    title,
+                    default_title,
+                    templates,
+                    chosen,
+                } => {
                     ui.heading("New session");
                     ui.add_space(6.0);
                     ui.label("Title");
@@ -97,14 +113,51 @@ pub fn dialog_ui(
                             .color(palette.text_muted),
                     );
                     ui.add_space(10.0);
+                    super::lab::template_picker_ui(ui, templates, chosen, palette);
+                    ui.add_space(10.0);
                     ui.horizontal(|ui| {
                         if primary_button(ui, "Create", palette).clicked() || enter {
                             let t = title.trim();
                             let t = if t.is_empty() { default_title.clone() } else { t.to_owned() };
-                            outcome = Some(Outcome::Run(Command::CreateSession(t)));
+                            let template = templates.get(*chosen).filter(|t| !t.is_blank());
+                            outcome = Some(Outcome::Run(match template {
+                                Some(template) => Command::CreateFromTemplate {
+                                    title: t,
+                                    template: Box::new(template.clone()),
+                                },
+                                None => Command::CreateSession(t),
+                            }));
                         }
                         if ui.button("Cancel").clicked() {
                             outcome = Some(Outcome::Cancel);
+                        }
+                    });
+                }
+                Dialog::ConfirmExport { path, format } => {
+                    let name = path
+                        .file_name()
+                        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                    ui.heading(format!("Replace {name}?"));
+                    ui.add_space(6.0);
+                    ui.add(
+                        egui::Label::new(format!(
+                            "{} already exists. Replacing it loses what is in it now, including any edits made to it.",
+                            path.display()
+                        ))
+                        .wrap(),
+                    );
+                    ui.add_space(10.0);
+                    ui.horizontal(|ui| {
+                        // The safe choice is the default: Enter keeps the file.
+                        if primary_button(ui, "Keep it", palette).clicked() || enter {
+                            outcome = Some(Outcome::Cancel);
+                        }
+                        let replace = egui::Button::new(egui::RichText::new("Replace").color(palette.danger));
+                        if ui.add(replace).clicked() {
+                            outcome = Some(Outcome::Run(Command::ExportReplacing {
+                                path: path.clone(),
+                                format: *format,
+                            }));
                         }
                     });
                 }

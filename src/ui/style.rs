@@ -329,3 +329,29 @@ pub const VOTE_COUNT_FONT_SIZE: f32 = 40.0;
 pub const VOTE_BAR_HEIGHT: f32 = 40.0;
 /// The size of the + and − buttons that place and take back dots, in points.
 pub const VOTE_BUTTON_SIZE: f32 = 44.0;
+/// The current phase's prompt question in the agenda bar: readable from the back of a room.
+pub const PROMPT_FONT_SIZE: f32 = 32.0;
+/// The countdown's digits in the agenda bar.
+pub const TIMER_FONT_SIZE: f32 = 60.0;
+/// The phase names in the agenda bar.
+pub const PHASE_FONT_SIZE: f32 = 17.0;
+/// The widest the lab screens' column grows, in points.
+pub const LAB_MAX_WIDTH: f32 = 1180.0;
+/// Headings of sections on the lab screens.
+pub const SECTION_FONT_SIZE: f32 = 24.0;
+
+/// The fill behind the countdown once time is up: the danger colour, unmistakable on a
+/// projector without sound. `flash` alternates once a second while the timer runs.
+pub fn time_up_fill(palette: &Palette, flash: bool) -> Color32 {
+    if flash {
+        palette.danger
+    } else {
+        palette.danger.gamma_multiply(0.8)
+    }
+}
+
+/// Text on top of [`time_up_fill`]: the surface colour, white on the projector's dark red and
+/// near-black on the dark theme's light red.
+pub fn time_up_text(palette: &Palette) -> Color32 {
+    palette.surface
+}

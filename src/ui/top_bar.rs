@@ -77,6 +77,21 @@ fn menus_ui(ui: &mut egui::Ui, has_session: bool, commands: &mut Vec<Command>) {
         ui.separator();
         menu_item(
             ui,
+            "Export report…",
+            Command::Export(crate::export::Format::Markdown),
+            has_session,
+            commands,
+        );
+        menu_item(
+            ui,
+            "Export notes as CSV…",
+            Command::Export(crate::export::Format::Csv),
+            has_session,
+            commands,
+        );
+        ui.separator();
+        menu_item(
+            ui,
             "Session library",
             Command::ShowLibrary,
             has_session,

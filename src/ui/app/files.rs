@@ -453,6 +453,51 @@ impl GoldthreadApp {
     }
 }
 
+impl GoldthreadApp {
+    /// Where an export of the open session goes: next to its file, or in the library under
+    /// the name it would be saved with when it has no file yet.
+    pub fn export_path(&self, format: crate::export::Format) -> Option<PathBuf> {
+        let open = self.open.as_ref()?;
+        let session_path = open.path.clone().unwrap_or_else(|| {
+            self.config.library_dir.join(format!(
+                "{}.ron",
+                storage::file_stem_for(&open.session.title)
+            ))
+        });
+        Some(crate::cli::default_export_path(&session_path, format))
+    }
+
+    /// Writes the export next to the session file, asking first when a file is in the way.
+    pub(super) fn export(&mut self, format: crate::export::Format, replace: bool) {
+        let Some(path) = self.export_path(format) else {
+            return;
+        };
+        if path.exists() && !replace {
+            self.dialog = Some(Dialog::ConfirmExport { path, format });
+            return;
+        }
+        self.export_to(path, format);
+    }
+
+    /// Writes the export to `path` (atomically: the old file or the new, never half).
+    pub(super) fn export_to(&mut self, path: PathBuf, format: crate::export::Format) {
+        let Some(open) = &self.open else { return };
+        let text = format.render(&open.session);
+        if let Some(dir) = path.parent()
+            && !dir.as_os_str().is_empty()
+        {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        match storage::write_atomic(&path, text.as_bytes()) {
+            Ok(()) => self.notices.info(format!("Exported to {}", path.display())),
+            Err(e) => self.notices.error(format!(
+                "Could not write {}: {e}. Nothing was changed.",
+                path.display()
+            )),
+        }
+    }
+}
+
 pub(super) fn with_ron_extension(path: PathBuf) -> PathBuf {
     if path.extension().is_some_and(|e| e == "ron") {
         path

@@ -139,6 +139,16 @@ impl GoldthreadApp {
                     if let Some(screen) = screen::tabs_ui(ui, open.screen, &palette) {
                         open.screen = screen;
                     }
+                    let filter =
+                        (open.screen == Screen::Board).then_some(&mut open.canvas.phase_filter);
+                    lab::agenda_bar_ui(
+                        ui,
+                        &open.session,
+                        &mut open.lab,
+                        filter,
+                        &palette,
+                        &mut edits,
+                    );
                     match open.screen {
                         Screen::Board => {
                             let mut requests = Vec::new();
@@ -269,9 +279,21 @@ impl GoldthreadApp {
     fn run_now(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::NewSession => {
+                let found = crate::storage::load_templates(&self.config.library_dir);
+                for problem in found.problems {
+                    self.notices.error(problem);
+                }
+                // Blank is the default, so Ctrl+N then Enter still starts an empty canvas.
+                let chosen = found
+                    .templates
+                    .iter()
+                    .position(crate::storage::Template::is_blank)
+                    .unwrap_or(0);
                 self.dialog = Some(Dialog::NewSession {
                     title: String::new(),
                     default_title: Session::default_title(self.config.today),
+                    templates: found.templates,
+                    chosen,
                 });
             }
             Command::CreateSession(title) => {
@@ -334,6 +356,12 @@ impl GoldthreadApp {
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
+            Command::CreateFromTemplate { title, template } => {
+                let session = template.session(title, self.config.today);
+                self.install(session, None);
+            }
+            Command::Export(format) => self.export(format, false),
+            Command::ExportReplacing { path, format } => self.export_to(path, format),
         }
     }
 

@@ -28,6 +28,8 @@ pub struct Capture {
     pub added: usize,
     /// Focus the text box at the next frame.
     pub focus_pending: bool,
+    /// Who is writing the notes; `None` for anonymous.
+    pub author: Option<crate::model::ParticipantId>,
 }
 
 impl Capture {
@@ -38,6 +40,7 @@ impl Capture {
             colour: NoteColour::Yellow,
             added: 0,
             focus_pending: true,
+            author: None,
         }
     }
 }
@@ -110,6 +113,9 @@ pub fn capture_ui(
                         capture.focus_pending = false;
                     }
                     ui.horizontal(|ui| {
+                        if crate::ui::lab::author_picker_ui(ui, session, &mut capture.author) {
+                            capture.focus_pending = true;
+                        }
                         for (i, colour) in NoteColour::ALL.into_iter().enumerate() {
                             let selected = capture.colour == colour;
                             if super::super::widgets::swatch(ui, colour, selected, palette)
@@ -156,7 +162,9 @@ pub fn capture_ui(
             area.max.x -= SLOT_MARGIN / zoom;
             area.max.y = (area.max.y - (CAPTURE_BOX_HEIGHT + SLOT_MARGIN) / zoom).max(area.min.y);
             let slot = layout::free_slots(&session.notes, area, 1)[0];
-            let note = Note::new(session.next_note_id(), text, capture.colour, slot);
+            let mut note = Note::new(session.next_note_id(), text, capture.colour, slot);
+            note.phase = session.lab.current_phase;
+            note.author = capture.author;
             let mut reveal = note.rect();
             reveal.max.y += CAPTURE_BOX_HEIGHT / zoom; // Keep it clear of the capture box.
             edits.push(Edit::add_notes(session, vec![note]));

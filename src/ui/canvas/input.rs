@@ -247,8 +247,9 @@ pub fn pointer(
     edits: &mut Vec<Edit>,
 ) {
     let shift = ui.input(|i| i.modifiers.shift);
+    let filter = state.phase_filter;
     let hit = |cache: &super::themes::ThemeCache, pos: Option<egui::Pos2>| {
-        pos.and_then(|p| note_at(session, cache, camera.canvas_from_screen(p)))
+        pos.and_then(|p| note_at(session, cache, filter, camera.canvas_from_screen(p)))
     };
 
     if response.double_clicked() {

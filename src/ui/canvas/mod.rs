@@ -21,7 +21,7 @@ pub use capture::Capture;
 pub use editor::NoteEditor;
 use transform::Camera;
 
-use crate::model::{CanvasPos, Edit, NoteId, Session, View};
+use crate::model::{CanvasPos, Edit, NoteId, PhaseId, Session, View};
 use crate::ui::style::Palette;
 
 /// The canvas widget's id, stable so focus survives between frames.
@@ -110,6 +110,8 @@ pub struct CanvasState {
     pub theme_rename: Option<themes::ThemeRename>,
     /// The theme list and suggestions panel.
     pub themes_panel: crate::ui::themes::ThemesPanel,
+    /// Show only the notes captured in this phase (`None`: all notes).
+    pub phase_filter: Option<PhaseId>,
 }
 
 impl CanvasState {
@@ -178,6 +180,18 @@ pub fn canvas_ui(
         )
     });
     state.last_screen = Some(screen);
+    if let Some(phase) = state.phase_filter
+        && !state.selection.is_empty()
+    {
+        // Hidden notes are never selected, so nothing hidden is moved or deleted.
+        let shown: std::collections::HashSet<NoteId> = session
+            .notes
+            .iter()
+            .filter(|n| n.phase == Some(phase))
+            .map(|n| n.id)
+            .collect();
+        state.selection.retain(|id| shown.contains(id));
+    }
     if state.anchor_origin_requested {
         // A new session's first notes start at the top-left, not a row down.
         let margin = 48.0;
@@ -286,6 +300,12 @@ fn draw_notes(
         } else {
             offset
         };
+        if state
+            .phase_filter
+            .is_some_and(|phase| note.phase != Some(phase))
+        {
+            return;
+        }
         let rect = camera.screen_rect(crate::model::CanvasRect::note_at(
             note.pos.offset(offset.0, offset.1),
         ));
@@ -332,12 +352,19 @@ fn draw_notes(
     }
 }
 
-/// The topmost visible note under a canvas point (notes in collapsed themes are hidden).
-pub fn note_at(session: &Session, cache: &themes::ThemeCache, p: CanvasPos) -> Option<NoteId> {
+/// The topmost visible note under a canvas point: notes in collapsed themes are hidden, and
+/// when the canvas shows one `phase`, so are notes of other phases.
+pub fn note_at(
+    session: &Session,
+    cache: &themes::ThemeCache,
+    phase: Option<PhaseId>,
+    p: CanvasPos,
+) -> Option<NoteId> {
     session
         .notes
         .iter()
         .rev()
+        .filter(|n| phase.is_none_or(|phase| n.phase == Some(phase)))
         .find(|n| n.rect().contains(p) && !cache.is_hidden(n))
         .map(|n| n.id)
 }

@@ -1,0 +1,224 @@
+//! The plain-language Markdown report: who took part, the vision and outcomes, the themes
+//! ranked by votes with their notes, the actions, the gaps in the golden thread, and the notes
+//! not in any theme. Written for a council officer to paste into a strategy document.
+
+use std::fmt::Write as _;
+
+use super::one_line;
+use crate::model::lab::coverage::who_took_part;
+use crate::model::lab::dates::long;
+use crate::model::lab::golden_thread::{breaks, ranked_themes};
+use crate::model::{Session, VoteOption};
+
+/// The report for `session`, with its vote tally.
+pub fn markdown(session: &Session) -> String {
+    markdown_with_votes(session, &session.voting.dots_by_option())
+}
+
+/// The report for `session` with the given tally.
+pub fn markdown_with_votes(session: &Session, dots: &[(VoteOption, u32)]) -> String {
+    let mut md = String::new();
+    let _ = writeln!(md, "# {}\n", one_line(&session.title));
+    let _ = writeln!(md, "Workshop held on {}.\n", long(session.date));
+    people(&mut md, session);
+    vision(&mut md, session);
+    themes(&mut md, session, dots);
+    actions(&mut md, session);
+    gaps(&mut md, session, dots);
+    unthemed(&mut md, session);
+    // Exactly one newline at the end.
+    let trimmed = md.trim_end().len();
+    md.truncate(trimmed);
+    md.push('\n');
+    md
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn people(md: &mut String, session: &Session) {
+    let _ = writeln!(md, "## Who took part\n");
+    if session.participants.is_empty() {
+        let _ = writeln!(md, "No participants were recorded.\n");
+        return;
+    }
+    let (areas, levels) = who_took_part(session);
+    let named_areas = session
+        .participants
+        .iter()
+        .filter(|p| !p.service_area.trim().is_empty())
+        .map(|p| p.service_area.trim())
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    let _ = writeln!(
+        md,
+        "{} took part, from {}.\n",
+        plural(session.participants.len(), "person", "people"),
+        plural(named_areas, "service area", "service areas")
+    );
+    let _ = writeln!(md, "| Service area | People |");
+    let _ = writeln!(md, "|---|---|");
+    for (area, names) in &areas {
+        let _ = writeln!(md, "| {} | {} |", cell(area), cell(&names.join(", ")));
+    }
+    let levels: Vec<String> = levels
+        .iter()
+        .map(|(level, n)| format!("{level}: {n}"))
+        .collect();
+    let _ = writeln!(md, "\nBy level: {}.\n", levels.join("; "));
+}
+
+fn vision(md: &mut String, session: &Session) {
+    let lab = &session.lab;
+    let _ = writeln!(md, "## Vision\n");
+    if lab.vision.trim().is_empty() {
+        let _ = writeln!(md, "No vision was recorded.\n");
+    } else {
+        for line in lab.vision.trim().lines() {
+            let _ = writeln!(md, "> {}", line.trim());
+        }
+        md.push('\n');
+    }
+    let _ = writeln!(md, "## Outcomes\n");
+    if lab.outcomes.is_empty() {
+        let _ = writeln!(md, "No outcomes were recorded.\n");
+        return;
+    }
+    for (i, outcome) in lab.outcomes.iter().enumerate() {
+        let when = outcome.by_when.map_or_else(
+            || "no date agreed yet".to_owned(),
+            |d| format!("by {}", long(d)),
+        );
+        let _ = writeln!(md, "{}. {} ({when})", i + 1, one_line(&outcome.text));
+    }
+    md.push('\n');
+}
+
+fn themes(md: &mut String, session: &Session, dots: &[(VoteOption, u32)]) {
+    let voted = dots.iter().any(|(_, n)| *n > 0);
+    let _ = writeln!(
+        md,
+        "## {}\n",
+        if voted {
+            "Themes, ranked by votes"
+        } else {
+            "Themes"
+        }
+    );
+    if session.themes.is_empty() {
+        let _ = writeln!(md, "No themes were agreed.\n");
+        return;
+    }
+    if !voted {
+        let _ = writeln!(
+            md,
+            "No vote was held, so the themes are in the order the room agreed them.\n"
+        );
+    }
+    for (rank, (theme, n)) in ranked_themes(session, dots).into_iter().enumerate() {
+        let notes: Vec<&str> = session
+            .notes
+            .iter()
+            .filter(|note| note.theme == Some(theme.id))
+            .map(|note| note.text.as_str())
+            .collect();
+        if voted {
+            let _ = writeln!(
+                md,
+                "### {}. {} ({})\n",
+                rank + 1,
+                one_line(&theme.name),
+                plural(n as usize, "vote", "votes")
+            );
+        } else {
+            let _ = writeln!(md, "### {}\n", one_line(&theme.name));
+        }
+        if notes.is_empty() {
+            let _ = writeln!(md, "No notes.\n");
+            continue;
+        }
+        for text in notes {
+            let _ = writeln!(md, "- {}", one_line(text));
+        }
+        md.push('\n');
+    }
+}
+
+fn actions(md: &mut String, session: &Session) {
+    let lab = &session.lab;
+    let _ = writeln!(md, "## Actions\n");
+    if lab.actions.is_empty() {
+        let _ = writeln!(md, "No actions were agreed.\n");
+        return;
+    }
+    let _ = writeln!(md, "| What | Who | By when | Theme | Outcome |");
+    let _ = writeln!(md, "|---|---|---|---|---|");
+    for action in &lab.actions {
+        let who = action.real_owner().map_or_else(
+            || "Not yet agreed".to_owned(),
+            |o| o.name(&session.participants),
+        );
+        let when = action.due.map_or_else(|| "Not yet agreed".to_owned(), long);
+        let theme = action
+            .theme
+            .and_then(|id| session.themes.iter().find(|t| t.id == id))
+            .map_or("", |t| t.name.as_str());
+        let outcome = action
+            .outcome
+            .and_then(|id| lab.outcome(id))
+            .map_or("", |o| o.text.as_str());
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {} | {} |",
+            cell(&action.description),
+            cell(&who),
+            cell(&when),
+            cell(theme),
+            cell(outcome)
+        );
+    }
+    md.push('\n');
+}
+
+fn gaps(md: &mut String, session: &Session, dots: &[(VoteOption, u32)]) {
+    let _ = writeln!(md, "## Gaps in the golden thread\n");
+    let found = breaks(session, dots);
+    if found.is_empty() {
+        let _ = writeln!(
+            md,
+            "None. Every outcome has an action, every top theme has an action, and every action has an owner and a date that fits its outcome.\n"
+        );
+        return;
+    }
+    for gap in found {
+        let _ = writeln!(md, "- {}", gap.describe(session));
+    }
+    md.push('\n');
+}
+
+fn unthemed(md: &mut String, session: &Session) {
+    let _ = writeln!(md, "## Notes not in any theme\n");
+    let notes: Vec<&str> = session
+        .notes
+        .iter()
+        .filter(|n| {
+            n.theme
+                .is_none_or(|id| !session.themes.iter().any(|t| t.id == id))
+        })
+        .map(|n| n.text.as_str())
+        .collect();
+    if notes.is_empty() {
+        let _ = writeln!(md, "None: every note is in a theme.\n");
+        return;
+    }
+    for text in notes {
+        let _ = writeln!(md, "- {}", one_line(text));
+    }
+    md.push('\n');
+}
+
+/// Text for a table cell: on one line, with `|` escaped.
+fn cell(text: &str) -> String {
+    one_line(text).replace('|', "\\|")
+}

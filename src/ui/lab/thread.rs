@@ -1,0 +1,289 @@
+//! The Thread screen: the golden thread read from vision to outcomes to themes (with their
+//! votes) to actions, with its breaks flagged, and whose voice is heard in each theme and phase.
+
+use egui::RichText;
+
+use super::widgets::{card_ui, plural, section_ui, warning_ui};
+use crate::model::lab::coverage::{Voices, phase_coverage, theme_coverage};
+use crate::model::lab::dates::long;
+use crate::model::lab::golden_thread::{Break, breaks, ranked_themes, top_themes};
+use crate::model::lab::{Action, Owner};
+use crate::model::{Session, ThemeId};
+use crate::ui::style::Palette;
+
+/// Draws the Thread screen.
+pub fn thread_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette) {
+    let dots = session.voting.dots_by_option();
+    let found = breaks(session, &dots);
+    summary_ui(ui, session, &found, palette);
+
+    let lab = &session.lab;
+    let mut knots = Vec::new();
+    knots.push(ui.cursor().top() + 34.0);
+    section_ui(ui, "Vision", "", palette);
+    card_ui(ui, palette, |ui| {
+        if lab.vision.trim().is_empty() {
+            ui.label(
+                RichText::new("No vision yet: write it on “Vision & outcomes”.")
+                    .color(palette.text_muted),
+            );
+        } else {
+            ui.add(egui::Label::new(RichText::new(lab.vision.trim()).size(24.0)).wrap());
+        }
+    });
+
+    knots.push(ui.cursor().top() + 34.0);
+    section_ui(ui, "Outcomes, and the actions that serve them", "", palette);
+    if lab.outcomes.is_empty() {
+        card_ui(ui, palette, |ui| {
+            ui.label(RichText::new("No outcomes yet.").color(palette.text_muted));
+        });
+    }
+    for outcome in &lab.outcomes {
+        card_ui(ui, palette, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(&outcome.text).strong().size(21.0));
+                let when = outcome
+                    .by_when
+                    .map_or_else(|| "no date yet".to_owned(), |d| format!("by {}", long(d)));
+                ui.label(RichText::new(when).color(palette.accent).strong());
+            });
+            let serving: Vec<&Action> = lab
+                .actions
+                .iter()
+                .filter(|a| a.outcome == Some(outcome.id))
+                .collect();
+            for action in &serving {
+                action_line_ui(ui, session, action, palette);
+            }
+            if serving.is_empty() {
+                warning_ui(ui, "No action serves this outcome.", palette);
+            }
+        });
+        ui.add_space(6.0);
+    }
+
+    knots.push(ui.cursor().top() + 34.0);
+    let voted = dots.iter().any(|(_, n)| *n > 0);
+    section_ui(
+        ui,
+        if voted {
+            "Themes by votes, and their actions"
+        } else {
+            "Themes and their actions (no vote yet)"
+        },
+        "",
+        palette,
+    );
+    // One pass over the notes, not one per theme: the screen is redrawn while it is open.
+    let mut notes_per_theme: std::collections::HashMap<ThemeId, usize> =
+        std::collections::HashMap::new();
+    for note in &session.notes {
+        if let Some(theme) = note.theme {
+            *notes_per_theme.entry(theme).or_insert(0) += 1;
+        }
+    }
+    let top: Vec<ThemeId> = top_themes(session, &dots)
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    card_ui(ui, palette, |ui| {
+        if session.themes.is_empty() {
+            ui.label(RichText::new("No themes yet.").color(palette.text_muted));
+        }
+        for (theme, n) in ranked_themes(session, &dots) {
+            let notes = notes_per_theme.get(&theme.id).copied().unwrap_or(0);
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(&theme.name).strong().size(20.0));
+                ui.label(
+                    RichText::new(format!(
+                        "{}{}{}",
+                        if voted {
+                            format!("{} · ", plural(n as usize, "vote", "votes"))
+                        } else {
+                            String::new()
+                        },
+                        plural(notes, "note", "notes"),
+                        if top.contains(&theme.id) {
+                            " · top theme"
+                        } else {
+                            ""
+                        }
+                    ))
+                    .color(palette.text_muted),
+                );
+            });
+            let linked: Vec<&Action> = lab
+                .actions
+                .iter()
+                .filter(|a| a.theme == Some(theme.id))
+                .collect();
+            for action in &linked {
+                action_line_ui(ui, session, action, palette);
+            }
+            if linked.is_empty() && top.contains(&theme.id) {
+                warning_ui(ui, "A top theme with no action.", palette);
+            }
+            ui.add_space(6.0);
+        }
+    });
+
+    golden_line(ui, &knots, found.is_empty(), palette);
+    coverage_ui(ui, session, palette);
+}
+
+/// The golden thread itself, in the margin: a gold line through a knot at each heading from the
+/// vision to the themes; dashed in the danger colour while the thread has breaks.
+fn golden_line(ui: &egui::Ui, knots: &[f32], whole: bool, palette: &Palette) {
+    let (Some(&top), Some(&last)) = (knots.first(), knots.last()) else {
+        return;
+    };
+    let x = ui.min_rect().left() - 22.0;
+    let bottom = ui.cursor().top().max(last);
+    let painter = ui.painter();
+    let (colour, width) = if whole {
+        (palette.accent, 4.0)
+    } else {
+        (palette.danger, 3.0)
+    };
+    let stroke = egui::Stroke::new(width, colour);
+    let points = [egui::pos2(x, top), egui::pos2(x, bottom)];
+    if whole {
+        painter.line_segment(points, stroke);
+    } else {
+        painter.extend(egui::Shape::dashed_line(&points, stroke, 10.0, 6.0));
+    }
+    for y in knots {
+        painter.circle_filled(egui::pos2(x, *y), 7.0, colour);
+    }
+}
+
+fn summary_ui(ui: &mut egui::Ui, session: &Session, found: &[Break], palette: &Palette) {
+    card_ui(ui, palette, |ui| {
+        if found.is_empty() {
+            ui.label(
+                RichText::new("The golden thread is unbroken")
+                    .size(26.0)
+                    .strong()
+                    .color(palette.accent),
+            );
+            ui.label(
+                RichText::new(
+                    "Every outcome has an action, every top theme has an action, and every action has an owner and a date that fits its outcome.",
+                )
+                .color(palette.text_muted),
+            );
+            return;
+        }
+        ui.label(
+            RichText::new(format!(
+                "{} in the golden thread",
+                plural(found.len(), "break", "breaks")
+            ))
+            .size(26.0)
+            .strong()
+            .color(palette.danger),
+        );
+        for gap in found {
+            warning_ui(ui, &gap.describe(session), palette);
+        }
+    });
+}
+
+fn action_line_ui(ui: &mut egui::Ui, session: &Session, action: &Action, palette: &Palette) {
+    let owner = action.real_owner().filter(|o| match o {
+        Owner::Participant(id) => session.participant(*id).is_some(),
+        Owner::Named(_) => true,
+    });
+    let who = owner.map_or_else(|| "no owner".to_owned(), |o| o.name(&session.participants));
+    let when = action.due.map_or_else(|| "no date".to_owned(), long);
+    let what = if action.description.trim().is_empty() {
+        "(no description yet)"
+    } else {
+        action.description.as_str()
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("→").color(palette.accent).strong());
+        ui.label(what);
+        let missing = owner.is_none() || action.due.is_none();
+        ui.label(RichText::new(format!("{who}, {when}")).color(if missing {
+            palette.danger
+        } else {
+            palette.text_muted
+        }));
+    });
+}
+
+fn voices_text(voices: &Voices) -> String {
+    let areas: Vec<String> = voices
+        .areas
+        .iter()
+        .map(|(a, n)| format!("{a} {n}"))
+        .collect();
+    let levels: Vec<String> = voices
+        .levels
+        .iter()
+        .map(|(l, n)| format!("{l} {n}"))
+        .collect();
+    let mut parts = Vec::new();
+    if !areas.is_empty() {
+        parts.push(areas.join(", "));
+    }
+    if !levels.is_empty() {
+        parts.push(levels.join(", "));
+    }
+    if voices.anonymous > 0 {
+        parts.push(format!("{} anonymous", voices.anonymous));
+    }
+    if parts.is_empty() {
+        "No notes yet".to_owned()
+    } else {
+        parts.join(" · ")
+    }
+}
+
+fn coverage_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette) {
+    section_ui(
+        ui,
+        "Whose voice is heard",
+        "Which service areas and levels wrote each theme's and phase's notes. Dots are anonymous, so they are counted per theme.",
+        palette,
+    );
+    let dots = session.voting.dots_by_option();
+    card_ui(ui, palette, |ui| {
+        if session.themes.is_empty() && session.lab.phases.is_empty() {
+            ui.label(RichText::new("No themes or phases yet.").color(palette.text_muted));
+        }
+        for cov in theme_coverage(session, &dots) {
+            let Some(theme) = session.themes.iter().find(|t| t.id == cov.theme) else {
+                continue;
+            };
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(format!("Theme: {}", theme.name)).strong());
+                ui.label(
+                    RichText::new(format!(
+                        "{} · {}",
+                        voices_text(&cov.voices),
+                        plural(cov.dots as usize, "vote", "votes")
+                    ))
+                    .color(palette.text_muted),
+                );
+            });
+            if let Some(flag) = cov.voices.one_group() {
+                warning_ui(ui, &flag, palette);
+            }
+        }
+        for cov in phase_coverage(session) {
+            let Some(phase) = session.lab.phase(cov.phase) else {
+                continue;
+            };
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(format!("Phase: {}", phase.name)).strong());
+                ui.label(RichText::new(voices_text(&cov.voices)).color(palette.text_muted));
+            });
+            if let Some(flag) = cov.voices.one_group() {
+                warning_ui(ui, &flag, palette);
+            }
+        }
+    });
+}

@@ -1,0 +1,46 @@
+//! Small pieces shared by the lab screens: section headings and cards.
+
+use egui::RichText;
+
+use crate::ui::style::{self, Palette};
+
+/// A section heading with an optional line of explanation under it.
+pub fn section_ui(ui: &mut egui::Ui, title: &str, explain: &str, palette: &Palette) {
+    ui.add_space(18.0);
+    ui.label(
+        RichText::new(title)
+            .font(egui::FontId::new(
+                style::SECTION_FONT_SIZE,
+                style::strong_family(),
+            ))
+            .color(palette.text),
+    );
+    if !explain.is_empty() {
+        ui.label(RichText::new(explain).color(palette.text_muted));
+    }
+    ui.add_space(6.0);
+}
+
+/// A raised card around `add`.
+pub fn card_ui<R>(ui: &mut egui::Ui, palette: &Palette, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    egui::Frame::NONE
+        .fill(palette.surface)
+        .stroke(egui::Stroke::new(1.0, palette.border))
+        .corner_radius(style::ROUNDING)
+        .inner_margin(egui::Margin::same(14))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            add(ui)
+        })
+        .inner
+}
+
+/// A short warning line in the danger colour, e.g. a break in the golden thread.
+pub fn warning_ui(ui: &mut egui::Ui, text: &str, palette: &Palette) {
+    ui.add(egui::Label::new(RichText::new(format!("⚠ {text}")).color(palette.danger)).wrap());
+}
+
+/// "1 note", "2 notes".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
