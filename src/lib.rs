@@ -12,10 +12,12 @@
 //! - [`ui`]: the egui app: library screen, canvas, capture box, dialogs, style.
 //! - [`grouping`]: offline theme suggestions from note text.
 //! - [`cli`]: command-line parsing and the headless commands.
+//! - [`import`]: notes from a text or CSV file, and the edit that adds them to a session.
 
 pub mod cli;
 pub mod grouping;
 pub mod history;
+pub mod import;
 pub mod model;
 pub mod storage;
 pub mod ui;
