@@ -10,6 +10,35 @@
 
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast hasher for the small integer keys of the neighbour maps (SipHash, the default, costs
+/// more than the rest of the clustering). Multiplicative hashing spreads consecutive ids well.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+/// Summed similarity to each neighbouring cluster.
+type Links = HashMap<u32, f64, BuildHasherDefault<IdHasher>>;
 
 /// A candidate merge in the heap.
 struct Candidate {
@@ -62,7 +91,7 @@ pub fn average_linkage(
 ) -> Vec<Vec<u32>> {
     let n = weights.len();
     let mut weight = weights.to_vec();
-    let mut links: Vec<HashMap<u32, f64>> = vec![HashMap::new(); n];
+    let mut links: Vec<Links> = vec![Links::default(); n];
     for &(i, j, s) in edges {
         if i == j || i as usize >= n || j as usize >= n {
             continue;

@@ -23,6 +23,7 @@ pub mod kmeans;
 pub mod metrics;
 pub mod naming;
 pub mod prepare;
+pub mod refine;
 pub mod report;
 pub mod similarity;
 pub mod stop_words;
@@ -89,10 +90,19 @@ pub fn suggest(texts: &[&str], params: &Params) -> Suggestions {
 
 /// [`suggest`] with the merge threshold given directly (for tuning and the benchmark).
 pub fn suggest_at_threshold(texts: &[&str], threshold: f64) -> Suggestions {
+    suggest_tuned(texts, threshold, true)
+}
+
+/// [`suggest_at_threshold`], optionally without the [`refine`] pass (to measure what it adds).
+pub fn suggest_tuned(texts: &[&str], threshold: f64, refine: bool) -> Suggestions {
     let prepared = prepare::Prepared::new(texts);
     let vectors = &prepared.tfidf.vectors;
     let pairs = similarity::similar_pairs(vectors, prepared.tfidf.terms.len());
-    let clusters = cluster::average_linkage(&prepared.weights(), &pairs, threshold);
+    let weights = prepared.weights();
+    let mut clusters = cluster::average_linkage(&weights, &pairs, threshold);
+    if refine {
+        clusters = refine::reassign(clusters, vectors, &weights, prepared.tfidf.terms.len());
+    }
     let mut groups = Vec::new();
     let mut ungrouped: Vec<usize> = prepared
         .doc_of_note

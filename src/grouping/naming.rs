@@ -20,13 +20,6 @@ pub fn describe(docs: &[u32], prepared: &Prepared) -> (String, Vec<String>) {
     let mut scores: HashMap<u32, (f64, usize)> = HashMap::new();
     // term id -> surface form -> notes using it
     let mut surfaces: HashMap<u32, HashMap<&str, usize>> = HashMap::new();
-    let term_ids: HashMap<&str, u32> = prepared
-        .tfidf
-        .terms
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.as_str(), i as u32))
-        .collect();
     for &doc in docs {
         let notes = prepared.notes_of_doc[doc as usize].len();
         for &(t, w) in &prepared.tfidf.vectors[doc as usize] {
@@ -34,10 +27,8 @@ pub fn describe(docs: &[u32], prepared: &Prepared) -> (String, Vec<String>) {
             entry.0 += f64::from(w) * notes as f64;
             entry.1 += notes;
         }
-        for token in &prepared.tokens[doc as usize] {
-            let Some(&t) = term_ids.get(token.term.as_str()) else {
-                continue;
-            };
+        let terms = &prepared.token_terms[doc as usize];
+        for (token, &t) in prepared.tokens[doc as usize].iter().zip(terms) {
             *surfaces
                 .entry(t)
                 .or_default()

@@ -17,6 +17,8 @@ pub struct Prepared {
     pub notes_of_doc: Vec<Vec<usize>>,
     /// For each document, its terms.
     pub tokens: Vec<Vec<Token>>,
+    /// For each document, the term id of each of its tokens (parallel to `tokens`).
+    pub token_terms: Vec<Vec<u32>>,
     /// The TF-IDF vectors of the documents.
     pub tfidf: Tfidf,
 }
@@ -48,10 +50,23 @@ impl Prepared {
             .map(|doc| doc.iter().map(|t| t.term.as_str()).collect())
             .collect();
         let tfidf = Tfidf::new(&terms);
+        // Term ids are alphabetical, so a binary search finds each one.
+        let token_terms = terms
+            .iter()
+            .map(|doc| {
+                doc.iter()
+                    .filter_map(|t| {
+                        let i = tfidf.terms.binary_search_by(|x| x.as_str().cmp(t)).ok()?;
+                        Some(i as u32)
+                    })
+                    .collect()
+            })
+            .collect();
         Self {
             doc_of_note,
             notes_of_doc,
             tokens,
+            token_terms,
             tfidf,
         }
     }
