@@ -14,6 +14,10 @@ Usage:
   goldthread export FILE.ron [--format markdown|csv] [-o OUT] [--force]
                                             write the report (Markdown) or the notes (CSV) next to FILE.ron,
                                             or to OUT; an existing file is only replaced with --force
+  goldthread suggest-themes FILE [--json] [--fewer | --more | --granularity N]
+                                            suggest themes for the notes in FILE (one per line, or a
+                                            CSV with a `text` column); N from -5 (fewer) to 5 (more)
+  goldthread import-notes SESSION.ron FILE  add the notes in FILE to a session file
   goldthread --help | --version
 
 The session library is DIR when given, else ./sessions when it exists,
@@ -33,6 +37,22 @@ pub enum Command {
     Check(PathBuf),
     /// Write a report of one session file and exit.
     Export(ExportArgs),
+    /// Print suggested themes for the notes in a file.
+    SuggestThemes {
+        /// The notes file (text, one note per line, or CSV).
+        file: PathBuf,
+        /// Print JSON instead of text.
+        json: bool,
+        /// From -5 (fewer groups) to 5 (more groups).
+        granularity: i32,
+    },
+    /// Add the notes in a file to a session file.
+    ImportNotes {
+        /// The session file to change.
+        session: PathBuf,
+        /// The notes file (text, one note per line, or CSV).
+        file: PathBuf,
+    },
     /// Print usage.
     Help,
     /// Print the version.
@@ -59,6 +79,25 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
             }
             "export" if file.is_none() && sessions.is_none() => {
                 return parse_export(args).map(Command::Export);
+            }
+            "suggest-themes" if file.is_none() && sessions.is_none() => {
+                return parse_suggest_themes(args);
+            }
+            "import-notes" if file.is_none() && sessions.is_none() => {
+                let usage = "import-notes needs a session and a notes file: \
+                             goldthread import-notes SESSION.ron FILE";
+                let (Some(session), Some(notes)) = (args.next(), args.next()) else {
+                    return Err(usage.to_owned());
+                };
+                if let Some(extra) = args.next() {
+                    return Err(format!(
+                        "import-notes takes two files; unexpected '{extra}'"
+                    ));
+                }
+                return Ok(Command::ImportNotes {
+                    session: PathBuf::from(session),
+                    file: PathBuf::from(notes),
+                });
             }
             "--sessions" => {
                 let Some(dir) = args.next() else {
@@ -197,4 +236,113 @@ pub fn export(args: &ExportArgs) -> Result<String, String> {
     storage::write_atomic(&out, text.as_bytes())
         .map_err(|e| format!("error: could not write {}: {e}", out.display()))?;
     Ok(format!("wrote {}", out.display()))
+}
+
+/// Parses the arguments after `suggest-themes`.
+fn parse_suggest_themes(args: impl Iterator<Item = String>) -> Result<Command, String> {
+    use crate::grouping::Params;
+    let mut args = args;
+    let mut file = None;
+    let mut json = false;
+    let mut granularity = None;
+    let mut set = |g: i32, flag: &str| {
+        if granularity.replace(g).is_some() {
+            return Err(format!(
+                "'{flag}': give only one of --fewer, --more and --granularity"
+            ));
+        }
+        Ok(())
+    };
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--json" => json = true,
+            "--fewer" => set(-2, &arg)?,
+            "--more" => set(2, &arg)?,
+            "--granularity" => {
+                let range = format!(
+                    "--granularity needs a whole number from {} (fewer groups) to {} (more groups)",
+                    Params::MIN_GRANULARITY,
+                    Params::MAX_GRANULARITY
+                );
+                let Some(value) = args.next() else {
+                    return Err(range);
+                };
+                let Ok(g) = value.parse::<i32>() else {
+                    return Err(format!("{range}, not '{value}'"));
+                };
+                if !(Params::MIN_GRANULARITY..=Params::MAX_GRANULARITY).contains(&g) {
+                    return Err(format!("{range}, not '{value}'"));
+                }
+                set(g, &arg)?;
+            }
+            flag if flag.starts_with('-') && flag.len() > 1 => {
+                return Err(format!("unknown option '{flag}' for suggest-themes"));
+            }
+            path => {
+                if file.is_some() {
+                    return Err(format!(
+                        "suggest-themes takes one file; unexpected '{path}'"
+                    ));
+                }
+                file = Some(PathBuf::from(path));
+            }
+        }
+    }
+    let Some(file) = file else {
+        return Err("suggest-themes needs a file: goldthread suggest-themes FILE".to_owned());
+    };
+    Ok(Command::SuggestThemes {
+        file,
+        json,
+        granularity: granularity.unwrap_or(0),
+    })
+}
+
+/// Runs `goldthread suggest-themes`: returns what to print and whether it worked.
+pub fn suggest_themes(path: &Path, json: bool, granularity: i32) -> (String, bool) {
+    use crate::grouping::{self, Params, report};
+    let notes = match crate::import::read_notes(path) {
+        Ok(notes) => notes,
+        Err(e) => return (format!("error: {e}"), false),
+    };
+    let texts: Vec<&str> = notes.iter().map(|n| n.text.as_str()).collect();
+    let lines: Vec<usize> = notes.iter().map(|n| n.line).collect();
+    let suggestions = grouping::suggest(&texts, &Params { granularity });
+    let out = if json {
+        report::json(&suggestions, &texts, &lines)
+    } else {
+        report::text(&suggestions, &texts, &lines)
+    };
+    (out, true)
+}
+
+/// Runs `goldthread import-notes SESSION FILE`: adds the notes to the session file (saved
+/// atomically) and returns what to print and whether it worked. A session file that cannot be
+/// read, or is from a newer version, is left untouched.
+pub fn import_notes(session_path: &Path, notes_path: &Path) -> (String, bool) {
+    let loaded = match storage::load_file(session_path) {
+        Ok(loaded) => loaded,
+        Err(e) => return (format!("error: {e}\nNothing was imported."), false),
+    };
+    let notes = match crate::import::read_notes(notes_path) {
+        Ok(notes) => notes,
+        Err(e) => return (format!("error: {e}\nNothing was imported."), false),
+    };
+    let mut session = loaded.session;
+    crate::import::import_edit(&session, &notes).apply(&mut session);
+    if let Err(e) = storage::save_file(session_path, &session) {
+        return (format!("error: {e}\nNothing was imported."), false);
+    }
+    let mut out = format!(
+        "Added {} note{} from {} to {}.",
+        notes.len(),
+        if notes.len() == 1 { "" } else { "s" },
+        notes_path.display(),
+        session_path.display()
+    );
+    for w in &loaded.warnings {
+        out.push_str("\nwarning: ");
+        out.push_str(w);
+    }
+    (out, true)
 }

@@ -13,11 +13,13 @@
 //! - [`grouping`]: offline theme suggestions from note text.
 //! - [`cli`]: command-line parsing and the headless commands.
 //! - [`export`]: the Markdown report and the CSV of notes, as pure functions of a session.
+//! - [`import`]: notes from a text or CSV file, and the edit that adds them to a session.
 
 pub mod cli;
 pub mod export;
 pub mod grouping;
 pub mod history;
+pub mod import;
 pub mod model;
 pub mod storage;
 pub mod ui;

@@ -53,6 +53,12 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::SuggestThemes {
+            file,
+            json,
+            granularity,
+        } => print_outcome(cli::suggest_themes(&file, json, granularity)),
+        Command::ImportNotes { session, file } => print_outcome(cli::import_notes(&session, &file)),
         Command::Gui { sessions, file } => match goldthread::ui::run_native(sessions, file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -60,5 +66,16 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+    }
+}
+
+/// Prints a headless command's output (to stderr when it failed) and gives its exit status.
+fn print_outcome((message, ok): (String, bool)) -> ExitCode {
+    if ok {
+        println!("{message}");
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("{message}");
+        ExitCode::FAILURE
     }
 }

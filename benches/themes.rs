@@ -1,0 +1,173 @@
+//! Measures theme suggestions on a labelled data set: time, number of groups, and how well the
+//! groups match the true labels (adjusted Rand index and NMI), beside a k-means baseline that
+//! is told the true number of groups.
+//!
+//! Run with `cargo bench --bench themes`. It reads `../shared/data/banking77-test.csv` (3,080
+//! short banking messages with 77 intent labels; another file can be given in
+//! `GOLDTHREAD_THEMES_DATA`). Samples of 100, 500 and 2,000 messages are drawn with a seeded
+//! xorshift generator, so every run measures the same notes. Set `GOLDTHREAD_THEMES_SWEEP=1`
+//! to also print how ARI and NMI change with the merge threshold (how the default was tuned).
+//!
+//! For the metrics each ungrouped note counts as a group of its own.
+//! The output is plain text that is also valid Markdown.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use goldthread::grouping::kmeans::{XorShift, kmeans_labels};
+use goldthread::grouping::metrics::{adjusted_rand_index, normalized_mutual_information};
+use goldthread::grouping::{self, Params};
+
+/// The sample sizes measured besides the whole file.
+const SAMPLE_SIZES: [usize; 3] = [100, 500, 2_000];
+/// The seed of the sampling generator.
+const SAMPLE_SEED: u64 = 77;
+/// The seed of k-means++.
+const KMEANS_SEED: u64 = 2026;
+/// Timed runs per case; the median is reported.
+const RUNS: usize = 5;
+/// Target: suggestions for 2,000 notes.
+const TARGET_2K: Duration = Duration::from_millis(200);
+
+fn data_path() -> PathBuf {
+    std::env::var_os("GOLDTHREAD_THEMES_DATA").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/banking77-test.csv"),
+        PathBuf::from,
+    )
+}
+
+/// Reads `text,category` rows.
+fn read_data(path: &PathBuf) -> Result<(Vec<String>, Vec<usize>), String> {
+    let mut reader = csv::Reader::from_path(path).map_err(|e| e.to_string())?;
+    let mut label_ids: BTreeMap<String, usize> = BTreeMap::new();
+    let mut texts = Vec::new();
+    let mut labels = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| e.to_string())?;
+        let (Some(text), Some(label)) = (record.get(0), record.get(1)) else {
+            continue;
+        };
+        let next = label_ids.len();
+        labels.push(*label_ids.entry(label.to_owned()).or_insert(next));
+        texts.push(text.to_owned());
+    }
+    Ok((texts, labels))
+}
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort_unstable();
+    times[times.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1}", d.as_secs_f64() * 1e3)
+}
+
+/// One case: a set of notes with their labels.
+fn measure(name: &str, texts: &[&str], truth: &[usize]) {
+    let k = truth
+        .iter()
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    let mut times = Vec::new();
+    let mut result = grouping::Suggestions::default();
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        result = grouping::suggest(texts, &Params::default());
+        times.push(start.elapsed());
+    }
+    let ours = grouping::labels(&result, texts.len());
+    let time = median(times);
+    println!(
+        "| {name} | {} | {k} | suggest (k not given) | {} | {} | {} | {:.3} | {:.3} |",
+        texts.len(),
+        ms(time),
+        result.groups.len(),
+        result.ungrouped.len(),
+        adjusted_rand_index(truth, &ours),
+        normalized_mutual_information(truth, &ours)
+    );
+    let mut times = Vec::new();
+    let mut base = Vec::new();
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        base = kmeans_labels(texts, k, KMEANS_SEED);
+        times.push(start.elapsed());
+    }
+    let groups = base.iter().collect::<std::collections::BTreeSet<_>>().len();
+    println!(
+        "| {name} | {} | {k} | k-means, true k | {} | {groups} | 0 | {:.3} | {:.3} |",
+        texts.len(),
+        ms(median(times)),
+        adjusted_rand_index(truth, &base),
+        normalized_mutual_information(truth, &base)
+    );
+    if texts.len() == 2_000 {
+        let verdict = if time <= TARGET_2K { "met" } else { "MISSED" };
+        eprintln!(
+            "target {} ms for 2,000 notes: {verdict}",
+            TARGET_2K.as_millis()
+        );
+    }
+}
+
+fn sweep(texts: &[&str], truth: &[usize]) {
+    println!("\nThreshold sweep on all {} notes:\n", texts.len());
+    println!("| threshold | refined | groups | ungrouped | ARI | NMI |");
+    println!("|---:|---|---:|---:|---:|---:|");
+    for step in 4..=16 {
+        let threshold = f64::from(step) * 0.025;
+        for refine in [false, true] {
+            let s = grouping::suggest_tuned(texts, threshold, refine);
+            let ours = grouping::labels(&s, texts.len());
+            println!(
+                "| {threshold:.3} | {} | {} | {} | {:.3} | {:.3} |",
+                if refine { "yes" } else { "no" },
+                s.groups.len(),
+                s.ungrouped.len(),
+                adjusted_rand_index(truth, &ours),
+                normalized_mutual_information(truth, &ours)
+            );
+        }
+    }
+}
+
+fn main() {
+    let path = data_path();
+    let (texts, truth) = match read_data(&path) {
+        Ok(data) => data,
+        Err(e) => {
+            println!(
+                "The themes benchmark needs {} ({e}); skipped.",
+                path.display()
+            );
+            return;
+        }
+    };
+    let all: Vec<&str> = texts.iter().map(String::as_str).collect();
+    println!(
+        "Theme suggestions on {} ({} notes), default granularity (threshold {}). \
+         Time is the median of {RUNS} runs; for ARI and NMI each ungrouped note counts as a group \
+         of its own.\n",
+        path.file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+        all.len(),
+        Params::default().threshold()
+    );
+    println!("| set | notes | true k | method | ms | groups | ungrouped | ARI | NMI |");
+    println!("|---|---:|---:|---|---:|---:|---:|---:|---:|");
+    let mut rng = XorShift::new(SAMPLE_SEED);
+    for size in SAMPLE_SIZES {
+        let mut order: Vec<usize> = (0..all.len()).collect();
+        rng.shuffle(&mut order);
+        order.truncate(size.min(all.len()));
+        let sample: Vec<&str> = order.iter().map(|&i| all[i]).collect();
+        let sample_truth: Vec<usize> = order.iter().map(|&i| truth[i]).collect();
+        measure(&format!("sample {size}"), &sample, &sample_truth);
+    }
+    measure("whole file", &all, &truth);
+    if std::env::var_os("GOLDTHREAD_THEMES_SWEEP").is_some() {
+        sweep(&all, &truth);
+    }
+}
