@@ -356,7 +356,7 @@ fn golden_thread_screen_flags_the_breaks() {
     click_tab(&mut h, "Golden thread");
     h.get_by_label("1 break in the golden thread");
     h.get_by_label("⚠ “Publish a shared data standard for resident records” has no owner.");
-    h.get_by_label("Theme: Infrastructure");
+    h.get_by_label("Housing\u{a0}3, ICT\u{a0}3");
 }
 
 #[test]
