@@ -162,10 +162,13 @@ fn board_ui(
     ui.horizontal(|ui| {
         ui.label("Sort by");
         for sort in ActionSort::ALL {
-            if ui
-                .selectable_label(state.action_sort == sort, sort.label())
-                .clicked()
-            {
+            let selected = state.action_sort == sort;
+            let response = ui.selectable_label(selected, sort.label());
+            let name = format!("Sort by {}", sort.label().to_lowercase());
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::Button, true, selected, &name)
+            });
+            if response.clicked() {
                 state.action_sort = sort;
             }
         }
