@@ -356,7 +356,7 @@ fn golden_thread_screen_flags_the_breaks() {
     click_tab(&mut h, "Golden thread");
     h.get_by_label("1 break in the golden thread");
     h.get_by_label("⚠ “Publish a shared data standard for resident records” has no owner.");
-    h.get_by_label("Theme: Infrastructure");
+    h.get_by_label("Housing\u{a0}3, ICT\u{a0}3");
 }
 
 #[test]
@@ -608,4 +608,42 @@ fn a_date_can_be_picked_from_a_calendar() {
         None,
         "one undo step"
     );
+}
+
+#[test]
+fn the_actions_board_sorts_by_due_date_owner_and_theme() {
+    let dir = temp_dir("sort-actions");
+    let path = dir.join("northfield.ron");
+    let mut session = council::council_session();
+    session.lab.actions[0].due = Some(council::date(2027, 12, 1));
+    session.lab.actions[2].theme = Some(council::CULTURE);
+    save_file(&path, &session).unwrap();
+    let mut h = app_with(&dir, Some(path));
+    settle(&mut h);
+    click_tab(&mut h, "Actions");
+    let rows = |h: &H| -> Vec<String> {
+        (1..=3)
+            .map(|i| {
+                h.get_by_label(&format!("Action {i}"))
+                    .value()
+                    .unwrap_or_default()
+            })
+            .collect()
+    };
+    let [standard, pilot, drop_ins] = [
+        "Publish a shared data standard for resident records",
+        "Launch the online repairs pilot on three estates",
+        "Run digital skills drop-ins for front-line staff",
+    ];
+    assert_eq!(rows(&h), [standard, pilot, drop_ins], "order added");
+    click(&mut h, "Sort by due date");
+    assert_eq!(rows(&h), [pilot, drop_ins, standard], "soonest first");
+    click(&mut h, "Sort by owner");
+    // Gareth Jones, Learning and Development team, Tom Reid.
+    assert_eq!(rows(&h), [standard, drop_ins, pilot], "by owner's name");
+    click(&mut h, "Sort by theme");
+    // Data, Culture, Online services in theme list order.
+    assert_eq!(rows(&h), [standard, drop_ins, pilot], "by theme");
+    click(&mut h, "Sort by order added");
+    assert_eq!(rows(&h), [standard, pilot, drop_ins]);
 }

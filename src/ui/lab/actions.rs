@@ -162,10 +162,13 @@ fn board_ui(
     ui.horizontal(|ui| {
         ui.label("Sort by");
         for sort in ActionSort::ALL {
-            if ui
-                .selectable_label(state.action_sort == sort, sort.label())
-                .clicked()
-            {
+            let selected = state.action_sort == sort;
+            let response = ui.selectable_label(selected, sort.label());
+            let name = format!("Sort by {}", sort.label().to_lowercase());
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::Button, true, selected, &name)
+            });
+            if response.clicked() {
                 state.action_sort = sort;
             }
         }
@@ -263,89 +266,94 @@ fn action_row_ui(
                 },
             );
         }
-        ui.label(RichText::new("Theme").color(palette.text_muted));
-        let theme_name = action
-            .theme
-            .and_then(|id| session.themes.iter().find(|t| t.id == id))
-            .map_or("None", |t| t.name.as_str());
-        let theme_combo = egui::ComboBox::from_id_salt(("goldthread.action.theme", action.id))
-            .selected_text(theme_name)
-            .width(160.0)
-            .show_ui(ui, |ui| {
-                if ui
-                    .selectable_label(action.theme.is_none(), "None")
-                    .clicked()
-                {
-                    update(
-                        edits,
-                        Action {
-                            theme: None,
-                            ..action.clone()
-                        },
-                    );
-                }
-                for theme in &session.themes {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("Theme").color(palette.text_muted));
+            let theme_name = action
+                .theme
+                .and_then(|id| session.themes.iter().find(|t| t.id == id))
+                .map_or("None", |t| t.name.as_str());
+            let theme_combo = egui::ComboBox::from_id_salt(("goldthread.action.theme", action.id))
+                .selected_text(theme_name)
+                .width(160.0)
+                .show_ui(ui, |ui| {
                     if ui
-                        .selectable_label(action.theme == Some(theme.id), &theme.name)
+                        .selectable_label(action.theme.is_none(), "None")
                         .clicked()
                     {
                         update(
                             edits,
                             Action {
-                                theme: Some(theme.id),
+                                theme: None,
                                 ..action.clone()
                             },
                         );
                     }
-                }
-            });
-        let name = format!("Theme of action {number}");
-        theme_combo
-            .response
-            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
-        ui.label(RichText::new("Outcome").color(palette.text_muted));
-        let outcome_name = action
-            .outcome
-            .and_then(|id| session.lab.outcome(id))
-            .map_or_else(|| "None".to_owned(), |o| short(&o.text, 28));
-        let outcome_combo = egui::ComboBox::from_id_salt(("goldthread.action.outcome", action.id))
-            .selected_text(outcome_name)
-            .width(200.0)
-            .show_ui(ui, |ui| {
-                if ui
-                    .selectable_label(action.outcome.is_none(), "None")
-                    .clicked()
-                {
-                    update(
-                        edits,
-                        Action {
-                            outcome: None,
-                            ..action.clone()
-                        },
-                    );
-                }
-                for outcome in &session.lab.outcomes {
-                    if ui
-                        .selectable_label(
-                            action.outcome == Some(outcome.id),
-                            short(&outcome.text, 48),
-                        )
-                        .clicked()
-                    {
-                        update(
-                            edits,
-                            Action {
-                                outcome: Some(outcome.id),
-                                ..action.clone()
-                            },
-                        );
+                    for theme in &session.themes {
+                        if ui
+                            .selectable_label(action.theme == Some(theme.id), &theme.name)
+                            .clicked()
+                        {
+                            update(
+                                edits,
+                                Action {
+                                    theme: Some(theme.id),
+                                    ..action.clone()
+                                },
+                            );
+                        }
                     }
-                }
-            });
-        let name = format!("Outcome of action {number}");
-        outcome_combo
-            .response
-            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
+                });
+            let name = format!("Theme of action {number}");
+            theme_combo
+                .response
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
+        });
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("Outcome").color(palette.text_muted));
+            let outcome_name = action
+                .outcome
+                .and_then(|id| session.lab.outcome(id))
+                .map_or_else(|| "None".to_owned(), |o| short(&o.text, 28));
+            let outcome_combo =
+                egui::ComboBox::from_id_salt(("goldthread.action.outcome", action.id))
+                    .selected_text(outcome_name)
+                    .width(200.0)
+                    .show_ui(ui, |ui| {
+                        if ui
+                            .selectable_label(action.outcome.is_none(), "None")
+                            .clicked()
+                        {
+                            update(
+                                edits,
+                                Action {
+                                    outcome: None,
+                                    ..action.clone()
+                                },
+                            );
+                        }
+                        for outcome in &session.lab.outcomes {
+                            if ui
+                                .selectable_label(
+                                    action.outcome == Some(outcome.id),
+                                    short(&outcome.text, 48),
+                                )
+                                .clicked()
+                            {
+                                update(
+                                    edits,
+                                    Action {
+                                        outcome: Some(outcome.id),
+                                        ..action.clone()
+                                    },
+                                );
+                            }
+                        }
+                    });
+            let name = format!("Outcome of action {number}");
+            outcome_combo
+                .response
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
+        });
     });
 }
 

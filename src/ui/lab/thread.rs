@@ -214,76 +214,122 @@ fn action_line_ui(ui: &mut egui::Ui, session: &Session, action: &Action, palette
     });
 }
 
-fn voices_text(voices: &Voices) -> String {
-    let areas: Vec<String> = voices
-        .areas
+/// "Housing 2, ICT 2", or a dash when nobody in that kind of group is known.
+fn counts_text(counts: &std::collections::BTreeMap<String, usize>) -> String {
+    if counts.is_empty() {
+        return "–".to_owned();
+    }
+    counts
         .iter()
-        .map(|(a, n)| format!("{a} {n}"))
-        .collect();
-    let levels: Vec<String> = voices
-        .levels
-        .iter()
-        .map(|(l, n)| format!("{l} {n}"))
-        .collect();
-    let mut parts = Vec::new();
-    if !areas.is_empty() {
-        parts.push(areas.join(", "));
-    }
-    if !levels.is_empty() {
-        parts.push(levels.join(", "));
-    }
-    if voices.anonymous > 0 {
-        parts.push(format!("{} anonymous", voices.anonymous));
-    }
-    if parts.is_empty() {
-        "No notes yet".to_owned()
-    } else {
-        parts.join(" · ")
-    }
+        .map(|(name, n)| format!("{name}\u{a0}{n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Column widths of the coverage table: name, notes, service areas, levels.
+const COVERAGE_COLUMNS: [f32; 4] = [230.0, 130.0, 390.0, 300.0];
+
+/// One cell of the coverage table: wrapped text in a fixed width.
+fn cell_ui(ui: &mut egui::Ui, width: f32, text: RichText) {
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, 0.0),
+        egui::Layout::top_down(egui::Align::Min),
+        |ui| {
+            ui.set_width(width);
+            ui.add(egui::Label::new(text).wrap());
+        },
+    );
+}
+
+/// One row: the group's name (with a warning under it when only one group spoke), its notes,
+/// and who wrote them.
+fn coverage_row_ui(ui: &mut egui::Ui, name: &str, extra: &str, voices: &Voices, palette: &Palette) {
+    let [name_w, notes_w, areas_w, levels_w] = COVERAGE_COLUMNS;
+    ui.horizontal_top(|ui| {
+        ui.allocate_ui_with_layout(
+            egui::vec2(name_w, 0.0),
+            egui::Layout::top_down(egui::Align::Min),
+            |ui| {
+                ui.set_width(name_w);
+                ui.add(egui::Label::new(RichText::new(name).strong()).wrap());
+                if let Some(flag) = voices.one_group() {
+                    warning_ui(ui, &flag, palette);
+                }
+            },
+        );
+        let notes = voices.attributed + voices.anonymous;
+        let mut notes_text = plural(notes, "note", "notes");
+        if voices.anonymous > 0 {
+            notes_text.push_str(&format!(" ({} anonymous)", voices.anonymous));
+        }
+        if !extra.is_empty() {
+            notes_text.push_str(&format!("\n{extra}"));
+        }
+        cell_ui(
+            ui,
+            notes_w,
+            RichText::new(notes_text).color(palette.text_muted),
+        );
+        cell_ui(ui, areas_w, RichText::new(counts_text(&voices.areas)));
+        cell_ui(ui, levels_w, RichText::new(counts_text(&voices.levels)));
+    });
+    ui.separator();
+}
+
+fn coverage_header_ui(ui: &mut egui::Ui, first: &str, palette: &Palette) {
+    let [name_w, notes_w, areas_w, levels_w] = COVERAGE_COLUMNS;
+    ui.horizontal(|ui| {
+        for (text, width) in [
+            (first, name_w),
+            ("Notes", notes_w),
+            ("Service areas", areas_w),
+            ("Levels", levels_w),
+        ] {
+            cell_ui(
+                ui,
+                width,
+                RichText::new(text).small().color(palette.text_muted),
+            );
+        }
+    });
 }
 
 fn coverage_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette) {
     section_ui(
         ui,
         "Whose voice is heard",
-        "Which service areas and levels wrote each theme's and phase's notes. Dots are anonymous, so they are counted per theme.",
+        "Which service areas and levels wrote the notes of each theme and phase. Dots are anonymous, so they are counted per theme.",
         palette,
     );
     let dots = session.voting.dots_by_option();
+    let voted = dots.iter().any(|(_, n)| *n > 0);
     card_ui(ui, palette, |ui| {
         if session.themes.is_empty() && session.lab.phases.is_empty() {
             ui.label(RichText::new("No themes or phases yet.").color(palette.text_muted));
+        }
+        if !session.themes.is_empty() {
+            coverage_header_ui(ui, "Theme", palette);
         }
         for cov in theme_coverage(session, &dots) {
             let Some(theme) = session.themes.iter().find(|t| t.id == cov.theme) else {
                 continue;
             };
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(format!("Theme: {}", theme.name)).strong());
-                ui.label(
-                    RichText::new(format!(
-                        "{} · {}",
-                        voices_text(&cov.voices),
-                        plural(cov.dots as usize, "vote", "votes")
-                    ))
-                    .color(palette.text_muted),
-                );
-            });
-            if let Some(flag) = cov.voices.one_group() {
-                warning_ui(ui, &flag, palette);
-            }
+            let votes = if voted {
+                plural(cov.dots as usize, "vote", "votes")
+            } else {
+                String::new()
+            };
+            coverage_row_ui(ui, &theme.name, &votes, &cov.voices, palette);
+        }
+        if !session.lab.phases.is_empty() {
+            ui.add_space(10.0);
+            coverage_header_ui(ui, "Phase", palette);
         }
         for cov in phase_coverage(session) {
             let Some(phase) = session.lab.phase(cov.phase) else {
                 continue;
             };
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(format!("Phase: {}", phase.name)).strong());
-                ui.label(RichText::new(voices_text(&cov.voices)).color(palette.text_muted));
-            });
-            if let Some(flag) = cov.voices.one_group() {
-                warning_ui(ui, &flag, palette);
-            }
+            coverage_row_ui(ui, &phase.name, "", &cov.voices, palette);
         }
     });
 }
