@@ -13,7 +13,7 @@ use std::process::Command as Process;
 use chrono::NaiveDate;
 use goldthread::cli::{self, Command};
 use goldthread::import::{ImportedLine, import_edit};
-use goldthread::storage::{load_file, save_file, to_ron};
+use goldthread::storage::{CURRENT_FORMAT_VERSION, list_backups, load_file, save_file, to_ron};
 use goldthread::{CanvasPos, Note, NoteColour, NoteId, Session};
 use serde_json::Value;
 
@@ -331,9 +331,12 @@ fn import_notes_adds_every_line_without_overlap() {
     assert_no_overlaps(&session);
     assert_eq!(
         dir.names(),
-        ["answers.txt", "survey.ron"],
-        "no temporary files left"
+        ["answers.txt", "backups", "survey.ron"],
+        "no temporary files left, and the old version kept as a backup"
     );
+    let backups = list_backups(&session_path);
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    assert_eq!(load_file(&backups[0]).unwrap().session.notes.len(), 3);
 }
 
 #[test]
@@ -364,8 +367,11 @@ fn import_notes_refuses_broken_and_newer_sessions_and_leaves_them_alone() {
         to_ron(&session_with_notes(1)).replacen("title: \"Survey day\"", "title: 42", 1);
     std::fs::write(&broken, &broken_text).unwrap();
     let newer = dir.join("newer.ron");
-    let newer_text =
-        to_ron(&session_with_notes(1)).replacen("format_version: 1", "format_version: 9", 1);
+    let newer_text = to_ron(&session_with_notes(1)).replacen(
+        &format!("format_version: {CURRENT_FORMAT_VERSION}"),
+        "format_version: 9",
+        1,
+    );
     std::fs::write(&newer, &newer_text).unwrap();
     for (path, text, expected) in [
         (&broken, &broken_text, "broken.ron line "),

@@ -720,7 +720,7 @@ fn an_older_file_without_lab_fields_still_opens() {
 #[test]
 fn a_lab_with_only_some_fields_opens_with_the_rest_defaulted() {
     let text = r#"(
-        format_version: 1,
+        format_version: 2,
         session: (
             title: "Partial",
             date: "2026-01-05",
@@ -739,7 +739,7 @@ fn a_lab_with_only_some_fields_opens_with_the_rest_defaulted() {
 #[test]
 fn duplicate_lab_ids_in_a_hand_edited_file_are_repaired_with_a_message() {
     let text = r#"(
-        format_version: 1,
+        format_version: 2,
         session: (
             title: "Edited by hand",
             date: "2026-01-05",

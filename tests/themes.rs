@@ -463,7 +463,7 @@ fn an_old_file_without_themes_still_opens() {
 #[test]
 fn a_theme_written_by_hand_with_only_id_and_name_opens_with_defaults() {
     let text = r#"(
-    format_version: 1,
+    format_version: 2,
     session: (
         title: "Hand made",
         date: "2025-03-01",
