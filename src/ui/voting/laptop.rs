@@ -3,7 +3,7 @@
 
 use egui::{Key, RichText};
 
-use super::option_row::{OptionRow, option_row_ui};
+use super::option_row::{OptionRow, option_rows_ui};
 use super::{VotingState, digit_keys, dots, open_round_actions_ui, pressed};
 use crate::model::{Edit, ParticipantId, Session, VoteEdit, VoteRound, Voter};
 use crate::ui::style::{self, Palette};
@@ -177,18 +177,13 @@ fn ballot_ui(
     let lookup = crate::model::vote::OptionLookup::new(session);
     let options = lookup.existing(&round.settings.options);
     let mut change = None;
-    for (i, option) in options.iter().enumerate() {
-        let name = lookup.name(*option);
-        let row = OptionRow {
-            key: (i < 9).then_some(i + 1),
-            name: &name,
-            dots: Some(round.dots(voter, *option)),
-            places: round.limit(voter),
-            dots_label: "of your dots",
-        };
-        if let Some(delta) = option_row_ui(ui, &row, palette) {
-            change = Some((*option, delta));
-        }
+    let clicked = option_rows_ui(ui, options.len(), "of your dots", palette, |i| OptionRow {
+        name: lookup.name(options[i]),
+        dots: Some(round.dots(voter, options[i])),
+        places: round.limit(voter),
+    });
+    if let Some((i, delta)) = clicked {
+        change = Some((options[i], delta));
     }
     for (i, take_back) in digit_keys(ui) {
         if let Some(option) = options.get(i) {

@@ -6,21 +6,64 @@ use egui::{RichText, Sense, Stroke, Vec2, WidgetInfo};
 use crate::ui::style::{self, Palette};
 
 /// What one row shows.
-pub struct OptionRow<'a> {
-    /// Its 1–9 key, if it has one.
-    pub key: Option<usize>,
+pub struct OptionRow {
     /// The option's name.
-    pub name: &'a str,
+    pub name: String,
     /// The dots to draw, or `None` to hide them (a secret tally).
     pub dots: Option<u32>,
     /// How many dot places to draw (the per-option limit), when small enough to draw.
     pub places: u32,
-    /// What the dots are, for screen readers and tests, e.g. "of your dots".
-    pub dots_label: &'a str,
+}
+
+/// From this many options on, rows off screen are skipped (they only take their space).
+const LAZY_ROWS_FROM: usize = 60;
+
+/// Draws a row per option, `row(i)` describing the i-th. A long list (a vote on thousands of
+/// notes) lays out only the rows on screen, so it stays fast; a usual list draws every row so
+/// screen readers (and tests) see every option.
+/// `dots_label` says whose dots they are, e.g. "of your dots". Returns the index of the option
+/// whose + (+1) or − (-1) was clicked.
+pub fn option_rows_ui(
+    ui: &mut egui::Ui,
+    count: usize,
+    dots_label: &str,
+    palette: &Palette,
+    mut row: impl FnMut(usize) -> OptionRow,
+) -> Option<(usize, i32)> {
+    let mut clicked = None;
+    let mut height: Option<f32> = None;
+    for i in 0..count {
+        if let Some(h) = height.filter(|_| count >= LAZY_ROWS_FROM) {
+            let rect =
+                egui::Rect::from_min_size(ui.cursor().min, Vec2::new(ui.available_width(), h));
+            if !ui.is_rect_visible(rect) {
+                ui.allocate_space(Vec2::new(ui.available_width(), h));
+                continue;
+            }
+        }
+        let top = ui.cursor().min.y;
+        let key = (i < 9).then_some(i + 1);
+        let delta = ui
+            .push_id(("vote-option", i), |ui| {
+                option_row_ui(ui, key, &row(i), dots_label, palette)
+            })
+            .inner;
+        height.get_or_insert(ui.cursor().min.y - top - ui.spacing().item_spacing.y);
+        if let Some(delta) = delta {
+            clicked = Some((i, delta));
+        }
+    }
+    clicked
 }
 
 /// Draws the row; returns +1 when "+" was clicked and -1 when "−" was clicked.
-pub fn option_row_ui(ui: &mut egui::Ui, row: &OptionRow<'_>, palette: &Palette) -> Option<i32> {
+fn option_row_ui(
+    ui: &mut egui::Ui,
+    key: Option<usize>,
+    row: &OptionRow,
+    dots_label: &str,
+    palette: &Palette,
+) -> Option<i32> {
     let mut clicked = None;
     egui::Frame::NONE
         .fill(palette.surface)
@@ -30,7 +73,7 @@ pub fn option_row_ui(ui: &mut egui::Ui, row: &OptionRow<'_>, palette: &Palette) 
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
-                let key = row.key.map_or_else(|| " ".to_owned(), |k| k.to_string());
+                let key = key.map_or_else(|| " ".to_owned(), |k| k.to_string());
                 ui.add_sized(
                     Vec2::new(30.0, style::VOTE_BUTTON_SIZE),
                     egui::Label::new(
@@ -45,7 +88,7 @@ pub fn option_row_ui(ui: &mut egui::Ui, row: &OptionRow<'_>, palette: &Palette) 
                     {
                         clicked = Some(1);
                     }
-                    dots_ui(ui, row, palette);
+                    dots_ui(ui, row, dots_label, palette);
                     if round_button(ui, "−", &format!("Take a dot from {}", row.name), palette)
                         .clicked()
                     {
@@ -54,7 +97,7 @@ pub fn option_row_ui(ui: &mut egui::Ui, row: &OptionRow<'_>, palette: &Palette) 
                     ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                         ui.add(
                             egui::Label::new(
-                                RichText::new(row.name).size(style::VOTE_OPTION_FONT_SIZE),
+                                RichText::new(&row.name).size(style::VOTE_OPTION_FONT_SIZE),
                             )
                             .truncate(),
                         );
@@ -101,7 +144,7 @@ pub fn round_button(
 }
 
 /// The dots placed, as filled circles among the empty places (or a number when many).
-fn dots_ui(ui: &mut egui::Ui, row: &OptionRow<'_>, palette: &Palette) {
+fn dots_ui(ui: &mut egui::Ui, row: &OptionRow, dots_label: &str, palette: &Palette) {
     let d = style::VOTE_DOT_SIZE;
     let places = row.places.clamp(1, 10);
     let shown = row.dots.unwrap_or(0);
@@ -114,7 +157,7 @@ fn dots_ui(ui: &mut egui::Ui, row: &OptionRow<'_>, palette: &Palette) {
     let (rect, response) = ui.allocate_exact_size(Vec2::new(width, d + 8.0), Sense::hover());
     response.widget_info(|| {
         let text = match row.dots {
-            Some(n) => format!("{}: {n} {}", row.name, row.dots_label),
+            Some(n) => format!("{}: {n} {dots_label}", row.name),
             None => format!("{}: dots hidden", row.name),
         };
         WidgetInfo::labeled(egui::Role::Label, true, text)

@@ -4,7 +4,7 @@
 
 use egui::{Key, RichText};
 
-use super::option_row::{OptionRow, option_row_ui};
+use super::option_row::{OptionRow, option_rows_ui};
 use super::{VotingState, digit_keys, open_round_actions_ui, pressed};
 use crate::model::{Edit, ParticipantId, Session, VoteRound, Voter};
 use crate::ui::style::Palette;
@@ -170,19 +170,14 @@ pub fn scribe_ui(
                     .color(palette.accent),
             );
             let voter = Voter::Person(current);
-            for (i, option) in options.iter().enumerate() {
-                let option_name = lookup.name(*option);
-                let label = format!("of {name}'s dots");
-                let row = OptionRow {
-                    key: (i < 9).then_some(i + 1),
-                    name: &option_name,
-                    dots: Some(round.dots(voter, *option)),
-                    places: round.limit(voter),
-                    dots_label: &label,
-                };
-                if let Some(delta) = option_row_ui(ui, &row, palette) {
-                    change = Some((current, *option, delta));
-                }
+            let label = format!("of {name}'s dots");
+            let clicked = option_rows_ui(ui, options.len(), &label, palette, |i| OptionRow {
+                name: lookup.name(options[i]),
+                dots: Some(round.dots(voter, options[i])),
+                places: round.limit(voter),
+            });
+            if let Some((i, delta)) = clicked {
+                change = Some((current, options[i], delta));
             }
         });
     });
