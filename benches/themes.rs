@@ -114,22 +114,19 @@ fn measure(name: &str, texts: &[&str], truth: &[usize]) {
 
 fn sweep(texts: &[&str], truth: &[usize]) {
     println!("\nThreshold sweep on all {} notes:\n", texts.len());
-    println!("| threshold | refined | groups | ungrouped | ARI | NMI |");
-    println!("|---:|---|---:|---:|---:|---:|");
+    println!("| threshold | groups | ungrouped | ARI | NMI |");
+    println!("|---:|---:|---:|---:|---:|");
     for step in 4..=16 {
         let threshold = f64::from(step) * 0.025;
-        for refine in [false, true] {
-            let s = grouping::suggest_tuned(texts, threshold, refine);
-            let ours = grouping::labels(&s, texts.len());
-            println!(
-                "| {threshold:.3} | {} | {} | {} | {:.3} | {:.3} |",
-                if refine { "yes" } else { "no" },
-                s.groups.len(),
-                s.ungrouped.len(),
-                adjusted_rand_index(truth, &ours),
-                normalized_mutual_information(truth, &ours)
-            );
-        }
+        let s = grouping::suggest_at_threshold(texts, threshold);
+        let ours = grouping::labels(&s, texts.len());
+        println!(
+            "| {threshold:.3} | {} | {} | {:.3} | {:.3} |",
+            s.groups.len(),
+            s.ungrouped.len(),
+            adjusted_rand_index(truth, &ours),
+            normalized_mutual_information(truth, &ours)
+        );
     }
 }
 
