@@ -106,11 +106,10 @@ pub fn average_linkage(
     // Each cluster has one candidate in the heap: its most similar neighbour, if that is
     // similar enough. A merge never raises a third cluster's similarity to the merged one above
     // its similarity to either part, so only clusters whose best was a part need a new look.
-    let mut best: Vec<Option<u32>> = vec![None; n];
     let mut heap = BinaryHeap::new();
-    for i in 0..n {
-        best[i] = push_best(i, &links, &weight, &mut version, threshold, &mut heap);
-    }
+    let mut best: Vec<Option<u32>> = (0..n)
+        .map(|i| push_best(i, &links, &weight, &mut version, threshold, &mut heap))
+        .collect();
     while let Some(top) = heap.pop() {
         let (a, b) = (top.a as usize, top.b as usize);
         if !alive[a] || !alive[b] || version[a] != top.a_version {

@@ -79,13 +79,9 @@ pub fn neighbour_graph(vectors: &[SparseVec], n_terms: usize, k: usize, close: f
     }
     // A pair found from both ends appears twice (with the same similarity up to rounding:
     // keep the first).
-    graph
-        .edges
-        .sort_unstable_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    graph.edges.sort_unstable_by_key(|e| (e.0, e.1));
     graph.edges.dedup_by_key(|e| (e.0, e.1));
-    graph
-        .close_pairs
-        .sort_unstable_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    graph.close_pairs.sort_unstable_by_key(|e| (e.0, e.1));
     graph
 }
 
