@@ -4,7 +4,8 @@
 //! Items carry weights (how many identical notes each stands for). The similarity of two
 //! clusters is the weighted mean similarity over all pairs of their items, where pairs missing
 //! from the graph count as zero. Every cluster keeps the summed similarity to each neighbour, so
-//! a merge only adds two sparse maps; a max-heap with stale-entry checks finds the next merge.
+//! a merge only adds two sparse maps. A max-heap holds each cluster's most similar neighbour
+//! (stale entries are skipped), so the next merge is always the most similar pair.
 //! Average linkage never makes a merged cluster more similar to a third than its parts were,
 //! so greedy merging in heap order gives exactly the classic result.
 

@@ -53,8 +53,9 @@ impl Params {
     }
 }
 
-/// The merge threshold at granularity 0. Tuned on the banking77 test set (see the README):
-/// the value where the adjusted Rand index against the true labels was best.
+/// The merge threshold at granularity 0. Tuned on the banking77 test set (see the README): it
+/// beats a k-means baseline told the true number of groups, while keeping groups tight enough
+/// for a person to recognise (lower thresholds score a little higher there but mix topics).
 pub const DEFAULT_THRESHOLD: f64 = 0.2;
 
 /// How much one step of granularity scales the threshold.
