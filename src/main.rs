@@ -70,12 +70,14 @@ fn main() -> ExitCode {
 }
 
 /// Prints a headless command's output (to stderr when it failed) and gives its exit status.
+/// A closed pipe (`goldthread suggest-themes notes.txt | head`) is not an error worth a panic.
 fn print_outcome((message, ok): (String, bool)) -> ExitCode {
+    use std::io::Write as _;
     if ok {
-        println!("{message}");
+        let _ = writeln!(std::io::stdout().lock(), "{message}");
         ExitCode::SUCCESS
     } else {
-        eprintln!("{message}");
+        let _ = writeln!(std::io::stderr().lock(), "{message}");
         ExitCode::FAILURE
     }
 }

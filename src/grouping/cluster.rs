@@ -4,7 +4,8 @@
 //! Items carry weights (how many identical notes each stands for). The similarity of two
 //! clusters is the weighted mean similarity over all pairs of their items, where pairs missing
 //! from the graph count as zero. Every cluster keeps the summed similarity to each neighbour, so
-//! a merge only adds two sparse maps; a max-heap with stale-entry checks finds the next merge.
+//! a merge only adds two sparse maps. A max-heap holds each cluster's most similar neighbour
+//! (stale entries are skipped), so the next merge is always the most similar pair.
 //! Average linkage never makes a merged cluster more similar to a third than its parts were,
 //! so greedy merging in heap order gives exactly the classic result.
 
@@ -45,8 +46,8 @@ struct Candidate {
     similarity: f64,
     a: u32,
     b: u32,
+    /// `a`'s candidate count when pushed: a newer candidate of `a` makes this one stale.
     a_version: u32,
-    b_version: u32,
 }
 
 impl Candidate {
@@ -103,30 +104,17 @@ pub fn average_linkage(
     let mut members: Vec<Vec<u32>> = (0..n as u32).map(|i| vec![i]).collect();
     let mut alive = vec![true; n];
     let mut version = vec![0u32; n];
+    // Each cluster has one candidate in the heap: its most similar neighbour, if that is
+    // similar enough. A merge never raises a third cluster's similarity to the merged one above
+    // its similarity to either part, so only clusters whose best was a part need a new look.
     let mut heap = BinaryHeap::new();
-    for (i, map) in links.iter().enumerate() {
-        for (&j, &sum) in map {
-            if (i as u32) < j {
-                let similarity = sum / (weight[i] * weight[j as usize]);
-                if similarity >= threshold {
-                    heap.push(Candidate {
-                        similarity,
-                        a: i as u32,
-                        b: j,
-                        a_version: 0,
-                        b_version: 0,
-                    });
-                }
-            }
-        }
-    }
-    while let Some(best) = heap.pop() {
-        let (a, b) = (best.a as usize, best.b as usize);
-        if !alive[a] || !alive[b] || version[a] != best.a_version || version[b] != best.b_version {
-            continue; // One side has merged since this candidate was pushed.
-        }
-        if best.similarity < threshold {
-            break;
+    let mut best: Vec<Option<u32>> = (0..n)
+        .map(|i| push_best(i, &links, &weight, &mut version, threshold, &mut heap))
+        .collect();
+    while let Some(top) = heap.pop() {
+        let (a, b) = (top.a as usize, top.b as usize);
+        if !alive[a] || !alive[b] || version[a] != top.a_version {
+            continue; // `b` has gone, or `a` has a newer candidate, since this was pushed.
         }
         // Keep the cluster with more neighbours and fold the other into it.
         let (keep, gone) = if links[a].len() >= links[b].len() {
@@ -150,18 +138,15 @@ pub fn average_linkage(
         let moved = std::mem::take(&mut members[gone]);
         members[keep].extend(moved);
         alive[gone] = false;
-        version[keep] += 1;
-        for (&c, &sum) in &links[keep] {
-            let similarity = sum / (weight[keep] * weight[c as usize]);
-            if similarity >= threshold {
-                heap.push(Candidate {
-                    similarity,
-                    a: keep as u32,
-                    b: c,
-                    a_version: version[keep],
-                    b_version: version[c as usize],
-                });
-            }
+        best[keep] = push_best(keep, &links, &weight, &mut version, threshold, &mut heap);
+        let stale: Vec<u32> = links[keep]
+            .keys()
+            .copied()
+            .filter(|&c| matches!(best[c as usize], Some(x) if x as usize == keep || x as usize == gone))
+            .collect();
+        for c in stale {
+            let c = c as usize;
+            best[c] = push_best(c, &links, &weight, &mut version, threshold, &mut heap);
         }
     }
     let mut clusters: Vec<Vec<u32>> = members
@@ -175,6 +160,41 @@ pub fn average_linkage(
         .collect();
     clusters.sort_unstable_by_key(|m| m[0]);
     clusters
+}
+
+/// Finds cluster `i`'s most similar neighbour (ties: the lower id) and, when it is at least
+/// `threshold`, pushes it as `i`'s candidate. Returns the neighbour pushed.
+fn push_best(
+    i: usize,
+    links: &[Links],
+    weight: &[f64],
+    version: &mut [u32],
+    threshold: f64,
+    heap: &mut BinaryHeap<Candidate>,
+) -> Option<u32> {
+    version[i] += 1; // Whatever `i` had in the heap is now stale.
+    let mut found: Option<(f64, u32)> = None;
+    for (&c, &sum) in &links[i] {
+        let similarity = sum / (weight[i] * weight[c as usize]);
+        let better = match found {
+            None => true,
+            Some((s, b)) => similarity > s || (similarity == s && c < b),
+        };
+        if better {
+            found = Some((similarity, c));
+        }
+    }
+    let (similarity, c) = found?;
+    if similarity < threshold {
+        return None;
+    }
+    heap.push(Candidate {
+        similarity,
+        a: i as u32,
+        b: c,
+        a_version: version[i],
+    });
+    Some(c)
 }
 
 #[cfg(test)]
