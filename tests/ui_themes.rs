@@ -587,3 +587,29 @@ fn a_name_typed_in_the_same_frame_as_ctrl_g_is_not_lost() {
     );
     assert_eq!(note_texts(&h), ["Quick"]);
 }
+
+#[test]
+fn a_note_dropped_on_a_collapsed_card_joins_that_theme() {
+    let (_dir, mut h) = app_with_new_session("drop-on-card");
+    capture_notes(&mut h, &["Member", "Newcomer"]);
+    let id = make_theme(&mut h, "Folded", &["Member"]);
+    apply(
+        &mut h,
+        ThemeEdit::SetCollapsed {
+            id,
+            collapsed: true,
+        },
+    );
+    press(&mut h, Key::Home);
+    let card = h.get_by_label("Theme Folded, 1 note").rect();
+    let note = h.get_by_label("Newcomer").rect();
+    drag_by(&mut h, note.center(), card.center() - note.center());
+    assert_eq!(theme_of(&h, "Newcomer").as_deref(), Some("Folded"));
+    assert!(
+        h.query_by_label("Newcomer").is_none(),
+        "it is hidden in the card now"
+    );
+    assert!(h.query_by_label("Theme Folded, 2 notes").is_some());
+    press_with(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(theme_of(&h, "Newcomer"), None);
+}
