@@ -665,3 +665,33 @@ fn forty_notes_go_into_five_themes_with_about_one_key_each() {
         }
     }
 }
+
+#[test]
+fn merging_with_a_blank_name_keeps_the_old_name_and_says_so() {
+    let (_dir, mut h) = app_with_new_session("merge-blank");
+    capture_notes(&mut h, &["p", "q"]);
+    make_theme(&mut h, "Keep", &["p"]);
+    make_theme(&mut h, "Go", &["q"]);
+    h.get_by_label("More for Go").click();
+    h.run();
+    h.get_by_label("Merge into").click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Keep")
+        .click();
+    h.run();
+    h.get_by_label("Name of the merged theme").focus();
+    h.run();
+    press_with(&mut h, Modifiers::COMMAND, Key::A);
+    press(&mut h, Key::Backspace);
+    h.get_by_label("Merge").click();
+    h.run();
+    assert_eq!(theme_names(&h), ["Keep"]);
+    assert_eq!(theme_of(&h, "q").as_deref(), Some("Keep"), "no note lost");
+    assert!(
+        h.state()
+            .notices()
+            .all()
+            .iter()
+            .any(|n| n.text.contains("keeps \"Keep\"")),
+    );
+}

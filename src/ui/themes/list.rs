@@ -55,7 +55,7 @@ pub fn list_ui(
             .small()
             .color(palette.text_muted),
     );
-    merge_ui(ui, session, state, palette, edits);
+    merge_ui(ui, session, state, palette, edits, requests);
     let mut actions = Vec::new();
     let count_of = |id: ThemeId| state.themes.frame(id).map_or(0, |f| f.count);
     // Rows scrolled out of sight only take their space: a session with a hundred themes costs
@@ -168,6 +168,7 @@ fn merge_ui(
     state: &mut CanvasState,
     palette: &Palette,
     edits: &mut Vec<Edit>,
+    requests: &mut Vec<CanvasRequest>,
 ) {
     let Some(merge) = &mut state.themes_panel.merge else {
         return;
@@ -199,6 +200,12 @@ fn merge_ui(
             ui.horizontal(|ui| {
                 let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if primary_button(ui, "Merge", palette).clicked() || enter {
+                    if merge.name.trim().is_empty() {
+                        requests.push(CanvasRequest::Info(format!(
+                            "A theme needs a name, so the merged theme keeps \"{}\".",
+                            into.name
+                        )));
+                    }
                     edits.push(Edit::Theme(ThemeEdit::merge(
                         session,
                         into.id,
