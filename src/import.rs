@@ -8,7 +8,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::model::{CanvasPos, CanvasRect, Edit, Note, NoteColour, Session, layout};
+use crate::model::{CanvasPos, CanvasRect, Edit, Note, NoteColour, Session};
 
 /// Files larger than this are refused before they are read.
 pub const MAX_IMPORT_BYTES: u64 = 50 * 1024 * 1024;
@@ -207,7 +207,7 @@ pub fn import_edit(session: &Session, lines: &[ImportedLine]) -> Edit {
 
 /// [`import_edit`] placing the notes from the top-left of `area` (e.g. the visible canvas).
 pub fn import_edit_in(session: &Session, lines: &[ImportedLine], area: CanvasRect) -> Edit {
-    let slots = layout::free_slots(&session.notes, area, lines.len());
+    let slots = session.free_note_slots(area, lines.len());
     let first = session.next_note_id().0;
     let notes = lines
         .iter()
