@@ -867,21 +867,13 @@ fn votes_without(
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
-
-    #[test]
-    fn any_session_survives_save_and_load(session in any_session()) {
-        let text = to_ron(&session);
-        let loaded = from_ron(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        prop_assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
-        prop_assert_eq!(&loaded.session, &session);
-        prop_assert_eq!(to_ron(&loaded.session), text);
-    }
+    // Cheap per case (about 2 ms), so many cases: this is where undo bugs show up.
+    #![proptest_config(ProptestConfig::with_cases(600))]
 
     #[test]
     fn any_edits_undone_in_full_give_back_the_original(
         original in any_session(),
-        steps in prop::collection::vec(step(), 1..30),
+        steps in prop::collection::vec(step(), 1..40),
     ) {
         let mut session = original.clone();
         let mut history = History::default();
@@ -913,6 +905,19 @@ proptest! {
         if handed_in.is_empty() {
             prop_assert_eq!(&session.voting.rounds, &original.voting.rounds);
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn any_session_survives_save_and_load(session in any_session()) {
+        let text = to_ron(&session);
+        let loaded = from_ron(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        prop_assert_eq!(&loaded.session, &session);
+        prop_assert_eq!(to_ron(&loaded.session), text);
     }
 
     #[test]
@@ -1087,4 +1092,60 @@ fn undo_puts_notes_back_into_a_theme_that_was_removed_on_its_own() {
     let edit = ThemeEdit::SetMembership(vec![(NoteId(1), Some(never), CanvasPos::new(0.0, 0.0))]);
     let _ = Edit::Theme(edit).apply(&mut session);
     assert_eq!(session.notes[0].theme, Some(old));
+}
+
+#[test]
+fn generated_sessions_hold_every_kind_of_data() {
+    // The save and load property is only as good as its sessions: check that they often have
+    // every part a workshop makes, not just notes.
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let mut seen = BTreeSet::new();
+    for _ in 0..100 {
+        let s = any_session().new_tree(&mut runner).unwrap().current();
+        let rounds = &s.voting.rounds;
+        let checks = [
+            ("notes in themes", s.notes.iter().any(|n| n.theme.is_some())),
+            ("collapsed theme", s.themes.iter().any(|t| t.collapsed)),
+            (
+                "recoloured theme",
+                s.themes
+                    .iter()
+                    .enumerate()
+                    .any(|(i, t)| t.colour != ThemeColour::nth(i)),
+            ),
+            ("authored note", s.notes.iter().any(|n| n.author.is_some())),
+            ("note in a phase", s.notes.iter().any(|n| n.phase.is_some())),
+            ("participant", !s.participants.is_empty()),
+            (
+                "ballot with dots",
+                rounds
+                    .iter()
+                    .any(|r| r.ballots.iter().any(|b| !b.dots.is_empty())),
+            ),
+            (
+                "confirmed ballot",
+                rounds.iter().any(|r| r.ballots.iter().any(|b| b.done)),
+            ),
+            ("room tally", rounds.iter().any(|r| !r.room.is_empty())),
+            (
+                "closed round",
+                rounds.iter().any(|r| r.state == RoundState::Closed),
+            ),
+            ("runoff", rounds.iter().any(|r| r.runoff_of.is_some())),
+            ("current phase", s.lab.current_phase.is_some()),
+            ("vision", !s.lab.vision.is_empty()),
+            (
+                "dated outcome",
+                s.lab.outcomes.iter().any(|o| o.by_when.is_some()),
+            ),
+            (
+                "owned, dated, linked action",
+                s.lab.actions.iter().any(|a| {
+                    a.owner.is_some() && a.due.is_some() && a.theme.is_some() && a.outcome.is_some()
+                }),
+            ),
+        ];
+        seen.extend(checks.iter().filter(|(_, ok)| *ok).map(|(name, _)| *name));
+    }
+    assert_eq!(seen.len(), 15, "only {seen:?}");
 }
