@@ -120,6 +120,10 @@ impl Edit {
                         let i = session.note_index(id)?;
                         Some((id, std::mem::replace(&mut session.notes[i].colour, colour)))
                     })
+                    .collect::<Vec<_>>()
+                    // Undone in reverse order, so an id named twice gets its first value back.
+                    .into_iter()
+                    .rev()
                     .collect(),
             ),
             Self::MoveNotes(moves) => Self::MoveNotes(Self::move_notes(session, moves)),
@@ -188,6 +192,10 @@ impl Edit {
                 let i = *index.get(&id)?;
                 Some((id, std::mem::replace(&mut session.notes[i].pos, pos)))
             })
+            .collect::<Vec<_>>()
+            // Undone in reverse order, so a note named twice gets its first place back.
+            .into_iter()
+            .rev()
             .collect()
     }
 }

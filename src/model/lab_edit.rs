@@ -165,6 +165,10 @@ impl LabEdit {
                         let i = session.note_index(id)?;
                         Some((id, std::mem::replace(&mut session.notes[i].author, author)))
                     })
+                    .collect::<Vec<_>>()
+                    // Undone in reverse order, so an id named twice gets its first value back.
+                    .into_iter()
+                    .rev()
                     .collect(),
             ),
             Self::Batch(edits) => {

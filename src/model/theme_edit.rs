@@ -141,6 +141,10 @@ impl ThemeEdit {
                         let i = session.theme_index(id)?;
                         Some((id, std::mem::replace(&mut session.themes[i].pos, pos)))
                     })
+                    .collect::<Vec<_>>()
+                    // Undone in reverse order, so an id named twice gets its first value back.
+                    .into_iter()
+                    .rev()
                     .collect(),
             ),
             Self::SetMembership(changes) => {
@@ -151,10 +155,14 @@ impl ThemeEdit {
                     .map(|(i, n)| (n.id, i))
                     .collect();
                 let themes: HashSet<ThemeId> = session.themes.iter().map(|t| t.id).collect();
+                // A removed theme (its id was issued) is allowed: undo puts notes back into a
+                // theme removed with `Remove` alone, which left them pointing at it.
+                let issued = session.next_theme_id;
                 let mut inverse = Vec::with_capacity(changes.len());
                 for (id, theme, pos) in changes {
                     let Some(&i) = index.get(&id) else { continue };
-                    if !pos.is_finite() || theme.is_some_and(|t| !themes.contains(&t)) {
+                    let unknown = |t: ThemeId| !themes.contains(&t) && t.0 >= issued;
+                    if !pos.is_finite() || theme.is_some_and(unknown) {
                         continue;
                     }
                     let note = &mut session.notes[i];
@@ -162,6 +170,8 @@ impl ThemeEdit {
                     note.theme = theme;
                     note.pos = pos;
                 }
+                // Undone in reverse order, so a note named twice gets its first place back.
+                inverse.reverse();
                 Self::SetMembership(inverse)
             }
             Self::Reorder { id, index } => {

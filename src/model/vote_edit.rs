@@ -135,6 +135,11 @@ impl VoteEdit {
                     return nothing;
                 }
                 let old = r.set_done(participant, done);
+                if old == done {
+                    // Nothing changed, so nothing to undo: an inverse here would reopen a
+                    // ballot confirmed later in the same batch when that batch is undone.
+                    return nothing;
+                }
                 // A confirmed ballot is in the box: undo never takes it out again (and, as a
                 // confirmed ballot cannot change, never removes its dots), so the next person
                 // pressing Ctrl+Z cannot touch it. Reopening is an explicit `done: false`.
