@@ -3,6 +3,8 @@
 //! file says why and changes nothing, and one Ctrl+Z takes the whole import back.
 
 mod common;
+#[path = "common/council.rs"]
+mod council;
 
 use std::path::Path;
 
@@ -10,6 +12,8 @@ use common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use goldthread::import::{ImportedLine, import_edit_in};
+use goldthread::model::{CanvasPos, CanvasRect};
 use goldthread::ui::{Dialog, GoldthreadApp, PickPurpose};
 
 /// Chooses File → Import notes…, types `path` into the path prompt and presses Enter.
@@ -168,4 +172,39 @@ fn importing_with_no_session_open_says_to_open_one() {
     let (text, is_error) = last_notice(&h);
     assert!(is_error);
     assert!(text.starts_with("Open a session first"), "{text}");
+}
+
+#[test]
+fn imported_notes_keep_clear_of_theme_frames_and_notes() {
+    let mut session = council::example_session();
+    let before = session.notes.len();
+    let lines: Vec<ImportedLine> = (1..=30)
+        .map(|i| ImportedLine {
+            line: i,
+            text: format!("Survey answer {i}"),
+        })
+        .collect();
+    // The whole board is in view: the notes must find the gaps between and below the frames.
+    let area = CanvasRect::from_min_max(CanvasPos::new(0.0, 0.0), CanvasPos::new(3000.0, 1500.0));
+    import_edit_in(&session, &lines, area).apply(&mut session);
+    assert_eq!(session.notes.len(), before + 30);
+    let frames = session.theme_frames();
+    for note in &session.notes[before..] {
+        assert_eq!(note.theme, None);
+        for f in &frames {
+            assert!(
+                !f.rect.intersects(&note.rect()),
+                "{} lies on a frame",
+                note.text
+            );
+        }
+        for other in session.notes.iter().filter(|o| o.id != note.id) {
+            assert!(
+                !other.rect().intersects(&note.rect()),
+                "{} covers {}",
+                note.text,
+                other.text
+            );
+        }
+    }
 }

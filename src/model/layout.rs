@@ -13,20 +13,35 @@ const CELL_H: f32 = NOTE_HEIGHT + NOTE_GAP;
 /// Cells sit on one global grid, so notes placed from different views still line up, and a
 /// cell is free only when no existing note touches it.
 pub fn free_slots(notes: &[Note], area: CanvasRect, count: usize) -> Vec<CanvasPos> {
-    let occupied = occupied_cells(notes);
+    free_slots_clear_of(notes, &[], area, count)
+}
+
+/// Like [`free_slots`], also keeping clear of the areas in `blocked` (e.g. theme frames, so a
+/// new note never looks as if it belonged to a theme it is not in).
+pub fn free_slots_clear_of(
+    notes: &[Note],
+    blocked: &[CanvasRect],
+    area: CanvasRect,
+    count: usize,
+) -> Vec<CanvasPos> {
+    let occupied = occupied_cells(notes.iter().map(Note::rect));
     let first_col = (area.min.x / CELL_W).ceil() as i64;
     let first_row = (area.min.y / CELL_H).ceil() as i64;
     // At least one column, even when the view is narrower than a note.
     let cols = (((area.max.x - NOTE_WIDTH) / CELL_W).floor() as i64 - first_col + 1).max(1);
     let mut slots = Vec::with_capacity(count);
     let mut row = first_row;
-    // Each note blocks at most a few cells, so this ends within notes.len() + count rows.
+    // Each note blocks at most a few cells, so this ends within notes.len() + count rows past
+    // the bottom of the blocked areas.
     while slots.len() < count {
         for col in first_col..first_col + cols {
             if slots.len() == count {
                 break;
             }
-            if !occupied.contains(&(col, row)) {
+            // Areas are checked per cell rather than marked: one huge frame stays cheap.
+            let cell =
+                CanvasRect::note_at(CanvasPos::new(col as f32 * CELL_W, row as f32 * CELL_H));
+            if !occupied.contains(&(col, row)) && !blocked.iter().any(|b| b.intersects(&cell)) {
                 slots.push(CanvasPos::new(col as f32 * CELL_W, row as f32 * CELL_H));
             }
         }
@@ -36,10 +51,9 @@ pub fn free_slots(notes: &[Note], area: CanvasRect, count: usize) -> Vec<CanvasP
 }
 
 /// Every grid cell that some note overlaps.
-fn occupied_cells(notes: &[Note]) -> HashSet<(i64, i64)> {
-    let mut cells = HashSet::with_capacity(notes.len() * 2);
-    for note in notes {
-        let r = note.rect();
+fn occupied_cells(rects: impl Iterator<Item = CanvasRect>) -> HashSet<(i64, i64)> {
+    let mut cells = HashSet::with_capacity(rects.size_hint().0 * 2);
+    for r in rects {
         if !r.min.is_finite() {
             continue;
         }
