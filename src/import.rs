@@ -8,7 +8,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::model::{CanvasPos, CanvasRect, Edit, Note, NoteColour, Session, layout};
+use crate::model::{CanvasPos, CanvasRect, Edit, Note, NoteColour, Session};
 
 /// Files larger than this are refused before they are read.
 pub const MAX_IMPORT_BYTES: u64 = 50 * 1024 * 1024;
@@ -193,7 +193,7 @@ fn csv_error(e: &csv::Error) -> ImportErrorKind {
 
 /// The edit that adds `lines` as new yellow notes, placed on free grid cells from the top-left
 /// of what the session's saved view shows (as the app places new notes), so they never
-/// overlap existing notes, theme frames or each other. One edit: one undo removes the whole import.
+/// overlap existing notes or each other. One edit: one undo removes the whole import.
 pub fn import_edit(session: &Session, lines: &[ImportedLine]) -> Edit {
     let zoom = session.view.zoom.max(0.01);
     let (w, h) = (ASSUMED_SCREEN.0 / zoom, ASSUMED_SCREEN.1 / zoom);
@@ -207,9 +207,7 @@ pub fn import_edit(session: &Session, lines: &[ImportedLine]) -> Edit {
 
 /// [`import_edit`] placing the notes from the top-left of `area` (e.g. the visible canvas).
 pub fn import_edit_in(session: &Session, lines: &[ImportedLine], area: CanvasRect) -> Edit {
-    // Clear of theme frames too: a note on a frame would look as if it were in that theme.
-    let frames: Vec<CanvasRect> = session.theme_frames().iter().map(|f| f.rect).collect();
-    let slots = layout::free_slots_clear_of(&session.notes, &frames, area, lines.len());
+    let slots = session.free_note_slots(area, lines.len());
     let first = session.next_note_id().0;
     let notes = lines
         .iter()

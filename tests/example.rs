@@ -54,6 +54,7 @@ fn the_shipped_example_is_what_the_builder_makes() {
     assert_eq!(file.notes.len(), built.notes.len());
     assert_eq!(file.voting.rounds, built.voting.rounds);
     assert_eq!(file.lab, built.lab);
+    assert_eq!(file.themes, built.themes, "the same layout and colours");
 }
 
 #[test]

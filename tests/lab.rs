@@ -52,6 +52,15 @@ fn innovation_lab_template_has_six_phases_and_starter_themes() {
     let s = t.session("Lab", date(2026, 11, 22));
     let themes: Vec<&str> = s.themes.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(themes, ["Data", "Culture", "Infrastructure"]);
+    // Side by side in their own colours, not stacked on one another in one colour.
+    let frames = s.theme_frames();
+    for (i, a) in frames.iter().enumerate() {
+        for b in &frames[i + 1..] {
+            assert!(!a.rect.intersects(&b.rect), "{a:?} overlaps {b:?}");
+        }
+    }
+    let colours: std::collections::HashSet<_> = s.themes.iter().map(|t| t.colour).collect();
+    assert_eq!(colours.len(), 3);
     assert_eq!(s.lab.phases.len(), 6);
     assert_eq!(
         s.lab.current_phase,

@@ -254,3 +254,35 @@ fn free_slots_ignore_notes_with_impossible_positions() {
     assert_eq!(slots.len(), 3);
     assert_eq!(slots[0], CanvasPos::new(0.0, 0.0));
 }
+
+#[test]
+fn new_notes_never_land_on_a_theme_frame_or_collapsed_card() {
+    use goldthread::model::ThemeEdit;
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let mut session = goldthread::Session::new("Frames", date);
+    // Three empty themes side by side at the top left, where new notes would go first,
+    // and one collapsed.
+    for name in ["Data", "Culture", "Infrastructure"] {
+        let (_, edit) = ThemeEdit::create(&session, Some(name.to_owned()), &[]);
+        edit.apply(&mut session);
+    }
+    session.themes[2].collapsed = true;
+    let frames: Vec<CanvasRect> = session.theme_frames().iter().map(|f| f.rect).collect();
+    assert_eq!(frames.len(), 3);
+    let view = area(0.0, 0.0, 1600.0, 900.0);
+    let slots = session.free_note_slots(view, 30);
+    assert_eq!(slots.len(), 30);
+    for slot in &slots {
+        let rect = CanvasRect::note_at(*slot);
+        for frame in &frames {
+            assert!(!rect.intersects(frame), "{rect:?} lands on {frame:?}");
+        }
+    }
+    // The plain grid would have used the frames' cells: the guard above really bites.
+    let plain = free_slots(&session.notes, view, 1)[0];
+    assert!(
+        frames
+            .iter()
+            .any(|f| f.intersects(&CanvasRect::note_at(plain)))
+    );
+}

@@ -587,3 +587,111 @@ fn a_name_typed_in_the_same_frame_as_ctrl_g_is_not_lost() {
     );
     assert_eq!(note_texts(&h), ["Quick"]);
 }
+
+#[test]
+fn a_note_dropped_on_a_collapsed_card_joins_that_theme() {
+    let (_dir, mut h) = app_with_new_session("drop-on-card");
+    capture_notes(&mut h, &["Member", "Newcomer"]);
+    let id = make_theme(&mut h, "Folded", &["Member"]);
+    apply(
+        &mut h,
+        ThemeEdit::SetCollapsed {
+            id,
+            collapsed: true,
+        },
+    );
+    press(&mut h, Key::Home);
+    let card = h.get_by_label("Theme Folded, 1 note").rect();
+    let note = h.get_by_label("Newcomer").rect();
+    drag_by(&mut h, note.center(), card.center() - note.center());
+    assert_eq!(theme_of(&h, "Newcomer").as_deref(), Some("Folded"));
+    assert!(
+        h.query_by_label("Newcomer").is_none(),
+        "it is hidden in the card now"
+    );
+    assert!(h.query_by_label("Theme Folded, 2 notes").is_some());
+    press_with(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(theme_of(&h, "Newcomer"), None);
+}
+
+#[test]
+fn forty_notes_go_into_five_themes_with_about_one_key_each() {
+    let (_dir, mut h) = app_with_new_session("forty-notes");
+    let texts: Vec<String> = (0..40).map(|i| format!("Idea number {i}")).collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    capture_notes(&mut h, &refs);
+    assert_eq!(session(&h).notes.len(), 40);
+    let names = ["Data", "Skills", "Kit", "Culture", "Money"];
+    let mut keys = 1;
+    press(&mut h, Key::Tab);
+    for i in 0..40 {
+        let selected = open_session(&h).canvas.selection.clone();
+        assert_eq!(
+            selected.len(),
+            1,
+            "note {i}: the next note is selected for us"
+        );
+        if i < names.len() {
+            group_and_name(&mut h, names[i]);
+            keys += 3; // Ctrl+G, the name, Enter.
+        } else {
+            let digit = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5][i % 5];
+            press(&mut h, digit);
+            keys += 1;
+        }
+    }
+    assert_eq!(theme_names(&h), names);
+    for frame in session(&h).theme_frames() {
+        assert_eq!(frame.count, 8, "each theme got its eight notes");
+    }
+    assert!(session(&h).notes.iter().all(|n| n.theme.is_some()));
+    assert!(keys <= 51, "{keys} keys for forty notes");
+    let frames = session(&h).theme_frames();
+    for (i, a) in frames.iter().enumerate() {
+        for b in &frames[i + 1..] {
+            assert!(!a.rect.intersects(&b.rect), "theme frames never overlap");
+        }
+    }
+    // No two notes overlap after all that moving.
+    let notes = &session(&h).notes;
+    for (i, a) in notes.iter().enumerate() {
+        for b in &notes[i + 1..] {
+            assert!(
+                !a.rect().intersects(&b.rect()),
+                "{} overlaps {}",
+                a.text,
+                b.text
+            );
+        }
+    }
+}
+
+#[test]
+fn merging_with_a_blank_name_keeps_the_old_name_and_says_so() {
+    let (_dir, mut h) = app_with_new_session("merge-blank");
+    capture_notes(&mut h, &["p", "q"]);
+    make_theme(&mut h, "Keep", &["p"]);
+    make_theme(&mut h, "Go", &["q"]);
+    h.get_by_label("More for Go").click();
+    h.run();
+    h.get_by_label("Merge into").click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Keep")
+        .click();
+    h.run();
+    h.get_by_label("Name of the merged theme").focus();
+    h.run();
+    press_with(&mut h, Modifiers::COMMAND, Key::A);
+    press(&mut h, Key::Backspace);
+    h.get_by_label("Merge").click();
+    h.run();
+    assert_eq!(theme_names(&h), ["Keep"]);
+    assert_eq!(theme_of(&h, "q").as_deref(), Some("Keep"), "no note lost");
+    assert!(
+        h.state()
+            .notices()
+            .all()
+            .iter()
+            .any(|n| n.text.contains("keeps \"Keep\"")),
+    );
+}

@@ -1,8 +1,8 @@
-//! Where new notes go: a tidy grid that never overlaps existing notes.
+//! Where new notes go: a tidy grid that never overlaps existing notes or theme frames.
 
 use std::collections::HashSet;
 
-use super::{CanvasPos, CanvasRect, NOTE_GAP, NOTE_HEIGHT, NOTE_WIDTH, Note};
+use super::{CanvasPos, CanvasRect, NOTE_GAP, NOTE_HEIGHT, NOTE_WIDTH, Note, Session};
 
 const CELL_W: f32 = NOTE_WIDTH + NOTE_GAP;
 const CELL_H: f32 = NOTE_HEIGHT + NOTE_GAP;
@@ -13,35 +13,36 @@ const CELL_H: f32 = NOTE_HEIGHT + NOTE_GAP;
 /// Cells sit on one global grid, so notes placed from different views still line up, and a
 /// cell is free only when no existing note touches it.
 pub fn free_slots(notes: &[Note], area: CanvasRect, count: usize) -> Vec<CanvasPos> {
-    free_slots_clear_of(notes, &[], area, count)
+    free_slots_avoiding(notes, &[], area, count)
 }
 
-/// Like [`free_slots`], also keeping clear of the areas in `blocked` (e.g. theme frames, so a
-/// new note never looks as if it belonged to a theme it is not in).
-pub fn free_slots_clear_of(
+/// [`free_slots`] that also keeps clear of `obstacles`, such as theme frames: a note captured
+/// onto a frame would look as if it belonged to that theme.
+pub fn free_slots_avoiding(
     notes: &[Note],
-    blocked: &[CanvasRect],
+    obstacles: &[CanvasRect],
     area: CanvasRect,
     count: usize,
 ) -> Vec<CanvasPos> {
-    let occupied = occupied_cells(notes.iter().map(Note::rect));
+    let occupied = occupied_cells(
+        notes
+            .iter()
+            .map(Note::rect)
+            .chain(obstacles.iter().copied()),
+    );
     let first_col = (area.min.x / CELL_W).ceil() as i64;
     let first_row = (area.min.y / CELL_H).ceil() as i64;
     // At least one column, even when the view is narrower than a note.
     let cols = (((area.max.x - NOTE_WIDTH) / CELL_W).floor() as i64 - first_col + 1).max(1);
     let mut slots = Vec::with_capacity(count);
     let mut row = first_row;
-    // Each note blocks at most a few cells, so this ends within notes.len() + count rows past
-    // the bottom of the blocked areas.
+    // Each note blocks at most a few cells, so this ends within notes.len() + count rows.
     while slots.len() < count {
         for col in first_col..first_col + cols {
             if slots.len() == count {
                 break;
             }
-            // Areas are checked per cell rather than marked: one huge frame stays cheap.
-            let cell =
-                CanvasRect::note_at(CanvasPos::new(col as f32 * CELL_W, row as f32 * CELL_H));
-            if !occupied.contains(&(col, row)) && !blocked.iter().any(|b| b.intersects(&cell)) {
+            if !occupied.contains(&(col, row)) {
                 slots.push(CanvasPos::new(col as f32 * CELL_W, row as f32 * CELL_H));
             }
         }
@@ -50,11 +51,11 @@ pub fn free_slots_clear_of(
     slots
 }
 
-/// Every grid cell that some note overlaps.
+/// Every grid cell that one of `rects` (notes, frames) overlaps.
 fn occupied_cells(rects: impl Iterator<Item = CanvasRect>) -> HashSet<(i64, i64)> {
-    let mut cells = HashSet::with_capacity(rects.size_hint().0 * 2);
+    let mut cells = HashSet::new();
     for r in rects {
-        if !r.min.is_finite() {
+        if !r.min.is_finite() || !r.max.is_finite() {
             continue;
         }
         // A cell's note area is [col*CELL_W, col*CELL_W + NOTE_WIDTH); the gap is not part of it.
@@ -73,4 +74,13 @@ fn occupied_cells(rects: impl Iterator<Item = CanvasRect>) -> HashSet<(i64, i64)
         }
     }
     cells
+}
+
+impl Session {
+    /// Free places for `count` new notes, from the top-left of `area`: clear of every note and
+    /// of every theme's frame (or collapsed card), so a new note is never mistaken for a member.
+    pub fn free_note_slots(&self, area: CanvasRect, count: usize) -> Vec<CanvasPos> {
+        let frames: Vec<CanvasRect> = self.theme_frames().iter().map(|f| f.rect).collect();
+        free_slots_avoiding(&self.notes, &frames, area, count)
+    }
 }

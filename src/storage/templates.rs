@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::lab::Phase;
-use crate::model::{PhaseId, Session, Theme, ThemeId};
+use crate::model::{PhaseId, Session, ThemeEdit};
 
 /// The folder inside the session library that holds the user's own templates.
 pub const TEMPLATES_FOLDER: &str = "templates";
@@ -144,15 +144,14 @@ impl Template {
             })
             .collect();
         session.lab.current_phase = session.lab.phases.first().map(|p| p.id);
-        session.themes = self
-            .starter_themes
-            .iter()
-            .filter(|t| !t.trim().is_empty())
-            .zip(1..)
-            .map(|(name, id)| Theme::new(ThemeId(id), name.trim()))
-            .collect();
         // The id counters move past what was just made.
         session.repair();
+        // Starter themes are made as the user would make them, so each gets its own colour and
+        // its own free place on the canvas, side by side rather than stacked.
+        for name in self.starter_themes.iter().filter(|t| !t.trim().is_empty()) {
+            let (_, edit) = ThemeEdit::create(&session, Some(name.trim().to_owned()), &[]);
+            edit.apply(&mut session);
+        }
         session
     }
 }

@@ -1,8 +1,6 @@
 //! The screens of an open session and the tab strip that switches between them.
 
-use egui::RichText;
-
-use super::style::Palette;
+use super::style::{self, Palette};
 
 /// Which screen of the open session is showing.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -42,21 +40,77 @@ impl Screen {
     }
 }
 
-/// The row of screen tabs. Returns the screen chosen this frame, if the user clicked one.
+/// The row of screen tabs across the top of the open session. Returns the screen chosen this
+/// frame, if the user clicked one.
 pub fn tabs_ui(ui: &mut egui::Ui, current: Screen, palette: &Palette) -> Option<Screen> {
     let mut chosen = None;
-    ui.horizontal(|ui| {
-        for screen in Screen::ALL {
-            let text = RichText::new(screen.label());
-            let text = if screen == current {
-                text.strong().color(palette.accent)
+    let (strip, _) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width(), style::TAB_STRIP_HEIGHT),
+        egui::Sense::hover(),
+    );
+    let painter = ui.painter();
+    painter.rect_filled(strip, 0.0, palette.surface);
+    painter.hline(
+        strip.x_range(),
+        strip.bottom() - 0.5,
+        egui::Stroke::new(1.0, palette.border),
+    );
+    let mut x = strip.left() + style::TAB_PADDING;
+    for screen in Screen::ALL {
+        let selected = screen == current;
+        let font = egui::FontId::new(
+            style::TAB_FONT_SIZE,
+            if selected {
+                style::strong_family()
             } else {
-                text
-            };
-            if ui.selectable_label(screen == current, text).clicked() && screen != current {
-                chosen = Some(screen);
-            }
+                egui::FontFamily::Proportional
+            },
+        );
+        let colour = if selected {
+            palette.text
+        } else {
+            palette.text_muted
+        };
+        let galley = ui
+            .painter()
+            .layout_no_wrap(screen.label().to_owned(), font, colour);
+        let rect = egui::Rect::from_min_size(
+            egui::pos2(x, strip.top()),
+            egui::vec2(galley.size().x + 2.0 * style::TAB_PADDING, strip.height()),
+        );
+        x = rect.right();
+        let response = ui.interact(
+            rect,
+            egui::Id::unique(("goldthread.tab", screen.label())),
+            egui::Sense::click(),
+        );
+        response.widget_info(|| {
+            egui::WidgetInfo::selected(egui::Role::Tab, true, selected, screen.label())
+        });
+        let painter = ui.painter();
+        if response.hovered() && !selected {
+            painter.rect_filled(rect.shrink(4.0), 6.0, palette.surface_raised);
         }
-    });
+        if response.has_focus() {
+            painter.rect_stroke(
+                rect.shrink(4.0),
+                6.0,
+                egui::Stroke::new(2.0, palette.selection),
+                egui::StrokeKind::Inside,
+            );
+        }
+        let text_pos = rect.center() - galley.size() / 2.0;
+        painter.galley(text_pos, galley, colour);
+        if selected {
+            let bar = egui::Rect::from_min_max(
+                egui::pos2(rect.left() + 8.0, rect.bottom() - style::TAB_UNDERLINE),
+                egui::pos2(rect.right() - 8.0, rect.bottom()),
+            );
+            painter.rect_filled(bar, 2.0, palette.accent);
+        }
+        if response.clicked() && !selected {
+            chosen = Some(screen);
+        }
+    }
     chosen
 }

@@ -355,3 +355,12 @@ pub fn time_up_fill(palette: &Palette, flash: bool) -> Color32 {
 pub fn time_up_text(palette: &Palette) -> Color32 {
     palette.surface
 }
+
+/// Height of the strip of screen tabs (Vision & outcomes, Board, Vote…), in points.
+pub const TAB_STRIP_HEIGHT: f32 = 44.0;
+/// Size of a screen tab's label.
+pub const TAB_FONT_SIZE: f32 = 18.0;
+/// Space either side of a screen tab's label.
+pub const TAB_PADDING: f32 = 16.0;
+/// Thickness of the bar under the current screen's tab.
+pub const TAB_UNDERLINE: f32 = 3.0;

@@ -15,7 +15,8 @@ use goldthread::model::{
     Session, Theme, ThemeId, VoteOption,
 };
 use goldthread::model::{
-    CanvasRect, NOTE_GAP, RoundSettings, RoundState, ThemeEdit, VoteEdit, VoteOn, Voter,
+    CanvasRect, NOTE_GAP, RoundSettings, RoundState, ThemeColour, ThemeEdit, VoteEdit, VoteOn,
+    Voter,
 };
 use goldthread::storage::built_in_templates;
 
@@ -484,6 +485,11 @@ pub fn example_session() -> Session {
         name: INCLUSION_NAME.to_owned(),
     })
     .apply(&mut session);
+    // The two themes the room added get their own colours, as the theme list gives them.
+    for (i, id) in [ONLINE, SKILLS].into_iter().enumerate() {
+        let colour = ThemeColour::nth(3 + i);
+        Edit::Theme(ThemeEdit::Recolour { id, colour }).apply(&mut session);
+    }
     let first = session.next_note_id().0;
     let later: Vec<Note> = LATER_NOTES
         .iter()

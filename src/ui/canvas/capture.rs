@@ -4,7 +4,7 @@ use egui::{Align2, Id, Key, KeyboardShortcut, Modifiers, RichText, TextEdit};
 
 use super::transform::{self, Camera};
 use super::{CanvasRequest, CanvasState, KEEP_ESCAPE};
-use crate::model::{Edit, Note, NoteColour, Session, layout};
+use crate::model::{Edit, Note, NoteColour, Session};
 use crate::ui::style::{self, Palette};
 
 /// The capture text box's id.
@@ -161,7 +161,9 @@ pub fn capture_ui(
             area.min = area.min.offset(SLOT_MARGIN / zoom, SLOT_MARGIN / zoom);
             area.max.x -= SLOT_MARGIN / zoom;
             area.max.y = (area.max.y - (CAPTURE_BOX_HEIGHT + SLOT_MARGIN) / zoom).max(area.min.y);
-            let slot = layout::free_slots(&session.notes, area, 1)[0];
+            let Some(&slot) = session.free_note_slots(area, 1).first() else {
+                return;
+            };
             let mut note = Note::new(session.next_note_id(), text, capture.colour, slot);
             note.phase = session.lab.current_phase;
             note.author = capture.author;

@@ -342,7 +342,10 @@ pub fn pointer(
         }
         match std::mem::take(&mut state.gesture) {
             Gesture::Move { ids, dx, dy } if dx != 0.0 || dy != 0.0 => {
-                edits.push(dropped(session, state, ids, dx, dy));
+                let pointer = ui
+                    .input(|i| i.pointer.latest_pos())
+                    .map(|p| camera.canvas_from_screen(p));
+                edits.push(dropped(session, state, ids, dx, dy, pointer));
             }
             Gesture::MoveTheme { id, dx, dy } if dx != 0.0 || dy != 0.0 => {
                 edits.push(Edit::Theme(ThemeEdit::move_theme(session, id, dx, dy)));
@@ -399,9 +402,21 @@ fn toggle(selection: &mut std::collections::BTreeSet<NoteId>, id: NoteId) {
 
 /// The edit for notes dropped after a drag by `(dx, dy)`: a plain move, or, when there are
 /// themes, a move that also makes each note a member of the frame it lands in (or of none).
-fn dropped(session: &Session, state: &CanvasState, ids: Vec<NoteId>, dx: f32, dy: f32) -> Edit {
+/// Dropped on a collapsed theme's card (`pointer` is where the drag ended), they join that
+/// theme and take free places inside it.
+fn dropped(
+    session: &Session,
+    state: &CanvasState,
+    ids: Vec<NoteId>,
+    dx: f32,
+    dy: f32,
+    pointer: Option<CanvasPos>,
+) -> Edit {
     if session.themes.is_empty() {
         return moved(session, ids.into_iter(), dx, dy);
+    }
+    if let Some(theme) = pointer.and_then(|p| state.themes.card_at(p)) {
+        return Edit::Theme(ThemeEdit::assign(session, &ids, Some(theme)));
     }
     let wanted: std::collections::HashSet<NoteId> = ids.into_iter().collect();
     let moves: Vec<(NoteId, CanvasPos)> = session

@@ -292,9 +292,6 @@ fn draw_notes(
     let clip = camera.screen;
     let vote_dots = dots::VoteDots::new(session);
     let draw = |note: &crate::model::Note, offset: (f32, f32)| {
-        if state.themes.is_hidden(note) {
-            return; // Inside a collapsed theme.
-        }
         let offset = if moving_theme.is_some() && note.theme == moving_theme {
             (tdx, tdy)
         } else {
@@ -309,8 +306,8 @@ fn draw_notes(
         let rect = camera.screen_rect(crate::model::CanvasRect::note_at(
             note.pos.offset(offset.0, offset.1),
         ));
-        if !clip.intersects(rect) {
-            return;
+        if !clip.intersects(rect) || state.themes.is_hidden(note) {
+            return; // Off screen, or inside a collapsed theme.
         }
         let selected =
             state.selection.contains(&note.id) || boxed.is_some_and(|b| b.intersects(&note.rect()));

@@ -88,6 +88,15 @@ impl ThemeCache {
             .map(|f| f.id)
     }
 
+    /// The collapsed theme whose card is under a canvas point (topmost).
+    pub fn card_at(&self, p: CanvasPos) -> Option<ThemeId> {
+        self.frames
+            .iter()
+            .rev()
+            .find(|f| f.collapsed && f.rect.contains(p))
+            .map(|f| f.id)
+    }
+
     /// The theme whose header (or collapsed card) is under a canvas point: where a drag
     /// moves the whole theme.
     pub fn handle_at(&self, p: CanvasPos) -> Option<ThemeId> {

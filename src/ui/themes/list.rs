@@ -55,10 +55,24 @@ pub fn list_ui(
             .small()
             .color(palette.text_muted),
     );
-    merge_ui(ui, session, state, palette, edits);
+    merge_ui(ui, session, state, palette, edits, requests);
     let mut actions = Vec::new();
     let count_of = |id: ThemeId| state.themes.frame(id).map_or(0, |f| f.count);
+    // Rows scrolled out of sight only take their space: a session with a hundred themes costs
+    // no more per frame than one with ten.
+    let row_height = state.themes_panel.row_height;
+    let mut measured = 0.0_f32;
     for (index, theme) in session.themes.iter().enumerate() {
+        let width = ui.available_width();
+        if row_height > 0.0 {
+            let probe = egui::Rect::from_min_size(ui.cursor().min, Vec2::new(width, row_height));
+            if !ui.is_rect_visible(probe) {
+                let gap = ui.spacing().item_spacing.y;
+                ui.allocate_space(Vec2::new(width, (row_height - gap).max(0.0)));
+                continue;
+            }
+        }
+        let top = ui.cursor().min.y;
         row_ui(
             ui,
             session,
@@ -69,6 +83,10 @@ pub fn list_ui(
             palette,
             &mut actions,
         );
+        measured = measured.max(ui.cursor().min.y - top);
+    }
+    if measured > 0.0 {
+        state.themes_panel.row_height = measured;
     }
     if !actions.is_empty() {
         // Keys go back to the canvas (digits, Ctrl+G) after a click in the list.
@@ -150,6 +168,7 @@ fn merge_ui(
     state: &mut CanvasState,
     palette: &Palette,
     edits: &mut Vec<Edit>,
+    requests: &mut Vec<CanvasRequest>,
 ) {
     let Some(merge) = &mut state.themes_panel.merge else {
         return;
@@ -181,6 +200,12 @@ fn merge_ui(
             ui.horizontal(|ui| {
                 let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if primary_button(ui, "Merge", palette).clicked() || enter {
+                    if merge.name.trim().is_empty() {
+                        requests.push(CanvasRequest::Info(format!(
+                            "A theme needs a name, so the merged theme keeps \"{}\".",
+                            into.name
+                        )));
+                    }
                     edits.push(Edit::Theme(ThemeEdit::merge(
                         session,
                         into.id,

@@ -35,6 +35,8 @@ pub struct ThemesPanel {
     pub merge: Option<Merge>,
     /// Theme suggestions.
     pub suggestions: Suggestions,
+    /// The height of one row of the theme list, once drawn (for skipping rows out of sight).
+    row_height: f32,
 }
 
 impl ThemesPanel {
