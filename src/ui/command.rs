@@ -57,6 +57,11 @@ pub enum Command {
         /// Markdown or CSV.
         format: crate::export::Format,
     },
+    /// Choose a text or CSV file of notes to add to the open session (then
+    /// [`Command::ImportPath`]).
+    ImportDialog,
+    /// Read the notes in this text or CSV file and add them to the open session, as one edit.
+    ImportPath(PathBuf),
 }
 
 impl Command {

@@ -186,9 +186,21 @@ pub fn dialog_ui(
                     let (heading, action) = match purpose {
                         PickPurpose::Open => ("Open a session file", "Open"),
                         PickPurpose::SaveAs => ("Save session as", "Save"),
+                        PickPurpose::Import => ("Import notes from a file", "Import"),
                     };
                     ui.heading(heading);
-                    if *explain_no_native {
+                    if *purpose == PickPurpose::Import {
+                        ui.label(IMPORT_EXPLAINED);
+                    }
+                    if *explain_no_native && *purpose == PickPurpose::Import {
+                        ui.label(
+                            RichText::new(
+                                "No native file dialog is available on this computer (no desktop portal), \
+                                 so type the file's path.",
+                            )
+                            .color(palette.text_muted),
+                        );
+                    } else if *explain_no_native {
                         ui.label(
                             RichText::new(
                                 "No native file dialog is available on this computer (no desktop portal), \
@@ -202,7 +214,13 @@ pub fn dialog_ui(
                     let edit = ui.add(
                         egui::TextEdit::singleline(text)
                             .id(Id::unique("goldthread.path"))
-                            .hint_text(config.library_dir.join("session.ron").display().to_string())
+                            .hint_text(
+                                config
+                                    .library_dir
+                                    .join(if *purpose == PickPurpose::Import { "notes.txt" } else { "session.ron" })
+                                    .display()
+                                    .to_string(),
+                            )
                             .desired_width(f32::INFINITY),
                     );
                     edit.request_focus();
@@ -214,6 +232,7 @@ pub fn dialog_ui(
                             outcome = Some(Outcome::Run(match purpose {
                                 PickPurpose::Open => Command::OpenPath(path),
                                 PickPurpose::SaveAs => Command::SaveAsPath(path),
+                                PickPurpose::Import => Command::ImportPath(path),
                             }));
                         }
                         if ui.button("Cancel").clicked() {
@@ -262,3 +281,7 @@ pub fn dialog_ui(
     }
     outcome
 }
+
+/// What "Import notes…" reads, said where the file is chosen.
+pub const IMPORT_EXPLAINED: &str = "A text file gives one note per line; a CSV file gives one note \
+per row, from its column named \"text\" or else the first column.";

@@ -19,6 +19,8 @@ pub enum PickPurpose {
     Open,
     /// Choosing where to save a copy of the session.
     SaveAs,
+    /// Choosing a text or CSV file of notes to import into the open session.
+    Import,
 }
 
 /// A finished job.
@@ -68,6 +70,15 @@ pub enum JobResult {
         /// The dialog came back empty faster than a person can cancel: there is no working
         /// native dialog (e.g. no desktop portal), so the app should ask for a path instead.
         unavailable: bool,
+    },
+    /// A notes file was read for "Import notes…".
+    NotesRead {
+        /// Which open session it is for (sessions are numbered as they are opened).
+        token: u64,
+        /// The file.
+        path: PathBuf,
+        /// The notes, or why there are none.
+        result: Result<Vec<crate::import::ImportedLine>, crate::import::ImportError>,
     },
 }
 
@@ -262,15 +273,22 @@ impl Jobs {
     ) {
         self.spawn(ctx, "file-dialog", move || {
             let started = std::time::Instant::now();
-            let dialog = rfd::FileDialog::new()
-                .add_filter("Goldthread session", &["ron"])
-                .set_directory(&dir);
+            let dialog = rfd::FileDialog::new().set_directory(&dir);
+            let dialog = match purpose {
+                PickPurpose::Import => dialog
+                    .add_filter("Notes (text or CSV)", &["txt", "csv", "md"])
+                    .add_filter("Any file", &["*"]),
+                PickPurpose::Open | PickPurpose::SaveAs => {
+                    dialog.add_filter("Goldthread session", &["ron"])
+                }
+            };
             let path = match purpose {
                 PickPurpose::Open => dialog.set_title("Open a session").pick_file(),
                 PickPurpose::SaveAs => dialog
                     .set_title("Save session as")
                     .set_file_name(file_name)
                     .save_file(),
+                PickPurpose::Import => dialog.set_title("Import notes").pick_file(),
             };
             let unavailable = path.is_none() && started.elapsed() < NO_DIALOG_SECS;
             JobResult::Picked {
@@ -278,6 +296,17 @@ impl Jobs {
                 path,
                 unavailable,
             }
+        });
+    }
+}
+
+impl Jobs {
+    /// Reads the notes in a text or CSV file for the open session numbered `token`.
+    pub fn read_notes(&mut self, ctx: &egui::Context, token: u64, path: PathBuf) {
+        self.spawn(ctx, "import-notes", move || JobResult::NotesRead {
+            token,
+            result: crate::import::read_notes(&path),
+            path,
         });
     }
 }

@@ -23,6 +23,7 @@ use std::path::PathBuf;
 pub use app::{AppConfig, GoldthreadApp, OpenSession, SETTINGS_KEY, Settings};
 pub use command::Command;
 pub use dialogs::Dialog;
+pub use jobs::PickPurpose;
 pub use jobs::native_dialogs_available;
 pub use library_ui::LibraryState;
 pub use notices::{Notice, Notices};

@@ -77,6 +77,13 @@ fn menus_ui(ui: &mut egui::Ui, has_session: bool, commands: &mut Vec<Command>) {
         ui.separator();
         menu_item(
             ui,
+            "Import notes…",
+            Command::ImportDialog,
+            has_session,
+            commands,
+        );
+        menu_item(
+            ui,
             "Export report…",
             Command::Export(crate::export::Format::Markdown),
             has_session,

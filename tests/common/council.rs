@@ -9,9 +9,14 @@
 
 use chrono::NaiveDate;
 use goldthread::model::lab::{Action, ActionId, Outcome, OutcomeId, Owner};
+use goldthread::model::theme::{THEME_COLUMNS, grid_slots};
 use goldthread::model::{
     CanvasPos, Edit, LabEdit, Level, Note, NoteColour, NoteId, Participant, ParticipantId, PhaseId,
     Session, Theme, ThemeId, VoteOption,
+};
+use goldthread::model::{
+    CanvasRect, NOTE_GAP, RoundSettings, RoundState, ThemeColour, ThemeEdit, VoteEdit, VoteOn,
+    Voter,
 };
 use goldthread::storage::built_in_templates;
 
@@ -408,4 +413,186 @@ pub fn council_session() -> Session {
     // As loading does: the theme counter moves past the two themes pushed above.
     session.repair();
     session
+}
+
+/// The Themes, Vote and Actions phases of the template.
+pub const THEMES_PHASE: PhaseId = PhaseId(4);
+/// The Vote phase.
+pub const VOTE_PHASE: PhaseId = PhaseId(5);
+/// The Actions phase.
+pub const ACTIONS_PHASE: PhaseId = PhaseId(6);
+
+/// The shipped example's title.
+pub const EXAMPLE_TITLE: &str = "Example: Northfield council digital strategy lab";
+
+/// The shipped example's name for the Skills theme, once the room saw it was about inclusion.
+pub const INCLUSION_NAME: &str = "Skills and digital inclusion";
+
+/// Notes the room added in the later phases (phase, author, text), so every phase has notes.
+pub const LATER_NOTES: [(PhaseId, Option<u64>, &str); 5] = [
+    (
+        THEMES_PHASE,
+        Some(7),
+        "Skills and digital inclusion are one theme: same people, same barriers",
+    ),
+    (
+        THEMES_PHASE,
+        None,
+        "Customers are in every theme, not a theme of their own",
+    ),
+    (
+        VOTE_PHASE,
+        Some(5),
+        "Data won because it unblocks the repairs and cases outcomes",
+    ),
+    (
+        ACTIONS_PHASE,
+        Some(5),
+        "Culture has no owner yet: take it to the leadership team on 8 December",
+    ),
+    (
+        ACTIONS_PHASE,
+        Some(4),
+        "Check when the housing system contract ends before the repairs pilot",
+    ),
+];
+
+/// Each participant's secret ballot (participant, themes they put one dot on): three dots each
+/// for five themes, as the suggested budget says.
+pub const BALLOTS: [(u64, [ThemeId; 3]); 8] = [
+    (1, [ONLINE, INFRASTRUCTURE, CULTURE]),
+    (2, [DATA, ONLINE, INFRASTRUCTURE]),
+    (3, [DATA, SKILLS, CULTURE]),
+    (4, [DATA, INFRASTRUCTURE, ONLINE]),
+    (5, [DATA, CULTURE, ONLINE]),
+    (6, [ONLINE, CULTURE, DATA]),
+    (7, [DATA, SKILLS, CULTURE]),
+    (8, [ONLINE, SKILLS, DATA]),
+];
+
+/// The question the example's vote asked.
+pub const VOTE_QUESTION: &str = "Which themes should we act on first?";
+
+/// The shipped example session (`sessions/example-council-digital-strategy.ron`): the council
+/// session plus notes in the last three phases, the Skills theme renamed, every theme laid out
+/// side by side and tidied, the leftover notes in a row below, and a closed, secret, anonymous
+/// pass-the-laptop vote with every participant's ballot, all made through the app's edits.
+pub fn example_session() -> Session {
+    let mut session = council_session();
+    Edit::SetTitle(EXAMPLE_TITLE.to_owned()).apply(&mut session);
+    Edit::Theme(ThemeEdit::Rename {
+        id: SKILLS,
+        name: INCLUSION_NAME.to_owned(),
+    })
+    .apply(&mut session);
+    // The two themes the room added get their own colours, as the theme list gives them.
+    for (i, id) in [ONLINE, SKILLS].into_iter().enumerate() {
+        let colour = ThemeColour::nth(3 + i);
+        Edit::Theme(ThemeEdit::Recolour { id, colour }).apply(&mut session);
+    }
+    let first = session.next_note_id().0;
+    let later: Vec<Note> = LATER_NOTES
+        .iter()
+        .enumerate()
+        .map(|(i, (phase, author, text))| {
+            let mut note = Note::new(
+                NoteId(first + i as u64),
+                *text,
+                NoteColour::Pink,
+                CanvasPos::new(0.0, 0.0),
+            );
+            note.phase = Some(*phase);
+            note.author = author.map(ParticipantId);
+            note
+        })
+        .collect();
+    Edit::add_notes(&session, later).apply(&mut session);
+
+    lay_out(&mut session);
+    vote(&mut session);
+    session
+}
+
+/// Lays every theme out side by side (tidied through [`ThemeEdit::tidy`]), with the notes in
+/// no theme in two rows below, and points the saved view at the whole board.
+fn lay_out(session: &mut Session) {
+    let mut x = 0.0;
+    let ids: Vec<ThemeId> = session.themes.iter().map(|t| t.id).collect();
+    for id in ids {
+        let anchor = CanvasPos::new(x, 0.0);
+        Edit::Theme(ThemeEdit::MoveAnchors(vec![(id, anchor)])).apply(session);
+        let origin = session
+            .theme(id)
+            .expect("the theme exists")
+            .content_origin();
+        let members: Vec<NoteId> = session.theme_members(id).map(|n| n.id).collect();
+        let slots = grid_slots(origin, THEME_COLUMNS, members.len(), |_| false);
+        let membership = members
+            .into_iter()
+            .zip(slots)
+            .map(|(n, pos)| (n, Some(id), pos))
+            .collect();
+        Edit::Theme(ThemeEdit::SetMembership(membership)).apply(session);
+        Edit::Theme(ThemeEdit::tidy(session, id)).apply(session);
+        let frame = session.theme_frame(id).expect("the theme exists").frame;
+        x = frame.max.x + 3.0 * NOTE_GAP;
+    }
+    let bottom = session
+        .theme_frames()
+        .iter()
+        .map(|f| f.frame.max.y)
+        .fold(0.0, f32::max);
+    let mut loose: Vec<&Note> = session.notes.iter().filter(|n| n.theme.is_none()).collect();
+    loose.sort_by_key(|n| (n.phase, n.id));
+    let loose: Vec<NoteId> = loose.iter().map(|n| n.id).collect();
+    let per_row = loose.len().div_ceil(2);
+    let origin = CanvasPos::new(0.0, bottom + 3.0 * NOTE_GAP);
+    let slots = grid_slots(origin, per_row, loose.len(), |_| false);
+    Edit::MoveNotes(loose.into_iter().zip(slots).collect()).apply(session);
+    let Some(bounds) = session
+        .theme_frames()
+        .iter()
+        .map(|f| f.frame)
+        .chain(session.bounds())
+        .reduce(CanvasRect::union)
+    else {
+        return;
+    };
+    session.view.center = bounds.center();
+    session.view.zoom = 0.5;
+}
+
+/// Runs the vote as the room did: the facilitator starts a secret, anonymous pass-the-laptop
+/// vote on the themes, each participant places their dots and hands on, then the facilitator
+/// reveals and closes it.
+fn vote(session: &mut Session) {
+    let options = VoteOn::Themes.options(session);
+    let people = session.participants.iter().map(|p| p.id).collect();
+    let mut settings = RoundSettings::new(options, people);
+    settings.question = VOTE_QUESTION.to_owned();
+    let start = session
+        .voting
+        .start(session, settings)
+        .expect("the example's vote settings are valid");
+    Edit::Vote(start).apply(session);
+    let round = session.voting.current().expect("the vote was started").id;
+    for (person, themes) in BALLOTS {
+        let voter = Voter::Person(ParticipantId(person));
+        for theme in themes {
+            let current = session.voting.round(round).expect("the round exists");
+            let dot = current
+                .place_dot(session, voter, VoteOption::Theme(theme), 1)
+                .expect("each ballot keeps to the budget and the limit");
+            Edit::Vote(dot).apply(session);
+        }
+        Edit::Vote(VoteEdit::SetDone {
+            round,
+            participant: ParticipantId(person),
+            done: true,
+        })
+        .apply(session);
+    }
+    for state in [RoundState::Revealed, RoundState::Closed] {
+        Edit::Vote(VoteEdit::SetState { round, state }).apply(session);
+    }
 }

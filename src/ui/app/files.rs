@@ -46,7 +46,7 @@ impl GoldthreadApp {
     /// The dialog that asks for a path where no native file dialog works.
     pub(super) fn path_prompt(&self, purpose: PickPurpose) -> Dialog {
         let text = match purpose {
-            PickPurpose::Open => String::new(),
+            PickPurpose::Open | PickPurpose::Import => String::new(),
             PickPurpose::SaveAs => self
                 .config
                 .library_dir
@@ -421,8 +421,14 @@ impl GoldthreadApp {
                 match purpose {
                     PickPurpose::Open => self.pending.push(Command::OpenPath(path)),
                     PickPurpose::SaveAs => self.pending.push(Command::SaveAsPath(path)),
+                    PickPurpose::Import => self.pending.push(Command::ImportPath(path)),
                 }
             }
+            JobResult::NotesRead {
+                token,
+                path,
+                result,
+            } => self.notes_read(token, &path, result),
         }
     }
 

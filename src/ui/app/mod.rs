@@ -3,6 +3,7 @@
 
 mod config;
 mod files;
+mod import;
 
 pub use config::{AppConfig, OpenSession, Settings};
 
@@ -362,6 +363,12 @@ impl GoldthreadApp {
             }
             Command::Export(format) => self.export(format, false),
             Command::ExportReplacing { path, format } => self.export_to(path, format),
+            Command::ImportDialog => {
+                if self.open.is_some() {
+                    self.pick(ctx, PickPurpose::Import);
+                }
+            }
+            Command::ImportPath(path) => self.import_from(ctx, path),
         }
     }
 
