@@ -355,3 +355,10 @@ pub fn time_up_fill(palette: &Palette, flash: bool) -> Color32 {
 pub fn time_up_text(palette: &Palette) -> Color32 {
     palette.surface
 }
+
+/// The font size of a theme's dot count at 1:1 zoom (a pill on the frame's top edge).
+pub const VOTE_THEME_BADGE_SIZE: f32 = 22.0;
+/// The smallest font size of a theme's dot count, however far out the canvas is zoomed.
+pub const VOTE_THEME_BADGE_MIN: f32 = 16.0;
+/// The largest font size of a theme's dot count, however far in the canvas is zoomed.
+pub const VOTE_THEME_BADGE_MAX: f32 = 32.0;

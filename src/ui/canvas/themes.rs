@@ -23,6 +23,7 @@ pub struct ThemeCache {
     revision: u64,
     frames: Vec<ThemeFrame>,
     collapsed: HashSet<ThemeId>,
+    dots: super::dots::VoteDots,
 }
 
 impl ThemeCache {
@@ -39,6 +40,7 @@ impl ThemeCache {
             .filter(|f| f.collapsed)
             .map(|f| f.id)
             .collect();
+        self.dots = super::dots::VoteDots::new(session);
         self.valid = true;
         self.revision += 1;
         true
@@ -58,6 +60,11 @@ impl ThemeCache {
     /// The frames, in list order.
     pub fn frames(&self) -> &[ThemeFrame] {
         &self.frames
+    }
+
+    /// The dots of the latest revealed or closed vote, computed with the frames.
+    pub fn dots(&self) -> &super::dots::VoteDots {
+        &self.dots
     }
 
     /// The frame of one theme.
@@ -157,6 +164,11 @@ pub fn theme_toggle_id(id: ThemeId) -> Id {
     Id::unique(("goldthread.theme.toggle", id))
 }
 
+/// The id of the widget that reports a theme's dot count after a vote is revealed.
+pub fn theme_dots_id(id: ThemeId) -> Id {
+    Id::unique(("goldthread.theme.dots", id))
+}
+
 /// The id of the in-place rename box.
 pub fn rename_text_id() -> Id {
     Id::unique("goldthread.theme.rename")
@@ -222,6 +234,8 @@ pub fn frames_ui(
             .theme_rename
             .as_ref()
             .is_some_and(|r| r.id == theme.id);
+        // Where a name drawn above the frame ends: the dot count goes after it.
+        let mut above_end = screen_rect.min.x;
         if frame.collapsed {
             painter.rect_filled(
                 screen_rect.translate(vec2(0.0, 3.0 * zoom.min(1.5))),
@@ -274,10 +288,26 @@ pub fn frames_ui(
                 Stroke::new(width, stroke_colour),
                 StrokeKind::Inside,
             );
-            header_ui(painter, theme, header, key, &count, zoom, renaming);
+            above_end = header_ui(painter, theme, header, key, &count, zoom, renaming);
         }
         if has_toggle(header) {
             toggle_paint(painter, header, frame.collapsed, zoom);
+        }
+
+        let dots = state.themes.dots().on_theme(theme.id);
+        if dots > 0 {
+            let badge = super::dots::theme_badge_rect(painter, screen_rect, dots, zoom, above_end);
+            super::dots::paint_theme_badge(painter, badge, dots, zoom);
+            if camera.screen.intersects(badge) {
+                let label = format!("{}: {}", theme.name, super::dots::dots_words(dots));
+                ui.interact(
+                    badge.intersect(camera.screen),
+                    theme_dots_id(theme.id),
+                    Sense::hover(),
+                )
+                .on_hover_text("Dots from the latest revealed vote")
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+            }
         }
 
         // The header reports itself and takes clicks; drags fall through to the canvas, which
@@ -332,7 +362,9 @@ pub fn frames_ui(
     }
 }
 
-/// The header of an expanded frame: number key, name and note count.
+/// The header of an expanded frame: number key, name and note count. Returns where the name
+/// and count end on screen when they sit on a tab above the frame (zoomed far out), else the
+/// header's left edge.
 fn header_ui(
     painter: &Painter,
     theme: &crate::model::Theme,
@@ -341,7 +373,7 @@ fn header_ui(
     count: &str,
     zoom: f32,
     renaming: bool,
-) {
+) -> f32 {
     let colour = style::theme_stroke(theme.colour);
     let on = style::THEME_ON_COLOUR;
     let inside_size = (style::THEME_TITLE_SIZE * zoom).round();
@@ -388,12 +420,14 @@ fn header_ui(
         job.wrap.overflow_character = Some('…');
         painter.layout_job(job)
     };
+    let mut tab_end = header.min.x;
     if above && !renaming {
         // The tab behind the name, in the theme's colour, so it reads on any canvas.
         let mut end = text_x + name_galley.size().x + pad;
         if both_fit {
             end += gap + count_galley.size().x;
         }
+        tab_end = end.min(row.max.x) + gap / 2.0;
         let tab = Rect::from_min_max(row.min, pos2(end.min(row.max.x), row.max.y));
         painter.rect_filled(
             tab,
@@ -413,7 +447,7 @@ fn header_ui(
         );
     }
     if renaming {
-        return;
+        return tab_end;
     }
     let name_w = name_galley.size().x;
     painter.galley(
@@ -429,6 +463,7 @@ fn header_ui(
         };
         painter.galley(pos2(x, cy - count_galley.size().y / 2.0), count_galley, on);
     }
+    tab_end
 }
 
 /// True when the header is tall enough for its collapse toggle (far out, the list has it).
