@@ -71,16 +71,27 @@ pub fn paint_badge(painter: &Painter, rect: Rect, count: u32, zoom: f32) {
     }
 }
 
-/// Where a theme's dot count goes on screen: a pill on the top edge of its frame (or collapsed
-/// card) at the right, mostly above the edge so it covers neither the name nor the count of
-/// notes, and never further left than `min_x` (the end of a name drawn above the frame).
-pub fn theme_badge_rect(painter: &Painter, frame: Rect, count: u32, zoom: f32, min_x: f32) -> Rect {
+/// How wide a theme's dot count is on screen, in points.
+pub fn theme_badge_width(painter: &Painter, count: u32, zoom: f32) -> f32 {
     let (galley, size) = theme_badge_text(painter, count, zoom);
+    galley.size().x + size * 1.6
+}
+
+/// Where a theme's dot count goes on screen: a pill on the top edge of its frame (or collapsed
+/// card), its right end at `right`, mostly above the edge: at most `inside` points of it reach
+/// into the frame, so it covers neither the name nor the count of notes.
+pub fn theme_badge_rect(
+    painter: &Painter,
+    frame: Rect,
+    count: u32,
+    zoom: f32,
+    right: f32,
+    inside: f32,
+) -> Rect {
+    let (_, size) = theme_badge_text(painter, count, zoom);
     let height = (size * 1.55).round();
-    let width = galley.size().x + size * 1.6;
-    // Only a sliver sits inside the frame, less than the header's empty top margin.
-    let inside = (height * 0.35).min(0.2 * crate::model::theme::THEME_HEADER * zoom);
-    let right = (frame.max.x - 0.5 * size).max(min_x + width);
+    let width = theme_badge_width(painter, count, zoom);
+    let inside = inside.clamp(0.0, height * 0.35);
     Rect::from_min_max(
         egui::pos2(right - width, frame.min.y + inside - height),
         egui::pos2(right, frame.min.y + inside),

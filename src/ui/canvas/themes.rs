@@ -202,6 +202,7 @@ pub fn frames_ui(
         _ => None,
     };
     let mut actions = Vec::new();
+    let mut badges = Vec::new();
     for (index, frame) in state.themes.frames().iter().enumerate() {
         let Some(theme) = session.theme(frame.id) else {
             continue;
@@ -234,8 +235,14 @@ pub fn frames_ui(
             .theme_rename
             .as_ref()
             .is_some_and(|r| r.id == theme.id);
-        // Where a name drawn above the frame ends: the dot count goes after it.
-        let mut above_end = screen_rect.min.x;
+        let dots = state.themes.dots().on_theme(theme.id);
+        let badge_width = if dots > 0 {
+            super::dots::theme_badge_width(painter, dots, zoom) + 6.0
+        } else {
+            0.0
+        };
+        // Zoomed far out, the name sits on a tab above the frame: the dot count ends that row.
+        let mut row_right = None;
         if frame.collapsed {
             painter.rect_filled(
                 screen_rect.translate(vec2(0.0, 3.0 * zoom.min(1.5))),
@@ -288,26 +295,32 @@ pub fn frames_ui(
                 Stroke::new(width, stroke_colour),
                 StrokeKind::Inside,
             );
-            above_end = header_ui(painter, theme, header, key, &count, zoom, renaming);
+            row_right = header_ui(
+                painter,
+                theme,
+                header,
+                key,
+                &count,
+                zoom,
+                renaming,
+                badge_width,
+            );
         }
         if has_toggle(header) {
             toggle_paint(painter, header, frame.collapsed, zoom);
         }
 
-        let dots = state.themes.dots().on_theme(theme.id);
         if dots > 0 {
-            let badge = super::dots::theme_badge_rect(painter, screen_rect, dots, zoom, above_end);
-            super::dots::paint_theme_badge(painter, badge, dots, zoom);
-            if camera.screen.intersects(badge) {
-                let label = format!("{}: {}", theme.name, super::dots::dots_words(dots));
-                ui.interact(
-                    badge.intersect(camera.screen),
-                    theme_dots_id(theme.id),
-                    Sense::hover(),
-                )
-                .on_hover_text("Dots from the latest revealed vote")
-                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
-            }
+            // Only as far into the frame as the header's (or card's) empty top margin.
+            let inside = if frame.collapsed {
+                (18.0 * zoom - 2.0).max(0.0)
+            } else {
+                0.2 * THEME_HEADER * zoom
+            };
+            let right = row_right.unwrap_or(screen_rect.max.x - 12.0 * zoom.max(0.5));
+            let rect =
+                super::dots::theme_badge_rect(painter, screen_rect, dots, zoom, right, inside);
+            badges.push((theme.id, theme.name.as_str(), rect, dots));
         }
 
         // The header reports itself and takes clicks; drags fall through to the canvas, which
@@ -339,6 +352,20 @@ pub fn frames_ui(
             }
         }
     }
+    // Dot counts last, so a neighbouring frame never hides one.
+    for (id, name, rect, dots) in badges {
+        super::dots::paint_theme_badge(painter, rect, dots, camera.view.zoom);
+        if camera.screen.intersects(rect) {
+            let label = format!("{name}: {}", super::dots::dots_words(dots));
+            ui.interact(
+                rect.intersect(camera.screen),
+                theme_dots_id(id),
+                Sense::hover(),
+            )
+            .on_hover_text("Dots from the latest revealed vote")
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+        }
+    }
     for action in actions {
         match action {
             FrameAction::Select(id) => {
@@ -362,9 +389,10 @@ pub fn frames_ui(
     }
 }
 
-/// The header of an expanded frame: number key, name and note count. Returns where the name
-/// and count end on screen when they sit on a tab above the frame (zoomed far out), else the
-/// header's left edge.
+/// The header of an expanded frame: number key, name and note count. Zoomed far out they sit
+/// on a tab above the frame, leaving `reserve` points at the frame's right end for the dot
+/// count; then returns where the dot count ends on screen.
+#[allow(clippy::too_many_arguments, reason = "one header reads all it shows")]
 fn header_ui(
     painter: &Painter,
     theme: &crate::model::Theme,
@@ -373,7 +401,8 @@ fn header_ui(
     count: &str,
     zoom: f32,
     renaming: bool,
-) -> f32 {
+    reserve: f32,
+) -> Option<f32> {
     let colour = style::theme_stroke(theme.colour);
     let on = style::THEME_ON_COLOUR;
     let inside_size = (style::THEME_TITLE_SIZE * zoom).round();
@@ -407,7 +436,13 @@ fn header_ui(
         FontId::proportional((size * 0.65).round()),
         on,
     );
-    let room = (row.max.x - pad - text_x).max(0.0);
+    // The dot count ends the row at the frame's own right edge, never over a neighbour's tab.
+    let limit = if above && reserve > 0.0 {
+        row.max.x.min(header.max.x - reserve)
+    } else {
+        row.max.x
+    };
+    let room = (limit - pad - text_x).max(0.0);
     let gap = size * 0.6;
     let full_name = painter.layout_no_wrap(theme.name.clone(), name_font.clone(), on);
     let both_fit = full_name.size().x + gap + count_galley.size().x <= room;
@@ -420,14 +455,12 @@ fn header_ui(
         job.wrap.overflow_character = Some('…');
         painter.layout_job(job)
     };
-    let mut tab_end = header.min.x;
     if above && !renaming {
         // The tab behind the name, in the theme's colour, so it reads on any canvas.
         let mut end = text_x + name_galley.size().x + pad;
         if both_fit {
             end += gap + count_galley.size().x;
         }
-        tab_end = end.min(row.max.x) + gap / 2.0;
         let tab = Rect::from_min_max(row.min, pos2(end.min(row.max.x), row.max.y));
         painter.rect_filled(
             tab,
@@ -446,8 +479,9 @@ fn header_ui(
             colour,
         );
     }
+    let row_right = above.then_some(header.max.x);
     if renaming {
-        return tab_end;
+        return row_right;
     }
     let name_w = name_galley.size().x;
     painter.galley(
@@ -463,7 +497,7 @@ fn header_ui(
         };
         painter.galley(pos2(x, cy - count_galley.size().y / 2.0), count_galley, on);
     }
-    tab_end
+    row_right
 }
 
 /// True when the header is tall enough for its collapse toggle (far out, the list has it).
