@@ -71,9 +71,10 @@ pub fn paint_badge(painter: &Painter, rect: Rect, count: u32, zoom: f32) {
     }
 }
 
-/// How wide a theme's dot count is on screen, in points.
-pub fn theme_badge_width(painter: &Painter, count: u32, zoom: f32) -> f32 {
-    let (galley, size) = theme_badge_text(painter, count, zoom);
+/// How wide a theme's dot count reading `text` (e.g. "7 dots", or "7" on a narrow frame) is on
+/// screen, in points.
+pub fn theme_badge_width(painter: &Painter, text: &str, zoom: f32) -> f32 {
+    let (galley, size) = theme_badge_text(painter, text, zoom);
     galley.size().x + size * 1.6
 }
 
@@ -83,14 +84,14 @@ pub fn theme_badge_width(painter: &Painter, count: u32, zoom: f32) -> f32 {
 pub fn theme_badge_rect(
     painter: &Painter,
     frame: Rect,
-    count: u32,
+    text: &str,
     zoom: f32,
     right: f32,
     inside: f32,
 ) -> Rect {
-    let (_, size) = theme_badge_text(painter, count, zoom);
+    let (_, size) = theme_badge_text(painter, text, zoom);
     let height = (size * 1.55).round();
-    let width = theme_badge_width(painter, count, zoom);
+    let width = theme_badge_width(painter, text, zoom);
     let inside = inside.clamp(0.0, height * 0.35);
     Rect::from_min_max(
         egui::pos2(right - width, frame.min.y + inside - height),
@@ -100,8 +101,8 @@ pub fn theme_badge_rect(
 
 /// Paints a theme's dot count, e.g. "● 7 dots", as a red pill at `rect` (from
 /// [`theme_badge_rect`]): large enough to read on a projector at any zoom.
-pub fn paint_theme_badge(painter: &Painter, rect: Rect, count: u32, zoom: f32) {
-    let (galley, size) = theme_badge_text(painter, count, zoom);
+pub fn paint_theme_badge(painter: &Painter, rect: Rect, text: &str, zoom: f32) {
+    let (galley, size) = theme_badge_text(painter, text, zoom);
     painter.rect(
         rect,
         egui::CornerRadius::same((rect.height() / 2.0).min(127.0) as u8),
@@ -121,7 +122,7 @@ pub fn paint_theme_badge(painter: &Painter, rect: Rect, count: u32, zoom: f32) {
 /// The laid-out words of a theme's dot count and the font size used.
 fn theme_badge_text(
     painter: &Painter,
-    count: u32,
+    text: &str,
     zoom: f32,
 ) -> (std::sync::Arc<egui::Galley>, f32) {
     // Whole-point sizes, so zooming re-uses the laid-out text.
@@ -129,7 +130,7 @@ fn theme_badge_text(
         .clamp(style::VOTE_THEME_BADGE_MIN, style::VOTE_THEME_BADGE_MAX)
         .round();
     let galley = painter.layout_no_wrap(
-        dots_words(count),
+        text.to_owned(),
         egui::FontId::new(size, style::strong_family()),
         style::VOTE_DOT_TEXT,
     );

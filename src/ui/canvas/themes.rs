@@ -236,11 +236,17 @@ pub fn frames_ui(
             .as_ref()
             .is_some_and(|r| r.id == theme.id);
         let dots = state.themes.dots().on_theme(theme.id);
-        let badge_width = if dots > 0 {
-            super::dots::theme_badge_width(painter, dots, zoom) + 6.0
-        } else {
-            0.0
-        };
+        let mut badge_text = super::dots::dots_words(dots);
+        let mut badge_width = 0.0;
+        if dots > 0 {
+            badge_width = super::dots::theme_badge_width(painter, &badge_text, zoom);
+            if screen_rect.width() < 2.5 * badge_width {
+                // A narrow frame (far out) gets just the number, leaving room for its name.
+                badge_text = dots.to_string();
+                badge_width = super::dots::theme_badge_width(painter, &badge_text, zoom);
+            }
+            badge_width += 6.0;
+        }
         // Zoomed far out, the name sits on a tab above the frame: the dot count ends that row.
         let mut row_right = None;
         if frame.collapsed {
@@ -318,9 +324,15 @@ pub fn frames_ui(
                 0.2 * THEME_HEADER * zoom
             };
             let right = row_right.unwrap_or(screen_rect.max.x - 12.0 * zoom.max(0.5));
-            let rect =
-                super::dots::theme_badge_rect(painter, screen_rect, dots, zoom, right, inside);
-            badges.push((theme.id, theme.name.as_str(), rect, dots));
+            let rect = super::dots::theme_badge_rect(
+                painter,
+                screen_rect,
+                &badge_text,
+                zoom,
+                right,
+                inside,
+            );
+            badges.push((theme.id, theme.name.as_str(), rect, badge_text, dots));
         }
 
         // The header reports itself and takes clicks; drags fall through to the canvas, which
@@ -353,8 +365,8 @@ pub fn frames_ui(
         }
     }
     // Dot counts last, so a neighbouring frame never hides one.
-    for (id, name, rect, dots) in badges {
-        super::dots::paint_theme_badge(painter, rect, dots, camera.view.zoom);
+    for (id, name, rect, text, dots) in badges {
+        super::dots::paint_theme_badge(painter, rect, &text, camera.view.zoom);
         if camera.screen.intersects(rect) {
             let label = format!("{name}: {}", super::dots::dots_words(dots));
             ui.interact(
