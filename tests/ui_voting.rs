@@ -441,6 +441,9 @@ fn deleting_a_note_with_dots_gives_them_back_and_undo_restores_them() {
     h.get_by_role_and_label(Role::Button, "Open data").click();
     h.run();
     key(&mut h, Key::Delete);
+    assert!(session(&h).note(NoteId(1)).is_some(), "it asks first");
+    h.get_by_label_contains("Delete it and give the dot");
+    key(&mut h, Key::Enter);
     assert!(session(&h).note(NoteId(1)).is_none(), "the note is deleted");
     assert!(
         h.state()

@@ -319,6 +319,12 @@ pub const VOTE_DOT_TEXT: Color32 = Color32::WHITE;
 pub const VOTE_DOT_SIZE: f32 = 24.0;
 /// Diameter of a dot drawn on a note or theme on the canvas, in canvas units.
 pub const VOTE_CANVAS_DOT_SIZE: f32 = 30.0;
+/// The font size of a theme's dot count at 1:1 zoom (a pill on the frame's top edge).
+pub const VOTE_THEME_BADGE_SIZE: f32 = 22.0;
+/// The smallest font size of a theme's dot count, however far out the canvas is zoomed.
+pub const VOTE_THEME_BADGE_MIN: f32 = 16.0;
+/// The largest font size of a theme's dot count, however far in the canvas is zoomed.
+pub const VOTE_THEME_BADGE_MAX: f32 = 32.0;
 /// The widest the voting screen's column grows, in points.
 pub const VOTE_COLUMN_WIDTH: f32 = 1180.0;
 /// The size of option names on the voting screen, in points.

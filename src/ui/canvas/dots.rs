@@ -71,6 +71,80 @@ pub fn paint_badge(painter: &Painter, rect: Rect, count: u32, zoom: f32) {
     }
 }
 
+/// How wide a theme's dot count reading `text` (e.g. "7 dots", or "7" on a narrow frame) is on
+/// screen, in points.
+pub fn theme_badge_width(painter: &Painter, text: &str, zoom: f32) -> f32 {
+    let (galley, size) = theme_badge_text(painter, text, zoom);
+    galley.size().x + size * 1.6
+}
+
+/// Where a theme's dot count goes on screen: a pill on the top edge of its frame (or collapsed
+/// card), its right end at `right`, mostly above the edge: at most `inside` points of it reach
+/// into the frame, so it covers neither the name nor the count of notes.
+pub fn theme_badge_rect(
+    painter: &Painter,
+    frame: Rect,
+    text: &str,
+    zoom: f32,
+    right: f32,
+    inside: f32,
+) -> Rect {
+    let (_, size) = theme_badge_text(painter, text, zoom);
+    let height = (size * 1.55).round();
+    let width = theme_badge_width(painter, text, zoom);
+    let inside = inside.clamp(0.0, height * 0.35);
+    Rect::from_min_max(
+        egui::pos2(right - width, frame.min.y + inside - height),
+        egui::pos2(right, frame.min.y + inside),
+    )
+}
+
+/// Paints a theme's dot count, e.g. "● 7 dots", as a red pill at `rect` (from
+/// [`theme_badge_rect`]): large enough to read on a projector at any zoom.
+pub fn paint_theme_badge(painter: &Painter, rect: Rect, text: &str, zoom: f32) {
+    let (galley, size) = theme_badge_text(painter, text, zoom);
+    painter.rect(
+        rect,
+        egui::CornerRadius::same((rect.height() / 2.0).min(127.0) as u8),
+        style::VOTE_DOT,
+        Stroke::new((size / 10.0).max(1.5), style::VOTE_DOT_TEXT),
+        egui::StrokeKind::Inside,
+    );
+    let dot = egui::pos2(rect.min.x + size * 0.7, rect.center().y);
+    painter.circle_filled(dot, size * 0.22, style::VOTE_DOT_TEXT);
+    let text_pos = egui::pos2(
+        rect.max.x - size * 0.55 - galley.size().x,
+        rect.center().y - galley.size().y / 2.0,
+    );
+    painter.galley(text_pos, galley, style::VOTE_DOT_TEXT);
+}
+
+/// The laid-out words of a theme's dot count and the font size used.
+fn theme_badge_text(
+    painter: &Painter,
+    text: &str,
+    zoom: f32,
+) -> (std::sync::Arc<egui::Galley>, f32) {
+    // Whole-point sizes, so zooming re-uses the laid-out text.
+    let size = (style::VOTE_THEME_BADGE_SIZE * zoom)
+        .clamp(style::VOTE_THEME_BADGE_MIN, style::VOTE_THEME_BADGE_MAX)
+        .round();
+    let galley = painter.layout_no_wrap(
+        text.to_owned(),
+        egui::FontId::new(size, style::strong_family()),
+        style::VOTE_DOT_TEXT,
+    );
+    (galley, size)
+}
+
+/// "1 dot", "7 dots".
+pub fn dots_words(count: u32) -> String {
+    match count {
+        1 => "1 dot".to_owned(),
+        n => format!("{n} dots"),
+    }
+}
+
 /// How many voting dots (in every round) are on these notes: deleting them gives the dots back.
 pub fn dots_on_notes(session: &Session, notes: &BTreeSet<NoteId>) -> u32 {
     if session.voting.rounds.is_empty() {

@@ -63,16 +63,8 @@ pub fn keyboard(
 
     let pressed = |key| ui.input_mut(|i| i.consume_key(Modifiers::NONE, key));
     if (pressed(Key::Delete) || pressed(Key::Backspace)) && !state.selection.is_empty() {
-        let n = state.selection.len();
-        let dots = super::dots::dots_on_notes(session, &state.selection);
-        edits.push(Edit::RemoveNotes(state.selection.iter().copied().collect()));
-        state.selection.clear();
-        requests.push(CanvasRequest::Info(format!(
-            "Deleted {n} note{}{}. Ctrl+Z brings {} back.",
-            if n == 1 { "" } else { "s" },
-            super::dots::given_back(dots),
-            if n == 1 { "it" } else { "them" }
-        )));
+        // Asks first when a selected note has dots in a vote.
+        super::confirm::delete_selection(session, state, edits, requests);
     }
     if (pressed(Key::F2) || pressed(Key::Enter))
         && let Some(id) = state.selection.iter().next().copied()

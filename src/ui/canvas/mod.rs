@@ -5,6 +5,7 @@
 //! gestures in progress are UI state and live in [`CanvasState`].
 
 mod capture;
+pub mod confirm;
 pub mod dots;
 mod editor;
 mod input;
@@ -112,6 +113,8 @@ pub struct CanvasState {
     pub themes_panel: crate::ui::themes::ThemesPanel,
     /// Show only the notes captured in this phase (`None`: all notes).
     pub phase_filter: Option<PhaseId>,
+    /// A deletion of something with vote dots, waiting for the facilitator's yes.
+    pub confirm_delete: Option<confirm::ConfirmDelete>,
 }
 
 impl CanvasState {
@@ -229,8 +232,16 @@ pub fn canvas_ui(
         screen,
         view: state.view,
     };
-    input::keyboard(ui, &response, session, state, &mut camera, edits, requests);
-    input::pointer(ui, &response, session, state, &mut camera, edits);
+    // While the canvas asks before deleting, its keys and clicks belong to the question.
+    let asking = state.confirm_delete.is_some();
+    if asking {
+        // Only from the frame after it was asked, so the key or click that asked isn't taken
+        // as the answer.
+        confirm::confirm_ui(ui, session, state, palette, edits, requests);
+    } else {
+        input::keyboard(ui, &response, session, state, &mut camera, edits, requests);
+        input::pointer(ui, &response, session, state, &mut camera, edits);
+    }
     state.view = camera.view;
 
     let painter = ui.painter_at(screen);
@@ -251,7 +262,10 @@ pub fn canvas_ui(
     if state.capture.is_none() && !session.notes.is_empty() {
         paint::shortcut_hint(&painter, screen, palette);
     }
-    selection_bar::selection_bar_ui(ui, session, state, screen, palette, edits);
+    selection_bar::selection_bar_ui(ui, session, state, screen, palette, edits, requests);
+    if !asking && state.confirm_delete.is_some() {
+        ui.ctx().request_repaint(); // Show the question now, not at the next mouse move.
+    }
     editor::editor_ui(ui, session, state, &mut camera, edits, requests);
     themes::rename_ui(ui, session, state, &mut camera, edits, requests);
     crate::ui::themes::panel_toggle_ui(ui, session, state, screen, palette);
@@ -290,7 +304,7 @@ fn draw_notes(
         .filter(|e| !e.focus_pending)
         .map(|e| e.id);
     let clip = camera.screen;
-    let vote_dots = dots::VoteDots::new(session);
+    let vote_dots = state.themes.dots();
     let draw = |note: &crate::model::Note, offset: (f32, f32)| {
         let offset = if moving_theme.is_some() && note.theme == moving_theme {
             (tdx, tdy)

@@ -16,8 +16,10 @@ pub fn selection_bar_ui(
     screen: egui::Rect,
     palette: &Palette,
     edits: &mut Vec<Edit>,
+    requests: &mut Vec<super::CanvasRequest>,
 ) {
     if state.selection.is_empty()
+        || state.confirm_delete.is_some()
         || state.editor.is_some()
         || state.theme_rename.is_some()
         || state.gesture != super::Gesture::None
@@ -81,9 +83,8 @@ pub fn selection_bar_ui(
                             .on_hover_text("Delete key; Ctrl+Z brings it back")
                             .clicked()
                         {
-                            edits
-                                .push(Edit::RemoveNotes(state.selection.iter().copied().collect()));
-                            state.selection.clear();
+                            // Asks first when a selected note has dots in a vote.
+                            super::confirm::delete_selection(session, state, edits, requests);
                         }
                     });
                 });

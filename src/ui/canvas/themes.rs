@@ -23,6 +23,7 @@ pub struct ThemeCache {
     revision: u64,
     frames: Vec<ThemeFrame>,
     collapsed: HashSet<ThemeId>,
+    dots: super::dots::VoteDots,
 }
 
 impl ThemeCache {
@@ -39,6 +40,7 @@ impl ThemeCache {
             .filter(|f| f.collapsed)
             .map(|f| f.id)
             .collect();
+        self.dots = super::dots::VoteDots::new(session);
         self.valid = true;
         self.revision += 1;
         true
@@ -58,6 +60,11 @@ impl ThemeCache {
     /// The frames, in list order.
     pub fn frames(&self) -> &[ThemeFrame] {
         &self.frames
+    }
+
+    /// The dots of the latest revealed or closed vote, computed with the frames.
+    pub fn dots(&self) -> &super::dots::VoteDots {
+        &self.dots
     }
 
     /// The frame of one theme.
@@ -157,6 +164,11 @@ pub fn theme_toggle_id(id: ThemeId) -> Id {
     Id::unique(("goldthread.theme.toggle", id))
 }
 
+/// The id of the widget that reports a theme's dot count after a vote is revealed.
+pub fn theme_dots_id(id: ThemeId) -> Id {
+    Id::unique(("goldthread.theme.dots", id))
+}
+
 /// The id of the in-place rename box.
 pub fn rename_text_id() -> Id {
     Id::unique("goldthread.theme.rename")
@@ -190,6 +202,7 @@ pub fn frames_ui(
         _ => None,
     };
     let mut actions = Vec::new();
+    let mut badges = Vec::new();
     for (index, frame) in state.themes.frames().iter().enumerate() {
         let Some(theme) = session.theme(frame.id) else {
             continue;
@@ -222,6 +235,20 @@ pub fn frames_ui(
             .theme_rename
             .as_ref()
             .is_some_and(|r| r.id == theme.id);
+        let dots = state.themes.dots().on_theme(theme.id);
+        let mut badge_text = super::dots::dots_words(dots);
+        let mut badge_width = 0.0;
+        if dots > 0 {
+            badge_width = super::dots::theme_badge_width(painter, &badge_text, zoom);
+            if screen_rect.width() < 2.5 * badge_width {
+                // A narrow frame (far out) gets just the number, leaving room for its name.
+                badge_text = dots.to_string();
+                badge_width = super::dots::theme_badge_width(painter, &badge_text, zoom);
+            }
+            badge_width += 6.0;
+        }
+        // Zoomed far out, the name sits on a tab above the frame: the dot count ends that row.
+        let mut row_right = None;
         if frame.collapsed {
             painter.rect_filled(
                 screen_rect.translate(vec2(0.0, 3.0 * zoom.min(1.5))),
@@ -274,10 +301,38 @@ pub fn frames_ui(
                 Stroke::new(width, stroke_colour),
                 StrokeKind::Inside,
             );
-            header_ui(painter, theme, header, key, &count, zoom, renaming);
+            row_right = header_ui(
+                painter,
+                theme,
+                header,
+                key,
+                &count,
+                zoom,
+                renaming,
+                badge_width,
+            );
         }
         if has_toggle(header) {
             toggle_paint(painter, header, frame.collapsed, zoom);
+        }
+
+        if dots > 0 {
+            // Only as far into the frame as the header's (or card's) empty top margin.
+            let inside = if frame.collapsed {
+                (18.0 * zoom - 2.0).max(0.0)
+            } else {
+                0.2 * THEME_HEADER * zoom
+            };
+            let right = row_right.unwrap_or(screen_rect.max.x - 12.0 * zoom.max(0.5));
+            let rect = super::dots::theme_badge_rect(
+                painter,
+                screen_rect,
+                &badge_text,
+                zoom,
+                right,
+                inside,
+            );
+            badges.push((theme.id, theme.name.as_str(), rect, badge_text, dots));
         }
 
         // The header reports itself and takes clicks; drags fall through to the canvas, which
@@ -309,6 +364,20 @@ pub fn frames_ui(
             }
         }
     }
+    // Dot counts last, so a neighbouring frame never hides one.
+    for (id, name, rect, text, dots) in badges {
+        super::dots::paint_theme_badge(painter, rect, &text, camera.view.zoom);
+        if camera.screen.intersects(rect) {
+            let label = format!("{name}: {}", super::dots::dots_words(dots));
+            ui.interact(
+                rect.intersect(camera.screen),
+                theme_dots_id(id),
+                Sense::hover(),
+            )
+            .on_hover_text("Dots from the latest revealed vote")
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+        }
+    }
     for action in actions {
         match action {
             FrameAction::Select(id) => {
@@ -332,7 +401,10 @@ pub fn frames_ui(
     }
 }
 
-/// The header of an expanded frame: number key, name and note count.
+/// The header of an expanded frame: number key, name and note count. Zoomed far out they sit
+/// on a tab above the frame, leaving `reserve` points at the frame's right end for the dot
+/// count; then returns where the dot count ends on screen.
+#[allow(clippy::too_many_arguments, reason = "one header reads all it shows")]
 fn header_ui(
     painter: &Painter,
     theme: &crate::model::Theme,
@@ -341,7 +413,8 @@ fn header_ui(
     count: &str,
     zoom: f32,
     renaming: bool,
-) {
+    reserve: f32,
+) -> Option<f32> {
     let colour = style::theme_stroke(theme.colour);
     let on = style::THEME_ON_COLOUR;
     let inside_size = (style::THEME_TITLE_SIZE * zoom).round();
@@ -375,7 +448,13 @@ fn header_ui(
         FontId::proportional((size * 0.65).round()),
         on,
     );
-    let room = (row.max.x - pad - text_x).max(0.0);
+    // The dot count ends the row at the frame's own right edge, never over a neighbour's tab.
+    let limit = if above && reserve > 0.0 {
+        row.max.x.min(header.max.x - reserve)
+    } else {
+        row.max.x
+    };
+    let room = (limit - pad - text_x).max(0.0);
     let gap = size * 0.6;
     let full_name = painter.layout_no_wrap(theme.name.clone(), name_font.clone(), on);
     let both_fit = full_name.size().x + gap + count_galley.size().x <= room;
@@ -412,8 +491,9 @@ fn header_ui(
             colour,
         );
     }
+    let row_right = above.then_some(header.max.x);
     if renaming {
-        return;
+        return row_right;
     }
     let name_w = name_galley.size().x;
     painter.galley(
@@ -429,6 +509,7 @@ fn header_ui(
         };
         painter.galley(pos2(x, cy - count_galley.size().y / 2.0), count_galley, on);
     }
+    row_right
 }
 
 /// True when the header is tall enough for its collapse toggle (far out, the list has it).

@@ -136,14 +136,8 @@ pub fn list_ui(
                 ));
             }
             RowAction::Delete(id) => {
-                let Some(theme) = session.theme(id) else {
-                    continue;
-                };
-                edits.push(Edit::Theme(ThemeEdit::delete(session, &[id])));
-                requests.push(CanvasRequest::Info(format!(
-                    "Deleted the theme \"{}\"; its notes stay where they were. Ctrl+Z brings it back.",
-                    theme.name
-                )));
+                // Asks first when the theme has dots in a vote.
+                crate::ui::canvas::confirm::delete_theme(session, state, id, edits, requests);
             }
         }
     }
@@ -178,6 +172,7 @@ fn merge_ui(
         return;
     };
     let mut done = false;
+    let mut merge_now = None;
     egui::Frame::group(ui.style())
         .fill(palette.surface_raised)
         .stroke(Stroke::new(2.0, palette.accent))
@@ -200,18 +195,7 @@ fn merge_ui(
             ui.horizontal(|ui| {
                 let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if primary_button(ui, "Merge", palette).clicked() || enter {
-                    if merge.name.trim().is_empty() {
-                        requests.push(CanvasRequest::Info(format!(
-                            "A theme needs a name, so the merged theme keeps \"{}\".",
-                            into.name
-                        )));
-                    }
-                    edits.push(Edit::Theme(ThemeEdit::merge(
-                        session,
-                        into.id,
-                        &[from.id],
-                        merge.name.clone(),
-                    )));
+                    merge_now = Some((from.id, into.id, merge.name.clone()));
                     done = true;
                 }
                 if ui.button("Cancel").clicked() {
@@ -222,6 +206,10 @@ fn merge_ui(
     if done {
         state.themes_panel.merge = None;
         state.focus_requested = true;
+    }
+    if let Some((from, into, name)) = merge_now {
+        // Asks first when the theme merged away has dots in a vote.
+        crate::ui::canvas::confirm::merge_themes(session, state, from, into, name, edits, requests);
     }
 }
 
