@@ -370,6 +370,7 @@ fn export_report_from_the_file_menu_never_overwrites_without_asking() {
     h.run();
     h.get_by_label_contains("Export report").click();
     h.run();
+    settle(&mut h); // The file is written on a background thread.
     let report = dir.join("northfield.md");
     let text = std::fs::read_to_string(&report).unwrap();
     assert!(text.starts_with("# Northfield digital strategy lab\n"));
@@ -403,6 +404,7 @@ fn export_report_from_the_file_menu_never_overwrites_without_asking() {
     h.run();
     h.get_by_label("Replace").click();
     h.run();
+    settle(&mut h);
     assert_eq!(std::fs::read_to_string(&report).unwrap(), text);
 }
 
@@ -558,6 +560,7 @@ fn a_whole_lab_from_template_to_report() {
     h.run();
     h.get_by_label_contains("Export report").click();
     h.run();
+    settle(&mut h); // The file is written on a background thread.
     let report = std::fs::read_to_string(dir.join("innovation-lab-2026-11-22.md")).unwrap();
     assert!(report.contains("> Every resident served well online"));
     assert!(report.contains("1. Repairs online (by 31 March 2027)"));
@@ -646,4 +649,48 @@ fn the_actions_board_sorts_by_due_date_owner_and_theme() {
     assert_eq!(rows(&h), [standard, drop_ins, pilot], "by theme");
     click(&mut h, "Sort by order added");
     assert_eq!(rows(&h), [standard, pilot, drop_ins]);
+}
+
+#[test]
+fn an_export_that_cannot_be_written_says_why_and_loses_nothing() {
+    let dir = temp_dir("export-fails");
+    let path = dir.join("northfield.ron");
+    save_file(&path, &council::council_session()).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    // A folder is in the way of the report.
+    std::fs::create_dir_all(dir.join("northfield.md")).unwrap();
+    let mut h = app_with(&dir, Some(path.clone()));
+    settle(&mut h);
+    h.state_mut()
+        .run(Command::Export(goldthread::export::Format::Markdown));
+    h.run();
+    h.get_by_label("Replace").click();
+    h.run();
+    settle(&mut h);
+    let error = h
+        .state()
+        .notices()
+        .all()
+        .iter()
+        .find(|n| n.is_error)
+        .map(|n| n.text.clone())
+        .expect("an error notice");
+    assert!(error.contains("Could not write"), "{error}");
+    assert!(error.contains("northfield.md"), "{error}");
+    assert!(
+        dir.join("northfield.md").is_dir(),
+        "the folder is untouched"
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the session file is untouched"
+    );
+    assert!(
+        h.state()
+            .open
+            .as_ref()
+            .is_some_and(|o| o.session.notes.len() == 40),
+        "the open session is untouched"
+    );
 }

@@ -80,6 +80,13 @@ pub enum JobResult {
         /// The notes, or why there are none.
         result: Result<Vec<crate::import::ImportedLine>, crate::import::ImportError>,
     },
+    /// A report or CSV export was written.
+    Exported {
+        /// The file written.
+        path: PathBuf,
+        /// `Err` holds why it could not be written, for the user.
+        result: Result<(), String>,
+    },
 }
 
 /// The outcome of one save.
@@ -307,6 +314,21 @@ impl Jobs {
             token,
             result: crate::import::read_notes(&path),
             path,
+        });
+    }
+
+    /// Writes an export (report or CSV) to `path` atomically, off the UI thread: the file
+    /// is synced to disk, which can take a while on a slow or network drive.
+    pub fn write_export(&mut self, ctx: &egui::Context, path: PathBuf, text: String) {
+        self.spawn(ctx, "export", move || {
+            if let Some(dir) = path.parent()
+                && !dir.as_os_str().is_empty()
+            {
+                let _ = std::fs::create_dir_all(dir);
+            }
+            let result = crate::storage::write_atomic(&path, text.as_bytes())
+                .map_err(|e| crate::storage::describe_io(&e));
+            JobResult::Exported { path, result }
         });
     }
 }

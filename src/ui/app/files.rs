@@ -429,6 +429,13 @@ impl GoldthreadApp {
                 path,
                 result,
             } => self.notes_read(token, &path, result),
+            JobResult::Exported { path, result } => match result {
+                Ok(()) => self.notices.info(format!("Exported to {}", path.display())),
+                Err(e) => self.notices.error(format!(
+                    "Could not write {}: {e}. Nothing was changed.",
+                    path.display()
+                )),
+            },
         }
     }
 
@@ -474,7 +481,12 @@ impl GoldthreadApp {
     }
 
     /// Writes the export next to the session file, asking first when a file is in the way.
-    pub(super) fn export(&mut self, format: crate::export::Format, replace: bool) {
+    pub(super) fn export(
+        &mut self,
+        ctx: &egui::Context,
+        format: crate::export::Format,
+        replace: bool,
+    ) {
         let Some(path) = self.export_path(format) else {
             return;
         };
@@ -482,25 +494,20 @@ impl GoldthreadApp {
             self.dialog = Some(Dialog::ConfirmExport { path, format });
             return;
         }
-        self.export_to(path, format);
+        self.export_to(ctx, path, format);
     }
 
-    /// Writes the export to `path` (atomically: the old file or the new, never half).
-    pub(super) fn export_to(&mut self, path: PathBuf, format: crate::export::Format) {
+    /// Writes the export to `path` (atomically: the old file or the new, never half), on a
+    /// background thread; a notice says when it is written or why it could not be.
+    pub(super) fn export_to(
+        &mut self,
+        ctx: &egui::Context,
+        path: PathBuf,
+        format: crate::export::Format,
+    ) {
         let Some(open) = &self.open else { return };
         let text = format.render(&open.session);
-        if let Some(dir) = path.parent()
-            && !dir.as_os_str().is_empty()
-        {
-            let _ = std::fs::create_dir_all(dir);
-        }
-        match storage::write_atomic(&path, text.as_bytes()) {
-            Ok(()) => self.notices.info(format!("Exported to {}", path.display())),
-            Err(e) => self.notices.error(format!(
-                "Could not write {}: {e}. Nothing was changed.",
-                path.display()
-            )),
-        }
+        self.jobs.write_export(ctx, path, text);
     }
 }
 

@@ -361,8 +361,8 @@ impl GoldthreadApp {
                 let session = template.session(title, self.config.today);
                 self.install(session, None);
             }
-            Command::Export(format) => self.export(format, false),
-            Command::ExportReplacing { path, format } => self.export_to(path, format),
+            Command::Export(format) => self.export(ctx, format, false),
+            Command::ExportReplacing { path, format } => self.export_to(ctx, path, format),
             Command::ImportDialog => {
                 if self.open.is_some() {
                     self.pick(ctx, PickPurpose::Import);
