@@ -47,6 +47,9 @@ impl Tokeniser {
         // A run of CJK characters: unicode word bounds give one word per Han character.
         let mut cjk_run: Vec<char> = Vec::new();
         let mut cjk_end = 0;
+        // The first word of a note is capitalised by habit, not because it is a name: "Share
+        // data…" must not make a theme called "Share".
+        let mut first_word = true;
         for (start, word) in text.unicode_word_indices() {
             let mut chars = word.chars();
             if let (Some(c), None) = (chars.next(), chars.next())
@@ -60,9 +63,13 @@ impl Tokeniser {
                 continue;
             }
             flush_cjk(&mut cjk_run, &mut out);
-            if let Some(token) = self.word_token(word) {
+            if let Some(mut token) = self.word_token(word) {
+                if first_word && is_title_case(&token.surface) {
+                    token.surface = token.surface.to_lowercase();
+                }
                 out.push(token);
             }
+            first_word = false;
         }
         flush_cjk(&mut cjk_run, &mut out);
         out
@@ -103,6 +110,12 @@ impl Tokeniser {
             surface: surface.to_owned(),
         })
     }
+}
+
+/// True for "Share" (a capital, then lower case), false for "share", "API" and "NHS".
+fn is_title_case(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.all(|c| !c.is_uppercase())
 }
 
 /// True for Han ideographs and kana, which are written without spaces between words.
@@ -161,6 +174,23 @@ mod tests {
         let surfaces: Vec<&str> = tokens.iter().map(|t| t.surface.as_str()).collect();
         assert_eq!(surfaces, ["API", "sharing"]);
         assert_eq!(tokens[0].term, "api");
+    }
+
+    #[test]
+    fn a_capital_that_only_starts_the_note_is_not_kept() {
+        let surfaces = |text: &str| -> Vec<String> {
+            Tokeniser::new()
+                .tokens(text)
+                .into_iter()
+                .map(|t| t.surface)
+                .collect()
+        };
+        assert_eq!(
+            surfaces("Share data with Leeds"),
+            ["share", "data", "Leeds"]
+        );
+        assert_eq!(surfaces("NHS data"), ["NHS", "data"]);
+        assert_eq!(surfaces("The Wifi"), ["Wifi"], "only the note's first word");
     }
 
     #[test]
