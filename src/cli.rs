@@ -14,9 +14,10 @@ Usage:
   goldthread export FILE.ron [--format markdown|csv] [-o OUT] [--force]
                                             write the report (Markdown) or the notes (CSV) next to FILE.ron,
                                             or to OUT; an existing file is only replaced with --force
-  goldthread suggest-themes FILE [--json] [--fewer | --more | --granularity N]
+  goldthread suggest-themes FILE [--json] [--fewer | --more | --granularity N] [--words-only]
                                             suggest themes for the notes in FILE (one per line, or a
-                                            CSV with a `text` column); N from -5 (fewer) to 5 (more)
+                                            CSV with a `text` column); N from -5 (fewer) to 5 (more);
+                                            --words-only leaves out the built-in workshop vocabulary
   goldthread import-notes SESSION.ron FILE  add the notes in FILE to a session file
   goldthread --help | --version
 
@@ -43,8 +44,8 @@ pub enum Command {
         file: PathBuf,
         /// Print JSON instead of text.
         json: bool,
-        /// From -5 (fewer groups) to 5 (more groups).
-        granularity: i32,
+        /// How many groups, and whether the built-in workshop vocabulary is used.
+        params: crate::grouping::Params,
     },
     /// Add the notes in a file to a session file.
     ImportNotes {
@@ -244,6 +245,7 @@ fn parse_suggest_themes(args: impl Iterator<Item = String>) -> Result<Command, S
     let mut args = args;
     let mut file = None;
     let mut json = false;
+    let mut vocabulary = true;
     let mut granularity = None;
     let mut set = |g: i32, flag: &str| {
         if granularity.replace(g).is_some() {
@@ -256,6 +258,7 @@ fn parse_suggest_themes(args: impl Iterator<Item = String>) -> Result<Command, S
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => json = true,
+            "--words-only" => vocabulary = false,
             "--fewer" => set(-2, &arg)?,
             "--more" => set(2, &arg)?,
             "--granularity" => {
@@ -294,20 +297,23 @@ fn parse_suggest_themes(args: impl Iterator<Item = String>) -> Result<Command, S
     Ok(Command::SuggestThemes {
         file,
         json,
-        granularity: granularity.unwrap_or(0),
+        params: Params {
+            granularity: granularity.unwrap_or(0),
+            vocabulary,
+        },
     })
 }
 
 /// Runs `goldthread suggest-themes`: returns what to print and whether it worked.
-pub fn suggest_themes(path: &Path, json: bool, granularity: i32) -> (String, bool) {
-    use crate::grouping::{self, Params, report};
+pub fn suggest_themes(path: &Path, json: bool, params: &crate::grouping::Params) -> (String, bool) {
+    use crate::grouping::{self, report};
     let notes = match crate::import::read_notes(path) {
         Ok(notes) => notes,
         Err(e) => return (format!("error: {e}"), false),
     };
     let texts: Vec<&str> = notes.iter().map(|n| n.text.as_str()).collect();
     let lines: Vec<usize> = notes.iter().map(|n| n.line).collect();
-    let suggestions = grouping::suggest(&texts, &Params { granularity });
+    let suggestions = grouping::suggest(&texts, params);
     let out = if json {
         report::json(&suggestions, &texts, &lines)
     } else {

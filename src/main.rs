@@ -53,11 +53,9 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Command::SuggestThemes {
-            file,
-            json,
-            granularity,
-        } => print_outcome(cli::suggest_themes(&file, json, granularity)),
+        Command::SuggestThemes { file, json, params } => {
+            print_outcome(cli::suggest_themes(&file, json, &params))
+        }
         Command::ImportNotes { session, file } => print_outcome(cli::import_notes(&session, &file)),
         Command::Gui { sessions, file } => match goldthread::ui::run_native(sessions, file) {
             Ok(()) => ExitCode::SUCCESS,

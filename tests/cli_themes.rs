@@ -12,6 +12,7 @@ use std::process::Command as Process;
 
 use chrono::NaiveDate;
 use goldthread::cli::{self, Command};
+use goldthread::grouping::Params;
 use goldthread::import::{ImportedLine, import_edit};
 use goldthread::storage::{CURRENT_FORMAT_VERSION, list_backups, load_file, save_file, to_ron};
 use goldthread::{CanvasPos, Note, NoteColour, NoteId, Session};
@@ -75,7 +76,7 @@ fn fixture_json_has_the_three_themes_and_the_stray() {
     assert_eq!(lines_of(&themes[0]), [1, 4, 8, 12, 15]);
     assert_eq!(lines_of(&themes[1]), [2, 5, 9, 13, 16]);
     assert_eq!(lines_of(&themes[2]), [3, 7, 10, 14]);
-    assert_eq!(themes[0]["name"], "Data · sharing");
+    assert_eq!(themes[0]["name"], "Data");
     assert_eq!(themes[0]["notes"][0]["text"], "Share data between teams");
     let keywords = themes[1]["keywords"].as_array().unwrap();
     assert!(keywords.contains(&Value::from("training")), "{keywords:?}");
@@ -103,7 +104,7 @@ fn fixture_text_lists_names_keywords_lines_and_not_grouped() {
         "{text}"
     );
     assert!(
-        text.contains("\nData · sharing (5 notes)\n  why: data, sharing"),
+        text.contains("\nData (5 notes)\n  why: about data (sharing)\n"),
         "{text}"
     );
     assert!(text.contains("   1  Share data between teams\n"), "{text}");
@@ -220,7 +221,7 @@ fn theme_commands_parse() {
         Ok(Command::SuggestThemes {
             file: PathBuf::from("notes.txt"),
             json: false,
-            granularity: 0
+            params: Params::default()
         })
     );
     assert_eq!(
@@ -228,17 +229,36 @@ fn theme_commands_parse() {
         Ok(Command::SuggestThemes {
             file: PathBuf::from("a.csv"),
             json: true,
-            granularity: -3
+            params: Params {
+                granularity: -3,
+                vocabulary: true
+            }
         })
     );
     assert!(matches!(
+        parse(&["suggest-themes", "a.txt", "--words-only"]),
+        Ok(Command::SuggestThemes {
+            params: Params {
+                vocabulary: false,
+                granularity: 0
+            },
+            ..
+        })
+    ));
+    assert!(matches!(
         parse(&["suggest-themes", "a.txt", "--more"]),
-        Ok(Command::SuggestThemes { granularity: 2, .. })
+        Ok(Command::SuggestThemes {
+            params: Params { granularity: 2, .. },
+            ..
+        })
     ));
     assert!(matches!(
         parse(&["suggest-themes", "a.txt", "--fewer"]),
         Ok(Command::SuggestThemes {
-            granularity: -2,
+            params: Params {
+                granularity: -2,
+                ..
+            },
             ..
         })
     ));

@@ -405,6 +405,7 @@ fn group(name: &str, keywords: &[&str], members: &[usize]) -> Group {
     Group {
         name: name.to_owned(),
         keywords: keywords.iter().map(|k| (*k).to_owned()).collect(),
+        why: format!("they share {}", keywords.join(", ")),
         members: members.to_vec(),
     }
 }

@@ -54,7 +54,8 @@ impl XorShift {
 
 /// Clusters `texts` into at most `k` groups; returns a label per text. Blank notes get label 0.
 pub fn kmeans_labels(texts: &[&str], k: usize, seed: u64) -> Vec<usize> {
-    let prepared = Prepared::new(texts);
+    // The baseline is k-means on plain TF-IDF: words only, no built-in vocabulary.
+    let prepared = Prepared::new(texts, false);
     let dims = prepared.tfidf.terms.len();
     let points: Vec<&SparseVec> = prepared
         .doc_of_note

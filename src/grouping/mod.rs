@@ -7,8 +7,10 @@
 //! 1. [`prepare`]: identical notes (ignoring case and punctuation) fold into one weighted
 //!    document, so 10,000 copies of a note cost as much as one.
 //! 2. [`tokenise`]: Unicode words, lower case, [`stop_words`] dropped, Snowball English stems;
-//!    Chinese and Japanese runs become overlapping character pairs.
-//! 3. [`tfidf`]: sublinear tf, smoothed idf, unit-length sparse vectors.
+//!    Chinese and Japanese runs become overlapping character pairs. Words in the built-in
+//!    [`concepts`] lexicon also add their concept ("wifi" and "laptops" both add
+//!    infrastructure), so short notes about one topic in different words still meet.
+//! 3. [`tfidf`]: sublinear tf, smoothed idf (concept terms boosted), unit-length sparse vectors.
 //! 4. [`similarity`]: cosine similarity through an inverted index (only notes sharing a term
 //!    are compared), keeping each note's 40 nearest neighbours.
 //! 5. [`cluster`]: average-linkage agglomerative clustering that stops when no two groups are
@@ -19,6 +21,7 @@
 //! [`metrics`] and [`kmeans`] serve the quality benchmark (`cargo bench --bench themes`).
 
 pub mod cluster;
+pub mod concepts;
 pub mod duplicates;
 pub mod kmeans;
 pub mod metrics;
@@ -31,10 +34,21 @@ pub mod tfidf;
 pub mod tokenise;
 
 /// How eager the clustering is to make groups.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Params {
     /// From -5 (fewer, larger groups) to +5 (more, tighter groups); 0 is the default.
     pub granularity: i32,
+    /// Use the built-in workshop [`concepts`] (on by default); off compares words only.
+    pub vocabulary: bool,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Self {
+            granularity: 0,
+            vocabulary: true,
+        }
+    }
 }
 
 impl Params {
@@ -66,8 +80,12 @@ pub const GRANULARITY_STEP: f64 = 1.2;
 pub struct Group {
     /// A proposed name made of its top keywords, e.g. "Data · sharing".
     pub name: String,
-    /// Its top keywords (as written in the notes, not stemmed), most important first.
+    /// Its top keywords (concept labels, or words as written in the notes, not stemmed), most
+    /// important first.
     pub keywords: Vec<String>,
+    /// Why its notes belong together, in words: "about infrastructure (wifi, laptops,
+    /// servers); they share slow".
+    pub why: String,
     /// Indices of the member texts, ascending.
     pub members: Vec<usize>,
 }
@@ -86,12 +104,12 @@ pub struct Suggestions {
 /// Suggests groups for `texts`. Deterministic: the same input always gives the same output,
 /// and shuffling the input gives the same groups (as sets of texts).
 pub fn suggest(texts: &[&str], params: &Params) -> Suggestions {
-    suggest_at_threshold(texts, params.threshold())
+    suggest_at_threshold(texts, params.threshold(), params.vocabulary)
 }
 
 /// [`suggest`] with the merge threshold given directly (for tuning and the benchmark).
-pub fn suggest_at_threshold(texts: &[&str], threshold: f64) -> Suggestions {
-    let prepared = prepare::Prepared::new(texts);
+pub fn suggest_at_threshold(texts: &[&str], threshold: f64, vocabulary: bool) -> Suggestions {
+    let prepared = prepare::Prepared::new(texts, vocabulary);
     let vectors = &prepared.tfidf.vectors;
     let graph = similarity::neighbour_graph(
         vectors,
@@ -120,10 +138,11 @@ pub fn suggest_at_threshold(texts: &[&str], threshold: f64) -> Suggestions {
             ungrouped.extend(members);
             continue;
         }
-        let (name, keywords) = naming::describe(&docs, &prepared);
+        let description = naming::describe(&docs, &prepared);
         groups.push(Group {
-            name,
-            keywords,
+            name: description.name,
+            keywords: description.keywords,
+            why: description.why,
             members,
         });
     }

@@ -1,24 +1,52 @@
-//! Names and explanations for groups: the keywords the member notes share, weighted by TF-IDF,
-//! shown as they were written in the notes.
+//! Names and explanations for groups: the concepts and keywords the member notes share,
+//! weighted by TF-IDF, with words shown as they were written in the notes.
 
 use std::collections::HashMap;
 
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::concepts;
 use super::prepare::Prepared;
 
 /// At most this many keywords explain a group.
 const MAX_KEYWORDS: usize = 5;
+/// At most this many of the words that signal a concept are listed in an explanation.
+const MAX_TRIGGERS: usize = 4;
+/// A second keyword joins the name when it weighs at least this share of the first: a group
+/// that is plainly about infrastructure is called "Infrastructure", not "Infrastructure · slow".
+const SECOND_NAME_WORD_SHARE: f64 = 0.5;
 /// A third keyword joins the name when it weighs at least this share of the second.
 const THIRD_NAME_WORD_SHARE: f64 = 0.75;
 
-/// The name and keywords of the group made of documents `docs`.
+/// What a group is called and why its notes belong together.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Description {
+    /// The top one to three keywords, e.g. "Data · sharing" or "Infrastructure".
+    pub name: String,
+    /// Each concept label followed by the words that signalled it, and the shared words, most
+    /// important first, each once.
+    pub keywords: Vec<String>,
+    /// The explanation: "about infrastructure (wifi, laptops, servers); they share slow".
+    pub why: String,
+}
+
+/// One keyword of a group, with its weight and, for a concept, the words that signalled it.
+struct Keyword {
+    text: String,
+    score: f64,
+    concept: bool,
+    triggers: Vec<String>,
+}
+
+/// The name, keywords and explanation of the group made of documents `docs`.
 ///
-/// Keywords are the terms found in at least two of the group's notes, by summed TF-IDF weight
-/// (ties alphabetical); the name is the top two (three when the third is nearly as strong),
-/// e.g. "Data · sharing".
-pub fn describe(docs: &[u32], prepared: &Prepared) -> (String, Vec<String>) {
+/// Keywords are the terms (concepts and words) found in at least two of the group's notes, by
+/// summed TF-IDF weight (ties alphabetical). A word that only repeats a concept's label is
+/// left out ("data" beside the data concept).
+pub fn describe(docs: &[u32], prepared: &Prepared) -> Description {
     // term id -> (summed weight, notes holding it)
     let mut scores: HashMap<u32, (f64, usize)> = HashMap::new();
-    // term id -> surface form -> notes using it
+    // term id -> surface form -> notes using it (for a concept: the words that signalled it)
     let mut surfaces: HashMap<u32, HashMap<&str, usize>> = HashMap::new();
     for &doc in docs {
         let notes = prepared.notes_of_doc[doc as usize].len();
@@ -36,31 +64,138 @@ pub fn describe(docs: &[u32], prepared: &Prepared) -> (String, Vec<String>) {
                 .or_insert(0) += notes;
         }
     }
+    let terms = &prepared.tfidf.terms;
     let mut shared: Vec<(u32, f64)> = scores
         .into_iter()
         .filter(|(_, (_, notes))| *notes >= 2)
         .map(|(t, (score, _))| (t, score))
         .collect();
     shared.sort_by(|a, b| {
-        b.1.total_cmp(&a.1).then_with(|| {
-            prepared.tfidf.terms[a.0 as usize].cmp(&prepared.tfidf.terms[b.0 as usize])
-        })
+        b.1.total_cmp(&a.1)
+            .then_with(|| terms[a.0 as usize].cmp(&terms[b.0 as usize]))
     });
-    shared.truncate(MAX_KEYWORDS);
-    let keywords: Vec<String> = shared
+    let stemmer = Stemmer::create(Algorithm::English);
+    let label_stems: Vec<String> = shared
         .iter()
-        .map(|(t, _)| {
-            surfaces
-                .get(t)
-                .map_or_else(|| prepared.tfidf.terms[*t as usize].clone(), shown_form)
+        .filter_map(|(t, _)| concepts::label(&terms[*t as usize]))
+        .map(|label| stemmer.stem(label).into_owned())
+        .collect();
+    let no_forms = HashMap::new();
+    let mut keywords: Vec<Keyword> = Vec::new();
+    for (t, score) in shared {
+        let term = &terms[t as usize];
+        let forms = surfaces.get(&t).unwrap_or(&no_forms);
+        let keyword = if let Some(label) = concepts::label(term) {
+            Keyword {
+                text: label.to_owned(),
+                score,
+                concept: true,
+                triggers: triggers(forms, label, &stemmer),
+            }
+        } else if label_stems.contains(term) {
+            continue;
+        } else {
+            Keyword {
+                text: if forms.is_empty() {
+                    term.clone()
+                } else {
+                    shown_form(forms)
+                },
+                score,
+                concept: false,
+                triggers: Vec::new(),
+            }
+        };
+        keywords.push(keyword);
+        if keywords.len() == MAX_KEYWORDS {
+            break;
+        }
+    }
+    let mut in_name = keywords.len().min(1);
+    if keywords.len() >= 2 && keywords[1].score >= SECOND_NAME_WORD_SHARE * keywords[0].score {
+        in_name = 2;
+        if keywords.len() >= 3 && keywords[2].score >= THIRD_NAME_WORD_SHARE * keywords[1].score {
+            in_name = 3;
+        }
+    }
+    let name_words: Vec<&str> = keywords[..in_name]
+        .iter()
+        .map(|k| k.text.as_str())
+        .collect();
+    Description {
+        name: capitalise_first(&name_words.join(" · ")),
+        why: explain(&keywords),
+        keywords: flatten(keywords),
+    }
+}
+
+/// The keywords as a list of words: each concept's label, then the words that signalled it.
+fn flatten(keywords: Vec<Keyword>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for keyword in keywords {
+        for word in std::iter::once(keyword.text).chain(keyword.triggers) {
+            if !out.iter().any(|w| w.eq_ignore_ascii_case(&word)) {
+                out.push(word);
+            }
+        }
+    }
+    out
+}
+
+/// The words that signalled a concept, most used first, without the label itself; forms of one
+/// word ("share", "sharing") are listed once.
+fn triggers(forms: &HashMap<&str, usize>, label: &str, stemmer: &Stemmer) -> Vec<String> {
+    let label_stem = stemmer.stem(label);
+    let mut by_stem: HashMap<String, HashMap<&str, usize>> = HashMap::new();
+    for (form, count) in forms {
+        let stem = stemmer.stem(&form.to_lowercase()).into_owned();
+        by_stem.entry(stem).or_default().insert(form, *count);
+    }
+    let mut words: Vec<(usize, String)> = by_stem
+        .into_iter()
+        .filter(|(stem, _)| *stem != label_stem)
+        .map(|(_, forms)| (forms.values().sum(), shown_form(&forms)))
+        .collect();
+    words.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    words
+        .into_iter()
+        .take(MAX_TRIGGERS)
+        .map(|(_, w)| w)
+        .collect()
+}
+
+/// "about infrastructure (wifi, laptops) and skills (training); they share slow, old".
+fn explain(keywords: &[Keyword]) -> String {
+    let concepts: Vec<String> = keywords
+        .iter()
+        .filter(|k| k.concept)
+        .map(|k| {
+            if k.triggers.is_empty() {
+                k.text.clone()
+            } else {
+                format!("{} ({})", k.text, k.triggers.join(", "))
+            }
         })
         .collect();
-    let mut in_name = keywords.len().min(2);
-    if shared.len() >= 3 && shared[2].1 >= THIRD_NAME_WORD_SHARE * shared[1].1 {
-        in_name = 3;
+    // A word already listed as signalling a concept is not repeated.
+    let words: Vec<&str> = keywords
+        .iter()
+        .filter(|k| !k.concept)
+        .filter(|k| {
+            !keywords
+                .iter()
+                .any(|c| c.triggers.iter().any(|w| w.eq_ignore_ascii_case(&k.text)))
+        })
+        .map(|k| k.text.as_str())
+        .collect();
+    let mut parts = Vec::new();
+    if !concepts.is_empty() {
+        parts.push(format!("about {}", concepts.join(" and ")));
     }
-    let name = capitalise_first(&keywords[..in_name].join(" · "));
-    (name, keywords)
+    if !words.is_empty() {
+        parts.push(format!("they share {}", words.join(", ")));
+    }
+    parts.join("; ")
 }
 
 /// The form to show for a term: the most used spelling (compared without case), written in
@@ -114,11 +249,19 @@ mod tests {
             "Sharing data across departments",
             "Open data sharing portal",
         ];
-        let prepared = Prepared::new(&texts);
-        let (name, keywords) = describe(&[0, 1, 2], &prepared);
+        let prepared = Prepared::new(&texts, true);
+        let d = describe(&[0, 1, 2], &prepared);
+        // "data" and "sharing" both count as the data concept.
+        assert_eq!(d.keywords, ["data", "sharing"], "{d:?}");
+        assert_eq!(d.name, "Data");
+        assert_eq!(d.why, "about data (sharing)");
+        // Without the vocabulary, the words themselves.
+        let words = Prepared::new(&texts, false);
+        let d = describe(&[0, 1, 2], &words);
         // Equal weights: alphabetical by term, so "data" comes first.
-        assert_eq!(keywords, ["data", "sharing"]);
-        assert_eq!(name, "Data · sharing");
+        assert_eq!(d.keywords, ["data", "sharing"], "{d:?}");
+        assert_eq!(d.name, "Data · sharing");
+        assert_eq!(d.why, "they share data, sharing");
     }
 
     #[test]

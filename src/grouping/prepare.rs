@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use super::concepts::{self, Concepts};
 use super::tfidf::Tfidf;
 use super::tokenise::{Token, Tokeniser};
 
@@ -15,8 +16,10 @@ pub struct Prepared {
     pub doc_of_note: Vec<Option<u32>>,
     /// For each document, the notes it stands for (ascending).
     pub notes_of_doc: Vec<Vec<usize>>,
-    /// For each document, its terms.
+    /// For each document, its terms (concepts in place of the words that signal them).
     pub tokens: Vec<Vec<Token>>,
+    /// For each document, its word terms before any concept replaced them: sorted, distinct.
+    pub words: Vec<Vec<String>>,
     /// For each document, the term id of each of its tokens (parallel to `tokens`).
     pub token_terms: Vec<Vec<u32>>,
     /// The TF-IDF vectors of the documents.
@@ -24,8 +27,10 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    /// Folds, tokenises and weights `texts`.
-    pub fn new(texts: &[&str]) -> Self {
+    /// Folds, tokenises and weights `texts`. With `vocabulary`, each word that signals a
+    /// built-in [`concepts`] concept is counted as the concept ("laptops" and "wifi" both as
+    /// infrastructure), the way stemming counts "connection" as "connect".
+    pub fn new(texts: &[&str], vocabulary: bool) -> Self {
         let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, text) in texts.iter().enumerate() {
             if let Some(key) = normalised_key(text) {
@@ -35,21 +40,37 @@ impl Prepared {
         let mut doc_of_note = vec![None; texts.len()];
         let mut notes_of_doc = Vec::with_capacity(by_key.len());
         let tokeniser = Tokeniser::new();
+        let concepts = vocabulary.then(Concepts::new);
         let mut tokens = Vec::with_capacity(by_key.len());
+        let mut words = Vec::with_capacity(by_key.len());
         for (doc, notes) in by_key.into_values().enumerate() {
             for &i in &notes {
                 doc_of_note[i] = Some(doc as u32);
             }
             // The same text whatever the input order: the smallest of the identical variants.
             let text = notes.iter().map(|&i| texts[i]).min().unwrap_or_default();
-            tokens.push(tokeniser.tokens(text));
+            let word_tokens = tokeniser.tokens(text);
+            let mut doc_words: Vec<String> = word_tokens.iter().map(|t| t.term.clone()).collect();
+            doc_words.sort_unstable();
+            doc_words.dedup();
+            words.push(doc_words);
+            tokens.push(match &concepts {
+                Some(concepts) => with_concepts(word_tokens, concepts),
+                None => word_tokens,
+            });
             notes_of_doc.push(notes);
         }
         let terms: Vec<Vec<&str>> = tokens
             .iter()
             .map(|doc| doc.iter().map(|t| t.term.as_str()).collect())
             .collect();
-        let tfidf = Tfidf::new(&terms);
+        let tfidf = Tfidf::with_boost(&terms, |term| {
+            if concepts::label(term).is_some() {
+                concepts::BOOST
+            } else {
+                1.0
+            }
+        });
         // Term ids are alphabetical, so a binary search finds each one.
         let token_terms = terms
             .iter()
@@ -66,6 +87,7 @@ impl Prepared {
             doc_of_note,
             notes_of_doc,
             tokens,
+            words,
             token_terms,
             tfidf,
         }
@@ -75,6 +97,26 @@ impl Prepared {
     pub fn weights(&self) -> Vec<f64> {
         self.notes_of_doc.iter().map(|n| n.len() as f64).collect()
     }
+}
+
+/// `tokens` with each word that signals a concept replaced by the concept's term (one per
+/// concept it signals), the word kept as its surface form: what the explanation lists.
+fn with_concepts(tokens: Vec<Token>, concepts: &Concepts) -> Vec<Token> {
+    let mut out = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        let mut terms = concepts.terms_of(&token.term).peekable();
+        if terms.peek().is_none() {
+            out.push(token);
+            continue;
+        }
+        for term in terms {
+            out.push(Token {
+                term,
+                surface: token.surface.clone(),
+            });
+        }
+    }
+    out
 }
 
 /// The text compared for exact duplicates: lower case, words only, single spaces. Text with no
@@ -108,12 +150,27 @@ mod tests {
 
     #[test]
     fn identical_notes_become_one_weighted_document() {
-        let p = Prepared::new(&["b note", "A note", "a note!", "", "b note"]);
+        let p = Prepared::new(&["b note", "A note", "a note!", "", "b note"], true);
         assert_eq!(p.notes_of_doc, vec![vec![1, 2], vec![0, 4]]);
         assert_eq!(
             p.doc_of_note,
             vec![Some(1), Some(0), Some(0), None, Some(1)]
         );
         assert_eq!(p.weights(), vec![2.0, 2.0]);
+    }
+
+    #[test]
+    fn the_vocabulary_counts_words_as_their_concepts() {
+        let texts = ["Slow laptops", "Unreliable wifi"];
+        let with = Prepared::new(&texts, true);
+        let terms = |p: &Prepared, d: usize| -> Vec<String> {
+            p.tokens[d].iter().map(|t| t.term.clone()).collect()
+        };
+        assert_eq!(terms(&with, 0), ["slow", "§infrastructure"]);
+        assert_eq!(terms(&with, 1), ["unreli", "§infrastructure"]);
+        assert_eq!(with.tokens[1][1].surface, "wifi");
+        assert_eq!(with.words[1], ["unreli", "wifi"]);
+        let without = Prepared::new(&texts, false);
+        assert_eq!(terms(&without, 0), ["slow", "laptop"]);
     }
 }

@@ -75,7 +75,7 @@ pub fn text(suggestions: &Suggestions, texts: &[&str], lines: &[usize]) -> Strin
             "\n{} ({})\n  why: {}\n",
             group.name,
             plural(group.members.len(), "note"),
-            group.keywords.join(", ")
+            group.why
         ));
         for &i in &group.members {
             out.push_str(&note_line(i));

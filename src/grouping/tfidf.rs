@@ -23,6 +23,12 @@ impl Tfidf {
     /// `tf = 1 + ln(count)`, `idf = ln((1 + n) / (1 + df)) + 1` (as scikit-learn's smoothed idf),
     /// then each vector is scaled to unit length.
     pub fn new<S: AsRef<str>>(docs: &[Vec<S>]) -> Self {
+        Self::with_boost(docs, |_| 1.0)
+    }
+
+    /// As [`Tfidf::new`], with each term's weight multiplied by `boost(term)` before the
+    /// vectors are scaled to unit length.
+    pub fn with_boost<S: AsRef<str>>(docs: &[Vec<S>], boost: impl Fn(&str) -> f32) -> Self {
         let mut ids: BTreeMap<&str, u32> = BTreeMap::new();
         for doc in docs {
             for term in doc {
@@ -54,12 +60,16 @@ impl Tfidf {
             .iter()
             .map(|&d| ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0)
             .collect();
+        let boosts: Vec<f32> = terms.iter().map(|t| boost(t)).collect();
         let vectors = counts
             .iter()
             .map(|c| {
                 let mut v: SparseVec = c
                     .iter()
-                    .map(|(&t, &k)| (t, (1.0 + (k as f32).ln()) * idf[t as usize]))
+                    .map(|(&t, &k)| {
+                        let t_ = t as usize;
+                        (t, (1.0 + (k as f32).ln()) * idf[t_] * boosts[t_])
+                    })
                     .collect();
                 normalise(&mut v);
                 v

@@ -25,8 +25,10 @@ const STACK_STEP: f32 = 14.0;
 pub struct SuggestionCard {
     /// The proposed name, editable before accepting.
     pub name: String,
-    /// Why its notes belong together: the keywords they share.
+    /// Its keywords: concept labels and the words its notes share.
     pub keywords: Vec<String>,
+    /// Why its notes belong together, in words ("about infrastructure (wifi, laptops)").
+    pub why: String,
     /// Its notes.
     pub notes: Vec<NoteId>,
     /// The titles of its first notes, as listed on the card.
@@ -75,6 +77,7 @@ impl Suggestions {
             .map(|g| SuggestionCard {
                 name: g.name,
                 keywords: g.keywords,
+                why: g.why,
                 notes: g.members.iter().filter_map(id_of).collect(),
                 titles: Vec::new(),
             })
@@ -110,6 +113,7 @@ impl Suggestions {
         let (tx, rx) = std::sync::mpsc::channel();
         let params = Params {
             granularity: self.granularity,
+            ..Params::default()
         };
         let ctx = ctx.clone();
         let spawned = std::thread::Builder::new()
@@ -281,9 +285,9 @@ pub fn suggestions_ui(
                             .color(palette.text_muted),
                     );
                 }
-                if !card.keywords.is_empty() {
+                if !card.why.is_empty() {
                     ui.label(
-                        RichText::new(format!("Why: they share {}", card.keywords.join(", ")))
+                        RichText::new(format!("Why: {}", card.why))
                             .italics()
                             .color(palette.text_muted),
                     );
