@@ -370,6 +370,34 @@ fn accepting_suggestions_makes_every_theme_in_one_step() {
 }
 
 #[test]
+fn many_accepted_suggestions_wrap_into_rows_without_overlapping() {
+    let mut s = session_with_notes(24);
+    let groups: Vec<(String, Vec<NoteId>)> = (0..9u64)
+        .map(|g| {
+            let size = if g % 2 == 0 { 4 } else { 2 };
+            let first = g * 2 + 1;
+            let notes = (first..first + size).map(NoteId).collect();
+            (format!("Theme {g}"), notes)
+        })
+        .collect();
+    let edit = ThemeEdit::accept(&s, &groups);
+    round_trip(&mut s, edit);
+    let frames = s.theme_frames();
+    assert!(frames.len() >= 5, "{}", frames.len());
+    for (i, a) in frames.iter().enumerate() {
+        for b in &frames[i + 1..] {
+            assert!(!a.rect.intersects(&b.rect), "{a:?} overlaps {b:?}");
+        }
+    }
+    // The fifth theme starts a new row below the first, at the same left edge.
+    let (first, fifth) = (frames[0].rect, frames[4].rect);
+    assert_eq!(fifth.min.x, first.min.x);
+    assert!(fifth.min.y > first.max.y);
+    let row_one = frames[..4].iter().map(|f| f.rect.min.y);
+    assert!(row_one.into_iter().all(|y| y == first.min.y));
+}
+
+#[test]
 fn accepting_skips_notes_already_in_a_theme() {
     let mut s = session_with_notes(4);
     let a = make_theme(&mut s, "Mine", &[1]);

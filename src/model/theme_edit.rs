@@ -5,7 +5,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::theme::{THEME_COLUMNS, frame_around, grid_slots};
+use super::theme::{THEME_COLUMNS, THEME_PADDING, frame_around, grid_slots};
+
+/// Accepted suggestions are laid out this many to a row, so a dozen themes make a block that
+/// fits a wide screen rather than a strip too thin to read.
+pub const ACCEPTED_PER_ROW: usize = 4;
+/// The space between rows of accepted themes: room for the name tab drawn above each frame.
+const ROW_GAP: f32 = 4.0 * super::NOTE_GAP;
 use super::{CanvasPos, CanvasRect, Note, NoteId, Session, Theme, ThemeColour, ThemeId};
 
 /// One change to the session's themes. [`ThemeEdit::apply`] returns the edit that undoes it.
@@ -383,13 +389,17 @@ impl ThemeEdit {
         ])
     }
 
-    /// Accepts suggested themes, each a name and its notes: every theme is made, side by side in
-    /// free canvas, with its notes laid out inside, all in one step. Notes already in a theme or
-    /// no longer there are left alone; a suggestion left with no notes is skipped.
+    /// Accepts suggested themes, each a name and its notes: every theme is made in free canvas,
+    /// [`ACCEPTED_PER_ROW`] to a row, with its notes laid out inside, all in one step. Notes
+    /// already in a theme or no longer there are left alone; a suggestion left with no notes is
+    /// skipped.
     pub fn accept(session: &Session, groups: &[(String, Vec<NoteId>)]) -> Self {
         let mut themes = Vec::new();
         let mut membership = Vec::new();
-        let mut anchor = session.free_theme_anchor(&[]);
+        let start = session.free_theme_anchor(&[]);
+        let mut anchor = start;
+        let mut row_bottom = start.y;
+        let mut in_row = 0;
         let mut next = session.next_theme_id().0;
         let mut taken = HashSet::new();
         for (name, notes) in groups {
@@ -412,6 +422,10 @@ impl ThemeEdit {
                 false
             });
             let width = theme.min_frame().width();
+            let last = slots.iter().fold(theme.content_origin(), |a, p| {
+                CanvasPos::new(a.x.max(p.x), a.y.max(p.y))
+            });
+            let bottom = last.y + super::geometry::NOTE_HEIGHT + THEME_PADDING;
             membership.extend(
                 reading_order(members)
                     .into_iter()
@@ -419,7 +433,14 @@ impl ThemeEdit {
                     .map(|(n, pos)| (n.id, Some(id), pos)),
             );
             themes.push((session.themes.len() + themes.len(), theme));
-            anchor = anchor.offset(width + 2.0 * super::NOTE_GAP, 0.0);
+            row_bottom = row_bottom.max(bottom);
+            in_row += 1;
+            anchor = if in_row == ACCEPTED_PER_ROW {
+                in_row = 0;
+                CanvasPos::new(start.x, row_bottom + ROW_GAP)
+            } else {
+                anchor.offset(width + 2.0 * super::NOTE_GAP, 0.0)
+            };
         }
         Self::Batch(vec![Self::Insert(themes), Self::SetMembership(membership)])
     }
