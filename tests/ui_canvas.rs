@@ -551,3 +551,51 @@ fn hovering_a_note_too_long_for_its_card_shows_all_of_it() {
         "only for the note under the pointer"
     );
 }
+
+#[test]
+fn a_dialog_takes_enter_and_the_canvas_behind_it_takes_no_keys() {
+    let (dir, mut h) = app_with_new_session("dialog-keys");
+    capture_notes(&mut h, &["Alpha", "Beta"]);
+    h.get_by_label("Alpha").click();
+    h.run();
+    assert_eq!(open_session(&h).canvas.selection.len(), 1);
+    // An export whose file is already there asks before replacing it.
+    let report = h
+        .state()
+        .export_path(goldthread::export::Format::Markdown)
+        .unwrap();
+    std::fs::write(&report, "old report").unwrap();
+    h.state_mut().run(goldthread::ui::Command::Export(
+        goldthread::export::Format::Markdown,
+    ));
+    h.run();
+    h.run();
+    assert!(matches!(
+        h.state().dialog(),
+        Some(goldthread::ui::Dialog::ConfirmExport { .. })
+    ));
+    let before = open_session(&h).session.clone();
+
+    // Keys for the board do nothing while the dialog asks.
+    press(&mut h, Key::Delete);
+    assert_eq!(open_session(&h).session, before, "Delete went through");
+    press_with(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(open_session(&h).session, before, "Ctrl+Z went through");
+    press_with(&mut h, Modifiers::COMMAND, Key::Num4);
+    type_text(&mut h, "x");
+    assert_eq!(open_session(&h).session, before);
+    assert!(open_session(&h).canvas.capture.is_none());
+    assert!(h.state().dialog().is_some());
+
+    // Enter answers the dialog (Keep it) and does not also start editing the selected note.
+    press(&mut h, Key::Enter);
+    h.run();
+    assert!(h.state().dialog().is_none(), "Enter answered the dialog");
+    assert!(
+        open_session(&h).canvas.editor.is_none(),
+        "Enter was not also taken by the canvas"
+    );
+    assert_eq!(std::fs::read_to_string(&report).unwrap(), "old report");
+    assert_eq!(open_session(&h).session, before);
+    drop(dir);
+}

@@ -232,13 +232,11 @@ pub fn canvas_ui(
         screen,
         view: state.view,
     };
-    // While the canvas asks before deleting, its keys and clicks belong to the question.
+    // While the canvas asks before deleting, its keys and clicks belong to the question, which
+    // the app draws on top (from the frame after it was asked, so the key or click that asked
+    // isn't taken as the answer).
     let asking = state.confirm_delete.is_some();
-    if asking {
-        // Only from the frame after it was asked, so the key or click that asked isn't taken
-        // as the answer.
-        confirm::confirm_ui(ui, session, state, palette, edits, requests);
-    } else {
+    if !asking {
         input::keyboard(ui, &response, session, state, &mut camera, edits, requests);
         input::pointer(ui, &response, session, state, &mut camera, edits);
     }
