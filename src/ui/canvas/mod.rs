@@ -96,9 +96,10 @@ pub struct CanvasState {
     pub editor: Option<NoteEditor>,
     /// Zoom to fit at the next frame (when the canvas size is known).
     pub fit_requested: bool,
-    /// At the next frame, zoom to fit if the view shows none of the notes (a reopened session
-    /// whose saved view looks at empty canvas, e.g. saved on a larger screen).
-    pub fit_if_nothing_visible: bool,
+    /// At the next frame, zoom to fit if the view shows fewer than half of the notes: a
+    /// reopened session whose saved view, on this window's size, would show only a corner of
+    /// the board (e.g. saved on a larger screen).
+    pub fit_if_mostly_hidden: bool,
     /// Put the canvas origin near the top-left corner at the next frame (new sessions).
     pub anchor_origin_requested: bool,
     /// Give the canvas keyboard focus at the next frame.
@@ -207,14 +208,12 @@ pub fn canvas_ui(
         };
         state.anchor_origin_requested = false;
     }
-    if std::mem::take(&mut state.fit_if_nothing_visible) {
-        let visible = Camera {
+    if std::mem::take(&mut state.fit_if_mostly_hidden) {
+        let camera = Camera {
             screen,
             view: state.view,
-        }
-        .visible_canvas();
-        let any_visible = session.notes.iter().any(|n| n.rect().intersects(&visible));
-        state.fit_requested |= !session.notes.is_empty() && !any_visible;
+        };
+        state.fit_requested |= mostly_hidden(session, &state.themes, &camera);
     }
     if state.fit_requested {
         state.view = transform::fit(content_bounds(session, &state.themes), screen);
@@ -376,6 +375,21 @@ pub fn note_at(
         .filter(|n| phase.is_none_or(|phase| n.phase == Some(phase)))
         .find(|n| n.rect().contains(p) && !cache.is_hidden(n))
         .map(|n| n.id)
+}
+
+/// True when fewer than half of the notes that can be seen (not inside a collapsed theme) are
+/// in view; a note counts as in view when all of it is on screen.
+fn mostly_hidden(session: &Session, cache: &themes::ThemeCache, camera: &Camera) -> bool {
+    let visible = camera.visible_canvas();
+    let (shown, in_view) = session.notes.iter().filter(|n| !cache.is_hidden(n)).fold(
+        (0usize, 0usize),
+        |(shown, in_view), n| {
+            let rect = n.rect();
+            let seen = visible.contains(rect.min) && visible.contains(rect.max);
+            (shown + 1, in_view + usize::from(seen))
+        },
+    );
+    in_view * 2 < shown
 }
 
 /// The area covering every note and every theme frame (an empty theme too), if any.
