@@ -116,6 +116,9 @@ pub struct CanvasState {
     pub phase_filter: Option<PhaseId>,
     /// A deletion of something with vote dots, waiting for the facilitator's yes.
     pub confirm_delete: Option<confirm::ConfirmDelete>,
+    /// Themes just made (e.g. accepted suggestions) to bring into view at the next frame, once
+    /// their frames are known.
+    pub reveal_themes: Vec<crate::model::ThemeId>,
 }
 
 impl CanvasState {
@@ -172,6 +175,8 @@ pub fn canvas_ui(
             .collect();
         state.selection.retain(|id| !hidden.contains(id));
     }
+    // Asked for last frame, so their frames exist now (the panel may ask again below).
+    let reveal = std::mem::take(&mut state.reveal_themes);
     crate::ui::themes::panel_ui(ui, session, state, palette, edits, requests);
     let screen = ui.available_rect_before_wrap();
     let response = ui.interact(screen, canvas_id(), Sense::click_and_drag());
@@ -218,6 +223,18 @@ pub fn canvas_ui(
     if state.fit_requested {
         state.view = transform::fit(content_bounds(session, &state.themes), screen);
         state.fit_requested = false;
+    }
+    let revealed = reveal
+        .iter()
+        .filter_map(|id| state.themes.frame(*id))
+        .map(|f| f.rect)
+        .reduce(crate::model::CanvasRect::union);
+    if let Some(target) = revealed {
+        let camera = Camera {
+            screen,
+            view: state.view,
+        };
+        state.view = transform::bring_into_view(&camera, target);
     }
     if state.focus_requested {
         response.request_focus();
