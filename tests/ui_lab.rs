@@ -507,7 +507,7 @@ fn the_author_of_notes_on_the_board_can_be_set_and_cleared_from_the_selection_ba
     click(&mut h, "Tom Reid (Housing)");
     assert_eq!(author_of(&h, "Written anonymously"), tom);
     assert_eq!(author_of(&h, "Also anonymous"), tom);
-    assert_eq!(picker(&h), "Tom Reid");
+    assert_eq!(picker(&h), "By Tom Reid");
 
     // Clearing makes them anonymous again, in one step that Ctrl+Z undoes.
     click(&mut h, "Author of the selected notes");

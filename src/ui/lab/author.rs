@@ -71,9 +71,10 @@ fn picker_ui(
     }
     let shown = match current {
         None => "Several authors".to_owned(),
+        // "By …" says what the box is about, beside the colours of the selection bar.
         Some(author) => author
             .and_then(|id| session.participant(id))
-            .map_or_else(|| "Anonymous".to_owned(), |p| p.name.clone()),
+            .map_or_else(|| "Anonymous".to_owned(), |p| format!("By {}", p.name)),
     };
     let mut chosen = None;
     let combo = egui::ComboBox::from_id_salt(id_salt)
