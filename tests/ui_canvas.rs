@@ -1,5 +1,7 @@
 //! Protects the canvas as a facilitator uses it: capturing notes at typing speed, selecting,
-//! dragging, editing, recolouring, deleting and undoing, all through real input events.
+//! dragging, editing, recolouring, deleting and undoing, all through real input events; a
+//! dialog taking Enter without the board behind it taking keys too; and a session opened in a
+//! window where its saved view would show only part of the board zooming to fit.
 
 mod common;
 

@@ -1,7 +1,8 @@
 //! Protects where themes and voting meet, through real input: a revealed vote's dots show on
 //! theme frames and collapsed cards (reported to screen readers), and deleting a theme or notes
 //! that have dots asks first (Delete or Enter deletes, Keep or Esc keeps), deletes as one
-//! undoable step, and gives the dots back; deleting what has no dots does not ask.
+//! undoable step, and gives the dots back; deleting what has no dots does not ask. While it
+//! asks, Ctrl+Z, Ctrl+Shift+Z and the board's keys change nothing, and it reads in body-sized text.
 
 mod common;
 
@@ -435,4 +436,21 @@ fn undo_redo_and_canvas_keys_change_nothing_while_the_question_is_open() {
         session(&h).note(NoteId(3)).unwrap().colour,
         NoteColour::Yellow
     );
+}
+
+#[test]
+fn the_question_is_in_the_body_text_size_of_every_dialog() {
+    let (_dir, mut h) = themes_voted("question-size", RoundState::Revealed);
+    delete_from_list(&mut h, "Data");
+    let body = h.get_by_label_contains("“Data” has 7 dots").rect();
+    let font = h.ctx.global_style().text_styles[&egui::TextStyle::Body].clone();
+    assert_eq!(font.size, 18.0, "the app's readable body size");
+    let row = h.ctx.fonts_mut(|f| f.row_height(&font));
+    let rows = body.height() / row;
+    assert!(
+        (rows - rows.round()).abs() < 0.05 && (1.0..=5.0).contains(&rows.round()),
+        "the question is {} points high: not whole rows of {row}-point body text",
+        body.height()
+    );
+    press(&mut h, Key::Escape);
 }

@@ -1,7 +1,8 @@
 //! Protects the innovation lab as a facilitator runs it, through real clicks and keys: a new
 //! session from a template, moving through the phases (buttons, Page Down / Page Up, chips,
 //! undo), the countdown, notes recording their phase and the phase filter, vision, outcomes and
-//! participants on the Plan screen (bad dates kept with a message), creating an action from a
+//! participants on the Plan screen (bad dates kept with a message), who wrote a note (chosen
+//! when capturing, or set and cleared later from the selection bar), creating an action from a
 //! theme, and exporting the report from the File menu without overwriting.
 
 mod common;

@@ -1,7 +1,7 @@
 //! Protects themes as a facilitator uses them, through real input: keyboard grouping (Tab,
 //! Ctrl+G, naming in place, 1–9 and 0), dropping notes into and out of frames, collapse and
 //! expand, rename, merge, split and delete from the theme list, suggestions accepted and undone
-//! by one Ctrl+Z, near-duplicates stacked, and themes saved.
+//! by one Ctrl+Z and brought into view, near-duplicates stacked, and themes saved.
 
 mod common;
 
