@@ -1,5 +1,7 @@
 //! Protects the canvas as a facilitator uses it: capturing notes at typing speed, selecting,
-//! dragging, editing, recolouring, deleting and undoing, all through real input events.
+//! dragging, editing, recolouring, deleting and undoing, all through real input events; a
+//! dialog taking Enter without the board behind it taking keys too; and a session opened in a
+//! window where its saved view would show only part of the board zooming to fit.
 
 mod common;
 
@@ -7,6 +9,9 @@ use common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 use goldthread::model::{CanvasRect, NoteColour};
+use goldthread::ui::GoldthreadApp;
+
+type H = egui_kittest::Harness<'static, GoldthreadApp>;
 
 #[test]
 fn capture_three_notes_with_enter_lays_them_out_without_overlap() {
@@ -550,4 +555,143 @@ fn hovering_a_note_too_long_for_its_card_shows_all_of_it() {
         h.query_by_label_contains("whole story").is_none(),
         "only for the note under the pointer"
     );
+}
+
+#[test]
+fn a_dialog_takes_enter_and_the_canvas_behind_it_takes_no_keys() {
+    let (dir, mut h) = app_with_new_session("dialog-keys");
+    capture_notes(&mut h, &["Alpha", "Beta"]);
+    h.get_by_label("Alpha").click();
+    h.run();
+    assert_eq!(open_session(&h).canvas.selection.len(), 1);
+    // An export whose file is already there asks before replacing it.
+    let report = h
+        .state()
+        .export_path(goldthread::export::Format::Markdown)
+        .unwrap();
+    std::fs::write(&report, "old report").unwrap();
+    h.state_mut().run(goldthread::ui::Command::Export(
+        goldthread::export::Format::Markdown,
+    ));
+    h.run();
+    h.run();
+    assert!(matches!(
+        h.state().dialog(),
+        Some(goldthread::ui::Dialog::ConfirmExport { .. })
+    ));
+    let before = open_session(&h).session.clone();
+
+    // Keys for the board do nothing while the dialog asks.
+    press(&mut h, Key::Delete);
+    assert_eq!(open_session(&h).session, before, "Delete went through");
+    press_with(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(open_session(&h).session, before, "Ctrl+Z went through");
+    press_with(&mut h, Modifiers::COMMAND, Key::Num4);
+    type_text(&mut h, "x");
+    assert_eq!(open_session(&h).session, before);
+    assert!(open_session(&h).canvas.capture.is_none());
+    assert!(h.state().dialog().is_some());
+
+    // Enter answers the dialog (Keep it) and does not also start editing the selected note.
+    press(&mut h, Key::Enter);
+    h.run();
+    assert!(h.state().dialog().is_none(), "Enter answered the dialog");
+    assert!(
+        open_session(&h).canvas.editor.is_none(),
+        "Enter was not also taken by the canvas"
+    );
+    assert_eq!(std::fs::read_to_string(&report).unwrap(), "old report");
+    assert_eq!(open_session(&h).session, before);
+    drop(dir);
+}
+
+/// How many of the open session's notes (outside collapsed themes) are wholly inside the
+/// canvas area as drawn last frame, out of how many.
+fn notes_in_view(h: &H) -> (usize, usize) {
+    let open = open_session(h);
+    let camera = goldthread::ui::canvas::transform::Camera {
+        screen: open.canvas.last_screen.expect("the board was drawn"),
+        view: open.canvas.view,
+    };
+    let visible = camera.visible_canvas();
+    let shown: Vec<_> = open
+        .session
+        .notes
+        .iter()
+        .filter(|n| !open.canvas.themes.is_hidden(n))
+        .collect();
+    let in_view = shown.iter().filter(|n| wholly_inside(&visible, n)).count();
+    (in_view, shown.len())
+}
+
+fn wholly_inside(area: &CanvasRect, note: &goldthread::Note) -> bool {
+    let rect = note.rect();
+    area.contains(rect.min) && area.contains(rect.max)
+}
+
+/// The shipped example sessions, copied into a fresh library.
+fn shipped_sessions(dir: &TempDir) -> Vec<std::path::PathBuf> {
+    let mut paths = Vec::new();
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/sessions")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "ron") {
+            let copy = dir.join(path.file_name().unwrap());
+            std::fs::copy(&path, &copy).unwrap();
+            paths.push(copy);
+        }
+    }
+    paths.sort();
+    assert!(!paths.is_empty(), "the checkout ships an example session");
+    paths
+}
+
+#[test]
+fn a_shipped_session_opened_at_1280x800_shows_all_its_notes() {
+    let dir = temp_dir("example-fit");
+    for path in shipped_sessions(&dir) {
+        let saved_view = goldthread::storage::load_file(&path).unwrap().session.view;
+        let mut h = app_with(&dir, Some(path.clone()));
+        settle(&mut h);
+        let (in_view, shown) = notes_in_view(&h);
+        assert!(shown > 0, "{path:?} has notes");
+        assert_eq!(in_view, shown, "{path:?}: every note is in view");
+        // Guard: the saved view alone would have shown only part of the board here.
+        let open = open_session(&h);
+        assert_ne!(open.canvas.view, saved_view, "{path:?} was zoomed to fit");
+        let camera = goldthread::ui::canvas::transform::Camera {
+            screen: open.canvas.last_screen.unwrap(),
+            view: saved_view,
+        };
+        let visible = camera.visible_canvas();
+        let saved_in_view = open
+            .session
+            .notes
+            .iter()
+            .filter(|n| !open.canvas.themes.is_hidden(n))
+            .filter(|n| wholly_inside(&visible, n))
+            .count();
+        assert!(
+            saved_in_view * 2 < shown,
+            "{path:?}: the saved view shows {saved_in_view} of {shown} notes at 1280x800"
+        );
+        drop(h);
+    }
+}
+
+#[test]
+fn a_saved_view_that_shows_most_notes_is_kept_on_open() {
+    let dir = temp_dir("keep-view");
+    for path in shipped_sessions(&dir) {
+        let saved_view = goldthread::storage::load_file(&path).unwrap().session.view;
+        let mut h = app_sized(&dir, Some(path.clone()), egui::vec2(1920.0, 1080.0));
+        settle(&mut h);
+        let (in_view, shown) = notes_in_view(&h);
+        assert!(in_view * 2 >= shown, "{path:?}: {in_view} of {shown}");
+        assert_eq!(
+            open_session(&h).canvas.view,
+            saved_view,
+            "{path:?}: the view it was saved with is kept"
+        );
+        drop(h);
+    }
 }

@@ -1,7 +1,8 @@
 //! Protects where themes and voting meet, through real input: a revealed vote's dots show on
 //! theme frames and collapsed cards (reported to screen readers), and deleting a theme or notes
 //! that have dots asks first (Delete or Enter deletes, Keep or Esc keeps), deletes as one
-//! undoable step, and gives the dots back; deleting what has no dots does not ask.
+//! undoable step, and gives the dots back; deleting what has no dots does not ask. While it
+//! asks, Ctrl+Z, Ctrl+Shift+Z and the board's keys change nothing, and it reads in body-sized text.
 
 mod common;
 
@@ -376,4 +377,80 @@ fn the_selection_bar_s_delete_asks_too() {
     assert_eq!(note_texts(&h), ["Front door"]);
     press_with(&mut h, Modifiers::COMMAND, Key::Z);
     assert_eq!(note_texts(&h).len(), 3, "one undo brings both back");
+}
+
+#[test]
+fn undo_redo_and_canvas_keys_change_nothing_while_the_question_is_open() {
+    let (_dir, mut h) = notes_voted("keys-under-question");
+    // Something to undo, so a Ctrl+Z that got through would show.
+    select_note(&mut h, "Front door");
+    press_with(&mut h, Modifiers::COMMAND, Key::Num2);
+    assert_eq!(
+        session(&h).note(NoteId(3)).unwrap().colour,
+        NoteColour::Orange
+    );
+    select_note(&mut h, "Open data");
+    press(&mut h, Key::Delete);
+    assert!(asking(&h));
+    let before = session(&h).clone();
+
+    let shift = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+    for (modifiers, key) in [
+        (Modifiers::COMMAND, Key::Z),
+        (shift, Key::Z),
+        (Modifiers::COMMAND, Key::Y),
+        (Modifiers::COMMAND, Key::Num3),
+        (Modifiers::COMMAND, Key::G),
+        (Modifiers::COMMAND, Key::A),
+        (Modifiers::NONE, Key::ArrowRight),
+        (Modifiers::NONE, Key::Num1),
+        (Modifiers::NONE, Key::F2),
+        (Modifiers::NONE, Key::Delete),
+        (Modifiers::NONE, Key::Home),
+    ] {
+        press_with(&mut h, modifiers, key);
+        h.run();
+        assert_eq!(
+            session(&h),
+            &before,
+            "{modifiers:?}+{key:?} changed the session under the question"
+        );
+        assert!(asking(&h), "{modifiers:?}+{key:?} closed the question");
+        let canvas = &open_session(&h).canvas;
+        assert!(canvas.editor.is_none() && canvas.theme_rename.is_none());
+    }
+    assert!(
+        !h.state()
+            .notices()
+            .all()
+            .iter()
+            .any(|n| n.text.contains("Nothing to")),
+        "undo was not even tried"
+    );
+
+    // Once answered, the keys work again: Ctrl+Z undoes the recolour, not the question.
+    press(&mut h, Key::Escape);
+    assert!(!asking(&h));
+    press_with(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        session(&h).note(NoteId(3)).unwrap().colour,
+        NoteColour::Yellow
+    );
+}
+
+#[test]
+fn the_question_is_in_the_body_text_size_of_every_dialog() {
+    let (_dir, mut h) = themes_voted("question-size", RoundState::Revealed);
+    delete_from_list(&mut h, "Data");
+    let body = h.get_by_label_contains("“Data” has 7 dots").rect();
+    let font = h.ctx.global_style().text_styles[&egui::TextStyle::Body].clone();
+    assert_eq!(font.size, 18.0, "the app's readable body size");
+    let row = h.ctx.fonts_mut(|f| f.row_height(&font));
+    let rows = body.height() / row;
+    assert!(
+        (rows - rows.round()).abs() < 0.05 && (1.0..=5.0).contains(&rows.round()),
+        "the question is {} points high: not whole rows of {row}-point body text",
+        body.height()
+    );
+    press(&mut h, Key::Escape);
 }

@@ -1,7 +1,8 @@
 //! Protects the innovation lab as a facilitator runs it, through real clicks and keys: a new
 //! session from a template, moving through the phases (buttons, Page Down / Page Up, chips,
 //! undo), the countdown, notes recording their phase and the phase filter, vision, outcomes and
-//! participants on the Plan screen (bad dates kept with a message), creating an action from a
+//! participants on the Plan screen (bad dates kept with a message), who wrote a note (chosen
+//! when capturing, or set and cleared later from the selection bar), creating an action from a
 //! theme, and exporting the report from the File menu without overwriting.
 
 mod common;
@@ -457,6 +458,88 @@ fn a_note_can_carry_its_author_or_stay_anonymous() {
         "anonymous unless chosen"
     );
     assert_eq!(last.phase, Some(PhaseId(6)), "and the phase the room is in");
+}
+
+#[test]
+fn the_author_of_notes_on_the_board_can_be_set_and_cleared_from_the_selection_bar() {
+    let dir = temp_dir("set-author");
+    let path = dir.join("northfield.ron");
+    save_file(&path, &council::council_session()).unwrap();
+    let mut h = app_with(&dir, Some(path.clone()));
+    settle(&mut h);
+    capture_notes(&mut h, &["Written anonymously", "Also anonymous"]);
+    let author_of = |h: &H, text: &str| {
+        open_session(h)
+            .session
+            .notes
+            .iter()
+            .find(|n| n.text == text)
+            .expect(text)
+            .author
+    };
+    let asha = Some(goldthread::model::ParticipantId(1));
+    let tom = Some(goldthread::model::ParticipantId(2));
+
+    // One note: choose its author afterwards.
+    h.get_by_role_and_label(egui::Role::Button, "Written anonymously")
+        .click();
+    h.run();
+    click(&mut h, "Author of the selected note");
+    click(&mut h, "Asha Patel (Housing)");
+    assert_eq!(author_of(&h, "Written anonymously"), asha);
+    assert_eq!(author_of(&h, "Also anonymous"), None);
+    press_with(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(author_of(&h, "Written anonymously"), None, "one undo step");
+    press_with(&mut h, Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+    assert_eq!(author_of(&h, "Written anonymously"), asha);
+
+    // Two notes with different authors: the bar says so, and one choice sets both.
+    h.get_by_role_and_label(egui::Role::Button, "Also anonymous")
+        .click_modifiers(Modifiers::SHIFT);
+    h.run();
+    assert_eq!(open_session(&h).canvas.selection.len(), 2);
+    let picker = |h: &H| {
+        h.get_by_label("Author of the selected notes")
+            .value()
+            .unwrap_or_default()
+    };
+    assert_eq!(picker(&h), "Several authors");
+    click(&mut h, "Author of the selected notes");
+    click(&mut h, "Tom Reid (Housing)");
+    assert_eq!(author_of(&h, "Written anonymously"), tom);
+    assert_eq!(author_of(&h, "Also anonymous"), tom);
+    assert_eq!(picker(&h), "By Tom Reid");
+
+    // Clearing makes them anonymous again, in one step that Ctrl+Z undoes.
+    click(&mut h, "Author of the selected notes");
+    click(&mut h, "Anonymous");
+    assert_eq!(author_of(&h, "Written anonymously"), None);
+    assert_eq!(author_of(&h, "Also anonymous"), None);
+    press_with(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(author_of(&h, "Written anonymously"), tom);
+    assert_eq!(author_of(&h, "Also anonymous"), tom);
+
+    // It is saved with the session.
+    press_with(&mut h, Modifiers::COMMAND, Key::S);
+    settle(&mut h);
+    let saved = goldthread::storage::load_file(&path).unwrap().session;
+    let by_text = |text: &str| saved.notes.iter().find(|n| n.text == text).unwrap().author;
+    assert_eq!(by_text("Written anonymously"), tom);
+    assert_eq!(by_text("Also anonymous"), tom);
+}
+
+#[test]
+fn without_participants_the_selection_bar_offers_no_author() {
+    let (_dir, mut h) = app_with_new_session("no-author-picker");
+    capture_notes(&mut h, &["Just an idea"]);
+    h.get_by_role_and_label(egui::Role::Button, "Just an idea")
+        .click();
+    h.run();
+    h.get_by_label("Make theme");
+    assert!(
+        h.query_by_label("Author of the selected note").is_none(),
+        "nobody to choose from"
+    );
 }
 
 /// Fills in action `number` (1-based, board in order added): description is already typed.

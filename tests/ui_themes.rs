@@ -1,7 +1,7 @@
 //! Protects themes as a facilitator uses them, through real input: keyboard grouping (Tab,
 //! Ctrl+G, naming in place, 1–9 and 0), dropping notes into and out of frames, collapse and
 //! expand, rename, merge, split and delete from the theme list, suggestions accepted and undone
-//! by one Ctrl+Z, near-duplicates stacked, and themes saved.
+//! by one Ctrl+Z and brought into view, near-duplicates stacked, and themes saved.
 
 mod common;
 
@@ -9,7 +9,7 @@ use common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 use goldthread::grouping::{self, Group};
-use goldthread::model::{Edit, NoteId, Session, ThemeEdit, ThemeId};
+use goldthread::model::{CanvasRect, Edit, NoteId, Session, ThemeEdit, ThemeId};
 
 type H = egui_kittest::Harness<'static, goldthread::ui::GoldthreadApp>;
 
@@ -451,6 +451,103 @@ fn accepting_a_renamed_suggestion_makes_the_theme_and_one_undo_removes_it() {
     );
     assert_eq!(theme_of(&h, "Open data portal"), None);
     assert_eq!(session(&h).notes.len(), 4);
+}
+
+/// The part of the canvas in view, as drawn last frame (canvas units), and its screen rect.
+fn in_view(h: &H) -> (CanvasRect, egui::Rect) {
+    let canvas = &open_session(h).canvas;
+    let screen = canvas.last_screen.expect("the board was drawn");
+    let camera = goldthread::ui::canvas::transform::Camera {
+        screen,
+        view: canvas.view,
+    };
+    (camera.visible_canvas(), screen)
+}
+
+/// Asserts that the frame of the theme named `name` is wholly in view, and drawn there.
+fn assert_frame_in_view(h: &H, name: &str) {
+    let s = session(h);
+    let theme = s.themes.iter().find(|t| t.name == name).expect(name);
+    let frame = open_session(h).canvas.themes.frame(theme.id).unwrap().rect;
+    let (visible, screen) = in_view(h);
+    assert!(
+        visible.contains(frame.min) && visible.contains(frame.max),
+        "{name}'s frame {frame:?} is not wholly in view {visible:?}"
+    );
+    let count = s.notes.iter().filter(|n| n.theme == Some(theme.id)).count();
+    let title = h
+        .get_by_label(&format!("Theme {name}, {count} notes"))
+        .rect();
+    assert!(screen.intersects(title), "{title:?} outside {screen:?}");
+}
+
+/// Zooms in on the middle of the board with the + key until the free canvas where new themes
+/// go is out of view (checked, so the test cannot pass by luck).
+fn look_closely(h: &mut H) {
+    for _ in 0..8 {
+        let anchor = session(h).free_theme_anchor(&[]);
+        if !in_view(h).0.contains(anchor) {
+            break;
+        }
+        type_text(h, "+");
+    }
+    let anchor = session(h).free_theme_anchor(&[]);
+    let (visible, _) = in_view(h);
+    assert!(
+        !visible.contains(anchor),
+        "where new themes go, {anchor:?}, should start out of view {visible:?}"
+    );
+}
+
+#[test]
+fn accepted_suggestions_are_brought_into_view() {
+    let (_dir, mut h) = app_with_new_session("accept-in-view");
+    capture_notes(
+        &mut h,
+        &[
+            "Open data portal",
+            "Share data",
+            "Staff training",
+            "Training budget",
+            "Fix the wifi",
+            "Wifi in every room",
+        ],
+    );
+    inject(
+        &mut h,
+        vec![
+            group("Data", &["data"], &[0, 1]),
+            group("Training", &["training"], &[2, 3]),
+            group("Wifi", &["wifi"], &[4, 5]),
+        ],
+        vec![],
+    );
+    look_closely(&mut h);
+    let zoom = open_session(&h).canvas.view.zoom;
+    h.get_by_label("Accept suggestion 1").click();
+    h.run();
+    assert_eq!(theme_names(&h), ["Data"]);
+    assert_frame_in_view(&h, "Data");
+    assert_eq!(
+        open_session(&h).canvas.view.zoom,
+        zoom,
+        "one frame fits at this zoom: the board only pans"
+    );
+
+    // Accept all: every new frame in view, zooming out as far as it takes.
+    look_closely(&mut h);
+    let zoom = open_session(&h).canvas.view.zoom;
+    h.get_by_label("Accept all").scroll_to_me();
+    h.run();
+    h.get_by_label("Accept all").click();
+    h.run();
+    assert_eq!(theme_names(&h), ["Data", "Training", "Wifi"]);
+    assert!(
+        open_session(&h).canvas.view.zoom < zoom,
+        "two frames side by side need a wider view"
+    );
+    assert_frame_in_view(&h, "Training");
+    assert_frame_in_view(&h, "Wifi");
 }
 
 #[test]

@@ -87,6 +87,16 @@ impl ThemeEdit {
         }
     }
 
+    /// The themes this edit adds, in the order it adds them (e.g. the themes of accepted
+    /// suggestions, which the canvas then brings into view).
+    pub fn inserted(&self) -> Vec<ThemeId> {
+        match self {
+            Self::Insert(themes) => themes.iter().map(|(_, t)| t.id).collect(),
+            Self::Batch(edits) => edits.iter().flat_map(Self::inserted).collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// Performs the edit and returns the edit that undoes it. Parts naming themes or notes that
     /// do not exist are skipped; the inverse only undoes what really happened.
     pub fn apply(self, session: &mut Session) -> Self {

@@ -7,6 +7,7 @@ mod dialogs;
 mod jobs;
 mod lab;
 mod library_ui;
+mod modal;
 mod notices;
 pub mod recovery_ui;
 mod screen;

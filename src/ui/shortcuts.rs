@@ -54,16 +54,26 @@ const SHORTCUTS: [(KeyboardShortcut, Command, bool); 9] = [
 ];
 
 /// Consumes the shortcuts pressed this frame and returns their commands. Undo and redo are
-/// left to a focused text box, which has its own.
-pub fn commands(ctx: &egui::Context) -> Vec<Command> {
+/// left to a focused text box, which has its own. While a modal question is open (`asking`),
+/// only shortcuts that change neither the session nor the question work (theme, full screen);
+/// the others are left alone, e.g. for a text box in the dialog.
+pub fn commands(ctx: &egui::Context, asking: bool) -> Vec<Command> {
     let typing = ctx.text_edit_focused();
     let mut out = Vec::new();
     for (shortcut, command, in_text) in SHORTCUTS {
+        if asking && !works_under_a_question(&command) {
+            continue;
+        }
         if (in_text || !typing) && ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
             out.push(command);
         }
     }
     out
+}
+
+/// True for shortcuts that may run while a modal question is open: they touch only the window.
+fn works_under_a_question(command: &Command) -> bool {
+    matches!(command, Command::ToggleTheme | Command::ToggleFullscreen)
 }
 
 /// How a shortcut reads in a menu, e.g. "Ctrl+S".

@@ -70,6 +70,15 @@ pub fn app(library: &Path) -> Harness<'static, GoldthreadApp> {
 
 /// Like [`app`], opening `file` at start.
 pub fn app_with(library: &Path, file: Option<PathBuf>) -> Harness<'static, GoldthreadApp> {
+    app_sized(library, file, egui::vec2(1280.0, 800.0))
+}
+
+/// Like [`app_with`], in a window of `size` points (e.g. 1920x1080 for a projector).
+pub fn app_sized(
+    library: &Path,
+    file: Option<PathBuf>,
+    size: egui::Vec2,
+) -> Harness<'static, GoldthreadApp> {
     let config = AppConfig {
         library_dir: library.to_owned(),
         open_file: file,
@@ -78,7 +87,7 @@ pub fn app_with(library: &Path, file: Option<PathBuf>) -> Harness<'static, Goldt
     };
     let app = GoldthreadApp::new(config, Settings::default());
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
+        .with_size(size)
         .with_step_dt(1.0 / 60.0)
         .with_max_steps(240)
         .build_ui_state(|ui, app: &mut GoldthreadApp| app.ui(ui), app);

@@ -309,7 +309,7 @@ impl GoldthreadApp {
         let recovery_path =
             recovery::recovery_path(&self.config.library_dir, &session.title, &copy_id);
         let mut canvas = CanvasState::new(session.view);
-        canvas.fit_if_nothing_visible = path.is_some();
+        canvas.fit_if_mostly_hidden = path.is_some();
         canvas.anchor_origin_requested = path.is_none() && session.notes.is_empty();
         self.open = Some(OpenSession {
             session,

@@ -12,6 +12,7 @@ use super::command::Command;
 use super::dialogs::{self, Dialog};
 use super::jobs::{Jobs, PickPurpose};
 use super::library_ui::{self, LibraryState};
+use super::modal::HeldKeys;
 use super::notices::Notices;
 use super::recovery_ui::{self, SafetyPrompt};
 use super::screen::{self, Screen};
@@ -115,7 +116,14 @@ impl GoldthreadApp {
             self.handle_job(result);
         }
         self.handle_close_request(&ctx);
-        self.pending.extend(shortcuts::commands(&ctx));
+        // A question open since the last frame takes the keys this frame; the screens under it
+        // get none (not Enter, Delete, Ctrl+Z), so nothing changes behind it.
+        let asking_delete = self
+            .open
+            .as_ref()
+            .is_some_and(|o| o.canvas.confirm_delete.is_some());
+        let asking = asking_delete || self.dialog.is_some() || self.safety.is_some();
+        self.pending.extend(shortcuts::commands(&ctx, asking));
 
         let palette = self.settings.theme.palette();
         // Before the screens, so its keys (Enter, Esc) are not taken by the library behind it.
@@ -125,6 +133,7 @@ impl GoldthreadApp {
         {
             self.safety_choice(&ctx, choice);
         }
+        let held = asking.then(|| HeldKeys::take(&ctx));
         let mut edits = Vec::new();
         top_bar::top_bar_ui(
             ui,
@@ -192,6 +201,23 @@ impl GoldthreadApp {
                     &mut self.pending,
                 ),
             });
+        if let Some(held) = held {
+            held.release(&ctx);
+        }
+        if asking_delete && let Some(open) = &mut self.open {
+            let mut requests = Vec::new();
+            canvas::confirm::confirm_ui(
+                ui,
+                &open.session,
+                &mut open.canvas,
+                &palette,
+                &mut edits,
+                &mut requests,
+            );
+            for CanvasRequest::Info(text) in requests {
+                self.notices.info(text);
+            }
+        }
         if let Some(dialog) = &mut self.dialog
             && let Some(outcome) = dialogs::dialog_ui(&ctx, dialog, &self.config, &palette)
         {

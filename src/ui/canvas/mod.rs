@@ -96,9 +96,10 @@ pub struct CanvasState {
     pub editor: Option<NoteEditor>,
     /// Zoom to fit at the next frame (when the canvas size is known).
     pub fit_requested: bool,
-    /// At the next frame, zoom to fit if the view shows none of the notes (a reopened session
-    /// whose saved view looks at empty canvas, e.g. saved on a larger screen).
-    pub fit_if_nothing_visible: bool,
+    /// At the next frame, zoom to fit if the view shows fewer than half of the notes: a
+    /// reopened session whose saved view, on this window's size, would show only a corner of
+    /// the board (e.g. saved on a larger screen).
+    pub fit_if_mostly_hidden: bool,
     /// Put the canvas origin near the top-left corner at the next frame (new sessions).
     pub anchor_origin_requested: bool,
     /// Give the canvas keyboard focus at the next frame.
@@ -115,6 +116,9 @@ pub struct CanvasState {
     pub phase_filter: Option<PhaseId>,
     /// A deletion of something with vote dots, waiting for the facilitator's yes.
     pub confirm_delete: Option<confirm::ConfirmDelete>,
+    /// Themes just made (e.g. accepted suggestions) to bring into view at the next frame, once
+    /// their frames are known.
+    pub reveal_themes: Vec<crate::model::ThemeId>,
 }
 
 impl CanvasState {
@@ -171,6 +175,8 @@ pub fn canvas_ui(
             .collect();
         state.selection.retain(|id| !hidden.contains(id));
     }
+    // Asked for last frame, so their frames exist now (the panel may ask again below).
+    let reveal = std::mem::take(&mut state.reveal_themes);
     crate::ui::themes::panel_ui(ui, session, state, palette, edits, requests);
     let screen = ui.available_rect_before_wrap();
     let response = ui.interact(screen, canvas_id(), Sense::click_and_drag());
@@ -207,18 +213,28 @@ pub fn canvas_ui(
         };
         state.anchor_origin_requested = false;
     }
-    if std::mem::take(&mut state.fit_if_nothing_visible) {
-        let visible = Camera {
+    if std::mem::take(&mut state.fit_if_mostly_hidden) {
+        let camera = Camera {
             screen,
             view: state.view,
-        }
-        .visible_canvas();
-        let any_visible = session.notes.iter().any(|n| n.rect().intersects(&visible));
-        state.fit_requested |= !session.notes.is_empty() && !any_visible;
+        };
+        state.fit_requested |= mostly_hidden(session, &state.themes, &camera);
     }
     if state.fit_requested {
         state.view = transform::fit(content_bounds(session, &state.themes), screen);
         state.fit_requested = false;
+    }
+    let revealed = reveal
+        .iter()
+        .filter_map(|id| state.themes.frame(*id))
+        .map(|f| f.rect)
+        .reduce(crate::model::CanvasRect::union);
+    if let Some(target) = revealed {
+        let camera = Camera {
+            screen,
+            view: state.view,
+        };
+        state.view = transform::bring_into_view(&camera, target);
     }
     if state.focus_requested {
         response.request_focus();
@@ -232,13 +248,11 @@ pub fn canvas_ui(
         screen,
         view: state.view,
     };
-    // While the canvas asks before deleting, its keys and clicks belong to the question.
+    // While the canvas asks before deleting, its keys and clicks belong to the question, which
+    // the app draws on top (from the frame after it was asked, so the key or click that asked
+    // isn't taken as the answer).
     let asking = state.confirm_delete.is_some();
-    if asking {
-        // Only from the frame after it was asked, so the key or click that asked isn't taken
-        // as the answer.
-        confirm::confirm_ui(ui, session, state, palette, edits, requests);
-    } else {
+    if !asking {
         input::keyboard(ui, &response, session, state, &mut camera, edits, requests);
         input::pointer(ui, &response, session, state, &mut camera, edits);
     }
@@ -378,6 +392,21 @@ pub fn note_at(
         .filter(|n| phase.is_none_or(|phase| n.phase == Some(phase)))
         .find(|n| n.rect().contains(p) && !cache.is_hidden(n))
         .map(|n| n.id)
+}
+
+/// True when fewer than half of the notes that can be seen (not inside a collapsed theme) are
+/// in view; a note counts as in view when all of it is on screen.
+fn mostly_hidden(session: &Session, cache: &themes::ThemeCache, camera: &Camera) -> bool {
+    let visible = camera.visible_canvas();
+    let (shown, in_view) = session.notes.iter().filter(|n| !cache.is_hidden(n)).fold(
+        (0usize, 0usize),
+        |(shown, in_view), n| {
+            let rect = n.rect();
+            let seen = visible.contains(rect.min) && visible.contains(rect.max);
+            (shown + 1, in_view + usize::from(seen))
+        },
+    );
+    in_view * 2 < shown
 }
 
 /// The area covering every note and every theme frame (an empty theme too), if any.

@@ -1,10 +1,11 @@
-//! The bar over the canvas while notes are selected: colour palette, edit and delete, for
-//! facilitators who use the mouse. The same actions have keys (Ctrl+1..6, F2, Delete).
+//! The bar over the canvas while notes are selected: colour palette, who wrote them (when the
+//! session has participants), edit and delete, for facilitators who use the mouse. Colour,
+//! edit and delete also have keys (Ctrl+1..6, F2, Delete).
 
 use egui::{Align2, RichText};
 
 use super::{CanvasState, NoteEditor};
-use crate::model::{Edit, NoteColour, Session};
+use crate::model::{Edit, LabEdit, NoteColour, ParticipantId, Session};
 use crate::ui::style::Palette;
 use crate::ui::widgets::swatch;
 
@@ -52,6 +53,12 @@ pub fn selection_bar_ui(
                             }
                         }
                         ui.separator();
+                        if let Some(author) =
+                            crate::ui::lab::selection_author_ui(ui, session, &state.selection)
+                        {
+                            edits.push(set_authors(session, state, author));
+                            state.focus_requested = true;
+                        }
                         if n == 1
                             && ui
                                 .button("Edit text")
@@ -100,4 +107,18 @@ fn single_colour(session: &Session, state: &CanvasState) -> Option<NoteColour> {
         .map(|n| n.colour);
     let first = colours.next()?;
     colours.all(|c| c == first).then_some(first)
+}
+
+/// The edit that gives every selected note `author` (`None`: anonymous), as one undo step.
+/// Notes that already have that author are left out, so the step undoes only real changes.
+fn set_authors(session: &Session, state: &CanvasState, author: Option<ParticipantId>) -> Edit {
+    Edit::Lab(LabEdit::SetNoteAuthors(
+        state
+            .selection
+            .iter()
+            .filter_map(|id| session.note(*id))
+            .filter(|n| n.author != author)
+            .map(|n| (n.id, author))
+            .collect(),
+    ))
 }

@@ -109,3 +109,20 @@ pub fn reveal(camera: &Camera, target: CanvasRect) -> View {
     }
     view
 }
+
+/// The view that shows all of `target`: moved just enough when it fits at the current zoom
+/// (as [`reveal`]), else zoomed out until it fits (as [`fit`]), never zoomed in.
+pub fn bring_into_view(camera: &Camera, target: CanvasRect) -> View {
+    let margin = 2.0 * 24.0;
+    let zoom = camera.view.zoom;
+    let fits = target.width() * zoom + margin <= camera.screen.width()
+        && target.height() * zoom + margin <= camera.screen.height();
+    if fits {
+        return reveal(camera, target);
+    }
+    let fitted = fit(Some(target), camera.screen);
+    View {
+        center: fitted.center,
+        zoom: fitted.zoom.min(zoom),
+    }
+}

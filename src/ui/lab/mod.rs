@@ -17,7 +17,7 @@ mod widgets;
 
 pub use actions::ActionSort;
 pub use agenda_bar::agenda_bar_ui;
-pub use author::author_picker_ui;
+pub use author::{author_picker_ui, selection_author_ui};
 pub use templates::template_picker_ui;
 
 use super::command::Command;

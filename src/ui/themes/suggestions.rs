@@ -254,7 +254,9 @@ pub fn suggestions_ui(
             if primary_button(ui, "Accept all", palette).clicked() {
                 let groups: Vec<(String, Vec<NoteId>)> =
                     s.cards.drain(..).map(|c| (c.name, c.notes)).collect();
-                edits.push(Edit::Theme(ThemeEdit::accept(session, &groups)));
+                let edit = ThemeEdit::accept(session, &groups);
+                state.reveal_themes = edit.inserted();
+                edits.push(Edit::Theme(edit));
             }
         });
     }
@@ -324,10 +326,9 @@ pub fn suggestions_ui(
     }
     if let Some(i) = accepted {
         let card = s.cards.remove(i);
-        edits.push(Edit::Theme(ThemeEdit::accept(
-            session,
-            &[(card.name, card.notes)],
-        )));
+        let edit = ThemeEdit::accept(session, &[(card.name, card.notes)]);
+        state.reveal_themes = edit.inserted();
+        edits.push(Edit::Theme(edit));
     } else if let Some(i) = rejected {
         s.cards.remove(i);
     }
