@@ -229,6 +229,8 @@ const STOP_WORDS: &[&str] = &[
     "their",
     "theirs",
     "them",
+    "theme",
+    "themes",
     "themselves",
     "then",
     "there",
