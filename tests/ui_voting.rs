@@ -310,6 +310,24 @@ fn a_secret_vote_for_six_on_eight_themes_revealed_run_off_saved_and_reopened() {
         session(&h).voting.current().unwrap().state,
         RoundState::Closed
     );
+
+    // Closing locks the result: deleting the winning theme afterwards (asked first, as it has
+    // dots) leaves it in the ranking, named as it was.
+    h.get_by_label("Board").click();
+    h.run();
+    h.run();
+    h.get_by_label("More for Open data").click();
+    h.run();
+    h.run();
+    h.get_by_label("Delete theme (notes stay)").click();
+    h.run();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Delete").click();
+    h.run();
+    h.run();
+    assert!(session(&h).theme(ThemeId(1)).is_none(), "the theme is gone");
+    open_vote_tab(&mut h);
+    h.get_by_label("1. Open data (deleted): 2 dots");
 }
 
 #[test]

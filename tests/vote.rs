@@ -405,6 +405,47 @@ fn deleting_an_option_gives_its_dots_back_and_undo_restores_them() {
 }
 
 #[test]
+fn a_closed_result_keeps_an_option_deleted_after_closing_with_its_name() {
+    let mut s = session(3);
+    let mut h = History::default();
+    let r = start(&mut s, &mut h, 3, 2);
+    dot(&mut s, &mut h, r, person(1), theme(2));
+    dot(&mut s, &mut h, r, person(1), theme(2));
+    dot(&mut s, &mut h, r, person(2), theme(1));
+    s.themes[1].name = "Data".to_owned(); // Renamed while the room votes.
+    let close = s.voting.close(&s, r);
+    h.apply(&mut s, Edit::Vote(close));
+    assert_eq!(s.voting.round(r).unwrap().state, RoundState::Closed);
+    let before = s.voting.round(r).unwrap().tally(&s);
+    s.themes.remove(1); // Theme 2, the winner, is deleted after the vote closed.
+    let round = s.voting.round(r).unwrap();
+    assert_eq!(round.tally(&s), before, "closing locks the result");
+    let lookup = goldthread::model::vote::OptionLookup::new(&s);
+    // Named as it was when the vote closed.
+    assert_eq!(round.option_name(&lookup, theme(2)), "Data (deleted)");
+    assert_eq!(round.option_name(&lookup, theme(1)), "Theme 1");
+    // The names survive a save and a load.
+    let text = goldthread::storage::to_ron(&s);
+    let loaded = goldthread::storage::from_ron(&text).unwrap().session;
+    let round = loaded.voting.round(r).unwrap();
+    assert_eq!(round.tally(&loaded), before);
+    assert_eq!(
+        round.option_name(
+            &goldthread::model::vote::OptionLookup::new(&loaded),
+            theme(2)
+        ),
+        "Data (deleted)"
+    );
+    // Undoing the close reopens the vote with the names as they were before it.
+    assert!(h.undo(&mut s));
+    assert_eq!(s.voting.round(r).unwrap().state, RoundState::Open);
+    assert_eq!(
+        s.voting.round(r).unwrap().settings.names[&theme(2)],
+        "Theme 2"
+    );
+}
+
+#[test]
 fn a_runoff_on_a_tie_is_a_new_round_and_keeps_the_first() {
     let mut s = session(8);
     let mut h = History::default();

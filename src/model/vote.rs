@@ -200,8 +200,27 @@ impl Voting {
     /// them. Options that do not exist are refused.
     pub fn start(&self, session: &Session, settings: RoundSettings) -> Result<VoteEdit, VoteError> {
         settings.validate(session)?;
-        let round = VoteRound::new(self.next_round_id(), settings);
+        let round = VoteRound::new(self.next_round_id(), settings.with_names(session));
         Ok(VoteEdit::AddRound(round))
+    }
+
+    /// The edit that closes `round`, locking its results: the options' names are recorded
+    /// afresh first (one undo step with the close), so a result can still name an option that
+    /// is deleted later. Nothing for a round that does not exist or is already closed.
+    pub fn close(&self, session: &Session, round: RoundId) -> VoteEdit {
+        let Some(r) = self.round(round).filter(|r| r.state != RoundState::Closed) else {
+            return VoteEdit::Batch(Vec::new());
+        };
+        VoteEdit::Batch(vec![
+            VoteEdit::SetSettings {
+                round,
+                settings: Box::new(r.settings.clone().with_names(session)),
+            },
+            VoteEdit::SetState {
+                round,
+                state: RoundState::Closed,
+            },
+        ])
     }
 
     /// The edit that starts a runoff after `round`: a new open round on the options tied for
@@ -233,13 +252,10 @@ impl Voting {
         if top.is_some() && options.len() >= tally.rows.len() {
             return Err(VoteError::RunoffKeepsEverything);
         }
-        let settings = source.settings.for_runoff(options);
+        let settings = source.settings.for_runoff(options).with_names(session);
         let mut edits = Vec::new();
         if source.state != RoundState::Closed {
-            edits.push(VoteEdit::SetState {
-                round,
-                state: RoundState::Closed,
-            });
+            edits.push(self.close(session, round));
         }
         settings.validate(session)?;
         let mut new = VoteRound::new(self.next_round_id(), settings);

@@ -592,7 +592,12 @@ fn vote(session: &mut Session) {
         })
         .apply(session);
     }
-    for state in [RoundState::Revealed, RoundState::Closed] {
-        Edit::Vote(VoteEdit::SetState { round, state }).apply(session);
-    }
+    Edit::Vote(VoteEdit::SetState {
+        round,
+        state: RoundState::Revealed,
+    })
+    .apply(session);
+    // As the app's "Close vote" does: the names are recorded with the close.
+    let close = session.voting.close(session, round);
+    Edit::Vote(close).apply(session);
 }

@@ -98,6 +98,10 @@ pub struct RoundSettings {
     /// (0: use the number of participants).
     #[serde(default)]
     pub room_size: u32,
+    /// The options' names when the round began, so a closed result can still name an option
+    /// deleted since ("Data (deleted)").
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub names: BTreeMap<VoteOption, String>,
 }
 
 fn yes() -> bool {
@@ -118,7 +122,20 @@ impl RoundSettings {
             secret: true,
             anonymous: true,
             room_size: 0,
+            names: BTreeMap::new(),
         }
+    }
+
+    /// These settings with the current name of every option recorded in [`Self::names`].
+    pub fn with_names(mut self, session: &Session) -> Self {
+        let lookup = OptionLookup::new(session);
+        self.names = self
+            .options
+            .iter()
+            .filter(|o| lookup.exists(**o))
+            .map(|o| (*o, lookup.name(*o)))
+            .collect();
+        self
     }
 
     /// How many people the room tally is for.
@@ -185,6 +202,7 @@ impl RoundSettings {
             secret: self.secret,
             anonymous: self.anonymous,
             room_size: self.room_size,
+            names: BTreeMap::new(),
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The tally of a round: options ranked by dots, ties marked, deterministic.
 
-use super::{OptionLookup, VoteOption, VoteRound};
+use super::{OptionLookup, RoundState, VoteOption, VoteRound};
 use crate::model::Session;
 
 /// One option's line in the tally.
@@ -16,8 +16,9 @@ pub struct TallyRow {
     pub tied: bool,
 }
 
-/// A round's results: every option of the round that still exists, most dots first; equal
-/// counts keep the order of the round's option list, so the tally is the same every time.
+/// A round's results: every option of the round that still exists (every option at all once the
+/// round is closed: closing locks the result), most dots first; equal counts keep the order of
+/// the round's option list, so the tally is the same every time.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Tally {
     /// The rows, best first.
@@ -55,8 +56,24 @@ impl Tally {
 }
 
 impl VoteRound {
-    /// The round's results, ignoring options that no longer exist in `session`.
+    /// The name of `option` as this round's results show it: its name now, or, for an option
+    /// deleted since, its name when the round began followed by "(deleted)".
+    pub fn option_name(&self, lookup: &OptionLookup<'_>, option: VoteOption) -> String {
+        if lookup.exists(option) {
+            return lookup.name(option);
+        }
+        match self.settings.names.get(&option) {
+            Some(name) => format!("{name} (deleted)"),
+            None => lookup.name(option),
+        }
+    }
+}
+
+impl VoteRound {
+    /// The round's results, ignoring options that no longer exist in `session` unless the
+    /// round is closed.
     pub fn tally(&self, session: &Session) -> Tally {
+        let locked = self.state == RoundState::Closed;
         let totals = self.totals();
         let lookup = OptionLookup::new(session);
         let mut rows: Vec<(usize, TallyRow)> = self
@@ -64,7 +81,7 @@ impl VoteRound {
             .options
             .iter()
             .enumerate()
-            .filter(|(_, o)| lookup.exists(**o))
+            .filter(|(_, o)| locked || lookup.exists(**o))
             .map(|(i, o)| {
                 let row = TallyRow {
                     option: *o,

@@ -31,11 +31,15 @@ pub fn results_ui(
             .color(palette.text_muted),
     );
     ui.add_space(8.0);
-    ranking_ui(ui, session, &tally, palette, true);
+    ranking_ui(ui, session, round, &tally, palette, true);
     let top_tie = tally.tied_for_first();
     if !top_tie.is_empty() {
         ui.add_space(6.0);
-        let names: Vec<String> = top_tie.iter().map(|o| o.name(session)).collect();
+        let lookup = OptionLookup::new(session);
+        let names: Vec<String> = top_tie
+            .iter()
+            .map(|o| round.option_name(&lookup, *o))
+            .collect();
         ui.label(
             RichText::new(format!(
                 "First place is a tie between {}. A runoff can settle it.",
@@ -54,11 +58,19 @@ pub fn results_ui(
 }
 
 /// The ranked bars. `big` is the projector size; earlier rounds use a compact one.
-fn ranking_ui(ui: &mut egui::Ui, session: &Session, tally: &Tally, palette: &Palette, big: bool) {
+fn ranking_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    round: &VoteRound,
+    tally: &Tally,
+    palette: &Palette,
+    big: bool,
+) {
     let max = tally.max_dots().max(1);
     let lookup = OptionLookup::new(session);
     for row in &tally.rows {
-        result_row_ui(ui, lookup.name(row.option), row, max, palette, big);
+        let name = round.option_name(&lookup, row.option);
+        result_row_ui(ui, name, row, max, palette, big);
     }
 }
 
@@ -172,7 +184,7 @@ pub fn live_totals_ui(ui: &mut egui::Ui, session: &Session, round: &VoteRound, p
             .size(18.0)
             .color(palette.text_muted),
     );
-    ranking_ui(ui, session, &round.tally(session), palette, false);
+    ranking_ui(ui, session, round, &round.tally(session), palette, false);
 }
 
 /// Each voter's dots, by name (only for votes that are not anonymous).
@@ -228,10 +240,7 @@ fn actions_ui(
         match round.state {
             RoundState::Revealed => {
                 if primary_button(ui, "Close vote", palette).clicked() {
-                    edits.push(Edit::Vote(VoteEdit::SetState {
-                        round: round.id,
-                        state: RoundState::Closed,
-                    }));
+                    edits.push(Edit::Vote(session.voting.close(session, round.id)));
                     state.info("The vote is closed; its results are kept in the session.");
                 }
                 if ui.button("Back to voting").clicked() {
@@ -313,7 +322,7 @@ fn earlier_rounds_ui(ui: &mut egui::Ui, session: &Session, round: &VoteRound, pa
         )
         .id_salt(("earlier-round", r.id))
         .show(ui, |ui| {
-            ranking_ui(ui, session, &r.tally(session), palette, false);
+            ranking_ui(ui, session, r, &r.tally(session), palette, false);
         });
     }
 }
