@@ -436,8 +436,19 @@ fn accepting_a_renamed_suggestion_makes_the_theme_and_one_undo_removes_it() {
     type_text(&mut h, "Data");
     h.get_by_label("Accept suggestion 1").click();
     h.run();
+    h.run();
     assert_eq!(theme_names(&h), ["Data"]);
     assert_eq!(theme_of(&h, "Open data portal").as_deref(), Some("Data"));
+    assert!(
+        h.query_by_label_contains("Why: they share data, share")
+            .is_none(),
+        "the accepted card is gone from the list"
+    );
+    assert_eq!(
+        h.get_by_label("Name of suggestion 1").value().as_deref(),
+        Some("training"),
+        "the next card moves up"
+    );
     assert_eq!(theme_of(&h, "Share data").as_deref(), Some("Data"));
     assert_eq!(
         theme_of(&h, "Lunch"),
@@ -451,6 +462,23 @@ fn accepting_a_renamed_suggestion_makes_the_theme_and_one_undo_removes_it() {
     );
     assert_eq!(theme_of(&h, "Open data portal"), None);
     assert_eq!(session(&h).notes.len(), 4);
+    // The card comes back as it was accepted, new name and all, to accept again or reject.
+    h.run();
+    assert_eq!(
+        h.get_by_label("Name of suggestion 1").value().as_deref(),
+        Some("Data")
+    );
+    h.get_by_label("Accept suggestion 1");
+    h.query_by_label_contains("Why: they share data, share")
+        .expect("the explanation is back");
+    // Redo makes the theme again and hides the card again.
+    press_with(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(theme_names(&h), ["Data"]);
+    assert_eq!(
+        h.get_by_label("Name of suggestion 1").value().as_deref(),
+        Some("training")
+    );
 }
 
 /// The part of the canvas in view, as drawn last frame (canvas units), and its screen rect.

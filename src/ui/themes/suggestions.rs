@@ -29,10 +29,20 @@ pub struct SuggestionCard {
     pub keywords: Vec<String>,
     /// Why its notes belong together, in words ("about infrastructure (wifi, laptops)").
     pub why: String,
-    /// Its notes.
+    /// Its notes that are in no theme now (the card is hidden while there are none).
     pub notes: Vec<NoteId>,
+    /// All the notes it was suggested for: when an accepted card is undone, its notes are free
+    /// again and the card comes back as it was.
+    all_notes: Vec<NoteId>,
     /// The titles of its first notes, as listed on the card.
     titles: Vec<String>,
+}
+
+impl SuggestionCard {
+    /// True while any of its notes is in no theme.
+    pub fn is_shown(&self) -> bool {
+        !self.notes.is_empty()
+    }
 }
 
 /// A computation running on the background thread.
@@ -47,7 +57,8 @@ struct Job {
 pub struct Suggestions {
     /// From -5 (fewer, larger groups) to +5 (more, smaller groups).
     pub granularity: i32,
-    /// The suggestions not yet accepted or rejected.
+    /// The suggestions not rejected: those with notes in no theme are shown; accepted ones are
+    /// hidden (their notes are in the new theme) and come back if the accept is undone.
     pub cards: Vec<SuggestionCard>,
     /// Sets of near-duplicate notes.
     pub duplicates: Vec<Vec<NoteId>>,
@@ -79,6 +90,7 @@ impl Suggestions {
                 keywords: g.keywords,
                 why: g.why,
                 notes: g.members.iter().filter_map(id_of).collect(),
+                all_notes: g.members.iter().filter_map(id_of).collect(),
                 titles: Vec::new(),
             })
             .filter(|c| !c.notes.is_empty())
@@ -161,8 +173,9 @@ impl Suggestions {
         }
     }
 
-    /// Drops notes that have since joined a theme or gone, and cards left empty, and notes
-    /// the titles the cards list. Runs once per change of the session, not per frame.
+    /// Shows each card with its notes that are in no theme now (hiding cards with none, such
+    /// as accepted ones, and showing them again when undo frees their notes), and notes the
+    /// titles the cards list. Runs once per change of the session, not per frame.
     fn prune(&mut self, session: &Session, revision: u64) {
         if self.pruned_at == Some(revision) {
             return;
@@ -171,8 +184,12 @@ impl Suggestions {
         let notes: std::collections::HashMap<NoteId, &crate::model::Note> =
             session.notes.iter().map(|n| (n.id, n)).collect();
         for card in &mut self.cards {
-            card.notes
-                .retain(|id| notes.get(id).is_some_and(|n| n.theme.is_none()));
+            card.notes = card
+                .all_notes
+                .iter()
+                .copied()
+                .filter(|id| notes.get(id).is_some_and(|n| n.theme.is_none()))
+                .collect();
             card.titles = card
                 .notes
                 .iter()
@@ -181,7 +198,6 @@ impl Suggestions {
                 .map(|n| n.title(40))
                 .collect();
         }
-        self.cards.retain(|c| !c.notes.is_empty());
         for set in &mut self.duplicates {
             set.retain(|id| notes.contains_key(id));
         }
@@ -246,14 +262,20 @@ pub fn suggestions_ui(
         return;
     }
     s.prune(session, state.themes.revision());
-    if s.cards.is_empty() {
+    let shown = s.cards.iter().filter(|c| c.is_shown()).count();
+    if shown == 0 {
         ui.label(RichText::new("No groups to suggest.").color(palette.text_muted));
     } else {
         ui.horizontal(|ui| {
-            ui.label(RichText::new(format!("{} suggested", s.cards.len())).strong());
+            ui.label(RichText::new(format!("{shown} suggested")).strong());
             if primary_button(ui, "Accept all", palette).clicked() {
-                let groups: Vec<(String, Vec<NoteId>)> =
-                    s.cards.drain(..).map(|c| (c.name, c.notes)).collect();
+                // The cards stay, hidden, so undoing brings them back.
+                let groups: Vec<(String, Vec<NoteId>)> = s
+                    .cards
+                    .iter()
+                    .filter(|c| c.is_shown())
+                    .map(|c| (c.name.clone(), c.notes.clone()))
+                    .collect();
                 let edit = ThemeEdit::accept(session, &groups);
                 state.reveal_themes = edit.inserted();
                 edits.push(Edit::Theme(edit));
@@ -262,7 +284,8 @@ pub fn suggestions_ui(
     }
     let mut accepted = None;
     let mut rejected = None;
-    for (i, card) in s.cards.iter_mut().enumerate() {
+    let cards = s.cards.iter_mut().enumerate().filter(|(_, c)| c.is_shown());
+    for (number, (i, card)) in cards.enumerate() {
         egui::Frame::NONE
             .fill(palette.surface_raised)
             .stroke(Stroke::new(1.0, palette.border))
@@ -270,7 +293,7 @@ pub fn suggestions_ui(
             .inner_margin(egui::Margin::symmetric(10, 8))
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                let label = format!("Name of suggestion {}", i + 1);
+                let label = format!("Name of suggestion {}", number + 1);
                 let name = ui.add(
                     egui::TextEdit::singleline(&mut card.name)
                         .desired_width(f32::INFINITY)
@@ -325,8 +348,9 @@ pub fn suggestions_ui(
         state.focus_requested = true;
     }
     if let Some(i) = accepted {
-        let card = s.cards.remove(i);
-        let edit = ThemeEdit::accept(session, &[(card.name, card.notes)]);
+        // The card stays, hidden once its notes are in the theme, so undo brings it back.
+        let card = &s.cards[i];
+        let edit = ThemeEdit::accept(session, &[(card.name.clone(), card.notes.clone())]);
         state.reveal_themes = edit.inserted();
         edits.push(Edit::Theme(edit));
     } else if let Some(i) = rejected {
