@@ -54,6 +54,29 @@ impl History {
         true
     }
 
+    /// Applies `edit` as part of the last undo step, if the session has not changed since
+    /// `generation` (naming a theme just made is one step with making it); otherwise as a step
+    /// of its own, like [`History::apply`].
+    pub fn apply_joined(&mut self, session: &mut Session, edit: Edit, generation: u64) {
+        if generation != self.generation || self.undo.is_empty() {
+            self.apply(session, edit);
+            return;
+        }
+        if edit.is_empty() {
+            return;
+        }
+        let inverse = edit.apply(session);
+        if inverse.is_empty() {
+            return;
+        }
+        if let Some(last) = self.undo.pop() {
+            // Undo takes the new edit back first, then the step it joined.
+            self.undo.push(Edit::Batch(vec![inverse, last]));
+        }
+        self.redo.clear();
+        self.generation += 1;
+    }
+
     /// True when there is something to undo.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()

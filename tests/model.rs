@@ -340,6 +340,39 @@ fn history_undo_and_redo_walk_back_and_forth_through_states() {
 }
 
 #[test]
+fn history_joins_an_edit_to_the_last_step_only_if_nothing_changed_since() {
+    let mut session = session_with_notes(2);
+    let mut history = History::default();
+    let start = session.clone();
+    history.apply(&mut session, set_text(1, "made"));
+    let made_at = history.generation();
+    history.apply_joined(&mut session, set_text(2, "named"), made_at);
+    assert_eq!(session.note(NoteId(2)).unwrap().text, "named");
+    let both = session.clone();
+    assert!(history.undo(&mut session), "one step undoes both");
+    assert_eq!(session, start);
+    assert!(!history.can_undo());
+    assert!(history.redo(&mut session), "and one step redoes both");
+    assert_eq!(session, both);
+
+    // Something else happened in between: the edit is a step of its own.
+    history.apply(&mut session, set_text(1, "again"));
+    let stale = history.generation();
+    history.apply(&mut session, Edit::SetTitle("other".to_owned()));
+    let before_join = session.clone();
+    history.apply_joined(&mut session, set_text(2, "late"), stale);
+    assert!(history.undo(&mut session));
+    assert_eq!(session, before_join, "only the late edit was undone");
+
+    // With nothing to join, it is an ordinary step.
+    let mut fresh = session_with_notes(1);
+    let mut empty = History::default();
+    empty.apply_joined(&mut fresh, set_text(1, "first"), empty.generation());
+    assert!(empty.undo(&mut fresh));
+    assert_eq!(fresh, session_with_notes(1));
+}
+
+#[test]
 fn history_new_edit_clears_redo() {
     let mut session = session_with_notes(1);
     let mut history = History::default();

@@ -338,11 +338,49 @@ fn ctrl_g_on_part_of_a_theme_splits_it_and_one_undo_joins_them_again() {
     assert_eq!(theme_names(&h), ["All", "Part"]);
     assert_eq!(theme_of(&h, "c").as_deref(), Some("Part"));
     assert_eq!(theme_of(&h, "a").as_deref(), Some("All"));
-    // The name is its own step; the split is one more.
-    press_with(&mut h, Modifiers::COMMAND, Key::Z);
+    // The split and the name given to the new theme are one step.
     press_with(&mut h, Modifiers::COMMAND, Key::Z);
     assert_eq!(theme_names(&h), ["All"]);
     assert_eq!(theme_of(&h, "c").as_deref(), Some("All"));
+    press_with(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert_eq!(
+        theme_names(&h),
+        ["All", "Part"],
+        "redo brings back the named theme"
+    );
+}
+
+#[test]
+fn making_a_theme_and_naming_it_is_one_undo_step() {
+    let (_dir, mut h) = app_with_new_session("one-step");
+    capture_notes(&mut h, &["wifi", "laptops"]);
+    let before = session(&h).clone();
+    let wifi = note_id(&h, "wifi");
+    h.state_mut().open.as_mut().unwrap().canvas.selection = [wifi].into();
+    h.run();
+    group_and_name(&mut h, "Infrastructure");
+    h.run();
+    assert_eq!(theme_names(&h), ["Infrastructure"]);
+    press_with(&mut h, Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(session(&h).themes.is_empty(), "not left as \"Theme 1\"");
+    assert_eq!(theme_of(&h, "wifi"), None);
+    assert_eq!(session(&h).notes, before.notes);
+    // Renaming an existing theme later is a step of its own.
+    press_with(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    h.get_by_label("More for Infrastructure").click();
+    h.run();
+    h.get_by_label("Rename").click();
+    h.run();
+    press_with(&mut h, Modifiers::COMMAND, Key::A);
+    type_text(&mut h, "Kit");
+    press(&mut h, Key::Enter);
+    h.run();
+    assert_eq!(theme_names(&h), ["Kit"]);
+    press_with(&mut h, Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(theme_names(&h), ["Infrastructure"]);
 }
 
 #[test]

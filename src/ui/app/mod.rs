@@ -239,8 +239,22 @@ impl GoldthreadApp {
         if let Some(open) = &mut self.open
             && !edits.is_empty()
         {
+            let join = open.canvas.join_undo.take();
             for edit in edits {
-                open.history.apply(&mut open.session, edit);
+                match join {
+                    Some(generation) => {
+                        open.history
+                            .apply_joined(&mut open.session, edit, generation);
+                    }
+                    None => open.history.apply(&mut open.session, edit),
+                }
+            }
+            // A theme just made and being named: its name will join this undo step.
+            if let Some(rename) = &mut open.canvas.theme_rename
+                && rename.names_new_theme
+                && rename.made_at.is_none()
+            {
+                rename.made_at = Some(open.history.generation());
             }
             // Only after a change: pruning walks every note.
             open.canvas.prune(&open.session);

@@ -443,7 +443,7 @@ fn theme_keys(
         let (id, edit) = ThemeEdit::create(session, None, &notes);
         let name = crate::model::default_theme_name(session);
         edits.push(Edit::Theme(edit));
-        state.theme_rename = Some(super::themes::ThemeRename::new(
+        state.theme_rename = Some(super::themes::ThemeRename::new_theme(
             id,
             name,
             selection_key(session, state),

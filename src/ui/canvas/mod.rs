@@ -110,6 +110,9 @@ pub struct CanvasState {
     pub themes: themes::ThemeCache,
     /// The theme being renamed in place, if any.
     pub theme_rename: Option<themes::ThemeRename>,
+    /// This frame's edits join the last undo step if the history is still at this generation
+    /// (the name of a theme just made).
+    pub join_undo: Option<u64>,
     /// The theme list and suggestions panel.
     pub themes_panel: crate::ui::themes::ThemesPanel,
     /// Show only the notes captured in this phase (`None`: all notes).

@@ -79,7 +79,7 @@ pub fn selection_bar_ui(
                             let notes: Vec<_> = state.selection.iter().copied().collect();
                             let (id, edit) = crate::model::ThemeEdit::create(session, None, &notes);
                             edits.push(Edit::Theme(edit));
-                            state.theme_rename = Some(super::themes::ThemeRename::new(
+                            state.theme_rename = Some(super::themes::ThemeRename::new_theme(
                                 id,
                                 crate::model::default_theme_name(session),
                                 None,

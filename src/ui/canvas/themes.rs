@@ -139,6 +139,11 @@ pub struct ThemeRename {
     pub advance: Option<super::input::ReadingKey>,
     /// Text typed before the box had focus (fast typists, slow frames): it becomes the name.
     pub typed: String,
+    /// True when the theme was made just now: naming it is one undo step with making it.
+    pub names_new_theme: bool,
+    /// The session's history generation once the new theme was made (set by the app after the
+    /// frame's edits are applied); the name joins that undo step only if nothing else changed.
+    pub made_at: Option<u64>,
 }
 
 impl ThemeRename {
@@ -150,6 +155,16 @@ impl ThemeRename {
             focus_pending: true,
             advance,
             typed: String::new(),
+            names_new_theme: false,
+            made_at: None,
+        }
+    }
+
+    /// Starts naming theme `id`, made this frame: the name and the new theme are one undo step.
+    pub fn new_theme(id: ThemeId, text: String, advance: Option<super::input::ReadingKey>) -> Self {
+        Self {
+            names_new_theme: true,
+            ..Self::new(id, text, advance)
         }
     }
 }
@@ -656,6 +671,9 @@ pub fn rename_ui(
                 theme.name
             )));
         } else if name != theme.name {
+            if rename.names_new_theme {
+                state.join_undo = rename.made_at;
+            }
             edits.push(Edit::Theme(ThemeEdit::Rename { id: theme.id, name }));
         }
         state.theme_rename = None;

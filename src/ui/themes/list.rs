@@ -129,7 +129,7 @@ pub fn list_ui(
                     .collect();
                 let (new_id, edit) = ThemeEdit::split(session, &notes, None);
                 edits.push(Edit::Theme(edit));
-                state.theme_rename = Some(ThemeRename::new(
+                state.theme_rename = Some(ThemeRename::new_theme(
                     new_id,
                     crate::model::default_theme_name(session),
                     None,
@@ -148,7 +148,7 @@ fn create(session: &Session, state: &mut CanvasState, edits: &mut Vec<Edit>) {
     let notes: Vec<NoteId> = state.selection.iter().copied().collect();
     let (id, edit) = ThemeEdit::create(session, None, &notes);
     edits.push(Edit::Theme(edit));
-    state.theme_rename = Some(ThemeRename::new(
+    state.theme_rename = Some(ThemeRename::new_theme(
         id,
         crate::model::default_theme_name(session),
         None,
