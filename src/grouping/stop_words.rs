@@ -1,4 +1,5 @@
-//! English stop words, plus the filler words workshop notes are full of ("we need more …").
+//! English and Welsh stop words, plus the filler words workshop notes are full of ("we need
+//! more …", "mae angen mwy …").
 
 /// Words that say nothing about a note's theme, in lower case and sorted (for binary search).
 const STOP_WORDS: &[&str] = &[
@@ -316,9 +317,22 @@ const STOP_WORDS: &[&str] = &[
     "yourselves",
 ];
 
+/// Welsh function words and workshop filler ("mae angen mwy", we need more), for the notes of
+/// bilingual councils and colleges in Wales; sorted. Single letters are never terms anyway.
+/// Words that are also English words with another meaning are left out: "eu" (their; the
+/// EU), "hi" (she; hello), "dim" (no), "pan" (when).
+const WELSH_STOP_WORDS: &[&str] = &[
+    "ac", "ag", "angen", "ar", "beth", "bod", "bydd", "byddai", "chi", "da", "dan", "ddim", "dros",
+    "drwy", "dy", "ei", "eich", "ein", "eisiau", "fe", "fi", "fod", "fy", "gall", "gallu", "gan",
+    "gennym", "gwell", "gyda", "hefyd", "hon", "hwn", "hwnnw", "hyn", "hynny", "iawn", "mae",
+    "maen", "mai", "mewn", "mwy", "na", "nad", "neu", "nhw", "ni", "nid", "oedd", "oes", "ond",
+    "os", "pawb", "pob", "rhaid", "rhwng", "sut", "sy", "sydd", "ti", "trwy", "un", "wedi", "ym",
+    "yma", "yn", "yna", "yr", "yw",
+];
+
 /// True when `word` (already in lower case, apostrophes as `'`) is a stop word.
 pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.binary_search(&word).is_ok()
+    STOP_WORDS.binary_search(&word).is_ok() || WELSH_STOP_WORDS.binary_search(&word).is_ok()
 }
 
 #[cfg(test)]
@@ -326,9 +340,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_list_is_sorted_and_has_no_repeats() {
-        for pair in STOP_WORDS.windows(2) {
-            assert!(pair[0] < pair[1], "{:?} before {:?}", pair[0], pair[1]);
+    fn the_lists_are_sorted_and_have_no_repeats() {
+        for list in [STOP_WORDS, WELSH_STOP_WORDS] {
+            for pair in list.windows(2) {
+                assert!(pair[0] < pair[1], "{:?} before {:?}", pair[0], pair[1]);
+            }
+        }
+    }
+
+    #[test]
+    fn welsh_filler_is_stopped_and_welsh_topics_are_not() {
+        for word in ["mae", "angen", "mwy", "yn", "gyda", "rhwng", "wedi"] {
+            assert!(is_stop_word(word), "{word}");
+        }
+        for word in ["data", "rhannu", "sgiliau", "diwylliant", "partneriaid"] {
+            assert!(!is_stop_word(word), "{word}");
         }
     }
 
