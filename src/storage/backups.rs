@@ -27,18 +27,7 @@ pub fn backup_dir_for(path: &Path) -> PathBuf {
 
 /// The backups of the session file at `path`, newest first.
 pub fn list_backups(path: &Path) -> Vec<PathBuf> {
-    let Ok(read) = std::fs::read_dir(backup_dir_for(path)) else {
-        return Vec::new();
-    };
-    let mut found: Vec<PathBuf> = read
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "ron"))
-        .filter(|p| {
-            !p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        })
-        .collect();
+    let mut found = super::ron_files_in(&backup_dir_for(path));
     // The names hold the time with a fixed width, so name order is time order.
     found.sort();
     found.reverse();

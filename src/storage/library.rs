@@ -58,17 +58,8 @@ impl LibraryEntry {
 /// Lists every `.ron` file in `dir`, newest first (ties by file name). Broken files are listed
 /// with their reason, never hidden. A missing folder is an empty library.
 pub fn scan_library(dir: &Path) -> Vec<LibraryEntry> {
-    let Ok(read) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut entries: Vec<LibraryEntry> = read
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x.eq_ignore_ascii_case("ron")))
-        .filter(|p| {
-            !p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        })
+    let mut entries: Vec<LibraryEntry> = super::ron_files_in(dir)
+        .into_iter()
         .map(|path| {
             let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
             let status = match load_file(&path) {

@@ -113,6 +113,22 @@ pub fn describe_io(e: &std::io::Error) -> String {
     format!("{plain} ({e})")
 }
 
+/// The session files in `dir` (`.ron` in any case, not hidden), in no particular order; none
+/// when the folder cannot be read. The library, backups and recovery copies all list this way.
+pub(crate) fn ron_files_in(dir: &Path) -> Vec<std::path::PathBuf> {
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    read.filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x.eq_ignore_ascii_case("ron")))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .collect()
+}
+
 mod templates;
 pub use templates::{
     TEMPLATES_FOLDER, Template, TemplatePhase, TemplateSource, Templates, built_in_templates,

@@ -136,17 +136,8 @@ pub fn read_recovery(path: &Path) -> Result<(RecoveryCopy, Loaded), FileError> {
 /// Every readable recovery copy in the library, newest first. Copies that cannot be read are
 /// left alone and not listed.
 pub fn list_recovery(library: &Path) -> Vec<RecoveryCopy> {
-    let Ok(read) = std::fs::read_dir(recovery_dir(library)) else {
-        return Vec::new();
-    };
-    let mut copies: Vec<RecoveryCopy> = read
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "ron"))
-        .filter(|p| {
-            !p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        })
+    let mut copies: Vec<RecoveryCopy> = super::ron_files_in(&recovery_dir(library))
+        .into_iter()
         .filter_map(|p| read_recovery(&p).ok().map(|(info, _)| info))
         .collect();
     copies.sort_by(|a, b| b.written.cmp(&a.written).then_with(|| a.path.cmp(&b.path)));

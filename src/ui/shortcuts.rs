@@ -4,6 +4,21 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::command::Command;
 
+/// The number keys, `DIGIT_KEYS[n]` for n: theme keys on the board, option keys in a vote,
+/// colour keys with Ctrl.
+pub const DIGIT_KEYS: [Key; 10] = [
+    Key::Num0,
+    Key::Num1,
+    Key::Num2,
+    Key::Num3,
+    Key::Num4,
+    Key::Num5,
+    Key::Num6,
+    Key::Num7,
+    Key::Num8,
+    Key::Num9,
+];
+
 /// Shortcut, command, and whether it also works while a text box has focus.
 const SHORTCUTS: [(KeyboardShortcut, Command, bool); 9] = [
     (

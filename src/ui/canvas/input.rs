@@ -5,6 +5,7 @@ use egui::{Event, Key, Modifiers, PointerButton, Response};
 use super::transform::{self, Camera, ZOOM_STEP};
 use super::{CanvasRequest, CanvasState, Capture, Gesture, NoteEditor, note_at};
 use crate::model::{CanvasPos, CanvasRect, Edit, NoteColour, NoteId, Session, ThemeEdit, ThemeId};
+use crate::ui::shortcuts::DIGIT_KEYS;
 
 /// How far one arrow key press moves the selected notes, in canvas units.
 const NUDGE: f32 = 24.0;
@@ -113,15 +114,9 @@ pub fn keyboard(
 
 /// The colour whose key (Ctrl+1 … Ctrl+6, in palette order) was pressed, consuming it.
 pub fn colour_key(ui: &egui::Ui) -> Option<NoteColour> {
-    const KEYS: [Key; 6] = [
-        Key::Num1,
-        Key::Num2,
-        Key::Num3,
-        Key::Num4,
-        Key::Num5,
-        Key::Num6,
-    ];
-    KEYS.into_iter()
+    DIGIT_KEYS[1..]
+        .iter()
+        .copied()
         .zip(NoteColour::ALL)
         .find(|(key, _)| ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, *key)))
         .map(|(_, colour)| colour)
@@ -454,19 +449,7 @@ fn theme_keys(
     if state.selection.is_empty() {
         return false;
     }
-    const DIGITS: [Key; 10] = [
-        Key::Num0,
-        Key::Num1,
-        Key::Num2,
-        Key::Num3,
-        Key::Num4,
-        Key::Num5,
-        Key::Num6,
-        Key::Num7,
-        Key::Num8,
-        Key::Num9,
-    ];
-    let Some(digit) = DIGITS
+    let Some(digit) = DIGIT_KEYS
         .iter()
         .position(|key| ui.input_mut(|i| i.consume_key(Modifiers::NONE, *key)))
     else {

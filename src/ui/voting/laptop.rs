@@ -3,8 +3,7 @@
 
 use egui::{Key, RichText};
 
-use super::option_row::{OptionRow, option_rows_ui};
-use super::{VotingState, digit_keys, dots, open_round_actions_ui, pressed};
+use super::{VotingState, dots, open_round_actions_ui, place_dots_ui, pressed};
 use crate::model::{Edit, ParticipantId, Session, VoteEdit, VoteRound, Voter};
 use crate::ui::style::{self, Palette};
 use crate::ui::widgets::primary_button;
@@ -174,25 +173,17 @@ fn ballot_ui(
         .color(palette.text_muted),
     );
     ui.add_space(8.0);
-    let lookup = crate::model::vote::OptionLookup::new(session);
-    let options = lookup.existing(&round.settings.options);
-    let mut change = None;
-    let clicked = option_rows_ui(ui, options.len(), "of your dots", palette, |i| OptionRow {
-        name: lookup.name(options[i]),
-        dots: Some(round.dots(voter, options[i])),
-        places: round.limit(voter),
-    });
-    if let Some((i, delta)) = clicked {
-        change = Some((options[i], delta));
-    }
-    for (i, take_back) in digit_keys(ui) {
-        if let Some(option) = options.get(i) {
-            change = Some((*option, if take_back { -1 } else { 1 }));
-        }
-    }
-    if let Some((option, delta)) = change {
-        state.push(round.place_dot(session, voter, option, delta), edits);
-    }
+    place_dots_ui(
+        ui,
+        session,
+        round,
+        voter,
+        "of your dots",
+        true,
+        state,
+        palette,
+        edits,
+    );
     ui.add_space(12.0);
     let mut done = false;
     ui.horizontal(|ui| {

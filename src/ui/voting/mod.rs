@@ -240,6 +240,41 @@ fn open_round_actions_ui(
     });
 }
 
+/// The options of `round` with + and − (and number keys) placing or taking back `voter`'s dots,
+/// a refused dot explained. `whose` labels the dots ("of your dots"); `show` false hides them.
+#[allow(clippy::too_many_arguments)] // One screen's worth of context, passed straight through.
+fn place_dots_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    round: &VoteRound,
+    voter: crate::model::Voter,
+    whose: &str,
+    show: bool,
+    state: &mut VotingState,
+    palette: &Palette,
+    edits: &mut Vec<Edit>,
+) {
+    let lookup = crate::model::vote::OptionLookup::new(session);
+    let options = lookup.existing(&round.settings.options);
+    let mut change = None;
+    let row = |i: usize| option_row::OptionRow {
+        name: lookup.name(options[i]),
+        dots: show.then(|| round.dots(voter, options[i])),
+        places: round.limit(voter),
+    };
+    if let Some((i, delta)) = option_row::option_rows_ui(ui, options.len(), whose, palette, row) {
+        change = Some((options[i], delta));
+    }
+    for (i, take_back) in digit_keys(ui) {
+        if let Some(option) = options.get(i) {
+            change = Some((*option, if take_back { -1 } else { 1 }));
+        }
+    }
+    if let Some((option, delta)) = change {
+        state.push(round.place_dot(session, voter, option, delta), edits);
+    }
+}
+
 /// Number keys 1–9 pressed this frame (not while typing): the option's index from 0, and
 /// whether Shift was held (take a dot back). Reads the physical key too, so Shift+1 works on
 /// layouts where it types "!".
@@ -267,19 +302,11 @@ fn digit_keys(ui: &egui::Ui) -> Vec<(usize, bool)> {
     })
 }
 
+/// The option index of number key 1–9 (0 for 1).
 fn digit(key: Key) -> Option<usize> {
-    let keys = [
-        Key::Num1,
-        Key::Num2,
-        Key::Num3,
-        Key::Num4,
-        Key::Num5,
-        Key::Num6,
-        Key::Num7,
-        Key::Num8,
-        Key::Num9,
-    ];
-    keys.iter().position(|k| *k == key)
+    crate::ui::shortcuts::DIGIT_KEYS[1..]
+        .iter()
+        .position(|k| *k == key)
 }
 
 /// True when `key` was pressed this frame without modifiers and no text box has focus.

@@ -2,8 +2,7 @@
 
 use egui::RichText;
 
-use super::option_row::{OptionRow, option_rows_ui};
-use super::{VotingState, digit_keys, open_round_actions_ui};
+use super::{VotingState, open_round_actions_ui, place_dots_ui};
 use crate::model::{Edit, Session, VoteRound, Voter};
 use crate::ui::style::Palette;
 
@@ -40,24 +39,16 @@ pub fn room_ui(
             .color(palette.text_muted),
     );
     ui.add_space(8.0);
-    let lookup = crate::model::vote::OptionLookup::new(session);
-    let options = lookup.existing(&round.settings.options);
-    let mut change = None;
-    let clicked = option_rows_ui(ui, options.len(), "dots counted", palette, |i| OptionRow {
-        name: lookup.name(options[i]),
-        dots: show.then(|| round.dots(voter, options[i])),
-        places: round.limit(voter),
-    });
-    if let Some((i, delta)) = clicked {
-        change = Some((options[i], delta));
-    }
-    for (i, take_back) in digit_keys(ui) {
-        if let Some(option) = options.get(i) {
-            change = Some((*option, if take_back { -1 } else { 1 }));
-        }
-    }
-    if let Some((option, delta)) = change {
-        state.push(round.place_dot(session, voter, option, delta), edits);
-    }
+    place_dots_ui(
+        ui,
+        session,
+        round,
+        voter,
+        "dots counted",
+        show,
+        state,
+        palette,
+        edits,
+    );
     open_round_actions_ui(ui, round, state, session, palette, edits);
 }
