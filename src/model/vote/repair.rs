@@ -6,9 +6,10 @@ use super::{RoundId, VoteRound};
 use crate::model::Session;
 
 /// Repairs the votes of a loaded session and returns a sentence for each thing found: round
-/// ids made unique, budgets and limits brought back into range, ballots naming people or
-/// options that are not in the session reported (kept, so nothing is lost; the tally ignores
-/// missing options and gives their dots back).
+/// ids made unique, budgets and limits brought back into range. Ballots naming people or
+/// options no longer in the session are not damage: the app keeps them when a participant or a
+/// voted-on theme is deleted (so undo restores them, and a closed result stays locked), so they
+/// load as they are, without a warning.
 pub fn repair(session: &mut Session) -> Vec<String> {
     let mut warnings = Vec::new();
     let voting = &mut session.voting;
@@ -27,40 +28,6 @@ pub fn repair(session: &mut Session) -> Vec<String> {
             round.id = fresh;
         }
         fix_settings(n + 1, round, &mut warnings);
-    }
-    let voting = &session.voting;
-    for (n, round) in voting.rounds.iter().enumerate() {
-        let n = n + 1;
-        let mut people: Vec<u64> = round
-            .ballots
-            .iter()
-            .map(|b| b.participant)
-            .chain(round.settings.participants.iter().copied())
-            .filter(|p| session.participant(*p).is_none())
-            .map(|p| p.0)
-            .collect();
-        people.sort_unstable();
-        people.dedup();
-        if !people.is_empty() {
-            warnings.push(format!(
-                "Vote {n} names {} participant(s) no longer in the session (ids {}); their \
-                 ballots are kept.",
-                people.len(),
-                join(&people)
-            ));
-        }
-        let missing: u32 = round
-            .totals()
-            .into_iter()
-            .filter(|(o, _)| !o.exists_in(session))
-            .map(|(_, d)| d)
-            .sum();
-        if missing > 0 {
-            warnings.push(format!(
-                "Vote {n} has {missing} dot(s) on themes or notes no longer in the session; \
-                 they are not counted and were given back to the voters."
-            ));
-        }
     }
     warnings
 }
@@ -108,11 +75,4 @@ fn fix_settings(n: usize, round: &mut VoteRound, warnings: &mut Vec<String>) {
             "Vote {n} had two ballots for one person; they were merged."
         ));
     }
-}
-
-fn join(ids: &[u64]) -> String {
-    ids.iter()
-        .map(u64::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
 }
