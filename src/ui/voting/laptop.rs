@@ -192,7 +192,7 @@ fn confirm_reveal_ui(
 ) {
     let mut reveal = false;
     let mut cancel = pressed(ui, Key::Escape);
-    egui::Frame::NONE
+    let frame = egui::Frame::NONE
         .fill(palette.surface_raised)
         .stroke(egui::Stroke::new(2.0, palette.accent))
         .corner_radius(style::ROUNDING)
@@ -202,19 +202,26 @@ fn confirm_reveal_ui(
                 RichText::new(format!("{voted} of {people} have voted. Reveal now?"))
                     .font(egui::FontId::new(24.0, style::strong_family())),
             );
-            if voted < people {
-                ui.label(
-                    RichText::new("Those who have not voted yet cannot vote after the reveal.")
-                        .size(18.0)
-                        .color(palette.text_muted),
-                );
-            }
+            let waiting = people.saturating_sub(voted);
+            let who = if waiting == 1 {
+                "1 person has".to_owned()
+            } else {
+                format!("{waiting} people have")
+            };
+            let warning = if waiting == 0 {
+                "Everyone in the room will see the totals.".to_owned()
+            } else {
+                format!("{who} not voted yet. Everyone in the room will see the totals.")
+            };
+            ui.label(RichText::new(warning).size(18.0).color(palette.text_muted));
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 reveal = primary_button(ui, "Reveal now", palette).clicked();
                 cancel |= ui.button("Not yet").clicked();
             });
         });
+    // Below the names on a small screen: bring the question into view.
+    frame.response.scroll_to_me(None);
     if reveal {
         edits.push(Edit::Vote(VoteEdit::SetState {
             round: round.id,

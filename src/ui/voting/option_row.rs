@@ -118,15 +118,24 @@ fn option_row_ui(
                         clicked = Some(RowClick::Dot(-1));
                     }
                     ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                        // The name, cut short if it must be, then the button for its notes.
+                        let room = if row.note_count > 0 {
+                            style::VOTE_NOTES_BUTTON_WIDTH
+                        } else {
+                            0.0
+                        };
+                        ui.scope(|ui| {
+                            ui.set_max_width((ui.available_width() - room).max(40.0));
+                            ui.add(
+                                egui::Label::new(
+                                    RichText::new(&row.name).size(style::VOTE_OPTION_FONT_SIZE),
+                                )
+                                .truncate(),
+                            );
+                        });
                         if notes_button_ui(ui, row, palette) {
                             clicked = Some(RowClick::Notes);
                         }
-                        ui.add(
-                            egui::Label::new(
-                                RichText::new(&row.name).size(style::VOTE_OPTION_FONT_SIZE),
-                            )
-                            .truncate(),
-                        );
                     });
                 });
             });
