@@ -4,16 +4,19 @@
 //! and reopening from the library.
 
 mod common;
+#[path = "common/vote_lab.rs"]
+mod vote_lab;
 
 use common::*;
 use egui::{Key, Modifiers, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use goldthread::model::{
-    Participant, ParticipantId, RoundState, Theme, ThemeId, VoteMode, VoteOption, Voter,
+    Participant, ParticipantId, RoundState, ThemeId, VoteMode, VoteOption, Voter,
 };
 use goldthread::ui::GoldthreadApp;
 use goldthread::{CanvasPos, Edit, Note, NoteColour, NoteId, Session};
+use vote_lab::{click, key, vote_lab, vote_session};
 
 type App = Harness<'static, GoldthreadApp>;
 
@@ -32,32 +35,11 @@ const PEOPLE: [&str; 6] = ["Ana", "Ben", "Chloe", "Dev", "Esi", "Finn"];
 /// A library holding one saved session with eight themes (a note in each) and six people,
 /// and the app with that session open on the Vote screen.
 fn app_on_vote_screen(name: &str) -> (TempDir, App) {
-    let dir = temp_dir(name);
-    let mut s = Session::new("Strategy lab", today());
-    for (i, t) in THEMES.iter().enumerate() {
-        let id = i as u64 + 1;
-        s.themes.push(Theme::new(ThemeId(id), *t));
-        let mut note = Note::new(
-            NoteId(id),
-            format!("{t} idea"),
-            NoteColour::Yellow,
-            CanvasPos::new(0.0, id as f32 * 200.0),
-        );
-        note.theme = Some(ThemeId(id));
-        s.notes.push(note);
-    }
-    let people = PEOPLE
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (i, Participant::new(ParticipantId(i as u64 + 1), *n)))
-        .collect();
-    Edit::InsertParticipants(people).apply(&mut s);
-    let path = dir.join("strategy-lab.ron");
-    goldthread::storage::save_file(&path, &s).unwrap();
-    let mut h = app_with(&dir, Some(path));
-    settle(&mut h);
-    open_vote_tab(&mut h);
-    (dir, h)
+    vote_lab(
+        name,
+        "strategy-lab.ron",
+        &vote_session("Strategy lab", &THEMES, &PEOPLE),
+    )
 }
 
 fn open_vote_tab(h: &mut App) {
@@ -72,20 +54,6 @@ fn session(h: &App) -> &Session {
 
 fn theme(i: u64) -> VoteOption {
     VoteOption::Theme(ThemeId(i))
-}
-
-/// Scrolls `label` into view (the setup form is taller than a laptop screen) and clicks it.
-fn click(h: &mut App, label: &str) {
-    h.get_by_label(label).scroll_to_me();
-    h.run();
-    h.get_by_label(label).click();
-    h.run();
-    h.run();
-}
-
-fn key(h: &mut App, key: Key) {
-    press(h, key);
-    h.run();
 }
 
 /// Chooses a way of voting in the setup form and starts the vote.

@@ -5,67 +5,36 @@
 //! Actions tab then names.
 
 mod common;
+#[path = "common/vote_lab.rs"]
+mod vote_lab;
 
 use common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use goldthread::model::{
-    Participant, ParticipantId, RoundState, Theme, ThemeId, VoteOption, Voter,
-};
+use goldthread::Session;
+use goldthread::model::{ParticipantId, RoundState, ThemeId, VoteOption, Voter};
 use goldthread::ui::GoldthreadApp;
-use goldthread::{CanvasPos, Edit, Note, NoteColour, NoteId, Session};
+use vote_lab::{click, key, vote_lab, vote_session};
 
 type App = Harness<'static, GoldthreadApp>;
 
 const PEOPLE: [&str; 4] = ["Ana", "Ben", "Chloe", "Dev"];
 
-/// A saved session with `themes` themes ("Theme 1"…, a note "Idea for theme N" in each) and
-/// four people, open on the Vote screen.
+/// A saved session with `themes` themes ("Theme 1"…, a note "Theme N idea" in each) and four
+/// people, open on the Vote screen.
 fn app_on_vote_screen(name: &str, themes: u64) -> (TempDir, App) {
-    let dir = temp_dir(name);
-    let mut s = Session::new("Secret lab", today());
-    for id in 1..=themes {
-        s.themes
-            .push(Theme::new(ThemeId(id), format!("Theme {id}")));
-        let mut note = Note::new(
-            NoteId(id),
-            format!("Idea for theme {id}"),
-            NoteColour::Yellow,
-            CanvasPos::new(0.0, id as f32 * 200.0),
-        );
-        note.theme = Some(ThemeId(id));
-        s.notes.push(note);
-    }
-    let people = PEOPLE
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (i, Participant::new(ParticipantId(i as u64 + 1), *n)))
-        .collect();
-    Edit::InsertParticipants(people).apply(&mut s);
-    let path = dir.join("secret-lab.ron");
-    goldthread::storage::save_file(&path, &s).unwrap();
-    let mut h = app_with(&dir, Some(path));
-    settle(&mut h);
-    click(&mut h, "Vote");
-    (dir, h)
+    let names: Vec<String> = (1..=themes).map(|i| format!("Theme {i}")).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    vote_lab(
+        name,
+        "secret-lab.ron",
+        &vote_session("Secret lab", &names, &PEOPLE),
+    )
 }
 
 fn session(h: &App) -> &Session {
     &open_session(h).session
-}
-
-fn click(h: &mut App, label: &str) {
-    h.get_by_label(label).scroll_to_me();
-    h.run();
-    h.get_by_label(label).click();
-    h.run();
-    h.run();
-}
-
-fn key(h: &mut App, key: Key) {
-    press(h, key);
-    h.run();
 }
 
 fn state(h: &App) -> RoundState {
@@ -122,22 +91,22 @@ fn a_voter_can_open_a_theme_s_notes_on_the_ballot() {
     start_vote(&mut h, "Pass the laptop");
     key(&mut h, Key::Enter);
     h.get_by_label("Ana, place your dots");
-    assert!(h.query_by_label("• Idea for theme 2").is_none());
+    assert!(h.query_by_label("• Theme 2 idea").is_none());
     click(&mut h, "Show the notes of Theme 2");
-    h.get_by_label("• Idea for theme 2");
+    h.get_by_label("• Theme 2 idea");
     assert!(
-        h.query_by_label("• Idea for theme 1").is_none(),
+        h.query_by_label("• Theme 1 idea").is_none(),
         "only that theme opens"
     );
     click(&mut h, "Hide the notes of Theme 2");
-    assert!(h.query_by_label("• Idea for theme 2").is_none());
+    assert!(h.query_by_label("• Theme 2 idea").is_none());
 
     // What one voter opened is closed again for the next.
     click(&mut h, "Show the notes of Theme 3");
     key(&mut h, Key::Enter);
     key(&mut h, Key::Enter);
     h.get_by_label("Ben, place your dots");
-    assert!(h.query_by_label("• Idea for theme 3").is_none());
+    assert!(h.query_by_label("• Theme 3 idea").is_none());
 }
 
 #[test]

@@ -3,38 +3,23 @@
 //! on notes, settled by its runoffs, named in one line wherever votes show, and ties marked even
 //! at zero.
 
-use chrono::NaiveDate;
+mod common;
+#[path = "common/vote_lab.rs"]
+mod vote_lab;
+
 use goldthread::model::vote::Counted;
 use goldthread::model::{
-    Participant, ParticipantId, RoundId, RoundSettings, RoundState, Theme, ThemeId, VoteEdit,
-    VoteMode, VoteOn, VoteOption, Voter,
+    ParticipantId, RoundId, RoundSettings, RoundState, ThemeId, VoteEdit, VoteMode, VoteOn,
+    VoteOption, Voter,
 };
-use goldthread::{CanvasPos, Edit, History, Note, NoteColour, NoteId, Session};
+use goldthread::{Edit, History, NoteId, Session};
+use vote_lab::vote_session;
 
 /// A session with four themes (ids 1..=4, a note in each) and eight participants (ids 1..=8).
 fn session() -> Session {
-    let mut s = Session::new("Priorities", NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
-    for i in 1..=4 {
-        s.themes.push(Theme::new(ThemeId(i), format!("Theme {i}")));
-        let mut note = Note::new(
-            NoteId(i),
-            format!("Note {i}"),
-            NoteColour::Yellow,
-            CanvasPos::new(0.0, i as f32 * 200.0),
-        );
-        note.theme = Some(ThemeId(i));
-        s.notes.push(note);
-    }
-    let people = (1..=8)
-        .map(|i| {
-            (
-                i as usize - 1,
-                Participant::new(ParticipantId(i), format!("P{i}")),
-            )
-        })
-        .collect();
-    Edit::InsertParticipants(people).apply(&mut s);
-    s
+    let themes = ["Theme 1", "Theme 2", "Theme 3", "Theme 4"];
+    let people = ["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8"];
+    vote_session("Priorities", &themes, &people)
 }
 
 fn theme(i: u64) -> VoteOption {

@@ -130,35 +130,35 @@ fn handover_ui(
             state.confirm_reveal = true;
         }
     }
-    facilitator_ui(
-        ui,
-        session,
-        round,
+    let turnout = Turnout {
         voted,
-        people.len(),
-        state,
-        palette,
-        edits,
-    );
+        people: people.len(),
+    };
+    facilitator_ui(ui, session, round, turnout, state, palette, edits);
+}
+
+/// How many of the people in the round have voted.
+#[derive(Clone, Copy)]
+struct Turnout {
+    voted: usize,
+    people: usize,
 }
 
 /// The facilitator's controls under the handover screen, folded away so a voter handing the
 /// laptop on cannot reveal the totals with one click: Reveal asks to confirm, saying how many
 /// have voted ("2 of 8 have voted. Reveal now?").
-#[allow(clippy::too_many_arguments, reason = "one screen's worth of context")]
 fn facilitator_ui(
     ui: &mut egui::Ui,
     session: &Session,
     round: &VoteRound,
-    voted: usize,
-    people: usize,
+    turnout: Turnout,
     state: &mut VotingState,
     palette: &Palette,
     edits: &mut Vec<Edit>,
 ) {
     ui.add_space(16.0);
     if state.confirm_reveal {
-        confirm_reveal_ui(ui, round, voted, people, state, palette, edits);
+        confirm_reveal_ui(ui, round.id, turnout, state, palette, edits);
         return;
     }
     egui::CollapsingHeader::new(
@@ -183,9 +183,8 @@ fn facilitator_ui(
 /// "2 of 8 have voted. Reveal now?" with Reveal now and Not yet (Esc).
 fn confirm_reveal_ui(
     ui: &mut egui::Ui,
-    round: &VoteRound,
-    voted: usize,
-    people: usize,
+    round: crate::model::RoundId,
+    Turnout { voted, people }: Turnout,
     state: &mut VotingState,
     palette: &Palette,
     edits: &mut Vec<Edit>,
@@ -224,7 +223,7 @@ fn confirm_reveal_ui(
     frame.response.scroll_to_me(None);
     if reveal {
         edits.push(Edit::Vote(VoteEdit::SetState {
-            round: round.id,
+            round,
             state: crate::model::RoundState::Revealed,
         }));
         state.voter = None;
