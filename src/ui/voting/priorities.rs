@@ -5,7 +5,7 @@
 use egui::RichText;
 
 use crate::model::{Edit, Session, VoteEdit, VoteRound};
-use crate::ui::style::Palette;
+use crate::ui::style::{self, Palette};
 
 /// The vote that counts for the priorities, with a choice among the votes on themes whose
 /// results are showing. Changing it is one undo step.
@@ -30,6 +30,26 @@ pub fn priorities_ui(
     if candidates.is_empty() {
         return;
     }
+    egui::Frame::NONE
+        .fill(palette.surface)
+        .stroke(egui::Stroke::new(1.0, palette.border))
+        .corner_radius(style::ROUNDING)
+        .inner_margin(egui::Margin::symmetric(16, 12))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            choice_ui(ui, session, counting, palette, edits);
+        });
+}
+
+/// The heading, what the choice changes, and a radio button per vote that can count.
+fn choice_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    counting: Option<crate::model::RoundId>,
+    palette: &Palette,
+    edits: &mut Vec<Edit>,
+) {
+    let voting = &session.voting;
     ui.label(
         RichText::new("The vote that sets the theme priorities")
             .size(20.0)
@@ -43,7 +63,7 @@ pub fn priorities_ui(
         .size(16.0)
         .color(palette.text_muted),
     );
-    for candidate in candidates {
+    for candidate in voting.counting_candidates() {
         let number = voting
             .rounds
             .iter()

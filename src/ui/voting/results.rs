@@ -320,9 +320,16 @@ fn earlier_rounds_ui(ui: &mut egui::Ui, session: &Session, round: &VoteRound, pa
         return;
     }
     ui.add_space(20.0);
+    let counting = session.voting.counting_round().map(|r| r.id);
     for (i, r) in earlier.into_iter().rev() {
+        let counts = if counting == Some(r.id) {
+            " · sets the priorities"
+        } else {
+            ""
+        };
+        let line = session.voting.describe(r.id);
         egui::CollapsingHeader::new(
-            RichText::new(format!("Vote {}: {}", i + 1, question(r)))
+            RichText::new(format!("Vote {} · {line}{counts}", i + 1))
                 .size(18.0)
                 .color(palette.text_muted),
         )
@@ -331,9 +338,4 @@ fn earlier_rounds_ui(ui: &mut egui::Ui, session: &Session, round: &VoteRound, pa
             ranking_ui(ui, session, r, &r.tally(session), palette, false);
         });
     }
-}
-
-fn question(round: &VoteRound) -> &str {
-    let q = round.settings.question.trim();
-    if q.is_empty() { "dot vote" } else { q }
 }
