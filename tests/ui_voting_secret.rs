@@ -189,7 +189,9 @@ fn the_facilitator_chooses_the_vote_that_sets_the_priorities() {
         Some(main)
     );
 
-    // The Actions tab says which vote its ranking comes from.
+    // The Actions tab and the golden thread say which vote their ranking comes from.
     click(&mut h, "Actions");
     h.get_by_label_contains("Dot vote on the themes: 4 people, 3 dots each.");
+    click(&mut h, "Golden thread");
+    h.get_by_label("Dot vote on the themes: 4 people, 3 dots each.");
 }
