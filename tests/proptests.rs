@@ -113,10 +113,11 @@ enum VoteOp {
     SetDone,
     SetState,
     SetSettings,
+    SetCounting,
     Runoff,
 }
 
-const VOTE_OPS: [VoteOp; 10] = [
+const VOTE_OPS: [VoteOp; 11] = [
     VoteOp::Start,
     VoteOp::AddRound,
     VoteOp::InsertRound,
@@ -126,6 +127,7 @@ const VOTE_OPS: [VoteOp; 10] = [
     VoteOp::SetDone,
     VoteOp::SetState,
     VoteOp::SetSettings,
+    VoteOp::SetCounting,
     VoteOp::Runoff,
 ];
 
@@ -475,6 +477,8 @@ fn to_vote_edit(s: &Session, op: VoteOp, d: Dice) -> VoteEdit {
                 settings: Box::new(changed),
             }
         }
+        // Any round, or one that does not exist, or the default.
+        VoteOp::SetCounting => VoteEdit::SetCounting(d.flag.then_some(id)),
         VoteOp::Runoff => {
             let top = (!d.flag).then_some(d.b % 4);
             s.voting.runoff(s, id, top).unwrap_or(nothing)
@@ -718,6 +722,7 @@ fn vote_variant(edit: &VoteEdit, out: &mut BTreeSet<&'static str>) {
         VoteEdit::SetDone { .. } => "VoteEdit::SetDone",
         VoteEdit::SetState { .. } => "VoteEdit::SetState",
         VoteEdit::SetSettings { .. } => "VoteEdit::SetSettings",
+        VoteEdit::SetCounting(_) => "VoteEdit::SetCounting",
         VoteEdit::Batch(edits) => {
             edits.iter().for_each(|e| vote_variant(e, out));
             "VoteEdit::Batch"
@@ -749,7 +754,7 @@ fn lab_variant(edit: &LabEdit, out: &mut BTreeSet<&'static str>) {
 }
 
 /// Every variant the matches above name. Keep in step with them.
-const ALL_VARIANTS: [&str; 43] = [
+const ALL_VARIANTS: [&str; 44] = [
     "Edit::InsertNotes",
     "Edit::RemoveNotes",
     "Edit::SetText",
@@ -779,6 +784,7 @@ const ALL_VARIANTS: [&str; 43] = [
     "VoteEdit::SetDone",
     "VoteEdit::SetState",
     "VoteEdit::SetSettings",
+    "VoteEdit::SetCounting",
     "VoteEdit::Batch",
     "LabEdit::SetVision",
     "LabEdit::SetCurrentPhase",

@@ -10,9 +10,10 @@ use common::*;
 use egui::{Key, Modifiers, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use goldthread::model::vote::Counted;
 use goldthread::model::{
-    Participant, ParticipantId, RoundId, RoundSettings, RoundState, ThemeId, VoteEdit, VoteMode,
-    VoteOption, VoteRound, Voter,
+    Participant, ParticipantId, RoundSettings, RoundState, ThemeId, VoteEdit, VoteMode, VoteOption,
+    VoteRound, Voter,
 };
 use goldthread::ui::GoldthreadApp;
 use goldthread::{CanvasPos, Edit, Note, NoteColour, NoteId, Session};
@@ -41,13 +42,26 @@ fn add_vote(
     dots: &[(VoteOption, u32)],
     state: RoundState,
 ) {
+    add_round(s, options, dots, state, Counted::Dots);
+    assert_eq!(s.voting.rounds.len(), 1, "the vote is set up");
+}
+
+/// Adds a tally-the-room round counting `counted` (dots or hands) with the room's `dots`.
+fn add_round(
+    s: &mut Session,
+    options: Vec<VoteOption>,
+    dots: &[(VoteOption, u32)],
+    state: RoundState,
+    counted: Counted,
+) {
     let mut settings = RoundSettings::new(options, vec![ParticipantId(1), ParticipantId(2)]);
     settings.question = QUESTION.to_owned();
     settings.mode = VoteMode::Tally;
+    settings.counted = counted;
     settings.dots_per_person = 5;
     settings.max_per_option = 5;
     settings.room_size = 10;
-    let round = RoundId(1);
+    let round = s.voting.next_round_id();
     let mut edits = vec![VoteEdit::AddRound(VoteRound::new(round, settings))];
     for (option, count) in dots {
         edits.push(VoteEdit::SetDots {
@@ -63,10 +77,8 @@ fn add_vote(
     for edit in edits {
         Edit::Vote(edit).apply(s);
     }
-    assert_eq!(s.voting.rounds.len(), 1, "the vote is set up");
 }
 
-/// Opens `s`, saved in a fresh library, on the Board.
 fn open(name: &str, s: &Session) -> (TempDir, App) {
     let dir = temp_dir(name);
     let path = dir.join("dots-lab.ron");
@@ -453,4 +465,58 @@ fn the_question_is_in_the_body_text_size_of_every_dialog() {
         body.height()
     );
     press(&mut h, Key::Escape);
+}
+
+#[test]
+fn a_show_of_hands_is_counted_in_hands_on_the_board() {
+    let mut s = themed_session();
+    let options = vec![theme(1), theme(2), theme(3)];
+    add_round(
+        &mut s,
+        options,
+        &[(theme(1), 7), (theme(2), 1)],
+        RoundState::Revealed,
+        Counted::Hands,
+    );
+    let (_dir, h) = open("hands", &s);
+    h.get_by_label("Data: 7 hands");
+    h.get_by_label("Skills: 1 hand");
+    assert!(
+        h.query_by_label_contains("Data: 7 dot").is_none(),
+        "no dots in a show of hands"
+    );
+}
+
+#[test]
+fn later_votes_never_replace_the_main_vote_s_dots_on_the_themes() {
+    let mut s = themed_session();
+    let themes = vec![theme(1), theme(2), theme(3)];
+    add_round(
+        &mut s,
+        themes.clone(),
+        &[(theme(1), 7), (theme(2), 2)],
+        RoundState::Closed,
+        Counted::Dots,
+    );
+    // A show of hands afterwards puts Doors first; the themes keep the main vote's dots.
+    add_round(
+        &mut s,
+        themes,
+        &[(theme(3), 9)],
+        RoundState::Revealed,
+        Counted::Hands,
+    );
+    let (_dir, h) = open("main-vote", &s);
+    h.get_by_label("Data: 7 dots");
+    h.get_by_label("Skills: 2 dots");
+    assert!(
+        h.query_by_label_contains("Doors:").is_none(),
+        "the show of hands does not count"
+    );
+    let dots = goldthread::ui::canvas::dots::VoteDots::new(session(&h));
+    assert_eq!(
+        dots.source(),
+        "Dot vote: Which themes first? 10 people, 5 dots each",
+        "the Board names the vote its dots come from"
+    );
 }

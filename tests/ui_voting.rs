@@ -4,16 +4,19 @@
 //! and reopening from the library.
 
 mod common;
+#[path = "common/vote_lab.rs"]
+mod vote_lab;
 
 use common::*;
 use egui::{Key, Modifiers, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use goldthread::model::{
-    Participant, ParticipantId, RoundState, Theme, ThemeId, VoteMode, VoteOption, Voter,
+    Participant, ParticipantId, RoundState, ThemeId, VoteMode, VoteOption, Voter,
 };
 use goldthread::ui::GoldthreadApp;
 use goldthread::{CanvasPos, Edit, Note, NoteColour, NoteId, Session};
+use vote_lab::{click, key, vote_lab, vote_session};
 
 type App = Harness<'static, GoldthreadApp>;
 
@@ -32,32 +35,11 @@ const PEOPLE: [&str; 6] = ["Ana", "Ben", "Chloe", "Dev", "Esi", "Finn"];
 /// A library holding one saved session with eight themes (a note in each) and six people,
 /// and the app with that session open on the Vote screen.
 fn app_on_vote_screen(name: &str) -> (TempDir, App) {
-    let dir = temp_dir(name);
-    let mut s = Session::new("Strategy lab", today());
-    for (i, t) in THEMES.iter().enumerate() {
-        let id = i as u64 + 1;
-        s.themes.push(Theme::new(ThemeId(id), *t));
-        let mut note = Note::new(
-            NoteId(id),
-            format!("{t} idea"),
-            NoteColour::Yellow,
-            CanvasPos::new(0.0, id as f32 * 200.0),
-        );
-        note.theme = Some(ThemeId(id));
-        s.notes.push(note);
-    }
-    let people = PEOPLE
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (i, Participant::new(ParticipantId(i as u64 + 1), *n)))
-        .collect();
-    Edit::InsertParticipants(people).apply(&mut s);
-    let path = dir.join("strategy-lab.ron");
-    goldthread::storage::save_file(&path, &s).unwrap();
-    let mut h = app_with(&dir, Some(path));
-    settle(&mut h);
-    open_vote_tab(&mut h);
-    (dir, h)
+    vote_lab(
+        name,
+        "strategy-lab.ron",
+        &vote_session("Strategy lab", &THEMES, &PEOPLE),
+    )
 }
 
 fn open_vote_tab(h: &mut App) {
@@ -72,20 +54,6 @@ fn session(h: &App) -> &Session {
 
 fn theme(i: u64) -> VoteOption {
     VoteOption::Theme(ThemeId(i))
-}
-
-/// Scrolls `label` into view (the setup form is taller than a laptop screen) and clicks it.
-fn click(h: &mut App, label: &str) {
-    h.get_by_label(label).scroll_to_me();
-    h.run();
-    h.get_by_label(label).click();
-    h.run();
-    h.run();
-}
-
-fn key(h: &mut App, key: Key) {
-    press(h, key);
-    h.run();
 }
 
 /// Chooses a way of voting in the setup form and starts the vote.
@@ -104,6 +72,15 @@ fn next_person_votes(h: &mut App, keys: &[Key]) {
         key(h, *k);
     }
     key(h, Key::Enter);
+}
+
+/// Reveals a pass-the-laptop vote as the facilitator does: opens the folded Facilitator
+/// controls, asks to reveal, and confirms where the screen says how many have voted.
+fn reveal_laptop_vote(h: &mut App, voted: &str) {
+    click(h, "Facilitator");
+    click(h, "Reveal results…");
+    h.get_by_label(&format!("{voted} have voted. Reveal now?"));
+    click(h, "Reveal now");
 }
 
 #[test]
@@ -227,15 +204,19 @@ fn scribe_entry_from_the_keyboard() {
 }
 
 #[test]
-fn tally_the_room_hides_totals_until_asked_and_every_dot_undoes() {
+fn tally_the_room_shows_the_counts_unless_hidden_and_every_dot_undoes() {
     let (_dir, mut h) = app_on_vote_screen("tally");
     start_vote(&mut h, "Tally the room");
+    assert!(session(&h).voting.current().unwrap().settings.secret);
     key(&mut h, Key::Num1);
     key(&mut h, Key::Num1);
     click(&mut h, "Add a dot to Digital skills");
-    h.get_by_label("Open data: dots hidden");
+    // The facilitator sees the counts as they enter them, even for a secret vote.
+    h.get_by_label("Open data: 2 dots counted");
     h.get_by_label("3 of 18 dots entered for 6 people");
-    click(&mut h, "Show totals on screen");
+    click(&mut h, "Hide the counts on screen");
+    h.get_by_label("Open data: dots hidden");
+    click(&mut h, "Hide the counts on screen");
     h.get_by_label("Open data: 2 dots counted");
     press_with(&mut h, Modifiers::COMMAND, Key::Z);
     h.get_by_label("Open data: 2 dots counted");
@@ -259,7 +240,14 @@ fn a_secret_vote_for_six_on_eight_themes_revealed_run_off_saved_and_reopened() {
         next_person_votes(&mut h, &[Key::Num2, Key::Num6]);
     }
     h.get_by_label("Everyone has voted.");
-    key(&mut h, Key::Enter); // Enter reveals once everyone has voted.
+    // Enter once everyone has voted asks the facilitator to confirm; it does not reveal.
+    key(&mut h, Key::Enter);
+    h.get_by_label("6 of 6 have voted. Reveal now?");
+    assert_eq!(
+        session(&h).voting.current().unwrap().state,
+        RoundState::Open
+    );
+    click(&mut h, "Reveal now");
     let first = session(&h).voting.current().unwrap().clone();
     assert_eq!(first.state, RoundState::Revealed);
     h.get_by_label("Which themes first?");
@@ -303,7 +291,7 @@ fn a_secret_vote_for_six_on_eight_themes_revealed_run_off_saved_and_reopened() {
     next_person_votes(&mut h, &[Key::Num1]);
     let round = session(&h).voting.current().unwrap();
     assert_eq!(round.ballots.iter().filter(|b| b.done).count(), 3);
-    click(&mut h, "Reveal results");
+    reveal_laptop_vote(&mut h, "3 of 6");
     h.get_by_label("1. Open data: 2 dots");
     click(&mut h, "Close vote");
     assert_eq!(
@@ -336,7 +324,7 @@ fn an_open_vote_that_is_not_anonymous_shows_who_voted_how() {
     click(&mut h, "Anonymous (never show who voted how)");
     start_vote(&mut h, "Pass the laptop");
     next_person_votes(&mut h, &[Key::Num4]);
-    click(&mut h, "Reveal results");
+    reveal_laptop_vote(&mut h, "1 of 6");
     h.get_by_label("Who voted how");
     h.get_by_label("Cyber security ●");
 }
@@ -498,7 +486,7 @@ fn revealed_dots_are_drawn_on_the_notes_voted_on() {
     next_person_votes(&mut h, &[Key::Num3, Key::Num1]);
     let dots = |h: &App| goldthread::ui::canvas::dots::VoteDots::new(session(h));
     assert_eq!(dots(&h).on_note(NoteId(3)), 0, "nothing shows while secret");
-    click(&mut h, "Reveal results");
+    reveal_laptop_vote(&mut h, "2 of 2");
     assert_eq!(dots(&h).on_note(NoteId(3)), 2);
     assert_eq!(dots(&h).on_note(NoteId(1)), 1);
     assert_eq!(dots(&h).on_note(NoteId(2)), 0);

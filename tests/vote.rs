@@ -293,7 +293,11 @@ fn dots_by_option_shows_nothing_until_the_reveal() {
             state: RoundState::Revealed,
         }),
     );
-    assert_eq!(s.voting.dots_by_option(), [(theme(2), 1)]);
+    assert_eq!(
+        s.voting.dots_by_option(),
+        [(theme(2), 1), (theme(1), 0), (theme(3), 0)],
+        "every theme of the vote, best first"
+    );
     assert_eq!(s.voting.dots_on(theme(2)), 1);
 }
 

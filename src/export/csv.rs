@@ -4,9 +4,9 @@ use std::collections::HashMap;
 
 use crate::model::{NoteId, Session, VoteOption};
 
-/// The CSV of every note, in drawing order, with the session's vote tally.
+/// The CSV of every note, in drawing order, with the dots of the latest vote on notes.
 pub fn csv(session: &Session) -> String {
-    csv_with_votes(session, &session.voting.dots_by_option())
+    csv_with_votes(session, &session.voting.dots_by_note())
 }
 
 /// The CSV of every note with the given tally. Fields are quoted when they hold commas,

@@ -7,24 +7,27 @@ use std::fmt::Write as _;
 use super::one_line;
 use crate::model::lab::coverage::who_took_part;
 use crate::model::lab::dates::long;
-use crate::model::lab::golden_thread::{breaks, ranked_themes};
-use crate::model::{Session, VoteOption};
+use crate::model::lab::golden_thread::breaks;
+use crate::model::vote::OptionLookup;
+use crate::model::{Session, ThemeId, VoteOption};
+use votes::other_votes;
 
-/// The report for `session`, with its vote tally.
+mod votes;
+
+/// The report for `session`. Its themes are ranked by the vote that sets the priorities (see
+/// [`crate::model::Voting::counting_round`]), named with its question, method, voters, rounds and
+/// any tie and runoff; other votes are listed after it, never mixed into the ranking.
 pub fn markdown(session: &Session) -> String {
-    markdown_with_votes(session, &session.voting.dots_by_option())
-}
-
-/// The report for `session` with the given tally.
-pub fn markdown_with_votes(session: &Session, dots: &[(VoteOption, u32)]) -> String {
+    let dots = session.voting.dots_by_option();
     let mut md = String::new();
     let _ = writeln!(md, "# {}\n", one_line(&session.title));
     let _ = writeln!(md, "Workshop held on {}.\n", long(session.date));
     people(&mut md, session);
     vision(&mut md, session);
-    themes(&mut md, session, dots);
+    themes(&mut md, session);
+    other_votes(&mut md, session);
     actions(&mut md, session);
-    gaps(&mut md, session, dots);
+    gaps(&mut md, session, &dots);
     unthemed(&mut md, session);
     // Exactly one newline at the end.
     let trimmed = md.trim_end().len();
@@ -95,12 +98,12 @@ fn vision(md: &mut String, session: &Session) {
     md.push('\n');
 }
 
-fn themes(md: &mut String, session: &Session, dots: &[(VoteOption, u32)]) {
-    let voted = dots.iter().any(|(_, n)| *n > 0);
+fn themes(md: &mut String, session: &Session) {
+    let priorities = session.voting.priorities(session);
     let _ = writeln!(
         md,
         "## {}\n",
-        if voted {
+        if priorities.is_some() {
             "Themes, ranked by votes"
         } else {
             "Themes"
@@ -110,39 +113,67 @@ fn themes(md: &mut String, session: &Session, dots: &[(VoteOption, u32)]) {
         let _ = writeln!(md, "No themes were agreed.\n");
         return;
     }
-    if !voted {
+    let Some(priorities) = priorities else {
         let _ = writeln!(
             md,
             "No vote was held, so the themes are in the order the room agreed them.\n"
         );
-    }
-    for (rank, (theme, n)) in ranked_themes(session, dots).into_iter().enumerate() {
-        let notes: Vec<&str> = session
-            .notes
-            .iter()
-            .filter(|note| note.theme == Some(theme.id))
-            .map(|note| note.text.as_str())
-            .collect();
-        if voted {
-            let _ = writeln!(
-                md,
-                "### {}. {} ({})\n",
-                rank + 1,
-                one_line(&theme.name),
-                plural(n as usize, "vote", "votes")
-            );
-        } else {
+        for theme in &session.themes {
             let _ = writeln!(md, "### {}\n", one_line(&theme.name));
+            theme_notes(md, session, theme.id);
         }
-        if notes.is_empty() {
-            let _ = writeln!(md, "No notes.\n");
+        return;
+    };
+    votes::the_vote(md, session, &priorities);
+    let lookup = OptionLookup::new(session);
+    let Some(round) = session.voting.round(priorities.round) else {
+        return;
+    };
+    for row in &priorities.rows {
+        let VoteOption::Theme(id) = row.option else {
             continue;
+        };
+        let rank = if row.tied {
+            format!("={}", row.rank)
+        } else {
+            row.rank.to_string()
+        };
+        let mut count = votes::count_words(&round.settings, row.dots);
+        if let Some(n) = row.runoff {
+            let _ = write!(count, "; {n} in the runoff");
         }
-        for text in notes {
-            let _ = writeln!(md, "- {}", one_line(text));
-        }
-        md.push('\n');
+        let name = round.option_name(&lookup, row.option);
+        let _ = writeln!(md, "### {rank}. {} ({count})\n", one_line(&name));
+        theme_notes(md, session, id);
     }
+    for theme in &session.themes {
+        if !round
+            .settings
+            .options
+            .contains(&VoteOption::Theme(theme.id))
+        {
+            let _ = writeln!(md, "### {} (not in the vote)\n", one_line(&theme.name));
+            theme_notes(md, session, theme.id);
+        }
+    }
+}
+
+/// The notes of a theme as a list, or "No notes.".
+fn theme_notes(md: &mut String, session: &Session, theme: ThemeId) {
+    let notes: Vec<&str> = session
+        .notes
+        .iter()
+        .filter(|note| note.theme == Some(theme))
+        .map(|note| note.text.as_str())
+        .collect();
+    if notes.is_empty() {
+        let _ = writeln!(md, "No notes.\n");
+        return;
+    }
+    for text in notes {
+        let _ = writeln!(md, "- {}", one_line(text));
+    }
+    md.push('\n');
 }
 
 fn actions(md: &mut String, session: &Session) {

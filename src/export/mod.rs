@@ -7,7 +7,7 @@ mod csv;
 mod markdown;
 
 pub use csv::{csv, csv_with_votes};
-pub use markdown::{markdown, markdown_with_votes};
+pub use markdown::markdown;
 
 /// The export formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

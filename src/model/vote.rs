@@ -13,6 +13,8 @@
 
 mod budget;
 mod error;
+mod method;
+mod priorities;
 mod repair;
 mod round;
 mod tally;
@@ -23,6 +25,8 @@ use serde::{Deserialize, Serialize};
 
 pub use budget::{SuggestedBudget, suggested_budget};
 pub use error::VoteError;
+pub use method::Counted;
+pub use priorities::{Priorities, PriorityRow};
 pub use repair::repair;
 pub use round::{Ballot, RoundId, RoundSettings, RoundState, VoteMode, VoteRound, Voter};
 pub use tally::{Tally, TallyRow};
@@ -153,24 +157,13 @@ pub struct Voting {
     /// The id the next round gets.
     #[serde(default)]
     pub(crate) next_round_id: u64,
+    /// The vote the facilitator chose to set the theme priorities (with its runoffs); `None`
+    /// for the default (see [`Voting::counting_round`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counting: Option<RoundId>,
 }
 
 impl Voting {
-    /// Dots per option in the most recent round that has been revealed or closed, sorted by
-    /// option. Used by the report, the golden thread and the canvas. Options that have since
-    /// been deleted may appear; callers look options up and skip those they cannot find.
-    pub fn dots_by_option(&self) -> Vec<(VoteOption, u32)> {
-        let Some(round) = self
-            .rounds
-            .iter()
-            .rev()
-            .find(|r| matches!(r.state, RoundState::Revealed | RoundState::Closed))
-        else {
-            return Vec::new();
-        };
-        round.totals().into_iter().collect()
-    }
-
     /// How many dots are on `option` across every round (ask before deleting an option that has
     /// dots: deleting it gives them back to the voters).
     pub fn dots_on(&self, option: VoteOption) -> u32 {

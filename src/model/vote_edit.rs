@@ -53,6 +53,9 @@ pub enum VoteEdit {
         /// The new settings.
         settings: Box<RoundSettings>,
     },
+    /// Chooses the vote that sets the theme priorities (`None`: the default, the first dot
+    /// vote on themes).
+    SetCounting(Option<RoundId>),
     /// Several changes done and undone as one step.
     Batch(Vec<VoteEdit>),
 }
@@ -168,6 +171,9 @@ impl VoteEdit {
                     round,
                     settings: Box::new(old),
                 }
+            }
+            Self::SetCounting(round) => {
+                Self::SetCounting(std::mem::replace(&mut voting.counting, round))
             }
             Self::Batch(edits) => {
                 let mut inverses: Vec<Self> = edits.into_iter().map(|e| e.apply(session)).collect();

@@ -329,6 +329,10 @@ pub const VOTE_THEME_BADGE_MAX: f32 = 32.0;
 pub const VOTE_COLUMN_WIDTH: f32 = 1180.0;
 /// The size of option names on the voting screen, in points.
 pub const VOTE_OPTION_FONT_SIZE: f32 = 24.0;
+/// The size of a theme's notes opened under its option on the ballot, in points.
+pub const VOTE_NOTE_FONT_SIZE: f32 = 18.0;
+/// The room kept beside an option's name for its "▸ 8 notes" button, in points.
+pub const VOTE_NOTES_BUTTON_WIDTH: f32 = 130.0;
 /// The size of the dot counts in the revealed results, in points.
 pub const VOTE_COUNT_FONT_SIZE: f32 = 40.0;
 /// The height of a result bar, in points.

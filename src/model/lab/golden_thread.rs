@@ -23,19 +23,29 @@ pub fn theme_dots(dots: &[(VoteOption, u32)]) -> HashMap<ThemeId, u32> {
     out
 }
 
-/// The themes with their dots, most dots first; ties keep the theme list order.
+/// The themes with their dots, most dots first; equal dots keep the order of `dots` (where a
+/// runoff has settled a tie), then the theme list order.
 pub fn ranked_themes<'s>(
     session: &'s Session,
     dots: &[(VoteOption, u32)],
 ) -> Vec<(&'s Theme, u32)> {
     let per_theme = theme_dots(dots);
+    let place: HashMap<VoteOption, usize> = dots
+        .iter()
+        .enumerate()
+        .map(|(i, (o, _))| (*o, i))
+        .rev()
+        .collect();
     let mut ranked: Vec<(&Theme, u32)> = session
         .themes
         .iter()
         .map(|t| (t, per_theme.get(&t.id).copied().unwrap_or(0)))
         .collect();
     // A stable sort keeps list order among equals.
-    ranked.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    ranked.sort_by_key(|(t, n)| {
+        let place = place.get(&VoteOption::Theme(t.id)).copied();
+        (std::cmp::Reverse(*n), place.unwrap_or(usize::MAX))
+    });
     ranked
 }
 

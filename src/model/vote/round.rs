@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{OptionLookup, VoteError, VoteOption, suggested_budget};
+use super::{Counted, OptionLookup, VoteError, VoteOption, suggested_budget};
 use crate::model::{ParticipantId, Session, VoteEdit};
 
 /// A round's stable identity.
@@ -102,6 +102,9 @@ pub struct RoundSettings {
     /// deleted since ("Data (deleted)").
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub names: BTreeMap<VoteOption, String>,
+    /// What a tally of the room counts: paper dots or raised hands.
+    #[serde(default, skip_serializing_if = "Counted::is_dots")]
+    pub counted: Counted,
 }
 
 fn yes() -> bool {
@@ -123,6 +126,7 @@ impl RoundSettings {
             anonymous: true,
             room_size: 0,
             names: BTreeMap::new(),
+            counted: Counted::Dots,
         }
     }
 
@@ -203,6 +207,7 @@ impl RoundSettings {
             anonymous: self.anonymous,
             room_size: self.room_size,
             names: BTreeMap::new(),
+            counted: self.counted,
         }
     }
 }

@@ -12,7 +12,7 @@ pub struct TallyRow {
     pub dots: u32,
     /// Its place, from 1; tied options share a place and the next place is skipped (1, 1, 3).
     pub rank: usize,
-    /// True when another option has the same number of dots (and it has at least one).
+    /// True when another option has the same number of dots, even none at all.
     pub tied: bool,
 }
 
@@ -28,12 +28,13 @@ pub struct Tally {
 }
 
 impl Tally {
-    /// The options tied for first place (empty when first place is not tied).
+    /// The options tied for first place with at least one dot (empty when first place is not
+    /// tied, or nobody voted).
     pub fn tied_for_first(&self) -> Vec<VoteOption> {
         let tied: Vec<VoteOption> = self
             .rows
             .iter()
-            .filter(|r| r.rank == 1 && r.tied)
+            .filter(|r| r.rank == 1 && r.tied && r.dots > 0)
             .map(|r| r.option)
             .collect();
         if tied.len() >= 2 { tied } else { Vec::new() }
@@ -104,11 +105,10 @@ impl VoteRound {
         }
         for i in 0..rows.len() {
             let dots = rows[i].dots;
-            rows[i].tied = dots > 0
-                && rows
-                    .iter()
-                    .enumerate()
-                    .any(|(j, r)| j != i && r.dots == dots);
+            rows[i].tied = rows
+                .iter()
+                .enumerate()
+                .any(|(j, r)| j != i && r.dots == dots);
         }
         let total_dots = rows.iter().map(|r| r.dots).sum();
         Tally { rows, total_dots }

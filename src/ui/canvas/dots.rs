@@ -1,5 +1,5 @@
 //! Voting dots on the canvas: once a vote is revealed, each note (and theme) voted on shows a
-//! red dot sticker with its count at its top-right corner.
+//! red dot sticker with its count at its top-right corner; a show of hands is counted in hands.
 
 use std::collections::HashMap;
 
@@ -9,24 +9,57 @@ use crate::model::{NoteId, Session, ThemeId, VoteOption};
 use crate::ui::style;
 use std::collections::BTreeSet;
 
-/// The dots of the latest revealed or closed vote, looked up by note and theme.
+/// The dots to show on the Board, looked up by note and theme: on themes, the vote that sets the
+/// priorities (see [`crate::model::Voting::counting_round`]); on notes, the latest revealed or
+/// closed vote on notes. A later vote of another kind never replaces the themes' dots.
 #[derive(Debug, Default)]
 pub struct VoteDots {
     notes: HashMap<NoteId, u32>,
     themes: HashMap<ThemeId, u32>,
+    /// The themes' vote is a show of hands: its counts are hands, not dots.
+    hands: bool,
+    /// The line naming the themes' vote, for the hover text.
+    source: String,
 }
 
 impl VoteDots {
     /// The dots to draw for `session` (none while a vote is secret and unrevealed).
     pub fn new(session: &Session) -> Self {
+        let voting = &session.voting;
         let mut dots = Self::default();
-        for (option, n) in session.voting.dots_by_option() {
-            match option {
-                VoteOption::Note(id) => dots.notes.insert(id, n),
-                VoteOption::Theme(id) => dots.themes.insert(id, n),
-            };
+        if let Some(round) = voting.counting_round() {
+            dots.hands = round.settings.is_show_of_hands();
+            dots.source = voting.describe(round.id);
+            for (option, n) in voting.dots_by_option() {
+                if let VoteOption::Theme(id) = option {
+                    dots.themes.insert(id, n);
+                }
+            }
+        }
+        for (option, n) in voting.dots_by_note() {
+            if let VoteOption::Note(id) = option {
+                dots.notes.insert(id, n);
+            }
         }
         dots
+    }
+
+    /// A theme's count in the words of its vote: "7 dots", or "7 hands" for a show of hands.
+    pub fn words(&self, count: u32) -> String {
+        if self.hands {
+            match count {
+                1 => "1 hand".to_owned(),
+                n => format!("{n} hands"),
+            }
+        } else {
+            dots_words(count)
+        }
+    }
+
+    /// The line naming the vote the themes' counts come from ("Dot vote: … 8 people, 3 dots
+    /// each"), empty when there is none.
+    pub fn source(&self) -> &str {
+        &self.source
     }
 
     /// The dots on a note.

@@ -251,7 +251,7 @@ pub fn frames_ui(
             .as_ref()
             .is_some_and(|r| r.id == theme.id);
         let dots = state.themes.dots().on_theme(theme.id);
-        let mut badge_text = super::dots::dots_words(dots);
+        let mut badge_text = state.themes.dots().words(dots);
         let mut badge_width = 0.0;
         if dots > 0 {
             badge_width = super::dots::theme_badge_width(painter, &badge_text, zoom);
@@ -383,13 +383,13 @@ pub fn frames_ui(
     for (id, name, rect, text, dots) in badges {
         super::dots::paint_theme_badge(painter, rect, &text, camera.view.zoom);
         if camera.screen.intersects(rect) {
-            let label = format!("{name}: {}", super::dots::dots_words(dots));
+            let label = format!("{name}: {}", state.themes.dots().words(dots));
             ui.interact(
                 rect.intersect(camera.screen),
                 theme_dots_id(id),
                 Sense::hover(),
             )
-            .on_hover_text("Dots from the latest revealed vote")
+            .on_hover_text(state.themes.dots().source())
             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
         }
     }

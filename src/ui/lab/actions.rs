@@ -78,10 +78,11 @@ fn from_themes_ui(
     palette: &Palette,
     edits: &mut Vec<Edit>,
 ) {
+    let ranked_by = crate::ui::voting::priorities_caption(session);
     section_ui(
         ui,
         "Turn themes into actions",
-        "Most votes first. Every top theme needs at least one action.",
+        &format!("{ranked_by} Most votes first; every top theme needs at least one action."),
         palette,
     );
     let dots = session.voting.dots_by_option();

@@ -72,7 +72,7 @@ pub fn thread_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette) {
         } else {
             "Themes and their actions (no vote yet)"
         },
-        "",
+        &crate::ui::voting::priorities_caption(session),
         palette,
     );
     // One pass over the notes, not one per theme: the screen is redrawn while it is open.

@@ -3,7 +3,7 @@
 
 use egui::{Key, RichText};
 
-use super::{VotingState, dots, open_round_actions_ui, place_dots_ui, pressed};
+use super::{VotingState, dots, place_dots_ui, pressed};
 use crate::model::{Edit, ParticipantId, Session, VoteEdit, VoteRound, Voter};
 use crate::ui::style::{self, Palette};
 use crate::ui::widgets::primary_button;
@@ -54,7 +54,7 @@ fn handover_ui(
     if waiting.is_empty() {
         ui.label(big("Everyone has voted."));
         ui.label(
-            RichText::new("Reveal the results on the projector when the room is ready (Enter).")
+            RichText::new("When the room is ready, the facilitator reveals the results (Enter, then Reveal now).")
                 .size(20.0)
                 .color(palette.text_muted),
         );
@@ -99,6 +99,7 @@ fn handover_ui(
                 } else {
                     state.voter = Some(p.id);
                     state.message = None;
+                    state.confirm_reveal = false;
                 }
             }
             if done {
@@ -123,15 +124,114 @@ fn handover_ui(
         if let Some(next) = waiting.first() {
             state.voter = Some(*next);
             state.message = None;
+            state.confirm_reveal = false;
         } else {
-            edits.push(Edit::Vote(VoteEdit::SetState {
-                round: round.id,
-                state: crate::model::RoundState::Revealed,
-            }));
-            state.message = None;
+            // Everyone has voted: still the facilitator confirms before the totals show.
+            state.confirm_reveal = true;
         }
     }
-    open_round_actions_ui(ui, round, state, session, palette, edits);
+    let turnout = Turnout {
+        voted,
+        people: people.len(),
+    };
+    facilitator_ui(ui, session, round, turnout, state, palette, edits);
+}
+
+/// How many of the people in the round have voted.
+#[derive(Clone, Copy)]
+struct Turnout {
+    voted: usize,
+    people: usize,
+}
+
+/// The facilitator's controls under the handover screen, folded away so a voter handing the
+/// laptop on cannot reveal the totals with one click: Reveal asks to confirm, saying how many
+/// have voted ("2 of 8 have voted. Reveal now?").
+fn facilitator_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    round: &VoteRound,
+    turnout: Turnout,
+    state: &mut VotingState,
+    palette: &Palette,
+    edits: &mut Vec<Edit>,
+) {
+    ui.add_space(16.0);
+    if state.confirm_reveal {
+        confirm_reveal_ui(ui, round.id, turnout, state, palette, edits);
+        return;
+    }
+    egui::CollapsingHeader::new(
+        RichText::new("Facilitator")
+            .size(18.0)
+            .color(palette.text_muted),
+    )
+    .id_salt(("facilitator", round.id))
+    .show(ui, |ui| {
+        ui.horizontal(|ui| {
+            if ui.button("Reveal results…").clicked() {
+                state.confirm_reveal = true;
+            }
+            if ui.button("New vote…").clicked() {
+                state.draft = Some(super::Draft::new(session));
+                state.message = None;
+            }
+        });
+    });
+}
+
+/// "2 of 8 have voted. Reveal now?" with Reveal now and Not yet (Esc).
+fn confirm_reveal_ui(
+    ui: &mut egui::Ui,
+    round: crate::model::RoundId,
+    Turnout { voted, people }: Turnout,
+    state: &mut VotingState,
+    palette: &Palette,
+    edits: &mut Vec<Edit>,
+) {
+    let mut reveal = false;
+    let mut cancel = pressed(ui, Key::Escape);
+    let frame = egui::Frame::NONE
+        .fill(palette.surface_raised)
+        .stroke(egui::Stroke::new(2.0, palette.accent))
+        .corner_radius(style::ROUNDING)
+        .inner_margin(egui::Margin::symmetric(18, 14))
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new(format!("{voted} of {people} have voted. Reveal now?"))
+                    .font(egui::FontId::new(24.0, style::strong_family())),
+            );
+            let waiting = people.saturating_sub(voted);
+            let who = if waiting == 1 {
+                "1 person has".to_owned()
+            } else {
+                format!("{waiting} people have")
+            };
+            let warning = if waiting == 0 {
+                "Everyone in the room will see the totals.".to_owned()
+            } else {
+                format!("{who} not voted yet. Everyone in the room will see the totals.")
+            };
+            ui.label(RichText::new(warning).size(18.0).color(palette.text_muted));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                reveal = primary_button(ui, "Reveal now", palette).clicked();
+                cancel |= ui.button("Not yet").clicked();
+            });
+        });
+    // Below the names on a small screen: bring the question into view.
+    frame.response.scroll_to_me(None);
+    if reveal {
+        edits.push(Edit::Vote(VoteEdit::SetState {
+            round,
+            state: crate::model::RoundState::Revealed,
+        }));
+        state.voter = None;
+        state.message = None;
+        state.confirm_reveal = false;
+    } else if cancel {
+        state.confirm_reveal = false;
+    }
 }
 
 /// One person's ballot: only their own dots.
@@ -167,7 +267,7 @@ fn ballot_ui(
     ui.label(
         RichText::new(
             "Click + or press an option's number to place a dot; − or Shift+number takes it back. \
-             Enter when done.",
+             ↑/↓ reach any option, then + or −. Enter when done.",
         )
         .size(16.0)
         .color(palette.text_muted),
@@ -191,6 +291,8 @@ fn ballot_ui(
         if ui.button("Back to the names").clicked() {
             state.voter = None;
             state.message = None;
+            state.expanded.clear();
+            state.cursor = None;
         }
     });
     if done || pressed(ui, Key::Enter) {
@@ -200,6 +302,8 @@ fn ballot_ui(
             done: true,
         }));
         state.voter = None;
+        state.expanded.clear();
+        state.cursor = None;
         state.info(format!(
             "Thank you, {name}. Your dots are hidden; pass the laptop on."
         ));

@@ -7,10 +7,13 @@
 
 mod laptop;
 mod option_row;
+mod priorities;
 mod results;
 mod room;
 mod scribe;
 mod setup;
+
+use std::collections::{BTreeSet, HashMap};
 
 use egui::{Key, RichText};
 
@@ -19,7 +22,7 @@ pub use setup::Draft;
 use super::command::Command;
 use super::style::{self, Palette};
 use crate::model::vote::{VoteError, VoteMode, VoteRound};
-use crate::model::{Edit, ParticipantId, RoundState, Session, VoteEdit};
+use crate::model::{Edit, ParticipantId, RoundState, Session, ThemeId, VoteEdit, VoteOption};
 
 /// UI state of the voting screen that is not part of the session.
 #[derive(Debug, Default)]
@@ -32,8 +35,15 @@ pub struct VotingState {
     pub scribe_voter: Option<ParticipantId>,
     /// Scribe: the quick-entry line ("Ana 3 2").
     pub scribe_line: String,
-    /// Tally the room: show the totals of a secret vote on the facilitator's screen.
-    pub show_totals: bool,
+    /// Tally the room: hide the counts being entered (they show by default: a show of hands is
+    /// not secret).
+    pub hide_tally: bool,
+    /// Pass the laptop: the facilitator asked to reveal, and the screen asks to confirm.
+    pub confirm_reveal: bool,
+    /// The option the arrow keys have reached (its index), for options beyond the number keys.
+    pub cursor: Option<usize>,
+    /// The themes whose notes are open under their option.
+    pub expanded: BTreeSet<VoteOption>,
     /// Results: how many options the "Runoff on the top N" button keeps.
     pub runoff_top: usize,
     /// The last message: an error explains a refused action.
@@ -145,13 +155,11 @@ fn column_ui(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
 /// The question, big, and a line on how this round works.
 fn header_ui(ui: &mut egui::Ui, session: &Session, round: &VoteRound, palette: &Palette) {
     let s = &round.settings;
+    let on = if s.is_on_themes() { "themes" } else { "notes" };
     let question = if s.question.trim().is_empty() {
-        match s.options.first() {
-            Some(crate::model::VoteOption::Note(_)) => "Dot vote on the notes",
-            _ => "Dot vote on the themes",
-        }
+        format!("{} on the {on}", s.method_name())
     } else {
-        s.question.trim()
+        s.question.trim().to_owned()
     };
     ui.add(egui::Label::new(RichText::new(question).font(style::hero_font())).wrap());
     let number = session
@@ -165,14 +173,12 @@ fn header_ui(ui: &mut egui::Ui, session: &Session, round: &VoteRound, palette: &
         parts.push("runoff".to_owned());
     }
     parts.push(round.settings.mode.label().to_owned());
+    if s.is_show_of_hands() {
+        parts.push("show of hands".to_owned());
+    }
     parts.push(format!(
-        "{} {} each, at most {} per option",
-        s.dots_per_person,
-        if s.dots_per_person == 1 {
-            "dot"
-        } else {
-            "dots"
-        },
+        "{} each, at most {} per option",
+        s.count_words(s.dots_per_person),
         s.max_per_option
     ));
     parts.push(if s.secret { "secret" } else { "open" }.to_owned());
@@ -240,8 +246,9 @@ fn open_round_actions_ui(
     });
 }
 
-/// The options of `round` with + and − (and number keys) placing or taking back `voter`'s dots,
-/// a refused dot explained. `whose` labels the dots ("of your dots"); `show` false hides them.
+/// The options of `round` with + and − (and number keys, or ↑/↓ then + / −) placing or taking
+/// back `voter`'s dots, a refused dot explained, and each theme's notes a click away. `whose`
+/// labels the dots ("of your dots"); `show` false hides them.
 #[allow(clippy::too_many_arguments)] // One screen's worth of context, passed straight through.
 fn place_dots_ui(
     ui: &mut egui::Ui,
@@ -256,22 +263,118 @@ fn place_dots_ui(
 ) {
     let lookup = crate::model::vote::OptionLookup::new(session);
     let options = lookup.existing(&round.settings.options);
-    let mut change = None;
-    let row = |i: usize| option_row::OptionRow {
-        name: lookup.name(options[i]),
-        dots: show.then(|| round.dots(voter, options[i])),
-        places: round.limit(voter),
+    let (mut change, moved) = option_keys(ui, options.len(), state);
+    let notes = ThemeNotes::new(session, &state.expanded);
+    let cursor = state.cursor;
+    let row = |i: usize| {
+        let option = options[i];
+        option_row::OptionRow {
+            name: lookup.name(option),
+            dots: show.then(|| round.dots(voter, option)),
+            places: round.limit(voter),
+            selected: cursor == Some(i),
+            scroll_to: moved && cursor == Some(i),
+            note_count: notes.count(option),
+            notes: notes.texts(option),
+        }
     };
-    if let Some((i, delta)) = option_row::option_rows_ui(ui, options.len(), whose, palette, row) {
-        change = Some((options[i], delta));
+    match option_row::option_rows_ui(ui, options.len(), whose, palette, row) {
+        Some((i, option_row::RowClick::Dot(delta))) => change = Some((i, delta)),
+        Some((i, option_row::RowClick::Notes)) => {
+            let option = options[i];
+            if !state.expanded.remove(&option) {
+                state.expanded.insert(option);
+            }
+        }
+        None => {}
     }
+    if let Some((i, delta)) = change
+        && let Some(option) = options.get(i)
+    {
+        state.push(round.place_dot(session, voter, *option, delta), edits);
+    }
+}
+
+/// The keys that place dots: a number key places a dot on that option (Shift takes one back)
+/// and moves the cursor there; ↑/↓ move the cursor to any option, however many there are, and
+/// plus or minus (or → / ←) place or take back a dot on it. Returns the option and the change
+/// asked for, and whether the cursor moved.
+fn option_keys(
+    ui: &egui::Ui,
+    count: usize,
+    state: &mut VotingState,
+) -> (Option<(usize, i32)>, bool) {
+    let mut change = None;
+    let mut moved = false;
     for (i, take_back) in digit_keys(ui) {
-        if let Some(option) = options.get(i) {
-            change = Some((*option, if take_back { -1 } else { 1 }));
+        if i < count {
+            change = Some((i, if take_back { -1 } else { 1 }));
+            state.cursor = Some(i);
         }
     }
-    if let Some((option, delta)) = change {
-        state.push(round.place_dot(session, voter, option, delta), edits);
+    if count == 0 {
+        return (change, moved);
+    }
+    let last = count - 1;
+    if pressed(ui, Key::ArrowDown) {
+        state.cursor = Some(state.cursor.map_or(0, |c| (c + 1).min(last)));
+        moved = true;
+    }
+    if pressed(ui, Key::ArrowUp) {
+        state.cursor = Some(state.cursor.map_or(0, |c| c.saturating_sub(1)));
+        moved = true;
+    }
+    let Some(at) = state.cursor.filter(|c| *c <= last) else {
+        return (change, moved);
+    };
+    if [Key::Plus, Key::Equals, Key::ArrowRight]
+        .into_iter()
+        .any(|k| pressed(ui, k))
+    {
+        change = Some((at, 1));
+    }
+    if [Key::Minus, Key::ArrowLeft]
+        .into_iter()
+        .any(|k| pressed(ui, k))
+    {
+        change = Some((at, -1));
+    }
+    (change, moved)
+}
+
+/// How many notes each theme holds and the texts of the themes opened on the ballot, from one
+/// pass over the notes.
+struct ThemeNotes {
+    counts: HashMap<ThemeId, usize>,
+    texts: HashMap<ThemeId, Vec<String>>,
+}
+
+impl ThemeNotes {
+    fn new(session: &Session, expanded: &BTreeSet<VoteOption>) -> Self {
+        let mut counts = HashMap::new();
+        let mut texts: HashMap<ThemeId, Vec<String>> = HashMap::new();
+        for note in &session.notes {
+            let Some(theme) = note.theme else { continue };
+            *counts.entry(theme).or_insert(0) += 1;
+            if expanded.contains(&VoteOption::Theme(theme)) {
+                texts.entry(theme).or_default().push(note.title(200));
+            }
+        }
+        Self { counts, texts }
+    }
+
+    fn count(&self, option: VoteOption) -> usize {
+        match option {
+            VoteOption::Theme(id) => self.counts.get(&id).copied().unwrap_or(0),
+            VoteOption::Note(_) => 0,
+        }
+    }
+
+    fn texts(&self, option: VoteOption) -> Option<Vec<String>> {
+        match option {
+            VoteOption::Theme(id) => self.texts.get(&id).cloned(),
+            VoteOption::Note(_) => None,
+        }
     }
 }
 
@@ -317,4 +420,14 @@ fn pressed(ui: &egui::Ui, key: Key) -> bool {
 /// "1 dot", "2 dots".
 fn dots(n: u32) -> String {
     format!("{n} {}", if n == 1 { "dot" } else { "dots" })
+}
+
+/// The line that names the vote the themes are ranked by, for the screens that rank them
+/// (Actions, the golden thread): "Dot vote: Which themes should we act on first? 8 people, 3
+/// dots each, runoff on a tie." or that no vote on the themes has been revealed yet.
+pub fn priorities_caption(session: &Session) -> String {
+    match session.voting.counting_round() {
+        Some(round) => format!("{}.", session.voting.describe(round.id)),
+        None => "No vote on the themes has been revealed yet.".to_owned(),
+    }
 }

@@ -6,6 +6,7 @@ use egui::{RichText, Sense, Stroke, Vec2, WidgetInfo};
 use crate::ui::style::{self, Palette};
 
 /// What one row shows.
+#[derive(Default)]
 pub struct OptionRow {
     /// The option's name.
     pub name: String,
@@ -13,6 +14,23 @@ pub struct OptionRow {
     pub dots: Option<u32>,
     /// How many dot places to draw (the per-option limit), when small enough to draw.
     pub places: u32,
+    /// The row the arrow keys have reached (drawn with the accent border).
+    pub selected: bool,
+    /// The keys moved to this row this frame: scroll it into view.
+    pub scroll_to: bool,
+    /// How many notes the option (a theme) holds; 0 offers no "notes" button.
+    pub note_count: usize,
+    /// The theme's notes, when the voter opened them.
+    pub notes: Option<Vec<String>>,
+}
+
+/// What was clicked in a row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowClick {
+    /// + (1) or − (-1).
+    Dot(i32),
+    /// The button that shows or hides the theme's notes.
+    Notes,
 }
 
 /// From this many options on, rows off screen are skipped (they only take their space).
@@ -22,14 +40,14 @@ const LAZY_ROWS_FROM: usize = 60;
 /// notes) lays out only the rows on screen, so it stays fast; a usual list draws every row so
 /// screen readers (and tests) see every option.
 /// `dots_label` says whose dots they are, e.g. "of your dots". Returns the index of the option
-/// whose + (+1) or − (-1) was clicked.
+/// clicked and what was clicked in it.
 pub fn option_rows_ui(
     ui: &mut egui::Ui,
     count: usize,
     dots_label: &str,
     palette: &Palette,
     mut row: impl FnMut(usize) -> OptionRow,
-) -> Option<(usize, i32)> {
+) -> Option<(usize, RowClick)> {
     let mut clicked = None;
     let mut height: Option<f32> = None;
     for i in 0..count {
@@ -43,31 +61,36 @@ pub fn option_rows_ui(
         }
         let top = ui.cursor().min.y;
         let key = (i < 9).then_some(i + 1);
-        let delta = ui
+        let click = ui
             .push_id(("vote-option", i), |ui| {
                 option_row_ui(ui, key, &row(i), dots_label, palette)
             })
             .inner;
         height.get_or_insert(ui.cursor().min.y - top - ui.spacing().item_spacing.y);
-        if let Some(delta) = delta {
-            clicked = Some((i, delta));
+        if let Some(click) = click {
+            clicked = Some((i, click));
         }
     }
     clicked
 }
 
-/// Draws the row; returns +1 when "+" was clicked and -1 when "−" was clicked.
+/// Draws the row; returns what was clicked in it.
 fn option_row_ui(
     ui: &mut egui::Ui,
     key: Option<usize>,
     row: &OptionRow,
     dots_label: &str,
     palette: &Palette,
-) -> Option<i32> {
+) -> Option<RowClick> {
     let mut clicked = None;
-    egui::Frame::NONE
+    let stroke = if row.selected {
+        Stroke::new(3.0, palette.accent)
+    } else {
+        Stroke::new(1.0, palette.border)
+    };
+    let frame = egui::Frame::NONE
         .fill(palette.surface)
-        .stroke(Stroke::new(1.0, palette.border))
+        .stroke(stroke)
         .corner_radius(style::ROUNDING)
         .inner_margin(egui::Margin::symmetric(14, 8))
         .show(ui, |ui| {
@@ -86,27 +109,87 @@ fn option_row_ui(
                     if round_button(ui, "+", &format!("Add a dot to {}", row.name), palette)
                         .clicked()
                     {
-                        clicked = Some(1);
+                        clicked = Some(RowClick::Dot(1));
                     }
                     dots_ui(ui, row, dots_label, palette);
                     if round_button(ui, "−", &format!("Take a dot from {}", row.name), palette)
                         .clicked()
                     {
-                        clicked = Some(-1);
+                        clicked = Some(RowClick::Dot(-1));
                     }
                     ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                        ui.add(
-                            egui::Label::new(
-                                RichText::new(&row.name).size(style::VOTE_OPTION_FONT_SIZE),
-                            )
-                            .truncate(),
-                        );
+                        // The name, cut short if it must be, then the button for its notes.
+                        let room = if row.note_count > 0 {
+                            style::VOTE_NOTES_BUTTON_WIDTH
+                        } else {
+                            0.0
+                        };
+                        ui.scope(|ui| {
+                            ui.set_max_width((ui.available_width() - room).max(40.0));
+                            ui.add(
+                                egui::Label::new(
+                                    RichText::new(&row.name).size(style::VOTE_OPTION_FONT_SIZE),
+                                )
+                                .truncate(),
+                            );
+                        });
+                        if notes_button_ui(ui, row, palette) {
+                            clicked = Some(RowClick::Notes);
+                        }
                     });
                 });
             });
+            if let Some(notes) = &row.notes {
+                notes_ui(ui, notes, palette);
+            }
         });
+    if row.scroll_to {
+        frame.response.scroll_to_me(None);
+    }
     ui.add_space(4.0);
     clicked
+}
+
+/// The button that opens or closes a theme's notes ("▸ 6 notes"); true when clicked.
+fn notes_button_ui(ui: &mut egui::Ui, row: &OptionRow, palette: &Palette) -> bool {
+    if row.note_count == 0 {
+        return false;
+    }
+    let (arrow, verb) = if row.notes.is_some() {
+        ("▾", "Hide")
+    } else {
+        ("▸", "Show")
+    };
+    let count = row.note_count;
+    let text = format!(
+        "{arrow} {count} {}",
+        if count == 1 { "note" } else { "notes" }
+    );
+    let label = format!("{verb} the notes of {}", row.name);
+    let response = ui
+        .add(egui::Button::new(
+            RichText::new(text).size(17.0).color(palette.text_muted),
+        ))
+        .on_hover_text(&label);
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
+    response.clicked()
+}
+
+/// A theme's notes under its row, so voters need not remember the wall.
+fn notes_ui(ui: &mut egui::Ui, notes: &[String], palette: &Palette) {
+    ui.add_space(4.0);
+    ui.indent("theme-notes", |ui| {
+        for note in notes {
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!("• {note}"))
+                        .size(style::VOTE_NOTE_FONT_SIZE)
+                        .color(palette.text),
+                )
+                .wrap(),
+            );
+        }
+    });
 }
 
 /// A round + or − button that names what it does for screen readers and tests.

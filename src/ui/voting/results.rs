@@ -26,9 +26,12 @@ pub fn results_ui(
         format!("{voters} of {} people", round.settings.participants.len())
     };
     ui.label(
-        RichText::new(format!("{} from {from}", dots(tally.total_dots)))
-            .size(20.0)
-            .color(palette.text_muted),
+        RichText::new(format!(
+            "{} from {from}",
+            round.settings.count_words(tally.total_dots)
+        ))
+        .size(20.0)
+        .color(palette.text_muted),
     );
     ui.add_space(8.0);
     ranking_ui(ui, session, round, &tally, palette, true);
@@ -52,6 +55,7 @@ pub fn results_ui(
     if !round.settings.anonymous {
         who_voted_how_ui(ui, session, round, palette);
     }
+    super::priorities::priorities_ui(ui, session, round, palette, edits);
     ui.add_space(16.0);
     actions_ui(ui, session, round, &tally, state, palette, edits);
     earlier_rounds_ui(ui, session, round, palette);
@@ -70,13 +74,15 @@ fn ranking_ui(
     let lookup = OptionLookup::new(session);
     for row in &tally.rows {
         let name = round.option_name(&lookup, row.option);
-        result_row_ui(ui, name, row, max, palette, big);
+        let count = round.settings.count_words(row.dots);
+        result_row_ui(ui, name, &count, row, max, palette, big);
     }
 }
 
 fn result_row_ui(
     ui: &mut egui::Ui,
     name: String,
+    count: &str,
     row: &TallyRow,
     max: u32,
     palette: &Palette,
@@ -91,7 +97,7 @@ fn result_row_ui(
         WidgetInfo::labeled(
             egui::Role::Label,
             true,
-            format!("{}. {name}: {}{tie}", row.rank, dots(row.dots)),
+            format!("{}. {name}: {count}{tie}", row.rank),
         )
     });
     if !ui.is_rect_visible(rect) {
@@ -314,9 +320,16 @@ fn earlier_rounds_ui(ui: &mut egui::Ui, session: &Session, round: &VoteRound, pa
         return;
     }
     ui.add_space(20.0);
+    let counting = session.voting.counting_round().map(|r| r.id);
     for (i, r) in earlier.into_iter().rev() {
+        let counts = if counting == Some(r.id) {
+            " · sets the priorities"
+        } else {
+            ""
+        };
+        let line = session.voting.describe(r.id);
         egui::CollapsingHeader::new(
-            RichText::new(format!("Vote {}: {}", i + 1, question(r)))
+            RichText::new(format!("Vote {} · {line}{counts}", i + 1))
                 .size(18.0)
                 .color(palette.text_muted),
         )
@@ -325,9 +338,4 @@ fn earlier_rounds_ui(ui: &mut egui::Ui, session: &Session, round: &VoteRound, pa
             ranking_ui(ui, session, r, &r.tally(session), palette, false);
         });
     }
-}
-
-fn question(round: &VoteRound) -> &str {
-    let q = round.settings.question.trim();
-    if q.is_empty() { "dot vote" } else { q }
 }

@@ -1,4 +1,5 @@
-//! Tally the room: the facilitator records dots counted from paper dots or raised hands.
+//! Tally the room: the facilitator records dots counted from paper dots or raised hands; the
+//! counts show as they are entered unless the facilitator hides them.
 
 use egui::RichText;
 
@@ -16,39 +17,44 @@ pub fn room_ui(
     edits: &mut Vec<Edit>,
 ) {
     let voter = Voter::Room;
-    let show = !round.settings.secret || state.show_totals;
+    let settings = &round.settings;
+    // A show of hands is not secret: the counts show as they are entered, unless hidden.
+    let show = !state.hide_tally;
     ui.horizontal(|ui| {
         ui.label(
             RichText::new(format!(
-                "{} of {} dots entered for {} people",
+                "{} of {} entered for {} people",
                 round.used(session, voter),
-                round.budget(voter),
-                round.settings.voters()
+                settings.count_words(round.budget(voter)),
+                settings.voters()
             ))
             .size(20.0)
             .strong(),
         );
-        if round.settings.secret {
-            ui.add_space(16.0);
-            ui.checkbox(&mut state.show_totals, "Show totals on screen");
-        }
+        ui.add_space(16.0);
+        ui.checkbox(&mut state.hide_tally, "Hide the counts on screen");
     });
+    let unit = if settings.is_show_of_hands() {
+        "hand"
+    } else {
+        "dot"
+    };
     ui.label(
-        RichText::new("Click + or press an option's number for each dot counted; − or Shift+number takes one back.")
-            .size(16.0)
-            .color(palette.text_muted),
+        RichText::new(format!(
+            "Click + or press an option's number for each {unit} counted; − or Shift+number \
+             takes one back. ↑/↓ reach any option, then + or −."
+        ))
+        .size(16.0)
+        .color(palette.text_muted),
     );
     ui.add_space(8.0);
+    let whose = if settings.is_show_of_hands() {
+        "hands counted"
+    } else {
+        "dots counted"
+    };
     place_dots_ui(
-        ui,
-        session,
-        round,
-        voter,
-        "dots counted",
-        show,
-        state,
-        palette,
-        edits,
+        ui, session, round, voter, whose, show, state, palette, edits,
     );
     open_round_actions_ui(ui, round, state, session, palette, edits);
 }

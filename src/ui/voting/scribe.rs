@@ -4,7 +4,7 @@
 
 use egui::{Key, RichText};
 
-use super::option_row::{OptionRow, option_rows_ui};
+use super::option_row::{OptionRow, RowClick, option_rows_ui};
 use super::{VotingState, digit_keys, open_round_actions_ui, pressed};
 use crate::model::{Edit, ParticipantId, Session, VoteRound, Voter};
 use crate::ui::style::Palette;
@@ -175,8 +175,9 @@ pub fn scribe_ui(
                 name: lookup.name(options[i]),
                 dots: Some(round.dots(voter, options[i])),
                 places: round.limit(voter),
+                ..OptionRow::default()
             });
-            if let Some((i, delta)) = clicked {
+            if let Some((i, RowClick::Dot(delta))) = clicked {
                 change = Some((current, options[i], delta));
             }
         });

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use egui::{Key, RichText};
 
 use super::VotingState;
-use crate::model::vote::{check_participant_name, suggested_budget};
+use crate::model::vote::{Counted, check_participant_name, suggested_budget};
 use crate::model::{Edit, Participant, ParticipantId, RoundSettings, Session, VoteMode, VoteOn};
 use crate::ui::style::{self, Palette};
 use crate::ui::widgets::primary_button;
@@ -33,6 +33,8 @@ pub struct Draft {
     pub anonymous: bool,
     /// People in the room (tally the room), as typed.
     pub room_size: String,
+    /// Tally the room: paper dots or raised hands (a show of hands).
+    pub counted: Counted,
     /// Participants of the session left out of this vote.
     pub excluded: BTreeSet<ParticipantId>,
     /// The name being typed.
@@ -59,6 +61,7 @@ impl Draft {
             secret: last.is_none_or(|s| s.secret),
             anonymous: last.is_none_or(|s| s.anonymous),
             room_size: String::new(),
+            counted: Counted::Dots,
             excluded: BTreeSet::new(),
             new_name: String::new(),
             name_error: None,
@@ -88,6 +91,9 @@ impl Draft {
         settings.mode = self.mode;
         settings.secret = self.secret;
         settings.anonymous = self.anonymous;
+        if self.mode == VoteMode::Tally {
+            settings.counted = self.counted;
+        }
         if self.mode == VoteMode::Tally && !self.room_size.trim().is_empty() {
             settings.room_size = whole(&self.room_size, "the number of people in the room")?;
         }
@@ -205,6 +211,20 @@ pub fn setup_ui(
             ui.end_row();
 
             if draft.mode == VoteMode::Tally {
+                label(ui, "What you count");
+                ui.horizontal(|ui| {
+                    for (counted, text) in [
+                        (Counted::Dots, "Paper dots"),
+                        (Counted::Hands, "Raised hands (a show of hands)"),
+                    ] {
+                        if ui.radio(draft.counted == counted, text).clicked() {
+                            draft.counted = counted;
+                        }
+                        ui.add_space(12.0);
+                    }
+                });
+                ui.end_row();
+
                 let l = label(ui, "People in the room");
                 ui.horizontal(|ui| {
                     ui.add(number_edit(&mut draft.room_size)).labelled_by(l.id);
