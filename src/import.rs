@@ -159,7 +159,10 @@ pub fn parse_notes(bytes: &[u8], is_csv: bool) -> Result<Vec<ImportedLine>, Impo
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
-            let line = 1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count();
+            let line = 1 + bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
             return Err(ImportErrorKind::Encoding {
                 seems: "Windows-1252 or Latin-1 (what older Excel saves as CSV)",
                 line,
@@ -295,7 +298,14 @@ pub fn import_warnings(notes: &[ImportedLine]) -> Vec<String> {
         if lines <= SUSPICIOUS_CELL_LINES {
             continue;
         }
-        let start: String = note.text.lines().next().unwrap_or("").chars().take(80).collect();
+        let start: String = note
+            .text
+            .lines()
+            .next()
+            .unwrap_or("")
+            .chars()
+            .take(80)
+            .collect();
         warnings.push(format!(
             "Line {}: one note runs over {} lines of the file. Is a closing quote (\") missing? \
              Everything up to the next quote became this one note, which starts: {start}",

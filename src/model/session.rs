@@ -167,9 +167,8 @@ impl Session {
                 in_use.insert(fresh);
                 self.next_note_id = self.next_note_id.max(fresh.saturating_add(1));
                 let old = self.notes[i].id.0;
-                renumbered.add(|| {
-                    format!("Two notes shared id {old}; the second was given id {fresh}.")
-                });
+                renumbered
+                    .add(|| format!("Two notes shared id {old}; the second was given id {fresh}."));
                 self.notes[i].id = NoteId(fresh);
                 seen.insert(NoteId(fresh));
             }

@@ -373,7 +373,12 @@ impl Session {
         for theme in self.themes.iter().filter(|t| spread.contains_key(&t.id)) {
             let count = spread[&theme.id];
             let cols = (count as f64).sqrt().ceil() as usize;
-            let grid = grid_slots(theme.content_origin(), cols.max(THEME_COLUMNS), count, |_| false);
+            let grid = grid_slots(
+                theme.content_origin(),
+                cols.max(THEME_COLUMNS),
+                count,
+                |_| false,
+            );
             slots.insert(theme.id, grid.into_iter());
             let name = &theme.name;
             gathered.add(|| {

@@ -87,11 +87,17 @@ pub fn keep_backup(path: &Path, min_age: Option<Duration>) -> std::io::Result<Op
     let dir = backup_dir_for(path);
     std::fs::create_dir_all(&dir)?;
     let stem = stem_of(path);
-    let mut sequence = existing.iter().map(|p| backup_sequence(p)).max().unwrap_or(0);
+    let mut sequence = existing
+        .iter()
+        .map(|p| backup_sequence(p))
+        .max()
+        .unwrap_or(0);
     let when = chrono::Utc::now().format("%Y-%m-%d %H-%M-%S%.3f");
     let target = loop {
         let Some(next) = sequence.checked_add(1) else {
-            return Err(std::io::Error::other("the backup folder holds damaged names"));
+            return Err(std::io::Error::other(
+                "the backup folder holds damaged names",
+            ));
         };
         sequence = next;
         let candidate = dir.join(format!("{stem} {when} UTC #{sequence}.ron"));

@@ -162,14 +162,25 @@ pub fn save_file_with(
              {CURRENT_FORMAT_VERSION}) and is never overwritten; use Save as… to keep your work"
         )));
     }
-    let text = to_ron(session);
-    if text.len() as u64 > MAX_FILE_BYTES {
+    write_text(path, &to_ron(session), backup_min_age, MAX_FILE_BYTES)
+}
+
+/// Writes the text of a session file to `path` after the checks of [`save_file_with`]: refused
+/// when longer than `max_bytes`, else the old version backed up, then the new one written.
+fn write_text(
+    path: &Path,
+    text: &str,
+    backup_min_age: Option<Duration>,
+    max_bytes: u64,
+) -> Result<(), FileError> {
+    let refuse = |why: String| FileError::new(path, LoadError::NotSaved(why));
+    if text.len() as u64 > max_bytes {
         return Err(refuse(format!(
             "it would be {}, more than the {} a session file can be, and could not be opened \
              again. Nothing was written; the file on disk is unchanged. Delete notes you no \
              longer need, or split the session, then save again",
             format::megabytes(text.len() as u64),
-            format::megabytes(MAX_FILE_BYTES)
+            format::megabytes(max_bytes)
         )));
     }
     keep_backup(path, backup_min_age).map_err(|e| {
@@ -219,3 +230,40 @@ pub use templates::{
     TEMPLATES_FOLDER, Template, TemplatePhase, TemplateSource, Templates, built_in_templates,
     load_templates,
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_save_over_the_limit_is_refused_and_writes_nothing() {
+        let dir =
+            std::env::temp_dir().join(format!("goldthread-unit-limit-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("big.ron");
+        std::fs::write(&path, "old").unwrap();
+        let err = write_text(&path, &"x".repeat(2_000_001), None, 2_000_000).unwrap_err();
+        let message = err.to_string();
+        assert!(
+            message.contains("it would be 3 MB, more than the 2 MB a session file can be")
+                && message.contains("Nothing was written"),
+            "{message}"
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+        let names: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+        assert_eq!(names.len(), 1, "no backup, no temporary file");
+        write_text(&path, "new", None, 2_000_000).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn sizes_near_and_over_the_limit_are_warned_about() {
+        assert_eq!(size_warning(1_000), None);
+        let near = size_warning(85_000_000).unwrap();
+        assert!(near.contains("85 MB file, close to the 100 MB"), "{near}");
+        let over = size_warning(120_000_000).unwrap();
+        assert!(over.contains("120 MB file, more than the 100 MB"), "{over}");
+    }
+}

@@ -4,8 +4,8 @@
 
 use std::collections::HashSet;
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 
 use crate::model::Session;
@@ -226,7 +226,10 @@ impl Jobs {
             return Vec::new();
         };
         let events: Vec<LibraryEvent> = scan.rx.try_iter().collect();
-        if events.iter().any(|e| matches!(e, LibraryEvent::Done { .. })) {
+        if events
+            .iter()
+            .any(|e| matches!(e, LibraryEvent::Done { .. }))
+        {
             self.library = None;
         }
         events
@@ -245,7 +248,10 @@ impl Jobs {
     /// [`AUTO_SAVE_BACKUP_SECS`]. With `create_folder` (a session's first save into the
     /// library) a missing folder is made; otherwise a folder that has gone is reported, never
     /// silently made again.
-    #[allow(clippy::too_many_arguments, reason = "one save's facts, passed through")]
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "one save's facts, passed through"
+    )]
     pub fn save(
         &mut self,
         ctx: &egui::Context,
@@ -415,15 +421,14 @@ fn prepare_folder(path: &std::path::Path, create: bool) -> Result<(), FileError>
         return Err(FileError::new(
             path,
             storage::LoadError::NotSaved(format!(
-                "its folder {} is no longer there (was it removed, renamed, or a USB stick \
-                 taken out?); it was not made again, so nothing was written",
+                "its folder {} is not there (was it removed, renamed, or a USB stick taken \
+                 out?); it was not made, so nothing was written",
                 dir.display()
             )),
         ));
     }
-    std::fs::create_dir_all(dir).map_err(|e| {
-        FileError::new(path, storage::LoadError::NotSaved(storage::describe_io(&e)))
-    })
+    std::fs::create_dir_all(dir)
+        .map_err(|e| FileError::new(path, storage::LoadError::NotSaved(storage::describe_io(&e))))
 }
 
 /// Removes a recovery copy, and the recovery folder when that leaves it empty.

@@ -40,7 +40,8 @@ impl Notices {
     /// Removes the error messages that start with `prefix` (say, failed saves once a save
     /// has worked).
     pub fn clear_errors_starting_with(&mut self, prefix: &str) {
-        self.list.retain(|n| !(n.is_error && n.text.starts_with(prefix)));
+        self.list
+            .retain(|n| !(n.is_error && n.text.starts_with(prefix)));
     }
 
     fn push(&mut self, text: String, is_error: bool) {
@@ -122,7 +123,8 @@ impl Notices {
                                     .max_height(NOTICE_DETAILS_MAX_HEIGHT)
                                     .show(ui, |ui| {
                                         ui.add(
-                                            egui::Label::new(RichText::new(rest).color(text)).wrap(),
+                                            egui::Label::new(RichText::new(rest).color(text))
+                                                .wrap(),
                                         );
                                     });
                             }

@@ -435,9 +435,11 @@ impl GoldthreadApp {
                     self.notices.error(problem);
                 }
                 if let Some(Dialog::NewSession { templates, .. }) = &mut self.dialog {
-                    templates.extend(found.templates.into_iter().filter(|t| {
-                        matches!(t.source, crate::storage::TemplateSource::User(_))
-                    }));
+                    templates.extend(
+                        found.templates.into_iter().filter(|t| {
+                            matches!(t.source, crate::storage::TemplateSource::User(_))
+                        }),
+                    );
                 }
             }
             JobResult::Exported { path, result } => match result {
@@ -482,7 +484,7 @@ impl GoldthreadApp {
                 {
                     // "Save as" failed: the session still belongs to the file it came from.
                     if let Some(old) = &path
-                        && open.lock.as_ref().is_some_and(|l| &l.file != old)
+                        && open.lock.as_ref().is_none_or(|l| &l.file != old)
                     {
                         open.lock = lock::acquire(old).ok();
                     }
