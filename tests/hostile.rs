@@ -330,3 +330,36 @@ fn a_deeply_nested_file_gets_a_message_for_people_not_programmers() {
     assert!(!err.contains("ron::") && !err.contains("serde"), "{err}");
     assert!(err.contains("nested far more deeply"), "{err}");
 }
+
+#[cfg(unix)]
+#[test]
+fn the_app_lists_a_library_holding_a_pipe_and_refreshes_without_piling_up_scans() {
+    let dir = TempDir::new("hostile-app-library");
+    for i in 0..3 {
+        save_file(
+            &dir.join(format!("s{i}.ron")),
+            &Session::new(format!("Session {i}"), today()),
+        )
+        .unwrap();
+    }
+    mkfifo(&dir.join("pipe.ron"));
+    let mut h = common::app(&dir);
+    common::settle(&mut h);
+    assert_eq!(h.state().library().entries.len(), 3);
+    // Refresh pressed again and again: each cancels the last, and the list is never doubled.
+    for _ in 0..5 {
+        h.state_mut().run(goldthread::ui::Command::RefreshLibrary);
+        h.run();
+    }
+    common::settle(&mut h);
+    let mut titles: Vec<String> = h
+        .state()
+        .library()
+        .entries
+        .iter()
+        .map(|e| e.title())
+        .collect();
+    titles.sort();
+    assert_eq!(titles, ["Session 0", "Session 1", "Session 2"]);
+    assert!(!h.state().library().scanning);
+}

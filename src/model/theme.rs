@@ -370,15 +370,22 @@ impl Session {
         }
         let mut gathered = RepairKind::default();
         let mut slots: HashMap<ThemeId, std::vec::IntoIter<CanvasPos>> = HashMap::new();
-        for theme in self.themes.iter().filter(|t| spread.contains_key(&t.id)) {
+        for theme in self
+            .themes
+            .iter_mut()
+            .filter(|t| spread.contains_key(&t.id))
+        {
             let count = spread[&theme.id];
-            let cols = (count as f64).sqrt().ceil() as usize;
-            let grid = grid_slots(
-                theme.content_origin(),
-                cols.max(THEME_COLUMNS),
-                count,
-                |_| false,
-            );
+            let cols = ((count as f64).sqrt().ceil() as usize).max(THEME_COLUMNS);
+            let mut grid = grid_slots(theme.content_origin(), cols, count, |_| false);
+            if grid
+                .iter()
+                .any(|p| !p.offset(NOTE_WIDTH, NOTE_HEIGHT).is_plausible())
+            {
+                // Too near the edge of the canvas for its grid: start again at the origin.
+                theme.pos = CanvasPos::default();
+                grid = grid_slots(theme.content_origin(), cols, count, |_| false);
+            }
             slots.insert(theme.id, grid.into_iter());
             let name = &theme.name;
             gathered.add(|| {
