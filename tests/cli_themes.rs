@@ -35,6 +35,15 @@ fn run_str(args: &[&str]) -> std::process::Output {
     run(&args)
 }
 
+/// Runs `goldthread import-notes SESSION NOTES`.
+fn import_notes(session: &Path, notes: &Path) -> std::process::Output {
+    run(&[
+        "import-notes".as_ref(),
+        session.as_os_str(),
+        notes.as_os_str(),
+    ])
+}
+
 fn stdout(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
@@ -328,11 +337,7 @@ fn import_notes_adds_every_line_without_overlap() {
     let notes_path = dir.join("answers.txt");
     let answers: Vec<String> = (1..=40).map(|i| format!("Answer number {i}")).collect();
     std::fs::write(&notes_path, answers.join("\n\n")).unwrap();
-    let out = run(&[
-        "import-notes".as_ref(),
-        session_path.as_os_str(),
-        notes_path.as_os_str(),
-    ]);
+    let out = import_notes(&session_path, &notes_path);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
         stdout(&out).starts_with("Added 40 notes from "),
@@ -366,11 +371,7 @@ fn import_notes_from_csv_keeps_multi_line_answers() {
     save_file(&session_path, &session_with_notes(0)).unwrap();
     let notes_path = dir.join("survey.CSV");
     std::fs::write(&notes_path, "Answer\n\"Two\nlines\"\nOne line\n").unwrap();
-    let out = run(&[
-        "import-notes".as_ref(),
-        session_path.as_os_str(),
-        notes_path.as_os_str(),
-    ]);
+    let out = import_notes(&session_path, &notes_path);
     assert!(out.status.success(), "{}", stderr(&out));
     let session = load_file(&session_path).unwrap().session;
     let texts: Vec<&str> = session.notes.iter().map(|n| n.text.as_str()).collect();
@@ -475,11 +476,7 @@ fn an_unbalanced_quote_that_folds_rows_into_one_note_is_reported_with_its_line()
         csv.push_str(&format!("answer {i}\n"));
     }
     std::fs::write(&notes_path, csv).unwrap();
-    let out = run(&[
-        "import-notes".as_ref(),
-        session_path.as_os_str(),
-        notes_path.as_os_str(),
-    ]);
+    let out = import_notes(&session_path, &notes_path);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.starts_with("Added 2 notes from "), "{text}");
@@ -505,11 +502,7 @@ fn the_count_printed_is_the_count_added_even_with_ids_near_the_maximum() {
     save_file(&session_path, &session).unwrap();
     let notes_path = dir.join("three.txt");
     std::fs::write(&notes_path, "one\ntwo\nthree\n").unwrap();
-    let out = run(&[
-        "import-notes".as_ref(),
-        session_path.as_os_str(),
-        notes_path.as_os_str(),
-    ]);
+    let out = import_notes(&session_path, &notes_path);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
         stdout(&out).starts_with("Added 3 notes from "),
