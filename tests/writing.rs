@@ -260,9 +260,10 @@ fn a_failed_save_as_leaves_the_session_on_its_old_file_and_a_later_save_clears_t
     save_file(&path, &session_with("Lab", 1)).unwrap();
     let mut h = app_with(&dir, Some(path.clone()));
     settle(&mut h);
-    // A folder that is not there makes "Save as" fail.
+    // A path under a file makes "Save as" fail.
+    std::fs::write(dir.join("a-file"), "not a folder").unwrap();
     h.state_mut().run(goldthread::ui::Command::SaveAsPath(
-        dir.join("gone").join("new.ron"),
+        dir.join("a-file").join("new.ron"),
     ));
     settle(&mut h);
     let open = open_session(&h);

@@ -101,9 +101,13 @@ impl GoldthreadApp {
                 Err(LockError::Io(_)) => open.lock = None,
             }
         }
-        // A session's first save may make the library folder; a later save never recreates
-        // a folder that has gone (a removed USB stick), it says so.
-        let first_save = open.path.is_none();
+        // A session's first save may make the library folder, and Save as… the folder typed
+        // for it; a later save never recreates a folder that has gone (a removed USB stick).
+        let save_as = self
+            .save_as_from
+            .as_ref()
+            .is_some_and(|(token, ..)| *token == open.token);
+        let first_save = open.path.is_none() || save_as;
         open.path = Some(path.clone());
         open.saving = true;
         self.after_save = then;
