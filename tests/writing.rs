@@ -313,3 +313,22 @@ fn a_session_whose_folder_vanished_is_reported_not_recreated() {
     );
     assert_eq!(open_session(&h).path.as_deref(), Some(path.as_path()));
 }
+
+#[test]
+fn a_library_folder_that_vanished_is_reported_not_made_again() {
+    let dir = TempDir::new("writing-library-gone");
+    let library = dir.join("library");
+    std::fs::create_dir_all(&library).unwrap();
+    save_file(&library.join("lab.ron"), &session_with("Lab", 1)).unwrap();
+    let mut h = common::app(&library);
+    assert_eq!(h.state().library().entries.len(), 1);
+    std::fs::remove_dir_all(&library).unwrap();
+    h.state_mut().run(goldthread::ui::Command::RefreshLibrary);
+    settle(&mut h);
+    assert!(
+        h.state().library().folder_gone,
+        "the library says it has gone"
+    );
+    assert!(h.state().library().entries.is_empty());
+    assert!(!library.exists(), "and it is not made again by looking");
+}
