@@ -315,6 +315,10 @@ fn parse_suggest_themes(args: impl Iterator<Item = String>) -> Result<Command, S
     })
 }
 
+/// The most notes `suggest-themes` groups in one run: a large workshop wall several times
+/// over, grouped in seconds.
+pub const MAX_SUGGEST_NOTES: usize = 5_000;
+
 /// Runs `goldthread suggest-themes`: returns what to print and whether it worked.
 pub fn suggest_themes(path: &Path, json: bool, params: &crate::grouping::Params) -> (String, bool) {
     use crate::grouping::{self, report};
@@ -322,6 +326,18 @@ pub fn suggest_themes(path: &Path, json: bool, params: &crate::grouping::Params)
         Ok(notes) => notes,
         Err(e) => return (format!("error: {e}"), false),
     };
+    if notes.len() > MAX_SUGGEST_NOTES {
+        return (
+            format!(
+                "error: {} holds {} notes; suggest-themes groups at most {} at once (more would \
+                 take minutes). Split the file, or suggest themes for a part of it",
+                path.display(),
+                crate::model::repair_log::thousands(notes.len()),
+                crate::model::repair_log::thousands(MAX_SUGGEST_NOTES)
+            ),
+            false,
+        );
+    }
     let texts: Vec<&str> = notes.iter().map(|n| n.text.as_str()).collect();
     let lines: Vec<usize> = notes.iter().map(|n| n.line).collect();
     let suggestions = grouping::suggest(&texts, params);

@@ -325,6 +325,27 @@ fn a_million_lines_are_refused_quickly_by_import_and_suggest() {
 }
 
 #[test]
+fn suggest_themes_refuses_more_notes_than_it_groups_in_seconds() {
+    let dir = TempDir::new("hostile-suggest-cap");
+    let lines = dir.join("many.txt");
+    let text: String = (0..6_000).map(|i| format!("idea {i}\n")).collect();
+    std::fs::write(&lines, text).unwrap();
+    let started = Instant::now();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_goldthread"))
+        .args(["suggest-themes", lines.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("holds 6,000 notes; suggest-themes groups at most 5,000 at once"),
+        "{err}"
+    );
+    assert!(started.elapsed() < Duration::from_secs(20));
+    assert_eq!(goldthread::cli::MAX_SUGGEST_NOTES, 5_000);
+}
+
+#[test]
 fn a_deeply_nested_file_gets_a_message_for_people_not_programmers() {
     let text = format!(
         "(format_version: 2, session: (title: \"t\", date: \"2026-11-22\", notes: {}{}))",
