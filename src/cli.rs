@@ -317,7 +317,7 @@ fn parse_suggest_themes(args: impl Iterator<Item = String>) -> Result<Command, S
 
 /// The most notes `suggest-themes` groups in one run: a large workshop wall several times
 /// over, grouped in seconds.
-pub const MAX_SUGGEST_NOTES: usize = 5_000;
+pub const MAX_SUGGEST_NOTES: usize = 10_000;
 
 /// Runs `goldthread suggest-themes`: returns what to print and whether it worked.
 pub fn suggest_themes(path: &Path, json: bool, params: &crate::grouping::Params) -> (String, bool) {

@@ -328,7 +328,7 @@ fn a_million_lines_are_refused_quickly_by_import_and_suggest() {
 fn suggest_themes_refuses_more_notes_than_it_groups_in_seconds() {
     let dir = TempDir::new("hostile-suggest-cap");
     let lines = dir.join("many.txt");
-    let text: String = (0..6_000).map(|i| format!("idea {i}\n")).collect();
+    let text: String = (0..10_500).map(|i| format!("idea {i}\n")).collect();
     std::fs::write(&lines, text).unwrap();
     let started = Instant::now();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_goldthread"))
@@ -338,11 +338,11 @@ fn suggest_themes_refuses_more_notes_than_it_groups_in_seconds() {
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("holds 6,000 notes; suggest-themes groups at most 5,000 at once"),
+        err.contains("holds 10,500 notes; suggest-themes groups at most 10,000 at once"),
         "{err}"
     );
     assert!(started.elapsed() < Duration::from_secs(20));
-    assert_eq!(goldthread::cli::MAX_SUGGEST_NOTES, 5_000);
+    assert_eq!(goldthread::cli::MAX_SUGGEST_NOTES, 10_000);
 }
 
 #[test]
