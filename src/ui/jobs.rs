@@ -195,8 +195,9 @@ impl Jobs {
 
     /// Lists the library folder on its own thread, one file at a time; each entry arrives
     /// through [`Jobs::poll_library`] as soon as it is read. A scan still running is cancelled
-    /// first: a new Refresh never runs two scans side by side.
-    pub fn scan_library(&mut self, ctx: &egui::Context, dir: PathBuf) {
+    /// first: a new Refresh never runs two scans side by side. False when no thread could be
+    /// started (then nothing will arrive).
+    pub fn scan_library(&mut self, ctx: &egui::Context, dir: PathBuf) -> bool {
         if let Some(old) = self.library.take() {
             old.cancel.store(true, Ordering::Relaxed);
         }
@@ -217,6 +218,7 @@ impl Jobs {
         if spawned.is_ok() {
             self.library = Some(LibraryScan { rx, cancel });
         }
+        self.library.is_some()
     }
 
     /// What the running library scan has found since the last call; the last event of a scan

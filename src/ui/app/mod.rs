@@ -292,7 +292,11 @@ impl GoldthreadApp {
 
     fn rescan(&mut self, ctx: &egui::Context) {
         self.library.start_scan();
-        self.jobs.scan_library(ctx, self.config.library_dir.clone());
+        if !self.jobs.scan_library(ctx, self.config.library_dir.clone()) {
+            self.library.scanning = false;
+            self.notices
+                .error("The library could not be listed: no thread could be started for it.");
+        }
     }
 
     fn handle_close_request(&mut self, ctx: &egui::Context) {
