@@ -19,6 +19,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use egui::{Event, Pos2, RawInput, Rect, ViewportId, pos2, vec2};
+use goldthread::model::repair_log::thousands;
 use goldthread::model::{CanvasPos, NOTE_GAP, NOTE_HEIGHT, NOTE_WIDTH, View};
 use goldthread::storage;
 use goldthread::ui::canvas::transform::Camera;
@@ -516,19 +517,6 @@ fn cpu_model() -> String {
 /// Milliseconds with two decimals.
 fn ms(d: Duration) -> String {
     format!("{:.2}", d.as_secs_f64() * 1000.0)
-}
-
-/// `1234567` as `1,234,567`.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// "PASS" or "over" against a limit.

@@ -227,6 +227,17 @@ pub fn export(args: &ExportArgs) -> Result<String, String> {
             out.display()
         ));
     }
+    // Only a regular file (or a new path) is ever written, even with --force: a device, a
+    // pipe or a folder stays what it is (as root, --force must not replace /dev/null).
+    if let Ok(meta) = std::fs::metadata(&out)
+        && !meta.is_file()
+    {
+        return Err(format!(
+            "error: {} is not a regular file (a folder, device or pipe) and was not changed, \
+             even with --force. Choose a file with -o",
+            out.display()
+        ));
+    }
     if out.exists() && !args.force {
         return Err(format!(
             "error: {} already exists and was not changed. Add --force to replace it, or choose another file with -o",
@@ -304,6 +315,10 @@ fn parse_suggest_themes(args: impl Iterator<Item = String>) -> Result<Command, S
     })
 }
 
+/// The most notes `suggest-themes` groups in one run: a large workshop wall several times
+/// over, grouped in seconds.
+pub const MAX_SUGGEST_NOTES: usize = 10_000;
+
 /// Runs `goldthread suggest-themes`: returns what to print and whether it worked.
 pub fn suggest_themes(path: &Path, json: bool, params: &crate::grouping::Params) -> (String, bool) {
     use crate::grouping::{self, report};
@@ -311,14 +326,32 @@ pub fn suggest_themes(path: &Path, json: bool, params: &crate::grouping::Params)
         Ok(notes) => notes,
         Err(e) => return (format!("error: {e}"), false),
     };
+    if notes.len() > MAX_SUGGEST_NOTES {
+        return (
+            format!(
+                "error: {} holds {} notes; suggest-themes groups at most {} at once (more would \
+                 take minutes). Split the file, or suggest themes for a part of it",
+                path.display(),
+                crate::model::repair_log::thousands(notes.len()),
+                crate::model::repair_log::thousands(MAX_SUGGEST_NOTES)
+            ),
+            false,
+        );
+    }
     let texts: Vec<&str> = notes.iter().map(|n| n.text.as_str()).collect();
     let lines: Vec<usize> = notes.iter().map(|n| n.line).collect();
     let suggestions = grouping::suggest(&texts, params);
-    let out = if json {
+    let mut out = if json {
         report::json(&suggestions, &texts, &lines)
     } else {
         report::text(&suggestions, &texts, &lines)
     };
+    if !json {
+        for w in crate::import::import_warnings(&notes) {
+            out.push_str("\nwarning: ");
+            out.push_str(&w);
+        }
+    }
     (out, true)
 }
 
@@ -335,18 +368,36 @@ pub fn import_notes(session_path: &Path, notes_path: &Path) -> (String, bool) {
         Err(e) => return (format!("error: {e}\nNothing was imported."), false),
     };
     let mut session = loaded.session;
+    let before = session.notes.len();
     crate::import::import_edit(&session, &notes).apply(&mut session);
+    // The count printed is the count really added.
+    let added = session.notes.len() - before;
+    if added == 0 {
+        return (
+            "error: no note could be added (the session has no free note ids).\nNothing was imported."
+                .to_owned(),
+            false,
+        );
+    }
     if let Err(e) = storage::save_file(session_path, &session) {
         return (format!("error: {e}\nNothing was imported."), false);
     }
     let mut out = format!(
         "Added {} note{} from {} to {}.",
-        notes.len(),
-        if notes.len() == 1 { "" } else { "s" },
+        added,
+        if added == 1 { "" } else { "s" },
         notes_path.display(),
         session_path.display()
     );
-    for w in &loaded.warnings {
+    if added < notes.len() {
+        out.push_str(&format!(
+            "\nwarning: the file holds {} notes; {} could not be added (no free note ids).",
+            notes.len(),
+            notes.len() - added
+        ));
+    }
+    let warnings = crate::import::import_warnings(&notes);
+    for w in loaded.warnings.iter().chain(&warnings) {
         out.push_str("\nwarning: ");
         out.push_str(w);
     }

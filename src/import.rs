@@ -8,10 +8,20 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::model::{CanvasPos, CanvasRect, Edit, Note, NoteColour, Session};
+use std::collections::HashSet;
+
+use crate::model::{CanvasPos, CanvasRect, Edit, Note, NoteColour, NoteId, Session};
 
 /// Files larger than this are refused before they are read.
-pub const MAX_IMPORT_BYTES: u64 = 50 * 1024 * 1024;
+pub const MAX_IMPORT_BYTES: u64 = 50_000_000;
+
+/// The most notes one file can add: far more than any workshop wall, few enough that adding
+/// them, placing them and suggesting themes for them takes seconds, not hours.
+pub const MAX_IMPORT_NOTES: usize = 20_000;
+
+/// A CSV cell that spans more lines than this is reported: it is most likely an unbalanced
+/// quote that folded many rows into one note.
+const SUSPICIOUS_CELL_LINES: usize = 20;
 
 /// The screen size, in points, assumed when placing imported notes without a window: the
 /// notes start at the top-left of what a 1600 × 900 window shows of the session's saved view.
@@ -31,8 +41,20 @@ pub struct ImportedLine {
 pub enum ImportErrorKind {
     /// The operating system refused (missing file, no permission, a folder, ...).
     Io(String),
-    /// The file is not UTF-8 text (a spreadsheet, an image, ...).
+    /// The file is not text at all (a spreadsheet, an image, ...).
     NotText,
+    /// The file is text in an encoding other than UTF-8.
+    Encoding {
+        /// The encoding it seems to be in, as a person names it.
+        seems: &'static str,
+        /// The 1-based line holding the first byte that is not UTF-8.
+        line: usize,
+    },
+    /// The file holds more notes than can be imported at once.
+    TooMany {
+        /// How many notes it holds, at least.
+        at_least: usize,
+    },
     /// The file is larger than any list of notes could be.
     TooLarge {
         /// Its size.
@@ -56,6 +78,20 @@ impl fmt::Display for ImportErrorKind {
             Self::NotText => write!(
                 f,
                 "is not a text file: save notes as plain text (one per line) or CSV (UTF-8)"
+            ),
+            Self::Encoding { seems, line } => write!(
+                f,
+                "is not UTF-8 text: it looks like {seems} (line {line} holds the first \
+                 character that is not UTF-8). Save it again as UTF-8 (in Excel: Save As, \
+                 \"CSV UTF-8\"; in Notepad: Encoding UTF-8) and import it again"
+            ),
+            Self::TooMany { at_least } => write!(
+                f,
+                "holds more than {} notes ({} or more); at most {} can be imported at once. \
+                 Split the file and import the parts one by one",
+                crate::model::repair_log::thousands(MAX_IMPORT_NOTES),
+                crate::model::repair_log::thousands(*at_least),
+                crate::model::repair_log::thousands(MAX_IMPORT_NOTES)
             ),
             Self::TooLarge { bytes } => write!(
                 f,
@@ -97,16 +133,12 @@ pub fn read_notes(path: &Path) -> Result<Vec<ImportedLine>, ImportError> {
         path: path.to_owned(),
         kind,
     };
-    let meta = std::fs::metadata(path).map_err(|e| fail(ImportErrorKind::Io(e.to_string())))?;
-    if meta.is_dir() {
-        return Err(fail(ImportErrorKind::Io(
-            "it is a folder, not a file".to_owned(),
-        )));
-    }
-    if meta.len() > MAX_IMPORT_BYTES {
-        return Err(fail(ImportErrorKind::TooLarge { bytes: meta.len() }));
-    }
-    let bytes = std::fs::read(path).map_err(|e| fail(ImportErrorKind::Io(e.to_string())))?;
+    let bytes = crate::storage::read_regular(path, MAX_IMPORT_BYTES).map_err(|e| {
+        fail(match e {
+            crate::storage::ReadFail::Io(e) => ImportErrorKind::Io(e),
+            crate::storage::ReadFail::TooLarge(bytes) => ImportErrorKind::TooLarge { bytes },
+        })
+    })?;
     let is_csv = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
@@ -115,11 +147,27 @@ pub fn read_notes(path: &Path) -> Result<Vec<ImportedLine>, ImportError> {
 
 /// Parses the bytes of a notes file (see [`read_notes`]).
 pub fn parse_notes(bytes: &[u8], is_csv: bool) -> Result<Vec<ImportedLine>, ImportErrorKind> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(ImportErrorKind::Encoding {
+            seems: "UTF-16 (\"Unicode text\" from Excel or Notepad)",
+            line: 1,
+        });
+    }
     if bytes.contains(&0) {
         return Err(ImportErrorKind::NotText);
     }
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return Err(ImportErrorKind::NotText);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let line = 1 + bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            return Err(ImportErrorKind::Encoding {
+                seems: "Windows-1252 or Latin-1 (what older Excel saves as CSV)",
+                line,
+            });
+        }
     };
     // Some editors (Windows Notepad, Excel) start UTF-8 files with an invisible byte order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -128,13 +176,18 @@ pub fn parse_notes(bytes: &[u8], is_csv: bool) -> Result<Vec<ImportedLine>, Impo
     } else {
         parse_lines(text)
     };
+    if notes.len() > MAX_IMPORT_NOTES {
+        return Err(ImportErrorKind::TooMany {
+            at_least: notes.len(),
+        });
+    }
     if notes.is_empty() {
         return Err(ImportErrorKind::Empty);
     }
     Ok(notes)
 }
 
-/// One note per non-empty line, trimmed.
+/// One note per non-empty line, trimmed; reading stops one note past [`MAX_IMPORT_NOTES`].
 pub fn parse_lines(text: &str) -> Vec<ImportedLine> {
     text.lines()
         .enumerate()
@@ -145,11 +198,13 @@ pub fn parse_lines(text: &str) -> Vec<ImportedLine> {
                 text: line_text.to_owned(),
             })
         })
+        .take(MAX_IMPORT_NOTES + 1)
         .collect()
 }
 
 /// One note per CSV record after the header, from the `text` column or else the first.
 /// Empty cells are skipped; a quoted cell may span lines, and reports the line it starts on.
+/// Reading stops one note past [`MAX_IMPORT_NOTES`].
 pub fn parse_csv(text: &str) -> Result<Vec<ImportedLine>, ImportErrorKind> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -179,6 +234,9 @@ pub fn parse_csv(text: &str) -> Result<Vec<ImportedLine>, ImportErrorKind> {
                 line,
                 text: cell.to_owned(),
             });
+            if notes.len() > MAX_IMPORT_NOTES {
+                break;
+            }
         }
     }
     Ok(notes)
@@ -206,23 +264,59 @@ pub fn import_edit(session: &Session, lines: &[ImportedLine]) -> Edit {
 }
 
 /// [`import_edit`] placing the notes from the top-left of `area` (e.g. the visible canvas).
+/// Every line becomes a note: ids come from the session's counter, or, when a damaged file has
+/// pushed it to the top of the id range, from the lowest unused ids.
 pub fn import_edit_in(session: &Session, lines: &[ImportedLine], area: CanvasRect) -> Edit {
     let slots = session.free_note_slots(area, lines.len());
-    let first = session.next_note_id().0;
+    let ids = free_note_ids(session, lines.len());
     let notes = lines
         .iter()
         .zip(slots)
-        .enumerate()
-        .map(|(i, (line, pos))| {
-            Note::new(
-                crate::model::NoteId(first + i as u64),
-                line.text.clone(),
-                NoteColour::default(),
-                pos,
-            )
-        })
+        .zip(ids)
+        .map(|((line, pos), id)| Note::new(id, line.text.clone(), NoteColour::default(), pos))
         .collect();
     Edit::add_notes(session, notes)
+}
+
+/// `count` note ids no note of `session` has (fewer only when all 2^64 are taken).
+fn free_note_ids(session: &Session, count: usize) -> Vec<NoteId> {
+    let in_use: HashSet<u64> = session.notes.iter().map(|n| n.id.0).collect();
+    (session.next_note_id().0.max(1)..=u64::MAX)
+        .chain(1..session.next_note_id().0)
+        .filter(|id| !in_use.contains(id))
+        .take(count)
+        .map(NoteId)
+        .collect()
+}
+
+/// Sentences about notes that look wrong after reading: a CSV cell that runs over many lines
+/// is most likely an unbalanced quote that folded many rows into one note.
+pub fn import_warnings(notes: &[ImportedLine]) -> Vec<String> {
+    let mut warnings = Vec::new();
+    for note in notes {
+        let lines = note.text.lines().count();
+        if lines <= SUSPICIOUS_CELL_LINES {
+            continue;
+        }
+        let start: String = note
+            .text
+            .lines()
+            .next()
+            .unwrap_or("")
+            .chars()
+            .take(80)
+            .collect();
+        warnings.push(format!(
+            "Line {}: one note runs over {} lines of the file. Is a closing quote (\") missing? \
+             Everything up to the next quote became this one note, which starts: {start}",
+            note.line,
+            crate::model::repair_log::thousands(lines)
+        ));
+        if warnings.len() == 5 {
+            break;
+        }
+    }
+    warnings
 }
 
 #[cfg(test)]
@@ -273,7 +367,10 @@ mod tests {
         );
         assert_eq!(
             parse_notes(b"caf\xe9", false),
-            Err(ImportErrorKind::NotText)
+            Err(ImportErrorKind::Encoding {
+                seems: "Windows-1252 or Latin-1 (what older Excel saves as CSV)",
+                line: 1
+            })
         );
     }
 }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::TempDir;
+use common::{TempDir, today};
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -33,6 +33,15 @@ fn run(args: &[&std::ffi::OsStr]) -> std::process::Output {
 fn run_str(args: &[&str]) -> std::process::Output {
     let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_ref()).collect();
     run(&args)
+}
+
+/// Runs `goldthread import-notes SESSION NOTES`.
+fn import_notes(session: &Path, notes: &Path) -> std::process::Output {
+    run(&[
+        "import-notes".as_ref(),
+        session.as_os_str(),
+        notes.as_os_str(),
+    ])
 }
 
 fn stdout(out: &std::process::Output) -> String {
@@ -328,11 +337,7 @@ fn import_notes_adds_every_line_without_overlap() {
     let notes_path = dir.join("answers.txt");
     let answers: Vec<String> = (1..=40).map(|i| format!("Answer number {i}")).collect();
     std::fs::write(&notes_path, answers.join("\n\n")).unwrap();
-    let out = run(&[
-        "import-notes".as_ref(),
-        session_path.as_os_str(),
-        notes_path.as_os_str(),
-    ]);
+    let out = import_notes(&session_path, &notes_path);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
         stdout(&out).starts_with("Added 40 notes from "),
@@ -366,11 +371,7 @@ fn import_notes_from_csv_keeps_multi_line_answers() {
     save_file(&session_path, &session_with_notes(0)).unwrap();
     let notes_path = dir.join("survey.CSV");
     std::fs::write(&notes_path, "Answer\n\"Two\nlines\"\nOne line\n").unwrap();
-    let out = run(&[
-        "import-notes".as_ref(),
-        session_path.as_os_str(),
-        notes_path.as_os_str(),
-    ]);
+    let out = import_notes(&session_path, &notes_path);
     assert!(out.status.success(), "{}", stderr(&out));
     let session = load_file(&session_path).unwrap().session;
     let texts: Vec<&str> = session.notes.iter().map(|n| n.text.as_str()).collect();
@@ -460,4 +461,84 @@ fn import_edit_is_one_undoable_step() {
     assert_no_overlaps(&session);
     undo.apply(&mut session);
     assert_eq!(session.notes, before.notes);
+}
+
+// ---------------------------------------------------------------- imports say what they did
+
+#[test]
+fn an_unbalanced_quote_that_folds_rows_into_one_note_is_reported_with_its_line() {
+    let dir = TempDir::new("import_unbalanced_quote");
+    let session_path = dir.join("s.ron");
+    save_file(&session_path, &Session::new("S", today())).unwrap();
+    let notes_path = dir.join("survey.csv");
+    let mut csv = String::from("text\nFirst answer\n\"Broken answer, no closing quote\n");
+    for i in 0..1_000 {
+        csv.push_str(&format!("answer {i}\n"));
+    }
+    std::fs::write(&notes_path, csv).unwrap();
+    let out = import_notes(&session_path, &notes_path);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("Added 2 notes from "), "{text}");
+    assert!(
+        text.contains("warning: Line 3: one note runs over 1,001 lines of the file")
+            && text.contains("closing quote")
+            && text.contains("Broken answer, no closing quote"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_count_printed_is_the_count_added_even_with_ids_near_the_maximum() {
+    let dir = TempDir::new("import_ids_near_max");
+    let session_path = dir.join("s.ron");
+    let mut session = Session::new("S", today());
+    session.notes.push(Note::new(
+        NoteId(u64::MAX - 1),
+        "near the top",
+        NoteColour::Yellow,
+        CanvasPos::default(),
+    ));
+    save_file(&session_path, &session).unwrap();
+    let notes_path = dir.join("three.txt");
+    std::fs::write(&notes_path, "one\ntwo\nthree\n").unwrap();
+    let out = import_notes(&session_path, &notes_path);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("Added 3 notes from "),
+        "{}",
+        stdout(&out)
+    );
+    let session = load_file(&session_path).unwrap().session;
+    assert_eq!(session.notes.len(), 4, "every note really was added");
+    let ids: BTreeSet<NoteId> = session.notes.iter().map(|n| n.id).collect();
+    assert_eq!(ids.len(), 4, "with ids of their own");
+}
+
+#[test]
+fn utf16_and_windows_1252_files_name_the_encoding_problem() {
+    let dir = TempDir::new("import_encodings");
+    let utf16 = dir.join("excel-unicode.csv");
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in "text\nCafé idea\n".encode_utf16() {
+        bytes.extend(unit.to_le_bytes());
+    }
+    std::fs::write(&utf16, bytes).unwrap();
+    let latin = dir.join("excel-old.csv");
+    std::fs::write(&latin, b"text\nfirst\nCaf\xe9 for staff\n").unwrap();
+    for (path, expected) in [
+        (&utf16, "it looks like UTF-16"),
+        (&latin, "it looks like Windows-1252 or Latin-1"),
+    ] {
+        let out = run(&["suggest-themes".as_ref(), path.as_os_str()]);
+        assert!(!out.status.success());
+        let err = stderr(&out);
+        assert!(
+            err.contains("is not UTF-8 text") && err.contains(expected),
+            "{err}"
+        );
+        assert!(err.contains("CSV UTF-8"), "says how to fix it: {err}");
+    }
+    let out = run(&["suggest-themes".as_ref(), latin.as_os_str()]);
+    assert!(stderr(&out).contains("line 3"), "{}", stderr(&out));
 }

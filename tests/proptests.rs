@@ -946,11 +946,82 @@ proptest! {
         }
         // Either a clear refusal or a session that saves and loads again without repairs.
         if let Ok(loaded) = from_bytes(&bytes) {
+            prop_assert!(loaded.warnings.len() <= 101, "{}", loaded.warnings.len());
             let again = from_ron(&to_ron(&loaded.session))
                 .map_err(|e| TestCaseError::fail(e.to_string()))?;
             prop_assert!(again.warnings.is_empty(), "{:?}", again.warnings);
             prop_assert_eq!(again.session, loaded.session);
         }
+    }
+}
+
+/// A session as a damaged file may hold it: ids from a tiny range (so many repeat), positions
+/// anywhere up to the edge of the plausible canvas, and notes in themes that may not exist.
+fn damaged_session() -> impl Strategy<Value = Session> {
+    let far = prop_oneof![
+        coordinate(),
+        -1.0e7f32..1.0e7,
+        Just(1.0e7f32),
+        Just(-1.0e7f32),
+        Just(f32::NAN)
+    ];
+    let note = (0u64..6, far.clone(), far.clone(), prop::option::of(0u64..4));
+    let theme = (0u64..4, far.clone(), far);
+    (
+        prop::collection::vec(note, 0..40),
+        prop::collection::vec(theme, 0..8),
+    )
+        .prop_map(|(notes, themes)| {
+            let mut session = Session::new("Damaged", common::today());
+            for (i, (id, x, y, theme)) in notes.into_iter().enumerate() {
+                let mut note = Note::new(
+                    NoteId(id),
+                    format!("n{i}"),
+                    NoteColour::Yellow,
+                    CanvasPos::new(x, y),
+                );
+                note.theme = theme.map(ThemeId);
+                session.notes.push(note);
+            }
+            for (id, x, y) in themes {
+                let mut theme = goldthread::model::Theme::new(ThemeId(id), "T");
+                theme.pos = CanvasPos::new(x, y);
+                session.themes.push(theme);
+            }
+            session
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// The bounds a damaged file must come back within: unique ids, every position and theme
+    /// frame on the plausible canvas (so placing a note costs little), a bounded number of
+    /// warnings, and nothing left to repair the second time.
+    #[test]
+    fn damaged_sessions_are_repaired_within_the_bounds(session in damaged_session()) {
+        let mut session = session;
+        let notes = session.notes.len();
+        let warnings = session.repair();
+        prop_assert!(warnings.len() <= 2 * 27 + 8, "{}", warnings.len());
+        prop_assert_eq!(session.notes.len(), notes, "no note is lost");
+        let ids: BTreeSet<NoteId> = session.notes.iter().map(|n| n.id).collect();
+        prop_assert_eq!(ids.len(), notes);
+        for frame in session.theme_frames() {
+            prop_assert!(
+                frame.frame.width() <= goldthread::model::theme::MAX_THEME_SPAN
+                    && frame.frame.height() <= goldthread::model::theme::MAX_THEME_SPAN,
+                "{:?}", frame
+            );
+        }
+        prop_assert!(session.notes.iter().all(|n| n.pos.is_plausible()));
+        let area = goldthread::model::CanvasRect::from_min_max(
+            CanvasPos::new(0.0, 0.0),
+            CanvasPos::new(1600.0, 900.0),
+        );
+        prop_assert_eq!(session.free_note_slots(area, 3).len(), 3);
+        let again = session.repair();
+        prop_assert!(again.is_empty(), "{:?}", again);
     }
 }
 

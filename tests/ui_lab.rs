@@ -416,6 +416,8 @@ fn a_broken_user_template_is_reported_and_the_rest_are_offered() {
     std::fs::write(dir.join("templates").join("oops.ron"), "(name: ").unwrap();
     let mut h = app(&dir);
     press_with(&mut h, Modifiers::COMMAND, Key::N);
+    // The user's templates are read off the UI thread.
+    settle(&mut h);
     assert!(
         h.state()
             .notices()

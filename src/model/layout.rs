@@ -24,12 +24,16 @@ pub fn free_slots_avoiding(
     area: CanvasRect,
     count: usize,
 ) -> Vec<CanvasPos> {
-    let occupied = occupied_cells(
+    let (occupied, large) = occupied_cells(
         notes
             .iter()
             .map(Note::rect)
             .chain(obstacles.iter().copied()),
     );
+    let is_free = |col: i64, row: i64| {
+        let cell = CanvasRect::note_at(CanvasPos::new(col as f32 * CELL_W, row as f32 * CELL_H));
+        !occupied.contains(&(col, row)) && !large.iter().any(|r| r.intersects(&cell))
+    };
     let first_col = (area.min.x / CELL_W).ceil() as i64;
     let first_row = (area.min.y / CELL_H).ceil() as i64;
     // At least one column, even when the view is narrower than a note.
@@ -42,7 +46,7 @@ pub fn free_slots_avoiding(
             if slots.len() == count {
                 break;
             }
-            if !occupied.contains(&(col, row)) {
+            if is_free(col, row) {
                 slots.push(CanvasPos::new(col as f32 * CELL_W, row as f32 * CELL_H));
             }
         }
@@ -51,9 +55,17 @@ pub fn free_slots_avoiding(
     slots
 }
 
-/// Every grid cell that one of `rects` (notes, frames) overlaps.
-fn occupied_cells(rects: impl Iterator<Item = CanvasRect>) -> HashSet<(i64, i64)> {
+/// A rectangle covering more grid cells than this is kept as a rectangle rather than as cells,
+/// so a huge frame costs one comparison per cell looked at, never gigabytes of cells.
+const MAX_CELLS_PER_RECT: i64 = 256;
+
+/// Every grid cell that one of `rects` (notes, frames) overlaps, and the large rectangles
+/// (over [`MAX_CELLS_PER_RECT`] cells) themselves.
+fn occupied_cells(
+    rects: impl Iterator<Item = CanvasRect>,
+) -> (HashSet<(i64, i64)>, Vec<CanvasRect>) {
     let mut cells = HashSet::new();
+    let mut large = Vec::new();
     for r in rects {
         if !r.min.is_finite() || !r.max.is_finite() {
             continue;
@@ -63,6 +75,11 @@ fn occupied_cells(rects: impl Iterator<Item = CanvasRect>) -> HashSet<(i64, i64)
         let col_hi = (r.max.x / CELL_W).ceil() as i64;
         let row_lo = ((r.min.y - NOTE_HEIGHT) / CELL_H).floor() as i64;
         let row_hi = (r.max.y / CELL_H).ceil() as i64;
+        let area = (col_hi - col_lo + 1).saturating_mul(row_hi - row_lo + 1);
+        if area > MAX_CELLS_PER_RECT {
+            large.push(r);
+            continue;
+        }
         for col in col_lo..=col_hi {
             for row in row_lo..=row_hi {
                 let cell =
@@ -73,7 +90,7 @@ fn occupied_cells(rects: impl Iterator<Item = CanvasRect>) -> HashSet<(i64, i64)
             }
         }
     }
-    cells
+    (cells, large)
 }
 
 impl Session {

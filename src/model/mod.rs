@@ -10,6 +10,7 @@ mod lab_edit;
 pub mod layout;
 mod note;
 mod participant;
+pub mod repair_log;
 mod session;
 pub mod theme;
 mod theme_edit;

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::repair_log::RepairKind;
 use super::{CanvasPos, CanvasRect, Lab, Note, NoteId, Participant, ParticipantId, Theme, Voting};
 
 /// Where the canvas camera looks: the canvas point at the centre of the screen, and the zoom.
@@ -118,45 +119,13 @@ impl Session {
         self.next_note_id = self.next_note_id.max(used.0.saturating_add(1));
     }
 
-    /// Repairs what a hand-edited or damaged file may contain, returning a sentence per repair:
-    /// duplicate note ids get fresh ones, non-finite positions move to the origin, a zoom out
-    /// of range is reset, and the id counter moves past every id in use.
+    /// Repairs what a hand-edited or damaged file may contain, returning sentences about the
+    /// repairs (a summary and a few examples when there are many of one kind): duplicate note
+    /// ids get fresh ones, impossible positions move to the origin, a zoom out of range is
+    /// reset, themes spread absurdly far are gathered, and the id counters move past every id
+    /// in use. Linear in the size of the session, whatever the damage.
     pub fn repair(&mut self) -> Vec<String> {
-        let mut warnings = Vec::new();
-        let max_id = self.notes.iter().map(|n| n.id.0).max().unwrap_or(0);
-        self.next_note_id = self.next_note_id.max(max_id.saturating_add(1));
-        let mut in_use: std::collections::HashSet<u64> =
-            self.notes.iter().map(|n| n.id.0).collect();
-        let mut seen = std::collections::HashSet::new();
-        for i in 0..self.notes.len() {
-            if !seen.insert(self.notes[i].id) {
-                // The counter is normally free, but a damaged file can push it to the top of
-                // the id range: then take the lowest unused id rather than overflowing.
-                let Some(fresh) = (self.next_note_id..=u64::MAX)
-                    .chain(1..self.next_note_id)
-                    .find(|id| !in_use.contains(id))
-                else {
-                    continue;
-                };
-                in_use.insert(fresh);
-                self.next_note_id = self.next_note_id.max(fresh.saturating_add(1));
-                let fresh = NoteId(fresh);
-                warnings.push(format!(
-                    "Two notes shared id {}; the second was given id {}.",
-                    self.notes[i].id.0, fresh.0
-                ));
-                self.notes[i].id = fresh;
-                seen.insert(fresh);
-            }
-            let note = &mut self.notes[i];
-            if !note.pos.is_plausible() {
-                warnings.push(format!(
-                    "Note {} had an impossible position and was moved to the top left.",
-                    note.id.0
-                ));
-                note.pos = CanvasPos::default();
-            }
-        }
+        let mut warnings = self.repair_notes();
         if !self.view.zoom.is_finite()
             || !(0.01..=100.0).contains(&self.view.zoom)
             || !self.view.center.is_plausible()
@@ -164,8 +133,6 @@ impl Session {
             warnings.push("The saved view was out of range and was reset.".to_owned());
             self.view = View::default();
         }
-        let max_theme = self.themes.iter().map(|t| t.id.0).max().unwrap_or(0);
-        self.next_theme_id = self.next_theme_id.max(max_theme.saturating_add(1));
         warnings.extend(self.repair_themes());
         let max_participant = self.participants.iter().map(|p| p.id.0).max().unwrap_or(0);
         self.next_participant_id = self
@@ -173,6 +140,52 @@ impl Session {
             .max(max_participant.saturating_add(1));
         warnings.extend(super::vote::repair(self));
         warnings.extend(self.lab.repair());
+        warnings
+    }
+
+    /// Gives duplicate note ids fresh ones and moves notes at impossible positions to the origin.
+    fn repair_notes(&mut self) -> Vec<String> {
+        let max_id = self.notes.iter().map(|n| n.id.0).max().unwrap_or(0);
+        self.next_note_id = self.next_note_id.max(max_id.saturating_add(1));
+        let mut in_use: std::collections::HashSet<u64> =
+            self.notes.iter().map(|n| n.id.0).collect();
+        let mut seen = std::collections::HashSet::new();
+        let (mut renumbered, mut moved) = (RepairKind::default(), RepairKind::default());
+        // Where the search for a free id below the counter goes on from (it only moves up).
+        let mut low = 1;
+        for i in 0..self.notes.len() {
+            if !seen.insert(self.notes[i].id) {
+                // The counter is normally free, but a damaged file can push it to the top of
+                // the id range: then take the lowest unused id rather than overflowing.
+                let fresh = (self.next_note_id..=u64::MAX)
+                    .find(|id| !in_use.contains(id))
+                    .or_else(|| (low..self.next_note_id).find(|id| !in_use.contains(id)));
+                let Some(fresh) = fresh else { continue };
+                if fresh < self.next_note_id {
+                    low = fresh + 1;
+                }
+                in_use.insert(fresh);
+                self.next_note_id = self.next_note_id.max(fresh.saturating_add(1));
+                let old = self.notes[i].id.0;
+                renumbered
+                    .add(|| format!("Two notes shared id {old}; the second was given id {fresh}."));
+                self.notes[i].id = NoteId(fresh);
+                seen.insert(NoteId(fresh));
+            }
+            let note = &mut self.notes[i];
+            if !note.pos.is_plausible() {
+                let id = note.id.0;
+                moved.add(|| {
+                    format!("Note {id} had an impossible position and was moved to the top left.")
+                });
+                note.pos = CanvasPos::default();
+            }
+        }
+        let mut warnings =
+            renumbered.sentences(|n| format!("{n} duplicate note ids were renumbered."));
+        warnings.extend(moved.sentences(|n| {
+            format!("{n} notes had impossible positions and were moved to the top left.")
+        }));
         warnings
     }
 }

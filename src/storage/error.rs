@@ -47,9 +47,9 @@ impl fmt::Display for LoadError {
             Self::NotText => write!(f, "is not a text file (is it a session file?)"),
             Self::TooLarge { bytes } => write!(
                 f,
-                "is {:.0} MB, larger than the {} MB a session file can be",
-                *bytes as f64 / 1.0e6,
-                super::MAX_FILE_BYTES / 1_000_000
+                "is {}, larger than the {} a session file can be",
+                super::format::megabytes(*bytes),
+                super::format::megabytes(super::MAX_FILE_BYTES)
             ),
             Self::Syntax { line, col, message } => {
                 write!(f, "line {line}, column {col}: {message}")

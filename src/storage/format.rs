@@ -18,8 +18,42 @@ use super::LoadError;
 use super::migrate::{CURRENT_FORMAT_VERSION, migrate};
 use crate::model::Session;
 
-/// Files larger than this are refused before they are read.
-pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+/// The largest session file Goldthread reads, and so the largest it writes: a save that would
+/// be larger is refused before anything is written, so the app never writes a file it cannot
+/// open again. Larger files are refused before they are read.
+pub const MAX_FILE_BYTES: u64 = 100_000_000;
+
+/// A session whose file is larger than this is close to [`MAX_FILE_BYTES`]: opening or saving
+/// it says so while there is still room.
+pub const SIZE_WARNING_BYTES: u64 = 80_000_000;
+
+/// A size in whole megabytes (millions of bytes), as every size message says it.
+pub(crate) fn megabytes(bytes: u64) -> String {
+    format!("{} MB", bytes.div_ceil(1_000_000))
+}
+
+/// The sentence warning that a session which saves as `bytes` bytes is close to (or over) the
+/// largest file Goldthread can open; `None` when there is plenty of room.
+pub fn size_warning(bytes: u64) -> Option<String> {
+    let (size, limit) = (megabytes(bytes), megabytes(MAX_FILE_BYTES));
+    if bytes > MAX_FILE_BYTES {
+        return Some(format!(
+            "This session would save as a {size} file, more than the {limit} a session file can \
+             be, so saving it is refused until it is smaller. Delete notes you no longer need, \
+             or split the session."
+        ));
+    }
+    (bytes > SIZE_WARNING_BYTES).then(|| {
+        format!(
+            "This session saves as a {size} file, close to the {limit} a session file can be; \
+             saving is refused beyond that. Delete notes you no longer need, or split the session."
+        )
+    })
+}
+
+/// At most this many sentences say what loading repaired (each kind of repair is already
+/// summarised; this bounds the total).
+const MAX_WARNINGS: usize = 100;
 
 /// The deepest nesting the parser accepts; a session needs about six levels.
 const MAX_NESTING: usize = 64;
@@ -84,6 +118,14 @@ pub fn from_ron(text: &str) -> Result<Loaded, LoadError> {
 pub(crate) fn finish(mut session: Session, version: u32) -> Loaded {
     let mut warnings = migrate(&mut session, version);
     warnings.extend(session.repair());
+    if warnings.len() > MAX_WARNINGS {
+        let more = warnings.len() - MAX_WARNINGS;
+        warnings.truncate(MAX_WARNINGS);
+        warnings.push(format!(
+            "…and {} more repairs.",
+            crate::model::repair_log::thousands(more)
+        ));
+    }
     Loaded {
         session,
         warnings,
@@ -139,6 +181,37 @@ fn syntax(e: ron::error::SpannedError) -> LoadError {
     LoadError::Syntax {
         line: e.span.start.line,
         col: e.span.start.col,
-        message: e.code.to_string(),
+        message: plain_message(&e.code),
     }
+}
+
+/// The parser's complaint in words for the person with the file: what is wrong with the file,
+/// never advice for the programmer (ron's own text for some errors names its options), and
+/// never longer than a line or two.
+fn plain_message(code: &ron::Error) -> String {
+    use ron::Error as E;
+    let plain = match code {
+        E::ExceededRecursionLimit => {
+            "brackets are nested far more deeply than in any session file (is it damaged?)"
+        }
+        E::Eof => "the file ends too soon (was it cut off while being copied?)",
+        E::TrailingCharacters => "there is more text after the end of the session",
+        E::UnclosedBlockComment => "a comment (/* … */) is never closed",
+        E::UnclosedLineComment
+        | E::ExpectedRawValue
+        | E::SuggestRawIdentifier(_)
+        | E::NoSuchExtension(_)
+        | E::ExpectedAttribute
+        | E::ExpectedAttributeEnd => "something here is not part of a session file",
+        E::Utf8Error(_) => "the text here is not UTF-8",
+        other => {
+            let text = other.to_string();
+            const MAX: usize = 300;
+            return match text.char_indices().nth(MAX) {
+                None => text,
+                Some((end, _)) => format!("{}…", &text[..end]),
+            };
+        }
+    };
+    plain.to_owned()
 }

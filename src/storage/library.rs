@@ -1,6 +1,7 @@
 //! The session library: a folder of session files, listed newest first.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::SystemTime;
 
 use chrono::NaiveDate;
@@ -55,36 +56,90 @@ impl LibraryEntry {
     }
 }
 
+/// The longest title the library keeps for a session: a damaged file's 10 MB title must not
+/// cost gigabytes to lay out on every frame.
+pub const MAX_LISTED_TITLE_CHARS: usize = 200;
+
+/// The longest reason the library keeps for a broken file.
+const MAX_LISTED_REASON_CHARS: usize = 600;
+
 /// Lists every `.ron` file in `dir`, newest first (ties by file name). Broken files are listed
 /// with their reason, never hidden. A missing folder is an empty library.
 pub fn scan_library(dir: &Path) -> Vec<LibraryEntry> {
-    let mut entries: Vec<LibraryEntry> = super::ron_files_in(dir)
+    let mut entries = Vec::new();
+    scan_library_each(dir, &AtomicBool::new(false), |entry| {
+        entries.push(entry);
+        true
+    });
+    sort_entries(&mut entries);
+    entries
+}
+
+/// Reads the library one file at a time, smallest first, handing each entry to `each` as soon
+/// as it is read (so a large or slow file never hides the others), until every file is read,
+/// `cancel` is set, or `each` returns false. Returns false when the folder is not there.
+pub fn scan_library_each(
+    dir: &Path,
+    cancel: &AtomicBool,
+    mut each: impl FnMut(LibraryEntry) -> bool,
+) -> bool {
+    if !dir.is_dir() {
+        return false;
+    }
+    let mut files: Vec<(u64, PathBuf)> = super::ron_files_in(dir)
         .into_iter()
-        .map(|path| {
-            let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
-            let status = match load_file(&path) {
-                Ok(loaded) => EntryStatus::Ok {
-                    title: loaded.session.title,
-                    date: loaded.session.date,
-                    notes: loaded.session.notes.len(),
-                },
-                Err(e) => EntryStatus::Broken {
-                    reason: e.to_string(),
-                },
-            };
-            LibraryEntry {
-                path,
-                modified,
-                status,
-            }
-        })
+        .map(|p| (std::fs::metadata(&p).map_or(u64::MAX, |m| m.len()), p))
         .collect();
+    files.sort();
+    for (_, path) in files {
+        if cancel.load(Ordering::Relaxed) || !each(read_entry(path)) {
+            break;
+        }
+    }
+    true
+}
+
+/// Sorts entries as the library lists them: newest first, ties by file name.
+pub fn sort_entries(entries: &mut [LibraryEntry]) {
     entries.sort_by(|a, b| {
         b.modified
             .cmp(&a.modified)
             .then_with(|| a.path.cmp(&b.path))
     });
-    entries
+}
+
+/// What the library shows for the file at `path`: its title (cut short), date and note count,
+/// or why it does not open.
+pub fn read_entry(path: PathBuf) -> LibraryEntry {
+    let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+    let status = match load_file(&path) {
+        Ok(loaded) => EntryStatus::Ok {
+            title: cut(&loaded.session.title, MAX_LISTED_TITLE_CHARS),
+            date: loaded.session.date,
+            notes: loaded.session.notes.len(),
+        },
+        Err(e) => EntryStatus::Broken {
+            reason: cut(&e.to_string(), MAX_LISTED_REASON_CHARS),
+        },
+    };
+    LibraryEntry {
+        path,
+        modified,
+        status,
+    }
+}
+
+/// `text` cut to at most `max` characters, with an ellipsis when cut.
+fn cut(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        None => text.to_owned(),
+        Some((end, _)) => {
+            let mut s = text[..end].trim_end().to_owned();
+            s.pop();
+            s.push('…');
+            s
+        }
+    }
 }
 
 /// The entries whose title (or file name) contains `query`, ignoring case. An empty query keeps all.

@@ -164,6 +164,9 @@ pub fn built_in_templates() -> Vec<Template> {
         .collect()
 }
 
+/// A template file larger than this is skipped without being read.
+pub const MAX_TEMPLATE_BYTES: u64 = 1_000_000;
+
 /// Every template: the built-in ones, then the `.ron` files in `library_dir/templates/`
 /// (sorted by file name). Files that do not read are skipped and reported.
 pub fn load_templates(library_dir: &Path) -> Templates {
@@ -190,8 +193,10 @@ pub fn load_templates(library_dir: &Path) -> Templates {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let text = match std::fs::read(&path) {
-            Ok(bytes) if bytes.len() > 1_000_000 => {
+        // The size is checked before reading, and only a regular file is read (a pipe named
+        // like a template would otherwise be read for ever).
+        let text = match super::read_regular(&path, MAX_TEMPLATE_BYTES) {
+            Err(super::ReadFail::TooLarge(_)) => {
                 out.problems.push(format!(
                     "Template {name} was skipped: it is too large to be a template."
                 ));
@@ -206,7 +211,7 @@ pub fn load_templates(library_dir: &Path) -> Templates {
                     continue;
                 }
             },
-            Err(e) => {
+            Err(super::ReadFail::Io(e)) => {
                 out.problems.push(format!(
                     "Template {name} was skipped: it could not be read ({e})."
                 ));

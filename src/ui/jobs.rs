@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 
@@ -26,8 +27,6 @@ pub enum PickPurpose {
 /// A finished job.
 #[derive(Debug)]
 pub enum JobResult {
-    /// The library folder was listed.
-    Library(Vec<LibraryEntry>),
     /// A session file was read.
     Loaded {
         /// The file.
@@ -80,6 +79,8 @@ pub enum JobResult {
         /// The notes, or why there are none.
         result: Result<Vec<crate::import::ImportedLine>, crate::import::ImportError>,
     },
+    /// The user's session templates were read for "New session".
+    Templates(crate::storage::Templates),
     /// A report or CSV export was written.
     Exported {
         /// The file written.
@@ -102,6 +103,8 @@ pub struct SaveReport {
     pub automatic: bool,
     /// `Err` holds a message for the user.
     pub result: Result<(), FileError>,
+    /// The file written is close to the largest session file Goldthread can open.
+    pub size_warning: Option<String>,
 }
 
 /// With "save automatically", a backup of the file is kept at most this often.
@@ -120,6 +123,28 @@ pub struct Jobs {
     /// running when its session closes either finishes before the copy is deleted or is
     /// skipped: a discarded session never leaves a copy behind.
     discarded: Arc<Mutex<HashSet<PathBuf>>>,
+    /// The library scan running, if any.
+    library: Option<LibraryScan>,
+}
+
+/// A library scan in flight.
+#[derive(Debug)]
+struct LibraryScan {
+    rx: Receiver<LibraryEvent>,
+    /// Set to stop the scan after the file it is reading.
+    cancel: Arc<AtomicBool>,
+}
+
+/// What a library scan reports.
+#[derive(Debug)]
+pub enum LibraryEvent {
+    /// One file was read.
+    Entry(Box<LibraryEntry>),
+    /// The scan is over; `found` is false when the folder is not there.
+    Done {
+        /// The folder exists.
+        found: bool,
+    },
 }
 
 impl Default for Jobs {
@@ -130,6 +155,7 @@ impl Default for Jobs {
             rx,
             running: 0,
             discarded: Arc::default(),
+            library: None,
         }
     }
 }
@@ -164,14 +190,51 @@ impl Jobs {
 
     /// True when no job is running.
     pub fn is_idle(&self) -> bool {
-        self.running == 0
+        self.running == 0 && self.library.is_none()
     }
 
-    /// Lists the library folder.
-    pub fn scan_library(&mut self, ctx: &egui::Context, dir: PathBuf) {
-        self.spawn(ctx, "library", move || {
-            JobResult::Library(storage::scan_library(&dir))
-        });
+    /// Lists the library folder on its own thread, one file at a time; each entry arrives
+    /// through [`Jobs::poll_library`] as soon as it is read. A scan still running is cancelled
+    /// first: a new Refresh never runs two scans side by side. False when no thread could be
+    /// started (then nothing will arrive).
+    pub fn scan_library(&mut self, ctx: &egui::Context, dir: PathBuf) -> bool {
+        if let Some(old) = self.library.take() {
+            old.cancel.store(true, Ordering::Relaxed);
+        }
+        let (tx, rx) = channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&cancel);
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("goldthread-library".to_owned())
+            .spawn(move || {
+                let found = storage::scan_library_each(&dir, &stop, |entry| {
+                    ctx.request_repaint();
+                    tx.send(LibraryEvent::Entry(Box::new(entry))).is_ok()
+                });
+                let _ = tx.send(LibraryEvent::Done { found });
+                ctx.request_repaint();
+            });
+        if spawned.is_ok() {
+            self.library = Some(LibraryScan { rx, cancel });
+        }
+        self.library.is_some()
+    }
+
+    /// What the running library scan has found since the last call; the last event of a scan
+    /// is [`LibraryEvent::Done`].
+    pub fn poll_library(&mut self) -> Vec<LibraryEvent> {
+        let Some(scan) = &self.library else {
+            return Vec::new();
+        };
+        let events: Vec<LibraryEvent> = scan.rx.try_iter().collect();
+        if events
+            .iter()
+            .any(|e| matches!(e, LibraryEvent::Done { .. }))
+        {
+            self.library = None;
+        }
+        events
     }
 
     /// Reads a session file.
@@ -183,8 +246,14 @@ impl Jobs {
         });
     }
 
-    /// Writes a copy of a session, creating the folder when needed. Automatic saves keep at
-    /// most one backup per [`AUTO_SAVE_BACKUP_SECS`].
+    /// Writes a copy of a session. Automatic saves keep at most one backup per
+    /// [`AUTO_SAVE_BACKUP_SECS`]. With `create_folder` (a session's first save into the
+    /// library) a missing folder is made; otherwise a folder that has gone is reported, never
+    /// silently made again.
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "one save's facts, passed through"
+    )]
     pub fn save(
         &mut self,
         ctx: &egui::Context,
@@ -193,23 +262,24 @@ impl Jobs {
         path: PathBuf,
         session: Session,
         automatic: bool,
+        create_folder: bool,
     ) {
         self.spawn(ctx, "save", move || {
             let min_age = automatic.then(|| std::time::Duration::from_secs(AUTO_SAVE_BACKUP_SECS));
-            let result = match path.parent() {
-                Some(dir) if !dir.as_os_str().is_empty() && !dir.exists() => {
-                    std::fs::create_dir_all(dir)
-                        .map_err(|e| FileError::new(&path, storage::LoadError::Io(e.to_string())))
-                }
-                _ => Ok(()),
-            }
-            .and_then(|()| storage::save_file_with(&path, &session, min_age));
+            let result = prepare_folder(&path, create_folder)
+                .and_then(|()| storage::save_file_with(&path, &session, min_age));
+            let size_warning = result
+                .as_ref()
+                .ok()
+                .and_then(|()| std::fs::metadata(&path).ok())
+                .and_then(|m| storage::size_warning(m.len()));
             JobResult::Saved(SaveReport {
                 token,
                 generation,
                 path,
                 automatic,
                 result,
+                size_warning,
             })
         });
     }
@@ -317,6 +387,13 @@ impl Jobs {
         });
     }
 
+    /// Reads the user's templates in the library's `templates` folder.
+    pub fn read_templates(&mut self, ctx: &egui::Context, library: PathBuf) {
+        self.spawn(ctx, "templates", move || {
+            JobResult::Templates(storage::load_templates(&library))
+        });
+    }
+
     /// Writes an export (report or CSV) to `path` atomically, off the UI thread: the file
     /// is synced to disk, which can take a while on a slow or network drive.
     pub fn write_export(&mut self, ctx: &egui::Context, path: PathBuf, text: String) {
@@ -331,6 +408,29 @@ impl Jobs {
             JobResult::Exported { path, result }
         });
     }
+}
+
+/// Makes sure the folder of `path` is there before a save: made when `create` is true,
+/// otherwise reported as gone (the old file, if any, is then out of reach too).
+fn prepare_folder(path: &std::path::Path, create: bool) -> Result<(), FileError> {
+    let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) else {
+        return Ok(());
+    };
+    if dir.is_dir() {
+        return Ok(());
+    }
+    if !create {
+        return Err(FileError::new(
+            path,
+            storage::LoadError::NotSaved(format!(
+                "its folder {} is not there (was it removed, renamed, or a USB stick taken \
+                 out?); it was not made, so nothing was written",
+                dir.display()
+            )),
+        ));
+    }
+    std::fs::create_dir_all(dir)
+        .map_err(|e| FileError::new(path, storage::LoadError::NotSaved(storage::describe_io(&e))))
 }
 
 /// Removes a recovery copy, and the recovery folder when that leaves it empty.

@@ -21,6 +21,10 @@ pub struct LibraryState {
     pub selected: usize,
     /// A scan is running.
     pub scanning: bool,
+    /// A scan has found the library folder since the app started.
+    pub folder_seen: bool,
+    /// The library folder was there before and the last scan found it gone.
+    pub folder_gone: bool,
 }
 
 impl LibraryState {
@@ -29,6 +33,28 @@ impl LibraryState {
         self.entries = entries;
         self.scanning = false;
         self.selected = 0;
+    }
+
+    /// A new scan starts: the listing fills again as files are read.
+    pub fn start_scan(&mut self) {
+        self.entries.clear();
+        self.scanning = true;
+        self.selected = 0;
+    }
+
+    /// Adds one file read by the running scan in its place (newest first).
+    pub fn add_entry(&mut self, entry: LibraryEntry) {
+        let at = self.entries.partition_point(|e| {
+            e.modified > entry.modified || (e.modified == entry.modified && e.path < entry.path)
+        });
+        self.entries.insert(at, entry);
+    }
+
+    /// The scan is over; `found` is false when the folder was not there.
+    pub fn finish_scan(&mut self, found: bool) {
+        self.scanning = false;
+        self.folder_gone = !found && self.folder_seen;
+        self.folder_seen |= found;
     }
 }
 
@@ -134,6 +160,9 @@ pub fn library_ui(
 fn empty_ui(ui: &mut egui::Ui, state: &LibraryState, palette: &Palette) {
     let text = if state.scanning {
         "Looking for sessions…"
+    } else if state.folder_gone {
+        "The library folder is no longer there (was it removed, renamed, or a USB stick taken \
+         out?). Put it back and press Refresh; it is only made again when you save a new session."
     } else if state.entries.is_empty() {
         "No sessions yet. Press Ctrl+N to start your first workshop."
     } else {

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use egui::{Align2, Id, RichText};
 
-use crate::ui::style::Palette;
+use crate::ui::style::{NOTICE_DETAILS_MAX_HEIGHT, NOTICE_WIDTH, Palette};
 
 /// How long an information message stays.
 const INFO_SECS: f64 = 5.0;
@@ -35,6 +35,13 @@ impl Notices {
     /// Shows an error message that stays until dismissed.
     pub fn error(&mut self, text: impl Into<String>) {
         self.push(text.into(), true);
+    }
+
+    /// Removes the error messages that start with `prefix` (say, failed saves once a save
+    /// has worked).
+    pub fn clear_errors_starting_with(&mut self, prefix: &str) {
+        self.list
+            .retain(|n| !(n.is_error && n.text.starts_with(prefix)));
     }
 
     fn push(&mut self, text: String, is_error: bool) {
@@ -100,13 +107,27 @@ impl Notices {
                         ))
                         .inner_margin(12)
                         .show(ui, |ui| {
-                            ui.set_max_width(460.0);
+                            ui.set_max_width(NOTICE_WIDTH);
+                            // The first line beside the button; the rest (say, a long list of
+                            // repairs) scrolls, so Dismiss is always on screen.
+                            let (head, rest) = n.text.split_once('\n').unwrap_or((&n.text, ""));
                             ui.horizontal(|ui| {
-                                ui.add(egui::Label::new(RichText::new(&n.text).color(text)).wrap());
+                                ui.add(egui::Label::new(RichText::new(head).color(text)).wrap());
                                 if n.is_error && ui.small_button("Dismiss").clicked() {
                                     dismiss = Some(i);
                                 }
                             });
+                            if !rest.is_empty() {
+                                egui::ScrollArea::vertical()
+                                    .id_salt(("notice-details", i))
+                                    .max_height(NOTICE_DETAILS_MAX_HEIGHT)
+                                    .show(ui, |ui| {
+                                        ui.add(
+                                            egui::Label::new(RichText::new(rest).color(text))
+                                                .wrap(),
+                                        );
+                                    });
+                            }
                         });
                     ui.add_space(6.0);
                 }

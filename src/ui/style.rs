@@ -270,6 +270,10 @@ pub fn apply(ctx: &egui::Context, theme: Theme) {
 pub const SAFETY_DIALOG_WIDTH: f32 = 620.0;
 /// The tallest the list of recovery copies grows before it scrolls.
 pub const SAFETY_LIST_MAX_HEIGHT: f32 = 420.0;
+/// The widest a notice in the corner grows, in points.
+pub const NOTICE_WIDTH: f32 = 460.0;
+/// The tallest the details of a notice (say, a list of repairs) grow before they scroll.
+pub const NOTICE_DETAILS_MAX_HEIGHT: f32 = 260.0;
 /// The size of a recovery copy's title in the restore prompt.
 pub const SAFETY_TITLE_SIZE: f32 = 19.0;
 /// The strong shade of a theme colour: frame outline, title and badges.

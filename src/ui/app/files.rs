@@ -91,7 +91,7 @@ impl GoldthreadApp {
                 Err(LockError::Held(owner)) => {
                     open.read_only = Some(format!("it is open in another {}", owner.describe()));
                     self.notices.error(format!(
-                        "Did not save: {} is open in another {}. Use Save as… to choose another file.",
+                        "{COULD_NOT_SAVE} {} is open in another {}. Use Save as… to choose another file.",
                         display_name(&path),
                         owner.describe()
                     ));
@@ -101,6 +101,13 @@ impl GoldthreadApp {
                 Err(LockError::Io(_)) => open.lock = None,
             }
         }
+        // A session's first save may make the library folder, and Save as… the folder typed
+        // for it; a later save never recreates a folder that has gone (a removed USB stick).
+        let save_as = self
+            .save_as_from
+            .as_ref()
+            .is_some_and(|(token, ..)| *token == open.token);
+        let first_save = open.path.is_none() || save_as;
         open.path = Some(path.clone());
         open.saving = true;
         self.after_save = then;
@@ -111,6 +118,7 @@ impl GoldthreadApp {
             path,
             open.snapshot(),
             automatic,
+            first_save,
         );
     }
 
@@ -332,9 +340,6 @@ impl GoldthreadApp {
 
     pub(super) fn handle_job(&mut self, result: JobResult) {
         match result {
-            JobResult::Library(entries) => {
-                self.library.set_entries(entries);
-            }
             JobResult::Loaded { path, result, lock } => match *result {
                 Ok(loaded) => match lock {
                     Some(Err(LockError::Held(owner))) => {
@@ -429,6 +434,18 @@ impl GoldthreadApp {
                 path,
                 result,
             } => self.notes_read(token, &path, result),
+            JobResult::Templates(found) => {
+                for problem in found.problems {
+                    self.notices.error(problem);
+                }
+                if let Some(Dialog::NewSession { templates, .. }) = &mut self.dialog {
+                    templates.extend(
+                        found.templates.into_iter().filter(|t| {
+                            matches!(t.source, crate::storage::TemplateSource::User(_))
+                        }),
+                    );
+                }
+            }
             JobResult::Exported { path, result } => match result {
                 Ok(()) => self.notices.info(format!("Exported to {}", path.display())),
                 Err(e) => self.notices.error(format!(
@@ -445,9 +462,17 @@ impl GoldthreadApp {
             return;
         };
         open.saving = false;
+        let save_as_from = self
+            .save_as_from
+            .take_if(|(token, ..)| *token == report.token);
         match report.result {
             Ok(()) => {
                 open.saved_generation = report.generation;
+                // Earlier failures are over: their notices would only mislead now.
+                self.notices.clear_errors_starting_with(COULD_NOT_SAVE);
+                if let Some(warning) = report.size_warning {
+                    self.notices.error(warning);
+                }
                 if !report.automatic {
                     self.notices
                         .info(format!("Saved to {}", report.path.display()));
@@ -458,13 +483,28 @@ impl GoldthreadApp {
                 }
             }
             Err(e) => {
+                if let Some((_, path, read_only)) = save_as_from
+                    && open.path.as_ref() == Some(&report.path)
+                {
+                    // "Save as" failed: the session still belongs to the file it came from.
+                    if let Some(old) = &path
+                        && open.lock.as_ref().is_none_or(|l| &l.file != old)
+                    {
+                        open.lock = lock::acquire(old).ok();
+                    }
+                    open.path = path;
+                    open.read_only = read_only;
+                }
                 self.notices.error(format!(
-                    "Could not save: {e}. Your work is still here, unsaved; try Save as… to choose another place."
+                    "{COULD_NOT_SAVE} {e}. Your work is still here, unsaved; try Save as… to choose another place."
                 ));
             }
         }
     }
 }
+
+/// How every notice about a failed save starts, so a later successful save can clear them.
+const COULD_NOT_SAVE: &str = "Could not save:";
 
 impl GoldthreadApp {
     /// Where an export of the open session goes: next to its file, or in the library under

@@ -49,10 +49,12 @@ impl GoldthreadApp {
             }
             None => import::import_edit(&open.session, &lines),
         };
+        let before = open.session.notes.len();
         open.history.apply(&mut open.session, edit);
         open.canvas.prune(&open.session);
         open.screen = Screen::Board;
-        let n = lines.len();
+        // The count shown is the count really added.
+        let n = open.session.notes.len() - before;
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
@@ -62,5 +64,12 @@ impl GoldthreadApp {
             if n == 1 { "" } else { "s" },
             if n == 1 { "it" } else { "them all" }
         ));
+        let warnings = import::import_warnings(&lines);
+        if !warnings.is_empty() {
+            self.notices.error(format!(
+                "Check the imported notes from {name}:\n{}",
+                warnings.join("\n")
+            ));
+        }
     }
 }

@@ -10,6 +10,7 @@ pub use config::{AppConfig, OpenSession, Settings};
 use super::canvas::{self, CanvasRequest};
 use super::command::Command;
 use super::dialogs::{self, Dialog};
+use super::jobs::LibraryEvent;
 use super::jobs::{Jobs, PickPurpose};
 use super::library_ui::{self, LibraryState};
 use super::modal::HeldKeys;
@@ -35,6 +36,9 @@ pub struct GoldthreadApp {
     pending: Vec<Command>,
     /// What to do once the running save succeeds (e.g. quit after "Save" in the unsaved-changes dialog).
     after_save: Option<Command>,
+    /// While a "Save as" runs: the session's file and read-only reason before it, put back
+    /// when the save fails, so the session keeps pointing at the file that holds it.
+    save_as_from: Option<(u64, Option<std::path::PathBuf>, Option<String>)>,
     next_token: u64,
     /// The user agreed to quit; let the window close.
     allow_close: bool,
@@ -58,6 +62,7 @@ impl GoldthreadApp {
             jobs: Jobs::default(),
             pending: Vec::new(),
             after_save: None,
+            save_as_from: None,
             next_token: 1,
             allow_close: false,
             window_title: String::new(),
@@ -114,6 +119,12 @@ impl GoldthreadApp {
         }
         for result in self.jobs.poll() {
             self.handle_job(result);
+        }
+        for event in self.jobs.poll_library() {
+            match event {
+                LibraryEvent::Entry(entry) => self.library.add_entry(*entry),
+                LibraryEvent::Done { found } => self.library.finish_scan(found),
+            }
         }
         self.handle_close_request(&ctx);
         // A question open since the last frame takes the keys this frame; the screens under it
@@ -280,8 +291,12 @@ impl GoldthreadApp {
     }
 
     fn rescan(&mut self, ctx: &egui::Context) {
-        self.library.scanning = true;
-        self.jobs.scan_library(ctx, self.config.library_dir.clone());
+        self.library.start_scan();
+        if !self.jobs.scan_library(ctx, self.config.library_dir.clone()) {
+            self.library.scanning = false;
+            self.notices
+                .error("The library could not be listed: no thread could be started for it.");
+        }
     }
 
     fn handle_close_request(&mut self, ctx: &egui::Context) {
@@ -320,22 +335,22 @@ impl GoldthreadApp {
     fn run_now(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::NewSession => {
-                let found = crate::storage::load_templates(&self.config.library_dir);
-                for problem in found.problems {
-                    self.notices.error(problem);
-                }
+                // The built-in templates at once; the user's are read off the UI thread and
+                // join the list when they arrive (a huge or stuck file never freezes the app).
+                let templates = crate::storage::built_in_templates();
                 // Blank is the default, so Ctrl+N then Enter still starts an empty canvas.
-                let chosen = found
-                    .templates
+                let chosen = templates
                     .iter()
                     .position(crate::storage::Template::is_blank)
                     .unwrap_or(0);
                 self.dialog = Some(Dialog::NewSession {
                     title: String::new(),
                     default_title: Session::default_title(self.config.today),
-                    templates: found.templates,
+                    templates,
                     chosen,
                 });
+                self.jobs
+                    .read_templates(ctx, self.config.library_dir.clone());
             }
             Command::CreateSession(title) => {
                 let session = Session::new(title, self.config.today);
@@ -366,7 +381,10 @@ impl GoldthreadApp {
             }
             Command::ReplaceWith(path) => {
                 if let Some(open) = &mut self.open {
-                    open.path = Some(path);
+                    let before = open.path.replace(path.clone());
+                    if before.as_deref() != Some(path.as_path()) {
+                        self.save_as_from = Some((open.token, before, open.read_only.clone()));
+                    }
                     // A new file of the user's choosing: writable, unless its own lock says not.
                     open.read_only = None;
                     self.save_then(ctx, None);
