@@ -396,6 +396,8 @@ fn write_lock(file: &Path, pid: u32, host: &str) {
         host: host.to_owned(),
         started: "2026-11-23 09:00:00".to_owned(),
         nonce: 7,
+        // As an older Goldthread wrote it: no operating-system lock behind it.
+        os_lock: false,
     };
     std::fs::write(lock::lock_path_for(file), ron::to_string(&owner).unwrap()).unwrap();
 }
@@ -415,21 +417,111 @@ fn a_lock_is_taken_held_and_released() {
     assert!(scan_library(&dir).is_empty(), "lock files are not sessions");
 }
 
+/// A process holding the operating-system lock on `path`'s lock file, as a running Goldthread
+/// does (`flock(1)`), or `None` (with the reason printed) where `flock` is not installed.
+fn hold_os_lock(path: &Path) -> Option<LiveProcess> {
+    let child = std::process::Command::new("flock")
+        .arg(lock::lock_path_for(path))
+        .args(["sleep", "60"])
+        .spawn();
+    let Ok(child) = child else {
+        eprintln!("skipped: the flock command is not installed");
+        return None;
+    };
+    // Wait until the lock is really held.
+    for _ in 0..200 {
+        if let Ok(probe) = std::fs::File::open(lock::lock_path_for(path))
+            && matches!(probe.try_lock(), Err(std::fs::TryLockError::WouldBlock))
+        {
+            return Some(LiveProcess(child));
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("flock never took the lock");
+}
+
 #[test]
 fn a_lock_held_by_a_running_goldthread_blocks() {
     let dir = TempDir::new("safety-lock-live");
     let file = dir.join("s.ron");
-    let other = LiveProcess::start();
-    write_lock(&file, other.0.id(), &lock::host_name());
+    std::fs::write(
+        lock::lock_path_for(&file),
+        ron::to_string(&LockOwner {
+            pid: 4121,
+            host: lock::host_name(),
+            started: "2026-11-23 09:00:00".to_owned(),
+            nonce: 7,
+            os_lock: true,
+        })
+        .unwrap(),
+    )
+    .unwrap();
+    let Some(_holder) = hold_os_lock(&file) else {
+        return;
+    };
     let Err(LockError::Held(owner)) = lock::acquire(&file) else {
         panic!("a live lock must block");
     };
-    assert_eq!(owner.pid, other.0.id());
+    assert_eq!(owner.pid, 4121);
     let message = LockError::Held(owner).to_string();
-    assert!(message.contains(&other.0.id().to_string()), "{message}");
+    assert!(message.contains("4121"), "{message}");
     assert!(message.contains(&lock::host_name()), "{message}");
+    assert!(
+        matches!(lock::acquire_anyway(&file), Err(LockError::Held(_))),
+        "a confirmed holder blocks even Open anyway"
+    );
     // The lock is left alone.
+    assert_eq!(lock::lock_owner(&file).unwrap().pid, 4121);
+}
+
+#[test]
+fn a_crashed_goldthreads_lock_whose_pid_is_reused_is_taken_over() {
+    let dir = TempDir::new("safety-lock-reused");
+    let file = dir.join("s.ron");
+    // A Goldthread that took the operating-system lock crashed; its process id now belongs to
+    // an unrelated running program. Today's main treated such a lock as live for ever.
+    let unrelated = LiveProcess::start();
+    std::fs::write(
+        lock::lock_path_for(&file),
+        ron::to_string(&LockOwner {
+            pid: unrelated.0.id(),
+            host: lock::host_name(),
+            started: "2026-11-23 09:00:00".to_owned(),
+            nonce: 7,
+            os_lock: true,
+        })
+        .unwrap(),
+    )
+    .unwrap();
+    let lock = lock::acquire(&file).expect("a crashed holder's lock does not block");
+    assert_eq!(lock::lock_owner(&file).unwrap().pid, std::process::id());
+    drop(lock);
+    assert!(!lock::lock_path_for(&file).exists());
+}
+
+#[test]
+fn a_lock_that_cannot_be_confirmed_opens_only_when_the_user_insists() {
+    let dir = TempDir::new("safety-lock-unconfirmed");
+    let file = dir.join("s.ron");
+    // An older Goldthread's lock (no operating-system lock) naming a running process: maybe
+    // that Goldthread, maybe a reused process id.
+    let other = LiveProcess::start();
+    write_lock(&file, other.0.id(), &lock::host_name());
+    let Err(LockError::Unconfirmed(owner)) = lock::acquire(&file) else {
+        panic!("a lock that cannot be confirmed is neither taken nor called live");
+    };
+    assert_eq!(owner.pid, other.0.id());
+    assert!(
+        LockError::Unconfirmed(owner)
+            .to_string()
+            .contains("cannot be confirmed")
+    );
     assert_eq!(lock::lock_owner(&file).unwrap().pid, other.0.id());
+    let lock = lock::acquire_anyway(&file).expect("Open anyway takes it over");
+    let now = lock::lock_owner(&file).unwrap();
+    assert_eq!(now.pid, std::process::id());
+    assert!(now.os_lock);
+    drop(lock);
 }
 
 #[test]
@@ -454,7 +546,11 @@ fn a_lock_from_another_computer_is_never_called_stale() {
     let dir = TempDir::new("safety-lock-foreign");
     let file = dir.join("s.ron");
     write_lock(&file, 1, "another-laptop");
-    assert!(matches!(lock::acquire(&file), Err(LockError::Held(_))));
+    assert!(matches!(
+        lock::acquire(&file),
+        Err(LockError::Unconfirmed(_))
+    ));
+    assert_eq!(lock::lock_owner(&file).unwrap().host, "another-laptop");
 }
 
 #[test]

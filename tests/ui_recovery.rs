@@ -78,7 +78,10 @@ fn has_notice(h: &Harness<'static, GoldthreadApp>, error: bool, text: &str) -> b
 fn edits_reach_the_recovery_copy_within_a_second_and_saving_removes_it() {
     let (dir, mut h) = app_with_new_session("recovery-follows");
     capture_notes(&mut h, &["First idea"]);
-    run_until(&mut h, 1.0, "first copy", |_| copies(&dir).len() == 1);
+    run_until(&mut h, 1.2, "first copy", |_| {
+        copies(&dir).len() == 1
+            && read_recovery(&copies(&dir)[0]).is_ok_and(|(_, l)| l.session.notes.len() == 1)
+    });
     let copy = copies(&dir).remove(0);
     let (info, loaded) = read_recovery(&copy).unwrap();
     assert_eq!(info.of_file, None, "a new session has no file yet");
@@ -229,6 +232,7 @@ fn a_file_open_in_another_goldthread_opens_read_only_and_save_never_writes_it() 
         host: lock::host_name(),
         started: "2026-11-23 09:00:00".to_owned(),
         nonce: 1,
+        os_lock: false,
     };
     let lock_file = lock::lock_path_for(&file);
     std::fs::write(&lock_file, ron::to_string(&owner).unwrap()).unwrap();
@@ -289,6 +293,7 @@ fn a_stale_lock_does_not_block_opening() {
         host: lock::host_name(),
         started: "2026-11-23 08:00:00".to_owned(),
         nonce: 1,
+        os_lock: false,
     };
     std::fs::write(lock::lock_path_for(&file), ron::to_string(&owner).unwrap()).unwrap();
     let h = app_with(&dir, Some(file.clone()));

@@ -134,3 +134,6 @@ pub use templates::{
     TEMPLATES_FOLDER, Template, TemplatePhase, TemplateSource, Templates, built_in_templates,
     load_templates,
 };
+
+pub mod outside;
+pub use outside::{DiskStamp, SaveOutcome, load_stamped, save_checked};
