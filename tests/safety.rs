@@ -1,7 +1,8 @@
 //! Protects the "never lose a session" promises at the storage level: migrations from every
 //! older format (one fixture per version), newer files never written, backups (last 5, each
-//! opens), recovery copies (what they record, which are offered), one-writer locks (live,
-//! stale, foreign), failed saves that leave the old file intact, and hostile files that are
+//! opens), recovery copies (what they record, with drafts, which are offered until superseded),
+//! changes made outside the app (never overwritten, always backed up), one-writer locks (live,
+//! stale, foreign, reused pid, unconfirmed), failed saves that leave the old file intact, and hostile files that are
 //! refused or repaired without changing a byte.
 
 mod common;
@@ -13,11 +14,13 @@ use common::{TempDir, today};
 use goldthread::model::ThemeId;
 use goldthread::storage::lock::{self, LockError, LockOwner};
 use goldthread::storage::recovery::{
-    discard_recovery, list_recovery, pending_recovery, read_recovery, recovery_path, write_recovery,
+    Drafts, discard_recovery, list_recovery, pending_recovery, read_recovery,
+    read_recovery_with_drafts, recovery_path, write_recovery, write_recovery_with_drafts,
 };
 use goldthread::storage::{
-    CURRENT_FORMAT_VERSION, EntryStatus, KEEP_BACKUPS, LoadError, describe_io, from_bytes,
-    keep_backup, list_backups, load_file, save_file, scan_library, to_ron,
+    CURRENT_FORMAT_VERSION, EntryStatus, KEEP_BACKUPS, LoadError, SaveOutcome, describe_io,
+    from_bytes, keep_backup, list_backups, load_file, load_stamped, save_checked, save_file,
+    scan_library, to_ron,
 };
 use goldthread::{CanvasPos, Note, NoteColour, NoteId, Session};
 
@@ -365,6 +368,105 @@ fn only_copies_newer_than_their_file_are_offered() {
     discard_recovery(&unsaved_copy).unwrap();
     discard_recovery(&unsaved_copy).unwrap();
     assert_eq!(pending_recovery(&dir).len(), 2);
+}
+
+#[test]
+fn a_copy_stays_offered_until_its_file_really_holds_its_work() {
+    let dir = TempDir::new("safety-recovery-superseded");
+    let file = dir.join("lab.ron");
+    save_file(&file, &session_with("Lab", 1)).unwrap();
+    let copy = recovery_path(&dir, "Lab", "a");
+    write_recovery(&copy, Some(&file), &session_with("Lab", 2)).unwrap();
+    // The file is saved again, later, without the copy's work ("Decide later", then Ctrl+S):
+    // the copy is still offered. Today's main compared times and hid it.
+    std::thread::sleep(Duration::from_millis(20));
+    save_file(&file, &session_with("Lab", 1)).unwrap();
+    assert_eq!(pending_recovery(&dir).len(), 1);
+    // Once the file holds exactly the copy's session, the copy is superseded.
+    save_file(&file, &session_with("Lab", 2)).unwrap();
+    assert!(pending_recovery(&dir).is_empty());
+    assert!(copy.exists(), "listing never deletes");
+    // Unless the copy also holds text being typed.
+    let drafts = Drafts {
+        capture: Some("Half a thought".to_owned()),
+        ..Drafts::default()
+    };
+    write_recovery_with_drafts(&copy, Some(&file), &session_with("Lab", 2), &drafts).unwrap();
+    let pending = pending_recovery(&dir);
+    assert_eq!(pending.len(), 1);
+    assert_eq!(pending[0].drafts, 1);
+    let (_, _, back) = read_recovery_with_drafts(&copy).unwrap();
+    assert_eq!(back, drafts);
+    // Drafts live in the copy only, never in the session file.
+    assert!(
+        !std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("Half a thought")
+    );
+}
+
+// ---------------------------------------------------------------- outside changes
+
+#[test]
+fn a_save_never_overwrites_a_change_made_outside_and_always_backs_it_up() {
+    let dir = TempDir::new("safety-outside");
+    let file = dir.join("x.ron");
+    save_file(&file, &session_with("Mine", 1)).unwrap();
+    let (loaded, stamp) = load_stamped(&file).unwrap();
+    // A backup younger than the automatic-save minimum exists already.
+    keep_backup(&file, None).unwrap();
+    // Another program writes the file.
+    std::fs::write(&file, to_ron(&session_with("Theirs", 3))).unwrap();
+    let theirs = std::fs::read(&file).unwrap();
+    let outcome = save_checked(
+        &file,
+        &loaded.session,
+        Some(Duration::from_secs(300)),
+        Some(&stamp),
+    )
+    .unwrap();
+    let SaveOutcome::ChangedOutside { backup, found } = outcome else {
+        panic!("the change must be noticed: {outcome:?}");
+    };
+    assert_eq!(std::fs::read(&file).unwrap(), theirs, "nothing written");
+    assert_eq!(
+        std::fs::read(backup.unwrap()).unwrap(),
+        theirs,
+        "their version is backed up whatever the backup age"
+    );
+    // Keeping mine: saved over the version found, which stays as the backup.
+    let SaveOutcome::Saved(after) =
+        save_checked(&file, &loaded.session, None, found.as_ref()).unwrap()
+    else {
+        panic!("saved over the version the user saw");
+    };
+    assert_eq!(load_file(&file).unwrap().session.title, "Mine");
+    assert!(
+        list_backups(&file)
+            .iter()
+            .any(|b| std::fs::read(b).unwrap() == theirs)
+    );
+    // The next save compares with what was just written: no question.
+    assert!(matches!(
+        save_checked(&file, &loaded.session, None, Some(&after)).unwrap(),
+        SaveOutcome::Saved(_)
+    ));
+}
+
+#[test]
+fn touching_a_file_is_not_a_change() {
+    let dir = TempDir::new("safety-outside-touch");
+    let file = dir.join("x.ron");
+    save_file(&file, &session_with("Mine", 1)).unwrap();
+    let (_, stamp) = load_stamped(&file).unwrap();
+    let bytes = std::fs::read(&file).unwrap();
+    std::thread::sleep(Duration::from_millis(20));
+    std::fs::write(&file, &bytes).unwrap();
+    assert!(!goldthread::storage::outside::changed_on_disk(
+        &file, &stamp
+    ));
+    std::fs::write(&file, [&bytes[..], b" "].concat()).unwrap();
+    assert!(goldthread::storage::outside::changed_on_disk(&file, &stamp));
 }
 
 // ---------------------------------------------------------------- locks
