@@ -492,14 +492,18 @@ impl Drop for LiveProcess {
     }
 }
 
+/// A lock file as an older Goldthread writes it: no operating-system lock behind it.
 fn write_lock(file: &Path, pid: u32, host: &str) {
+    write_owner(file, pid, host, false);
+}
+
+fn write_owner(file: &Path, pid: u32, host: &str, os_lock: bool) {
     let owner = LockOwner {
         pid,
         host: host.to_owned(),
         started: "2026-11-23 09:00:00".to_owned(),
         nonce: 7,
-        // As an older Goldthread wrote it: no operating-system lock behind it.
-        os_lock: false,
+        os_lock,
     };
     std::fs::write(lock::lock_path_for(file), ron::to_string(&owner).unwrap()).unwrap();
 }
@@ -546,18 +550,7 @@ fn hold_os_lock(path: &Path) -> Option<LiveProcess> {
 fn a_lock_held_by_a_running_goldthread_blocks() {
     let dir = TempDir::new("safety-lock-live");
     let file = dir.join("s.ron");
-    std::fs::write(
-        lock::lock_path_for(&file),
-        ron::to_string(&LockOwner {
-            pid: 4121,
-            host: lock::host_name(),
-            started: "2026-11-23 09:00:00".to_owned(),
-            nonce: 7,
-            os_lock: true,
-        })
-        .unwrap(),
-    )
-    .unwrap();
+    write_owner(&file, 4121, &lock::host_name(), true);
     let Some(_holder) = hold_os_lock(&file) else {
         return;
     };
@@ -583,18 +576,7 @@ fn a_crashed_goldthreads_lock_whose_pid_is_reused_is_taken_over() {
     // A Goldthread that took the operating-system lock crashed; its process id now belongs to
     // an unrelated running program. Today's main treated such a lock as live for ever.
     let unrelated = LiveProcess::start();
-    std::fs::write(
-        lock::lock_path_for(&file),
-        ron::to_string(&LockOwner {
-            pid: unrelated.0.id(),
-            host: lock::host_name(),
-            started: "2026-11-23 09:00:00".to_owned(),
-            nonce: 7,
-            os_lock: true,
-        })
-        .unwrap(),
-    )
-    .unwrap();
+    write_owner(&file, unrelated.0.id(), &lock::host_name(), true);
     let lock = lock::acquire(&file).expect("a crashed holder's lock does not block");
     assert_eq!(lock::lock_owner(&file).unwrap().pid, std::process::id());
     drop(lock);

@@ -171,11 +171,9 @@ impl Drop for LiveProcess {
     }
 }
 
-#[test]
-fn a_file_open_in_another_goldthread_opens_read_only_and_save_never_writes_it() {
-    let dir = temp_dir("lock-read-only");
-    let file = saved_session(&dir, "shared.ron", "Shared lab", &["Theirs"]);
-    let bytes = std::fs::read(&file).unwrap();
+/// A lock file as an older Goldthread writes it (no operating-system lock), naming a process
+/// that is running for sure.
+fn older_goldthreads_lock(file: &std::path::Path) -> LiveProcess {
     let other = LiveProcess(
         std::process::Command::new("sleep")
             .arg("60")
@@ -189,8 +187,16 @@ fn a_file_open_in_another_goldthread_opens_read_only_and_save_never_writes_it() 
         nonce: 1,
         os_lock: false,
     };
-    let lock_file = lock::lock_path_for(&file);
-    std::fs::write(&lock_file, ron::to_string(&owner).unwrap()).unwrap();
+    std::fs::write(lock::lock_path_for(file), ron::to_string(&owner).unwrap()).unwrap();
+    other
+}
+
+#[test]
+fn a_file_open_in_another_goldthread_opens_read_only_and_save_never_writes_it() {
+    let dir = temp_dir("lock-read-only");
+    let file = saved_session(&dir, "shared.ron", "Shared lab", &["Theirs"]);
+    let bytes = std::fs::read(&file).unwrap();
+    let other = older_goldthreads_lock(&file);
 
     let mut h = app_with(&dir, Some(file.clone()));
     assert!(matches!(
@@ -432,20 +438,7 @@ fn a_lock_that_cannot_be_confirmed_opens_anyway_after_a_second_click() {
     let dir = temp_dir("lock-open-anyway");
     let file = saved_session(&dir, "old.ron", "Old lock", &["Idea"]);
     // An older Goldthread's lock naming a running process (perhaps a reused id).
-    let other = LiveProcess(
-        std::process::Command::new("sleep")
-            .arg("60")
-            .spawn()
-            .unwrap(),
-    );
-    let owner = LockOwner {
-        pid: other.0.id(),
-        host: lock::host_name(),
-        started: "2026-11-23 09:00:00".to_owned(),
-        nonce: 1,
-        os_lock: false,
-    };
-    std::fs::write(lock::lock_path_for(&file), ron::to_string(&owner).unwrap()).unwrap();
+    let _other = older_goldthreads_lock(&file);
     let mut h = app_with(&dir, Some(file.clone()));
     h.get_by_label_contains("cannot be confirmed");
     h.get_by_label("Open anyway…").click();

@@ -16,10 +16,7 @@ pub fn changed_outside_ui(
     palette: &Palette,
 ) -> Option<SafetyChoice> {
     let mut choice = None;
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+    let name = super::recovery_ui::file_name_of(path);
     ui.heading(format!("{name} was changed by another program"));
     ui.add_space(6.0);
     let kept = backup.map_or_else(
@@ -27,7 +24,7 @@ pub fn changed_outside_ui(
         |b| {
             format!(
                 "It has not been overwritten, and its version is kept as a backup:\n{}",
-                b.display()
+                beside(path, b).display()
             )
         },
     );
@@ -78,4 +75,11 @@ pub fn changed_outside_ui(
         }
     });
     choice
+}
+
+/// `backup` as seen from the session file's folder (`backups/council/council ….ron`).
+pub fn beside<'a>(path: &std::path::Path, backup: &'a std::path::Path) -> &'a std::path::Path {
+    path.parent()
+        .and_then(|dir| backup.strip_prefix(dir).ok())
+        .unwrap_or(backup)
 }

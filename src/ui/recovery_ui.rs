@@ -232,15 +232,27 @@ fn recover_ui(
         if ui.button("Decide later").clicked() {
             choice = Some(SafetyChoice::Later);
         }
-        ui.label(
-            RichText::new(
-                "Copies you keep are offered again at the next start, and when you open their session.",
+        ui.add(
+            egui::Label::new(
+                RichText::new(
+                    "Copies you keep are offered again at the next start, and when you open \
+                     their session.",
+                )
+                .small()
+                .color(palette.text_muted),
             )
-            .small()
-            .color(palette.text_muted),
+            .wrap(),
         );
     });
     choice
+}
+
+/// The file name of `path` without its folders, for messages.
+pub(crate) fn file_name_of(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// "Saved 23 Nov 2026 at 09:41:07 · 57 notes · changes not yet saved in council.ron".
@@ -251,12 +263,7 @@ pub fn describe_copy(copy: &RecoveryCopy) -> String {
         copy.notes,
         if copy.notes == 1 { "" } else { "s" }
     );
-    let name = |file: &std::path::Path| {
-        file.file_name().map_or_else(
-            || file.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        )
-    };
+    let name = file_name_of;
     let file = match &copy.of_file {
         Some(file) if file.exists() => format!("changes not yet saved in {}", name(file)),
         Some(file) => format!("its file {} is missing", name(file)),
@@ -278,10 +285,7 @@ fn locked_ui(
     palette: &Palette,
 ) -> Option<SafetyChoice> {
     let mut choice = None;
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+    let name = file_name_of(path);
     ui.heading(format!("{name} is open somewhere else"));
     ui.add_space(6.0);
     let why = if confirmed {

@@ -115,8 +115,13 @@ impl GoldthreadApp {
             Some(Err(LockError::Io(_))) | None => {}
         }
         self.library.forget_recovery(&copy.path);
+        let typed = if copy.drafts > 0 {
+            " The text you were typing is back where you typed it."
+        } else {
+            ""
+        };
         self.notices.info(format!(
-            "Restored \"{}\" as it was at {}. Save to keep it.",
+            "Restored \"{}\" as it was at {}. Save to keep it.{typed}",
             copy.title,
             copy.written.format("%H:%M:%S")
         ));

@@ -114,6 +114,7 @@ impl GoldthreadApp {
             Ok(SaveOutcome::ChangedOutside { backup, found }) => {
                 open.changed_outside = true;
                 let kept = backup.as_deref().map_or_else(String::new, |b| {
+                    let b = crate::ui::outside_ui::beside(&report.path, b);
                     format!(" Its version is kept as a backup: {}.", b.display())
                 });
                 self.notices.error(format!(
@@ -242,10 +243,4 @@ impl GoldthreadApp {
     }
 }
 
-/// The file name of `path`, for messages.
-pub(super) fn display_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
-}
+pub(super) use crate::ui::recovery_ui::file_name_of as display_name;
