@@ -454,3 +454,60 @@ fn a_lock_that_cannot_be_confirmed_opens_anyway_after_a_second_click() {
         Some(std::process::id())
     );
 }
+
+#[test]
+fn an_f2_edit_and_a_half_typed_vision_come_back_as_drafts() {
+    let dir = temp_dir("recovery-field-drafts");
+    let file = saved_session(&dir, "fields.ron", "Fields lab", &["Typo hre"]);
+    let bytes = std::fs::read(&file).unwrap();
+    let mut h = app_with(&dir, Some(file.clone()));
+    // A note being edited in place.
+    h.get_by_label("Typo hre").click();
+    h.run();
+    press(&mut h, Key::F2);
+    press_with(&mut h, Modifiers::COMMAND, Key::A);
+    common::type_text(&mut h, "Typo here, fixed");
+    run_until(&mut h, 1.2, "the note edit reaches the copy", |_| {
+        copies(&dir).first().is_some_and(|c| {
+            read_recovery_with_drafts(c).is_ok_and(|(_, _, d)| {
+                d.note_edit.as_ref().map(|(_, t)| t.as_str()) == Some("Typo here, fixed")
+            })
+        })
+    });
+    h.get_by_label("● unsaved");
+    press(&mut h, Key::Escape);
+    // A vision half typed.
+    h.get_by_label("Vision & outcomes").click();
+    h.run();
+    h.get_by_label("Vision statement").click();
+    h.run();
+    common::type_text(&mut h, "Every resident served online");
+    run_until(&mut h, 1.2, "the vision reaches the copy", |_| {
+        copies(&dir).first().is_some_and(|c| {
+            read_recovery_with_drafts(c).is_ok_and(|(_, _, d)| {
+                d.fields
+                    .iter()
+                    .any(|f| f.field == "Vision" && f.text == "Every resident served online")
+            })
+        })
+    });
+    h.get_by_label("● unsaved");
+    assert_eq!(std::fs::read(&file).unwrap(), bytes, "never in the file");
+    drop(h);
+
+    let mut h = app(&dir);
+    h.get_by_label("Restore Fields lab").click();
+    h.run();
+    settle(&mut h);
+    assert!(open_session(&h).session.lab.vision.is_empty());
+    // The half-typed vision is in its field: finishing it (Enter) makes it the vision.
+    h.get_by_label("Vision & outcomes").click();
+    h.run();
+    h.get_by_label("Vision statement").click();
+    h.run();
+    press(&mut h, Key::Enter);
+    assert_eq!(
+        open_session(&h).session.lab.vision,
+        "Every resident served online"
+    );
+}
