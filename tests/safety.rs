@@ -15,7 +15,8 @@ use goldthread::model::ThemeId;
 use goldthread::storage::lock::{self, LockError, LockOwner};
 use goldthread::storage::recovery::{
     Drafts, discard_recovery, list_recovery, pending_recovery, read_recovery,
-    read_recovery_with_drafts, recovery_path, write_recovery, write_recovery_with_drafts,
+    read_recovery_with_drafts, recovery_path, remove_superseded, write_recovery,
+    write_recovery_with_drafts,
 };
 use goldthread::storage::{
     CURRENT_FORMAT_VERSION, EntryStatus, KEEP_BACKUPS, LoadError, SaveOutcome, describe_io,
@@ -386,6 +387,15 @@ fn a_copy_stays_offered_until_its_file_really_holds_its_work() {
     save_file(&file, &session_with("Lab", 2)).unwrap();
     assert!(pending_recovery(&dir).is_empty());
     assert!(copy.exists(), "listing never deletes");
+    let kept = recovery_path(&dir, "Other", "b");
+    write_recovery(&kept, None, &session_with("Other", 1)).unwrap();
+    assert_eq!(remove_superseded(&dir), 1);
+    assert!(!copy.exists(), "a superseded copy is tidied at start");
+    assert!(
+        kept.exists(),
+        "a copy of a session never saved is never superseded"
+    );
+    discard_recovery(&kept).unwrap();
     // Unless the copy also holds text being typed.
     let drafts = Drafts {
         capture: Some("Half a thought".to_owned()),

@@ -231,6 +231,23 @@ pub fn pending_everywhere(library: &Path) -> Vec<RecoveryCopy> {
     copies
 }
 
+/// Deletes the copies, in every place for `library`, that are provably superseded (see
+/// [`is_superseded`]): their work is in their file. Returns how many were deleted. Nothing
+/// else is ever deleted without the user's choice.
+pub fn remove_superseded(library: &Path) -> usize {
+    let mut removed = 0;
+    for place in places(library) {
+        for copy in list_recovery(&place) {
+            if is_superseded(&copy) && discard_recovery(&copy.path).is_ok() {
+                removed += 1;
+            }
+        }
+        // Only succeeds when empty.
+        let _ = std::fs::remove_dir(recovery_dir(&place));
+    }
+    removed
+}
+
 /// The pending copies of the session file `file`, in every place.
 pub fn pending_for_file(library: &Path, file: &Path) -> Vec<RecoveryCopy> {
     let file = std::path::absolute(file).unwrap_or_else(|_| file.to_owned());

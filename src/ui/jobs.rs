@@ -263,9 +263,14 @@ impl Jobs {
     /// Lists the recovery copies waiting for a decision in every place copies may be (see
     /// [`recovery::places`]): all of them, or those of the file just opened.
     pub fn list_recovery(&mut self, ctx: &egui::Context, library: PathBuf, listing: Listing) {
-        self.spawn(ctx, "recovery-list", move || JobResult::Recovery {
-            copies: recovery::pending_everywhere(&library),
-            listing,
+        self.spawn(ctx, "recovery-list", move || {
+            if listing == Listing::Start {
+                recovery::remove_superseded(&library);
+            }
+            JobResult::Recovery {
+                copies: recovery::pending_everywhere(&library),
+                listing,
+            }
         });
     }
 

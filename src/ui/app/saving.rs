@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use super::GoldthreadApp;
 use crate::storage::lock::{self, LockError};
+use crate::storage::recovery::Drafts;
 use crate::storage::{self, SaveOutcome};
 use crate::ui::command::Command;
 use crate::ui::jobs::{PickPurpose, SaveReport};
@@ -192,7 +193,12 @@ impl GoldthreadApp {
         open.saves_automatically = auto;
         let generation = open.history.generation();
         let dirty = open.is_dirty();
-        let drafts = open.drafts();
+        // Drafts are collected only while there are some, or the copy still holds some.
+        let drafts = if open.has_drafts() || !open.recovery.drafts.is_empty() {
+            open.drafts()
+        } else {
+            Drafts::default()
+        };
         let recovery = &mut open.recovery;
         if recovery.busy {
             // The running write reports back and asks for a repaint.
