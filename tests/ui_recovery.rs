@@ -11,8 +11,6 @@ mod common;
 #[path = "common/saving.rs"]
 mod saving;
 
-use std::time::Duration;
-
 use common::{
     app, app_with, app_with_new_session, capture_notes, note_texts, open_session, press,
     press_with, settle, temp_dir,
@@ -69,19 +67,8 @@ fn edits_reach_the_recovery_copy_within_a_second_and_saving_removes_it() {
 #[test]
 fn the_start_offers_a_copy_and_restore_brings_back_the_work_unsaved() {
     let dir = temp_dir("recovery-restore");
-    let file = saved_session(&dir, "council.ron", "Council lab", &["Saved idea"]);
+    let (file, copy) = crashed_session(&dir);
     let saved_bytes = std::fs::read(&file).unwrap();
-    let mut newer = load_file(&file).unwrap().session;
-    let extra = Note::new(
-        newer.next_note_id(),
-        "Typed just before the power cut",
-        NoteColour::Pink,
-        CanvasPos::new(0.0, 300.0),
-    );
-    let _ = goldthread::Edit::add_notes(&newer, vec![extra]).apply(&mut newer);
-    std::thread::sleep(Duration::from_millis(20));
-    let copy = recovery_path(&dir, "Council lab", "crashed");
-    write_recovery(&copy, Some(&file), &newer).unwrap();
 
     let mut h = app(&dir);
     let Some(SafetyPrompt::Recover {
