@@ -357,8 +357,13 @@ pub fn suggest_themes(path: &Path, json: bool, params: &crate::grouping::Params)
 
 /// Runs `goldthread import-notes SESSION FILE`: adds the notes to the session file (saved
 /// atomically) and returns what to print and whether it worked. A session file that cannot be
-/// read, or is from a newer version, is left untouched.
+/// read, is from a newer version, or is open in Goldthread (its lock is held), is left
+/// untouched; the lock is held while the file is read and written.
 pub fn import_notes(session_path: &Path, notes_path: &Path) -> (String, bool) {
+    let _lock = match writer_lock(session_path) {
+        Ok(lock) => lock,
+        Err(message) => return (message, false),
+    };
     let loaded = match storage::load_file(session_path) {
         Ok(loaded) => loaded,
         Err(e) => return (format!("error: {e}\nNothing was imported."), false),
@@ -402,4 +407,28 @@ pub fn import_notes(session_path: &Path, notes_path: &Path) -> (String, bool) {
         out.push_str(w);
     }
     (out, true)
+}
+
+/// Takes the one-writer lock on a session file a command is about to change, or says why it
+/// cannot: the file is open in Goldthread, which would overwrite the change at its next save.
+fn writer_lock(path: &Path) -> Result<Option<storage::lock::SessionLock>, String> {
+    use storage::lock::{self, LockError};
+    match lock::acquire(path) {
+        Ok(lock) => Ok(Some(lock)),
+        Err(LockError::Held(owner)) => Err(format!(
+            "error: {} is open in {}. Close it there first (or add the notes there with \
+             Import notes…), then try again.\nNothing was imported.",
+            path.display(),
+            owner.describe()
+        )),
+        Err(LockError::Unconfirmed(owner)) => Err(format!(
+            "error: {} may be open in {}: its lock file says so, and that cannot be confirmed. \
+             If it is not open anywhere, delete {} and try again.\nNothing was imported.",
+            path.display(),
+            owner.describe(),
+            lock::lock_path_for(path).display()
+        )),
+        // A folder that cannot take a lock file: the save itself says why it cannot write.
+        Err(LockError::Io(_)) => Ok(None),
+    }
 }

@@ -1,7 +1,8 @@
 //! Protects the "never lose a session" promises at the storage level: migrations from every
 //! older format (one fixture per version), newer files never written, backups (last 5, each
-//! opens), recovery copies (what they record, which are offered), one-writer locks (live,
-//! stale, foreign), failed saves that leave the old file intact, and hostile files that are
+//! opens), recovery copies (what they record, with drafts, which are offered until superseded),
+//! changes made outside the app (never overwritten, always backed up), one-writer locks (live,
+//! stale, foreign, reused pid, unconfirmed), failed saves that leave the old file intact, and hostile files that are
 //! refused or repaired without changing a byte.
 
 mod common;
@@ -13,11 +14,14 @@ use common::{TempDir, today};
 use goldthread::model::ThemeId;
 use goldthread::storage::lock::{self, LockError, LockOwner};
 use goldthread::storage::recovery::{
-    discard_recovery, list_recovery, pending_recovery, read_recovery, recovery_path, write_recovery,
+    Drafts, discard_recovery, list_recovery, pending_recovery, read_recovery,
+    read_recovery_with_drafts, recovery_path, remove_superseded, write_recovery,
+    write_recovery_with_drafts,
 };
 use goldthread::storage::{
-    CURRENT_FORMAT_VERSION, EntryStatus, KEEP_BACKUPS, LoadError, describe_io, from_bytes,
-    keep_backup, list_backups, load_file, save_file, scan_library, to_ron,
+    CURRENT_FORMAT_VERSION, EntryStatus, KEEP_BACKUPS, LoadError, SaveOutcome, describe_io,
+    from_bytes, keep_backup, list_backups, load_file, load_stamped, save_checked, save_file,
+    scan_library, to_ron,
 };
 use goldthread::{CanvasPos, Note, NoteColour, NoteId, Session};
 
@@ -367,6 +371,114 @@ fn only_copies_newer_than_their_file_are_offered() {
     assert_eq!(pending_recovery(&dir).len(), 2);
 }
 
+#[test]
+fn a_copy_stays_offered_until_its_file_really_holds_its_work() {
+    let dir = TempDir::new("safety-recovery-superseded");
+    let file = dir.join("lab.ron");
+    save_file(&file, &session_with("Lab", 1)).unwrap();
+    let copy = recovery_path(&dir, "Lab", "a");
+    write_recovery(&copy, Some(&file), &session_with("Lab", 2)).unwrap();
+    // The file is saved again, later, without the copy's work ("Decide later", then Ctrl+S):
+    // the copy is still offered. Today's main compared times and hid it.
+    std::thread::sleep(Duration::from_millis(20));
+    save_file(&file, &session_with("Lab", 1)).unwrap();
+    assert_eq!(pending_recovery(&dir).len(), 1);
+    // Once the file holds exactly the copy's session, the copy is superseded.
+    save_file(&file, &session_with("Lab", 2)).unwrap();
+    assert!(pending_recovery(&dir).is_empty());
+    assert!(copy.exists(), "listing never deletes");
+    let kept = recovery_path(&dir, "Other", "b");
+    write_recovery(&kept, None, &session_with("Other", 1)).unwrap();
+    assert_eq!(remove_superseded(&dir), 1);
+    assert!(!copy.exists(), "a superseded copy is tidied at start");
+    assert!(
+        kept.exists(),
+        "a copy of a session never saved is never superseded"
+    );
+    discard_recovery(&kept).unwrap();
+    // Unless the copy also holds text being typed.
+    let drafts = Drafts {
+        capture: Some("Half a thought".to_owned()),
+        ..Drafts::default()
+    };
+    write_recovery_with_drafts(&copy, Some(&file), &session_with("Lab", 2), &drafts).unwrap();
+    let pending = pending_recovery(&dir);
+    assert_eq!(pending.len(), 1);
+    assert_eq!(pending[0].drafts, 1);
+    let (_, _, back) = read_recovery_with_drafts(&copy).unwrap();
+    assert_eq!(back, drafts);
+    // Drafts live in the copy only, never in the session file.
+    assert!(
+        !std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("Half a thought")
+    );
+}
+
+// ---------------------------------------------------------------- outside changes
+
+#[test]
+fn a_save_never_overwrites_a_change_made_outside_and_always_backs_it_up() {
+    let dir = TempDir::new("safety-outside");
+    let file = dir.join("x.ron");
+    save_file(&file, &session_with("Mine", 1)).unwrap();
+    let (loaded, stamp) = load_stamped(&file).unwrap();
+    // A backup younger than the automatic-save minimum exists already.
+    keep_backup(&file, None).unwrap();
+    // Another program writes the file.
+    std::fs::write(&file, to_ron(&session_with("Theirs", 3))).unwrap();
+    let theirs = std::fs::read(&file).unwrap();
+    let outcome = save_checked(
+        &file,
+        &loaded.session,
+        Some(Duration::from_secs(300)),
+        Some(&stamp),
+    )
+    .unwrap();
+    let SaveOutcome::ChangedOutside { backup, found } = outcome else {
+        panic!("the change must be noticed: {outcome:?}");
+    };
+    assert_eq!(std::fs::read(&file).unwrap(), theirs, "nothing written");
+    assert_eq!(
+        std::fs::read(backup.unwrap()).unwrap(),
+        theirs,
+        "their version is backed up whatever the backup age"
+    );
+    // Keeping mine: saved over the version found, which stays as the backup.
+    let SaveOutcome::Saved(after) =
+        save_checked(&file, &loaded.session, None, found.as_ref()).unwrap()
+    else {
+        panic!("saved over the version the user saw");
+    };
+    assert_eq!(load_file(&file).unwrap().session.title, "Mine");
+    assert!(
+        list_backups(&file)
+            .iter()
+            .any(|b| std::fs::read(b).unwrap() == theirs)
+    );
+    // The next save compares with what was just written: no question.
+    assert!(matches!(
+        save_checked(&file, &loaded.session, None, Some(&after)).unwrap(),
+        SaveOutcome::Saved(_)
+    ));
+}
+
+#[test]
+fn touching_a_file_is_not_a_change() {
+    let dir = TempDir::new("safety-outside-touch");
+    let file = dir.join("x.ron");
+    save_file(&file, &session_with("Mine", 1)).unwrap();
+    let (_, stamp) = load_stamped(&file).unwrap();
+    let bytes = std::fs::read(&file).unwrap();
+    std::thread::sleep(Duration::from_millis(20));
+    std::fs::write(&file, &bytes).unwrap();
+    assert!(!goldthread::storage::outside::changed_on_disk(
+        &file, &stamp
+    ));
+    std::fs::write(&file, [&bytes[..], b" "].concat()).unwrap();
+    assert!(goldthread::storage::outside::changed_on_disk(&file, &stamp));
+}
+
 // ---------------------------------------------------------------- locks
 
 /// A process that is running for sure (a child sleeping), killed on drop.
@@ -390,12 +502,18 @@ impl Drop for LiveProcess {
     }
 }
 
+/// A lock file as an older Goldthread writes it: no operating-system lock behind it.
 fn write_lock(file: &Path, pid: u32, host: &str) {
+    write_owner(file, pid, host, false);
+}
+
+fn write_owner(file: &Path, pid: u32, host: &str, os_lock: bool) {
     let owner = LockOwner {
         pid,
         host: host.to_owned(),
         started: "2026-11-23 09:00:00".to_owned(),
         nonce: 7,
+        os_lock,
     };
     std::fs::write(lock::lock_path_for(file), ron::to_string(&owner).unwrap()).unwrap();
 }
@@ -415,21 +533,89 @@ fn a_lock_is_taken_held_and_released() {
     assert!(scan_library(&dir).is_empty(), "lock files are not sessions");
 }
 
+/// A process holding the operating-system lock on `path`'s lock file, as a running Goldthread
+/// does (`flock(1)`), or `None` (with the reason printed) where `flock` is not installed.
+fn hold_os_lock(path: &Path) -> Option<LiveProcess> {
+    let child = std::process::Command::new("flock")
+        .arg(lock::lock_path_for(path))
+        .args(["sleep", "60"])
+        .spawn();
+    let Ok(child) = child else {
+        eprintln!("skipped: the flock command is not installed");
+        return None;
+    };
+    // Wait until the lock is really held.
+    for _ in 0..200 {
+        if let Ok(probe) = std::fs::File::open(lock::lock_path_for(path))
+            && matches!(probe.try_lock(), Err(std::fs::TryLockError::WouldBlock))
+        {
+            return Some(LiveProcess(child));
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("flock never took the lock");
+}
+
 #[test]
 fn a_lock_held_by_a_running_goldthread_blocks() {
     let dir = TempDir::new("safety-lock-live");
     let file = dir.join("s.ron");
-    let other = LiveProcess::start();
-    write_lock(&file, other.0.id(), &lock::host_name());
+    write_owner(&file, 4121, &lock::host_name(), true);
+    let Some(_holder) = hold_os_lock(&file) else {
+        return;
+    };
     let Err(LockError::Held(owner)) = lock::acquire(&file) else {
         panic!("a live lock must block");
     };
-    assert_eq!(owner.pid, other.0.id());
+    assert_eq!(owner.pid, 4121);
     let message = LockError::Held(owner).to_string();
-    assert!(message.contains(&other.0.id().to_string()), "{message}");
+    assert!(message.contains("4121"), "{message}");
     assert!(message.contains(&lock::host_name()), "{message}");
+    assert!(
+        matches!(lock::acquire_anyway(&file), Err(LockError::Held(_))),
+        "a confirmed holder blocks even Open anyway"
+    );
     // The lock is left alone.
+    assert_eq!(lock::lock_owner(&file).unwrap().pid, 4121);
+}
+
+#[test]
+fn a_crashed_goldthreads_lock_whose_pid_is_reused_is_taken_over() {
+    let dir = TempDir::new("safety-lock-reused");
+    let file = dir.join("s.ron");
+    // A Goldthread that took the operating-system lock crashed; its process id now belongs to
+    // an unrelated running program. Today's main treated such a lock as live for ever.
+    let unrelated = LiveProcess::start();
+    write_owner(&file, unrelated.0.id(), &lock::host_name(), true);
+    let lock = lock::acquire(&file).expect("a crashed holder's lock does not block");
+    assert_eq!(lock::lock_owner(&file).unwrap().pid, std::process::id());
+    drop(lock);
+    assert!(!lock::lock_path_for(&file).exists());
+}
+
+#[test]
+fn a_lock_that_cannot_be_confirmed_opens_only_when_the_user_insists() {
+    let dir = TempDir::new("safety-lock-unconfirmed");
+    let file = dir.join("s.ron");
+    // An older Goldthread's lock (no operating-system lock) naming a running process: maybe
+    // that Goldthread, maybe a reused process id.
+    let other = LiveProcess::start();
+    write_lock(&file, other.0.id(), &lock::host_name());
+    let Err(LockError::Unconfirmed(owner)) = lock::acquire(&file) else {
+        panic!("a lock that cannot be confirmed is neither taken nor called live");
+    };
+    assert_eq!(owner.pid, other.0.id());
+    assert!(
+        LockError::Unconfirmed(owner)
+            .to_string()
+            .contains("cannot be confirmed")
+    );
     assert_eq!(lock::lock_owner(&file).unwrap().pid, other.0.id());
+    let lock = lock::acquire_anyway(&file).expect("Open anyway takes it over");
+    let now = lock::lock_owner(&file).unwrap();
+    assert_eq!(now.pid, std::process::id());
+    assert!(now.os_lock);
+    drop(lock);
 }
 
 #[test]
@@ -454,7 +640,11 @@ fn a_lock_from_another_computer_is_never_called_stale() {
     let dir = TempDir::new("safety-lock-foreign");
     let file = dir.join("s.ron");
     write_lock(&file, 1, "another-laptop");
-    assert!(matches!(lock::acquire(&file), Err(LockError::Held(_))));
+    assert!(matches!(
+        lock::acquire(&file),
+        Err(LockError::Unconfirmed(_))
+    ));
+    assert_eq!(lock::lock_owner(&file).unwrap().host, "another-laptop");
 }
 
 #[test]

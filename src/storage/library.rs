@@ -215,6 +215,12 @@ pub fn default_library_dir(explicit: Option<PathBuf>) -> PathBuf {
     user_data_dir().map_or(local, |d| d.join("goldthread").join("sessions"))
 }
 
+/// The library in the user's data folder (e.g. `~/.local/share/goldthread/sessions`), where
+/// a start from the desktop looks; `None` when there is no data folder.
+pub fn user_library_dir() -> Option<PathBuf> {
+    user_data_dir().map(|d| d.join("goldthread").join("sessions"))
+}
+
 fn user_data_dir() -> Option<PathBuf> {
     let env = |k: &str| {
         std::env::var_os(k)

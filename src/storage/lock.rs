@@ -1,17 +1,26 @@
-//! One writer per session file: a lock file beside the session (`.<file name>.lock`) holds the
-//! process id, host name and start time of the Goldthread that has it open. A lock whose
-//! process is no longer running on this host is stale (left by a crash) and does not block.
+//! One writer per session file. A lock file beside the session (`.<file name>.lock`) carries an
+//! operating-system lock (`flock` on Unix, `LockFileEx` on Windows, through `std::fs::File`'s
+//! own locking, so no extra dependency) held for as long as the session is open. The operating
+//! system drops it when the process ends, however it ends, and honours it across PID
+//! namespaces (Flatpak, Snap, containers). The file also holds the process id, host name and
+//! start time of the holder, so the user is told who has the file open.
+//!
+//! A lock file whose operating-system lock is free was left by a Goldthread that is gone and
+//! is taken over. A lock file written by an older Goldthread (which took no operating-system
+//! lock) or by another computer (where the operating-system lock may not reach) cannot be
+//! confirmed either way: the user may open the file anyway after confirming.
 
-use std::io::Write as _;
+use std::io::{Seek as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, Weak};
 
 use serde::{Deserialize, Serialize};
 
 /// Who holds a lock.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LockOwner {
-    /// The process id.
+    /// The process id (as its own PID namespace sees it).
     pub pid: u32,
     /// The computer's name.
     pub host: String,
@@ -20,6 +29,10 @@ pub struct LockOwner {
     /// Tells two locks of one process apart.
     #[serde(default)]
     pub nonce: u64,
+    /// The holder also holds the operating-system lock on the lock file, so the lock file is
+    /// stale exactly when that lock is free. `false` in lock files of older Goldthreads.
+    #[serde(default)]
+    pub os_lock: bool,
 }
 
 impl LockOwner {
@@ -33,22 +46,37 @@ impl LockOwner {
             host: host_name(),
             started: chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string(),
             nonce: nanos ^ NEXT.fetch_add(1, Ordering::Relaxed),
+            os_lock: true,
         }
     }
 
-    /// True when the holding process is certainly gone: it ran on this computer and is no
-    /// longer running. A lock from another computer (a shared folder) is never called stale.
+    /// A holder whose lock file could not be read (it is being written this instant).
+    fn unknown() -> Self {
+        Self {
+            pid: 0,
+            host: String::new(),
+            started: String::new(),
+            nonce: 0,
+            os_lock: true,
+        }
+    }
+
+    /// True, for a lock file of an older Goldthread, when the holding process is certainly
+    /// gone: it ran on this computer and no process has its id any more.
     pub fn is_stale(&self) -> bool {
         self.host == host_name() && !process_is_running(self.pid)
     }
 
-    /// True when this process took the lock.
+    /// True when this process wrote the lock file.
     fn is_this_process(&self) -> bool {
         self.pid == std::process::id() && self.host == host_name()
     }
 
     /// A sentence naming the holder, e.g. "Goldthread (process 4121 on lab-laptop, since 09:12)".
     pub fn describe(&self) -> String {
+        if self.host.is_empty() {
+            return "Goldthread (its details could not be read)".to_owned();
+        }
         format!(
             "Goldthread (process {} on {}, since {})",
             self.pid, self.host, self.started
@@ -59,8 +87,12 @@ impl LockOwner {
 /// Why a lock could not be taken.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LockError {
-    /// Another running Goldthread has the file open.
+    /// Another running Goldthread has the file open: the operating system says so.
     Held(LockOwner),
+    /// A lock file names a holder that cannot be confirmed: an older Goldthread whose process
+    /// id is in use (perhaps by an unrelated program), or a Goldthread on another computer.
+    /// The file may be opened anyway once the user confirms ([`acquire_anyway`]).
+    Unconfirmed(LockOwner),
     /// The lock file could not be written (e.g. a read-only folder).
     Io(String),
 }
@@ -69,35 +101,57 @@ impl std::fmt::Display for LockError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Held(owner) => write!(f, "it is open in another {}", owner.describe()),
+            Self::Unconfirmed(owner) => write!(
+                f,
+                "its lock file says it is open in another {}, which cannot be confirmed",
+                owner.describe()
+            ),
             Self::Io(e) => write!(f, "its lock file could not be written: {e}"),
         }
     }
 }
 
-/// The lock on one session file, held while the session is open; dropping it removes the
-/// lock file (only if it is still this lock's).
+/// The lock on one session file, held while the session is open. Dropping the last lock of
+/// this process on the file removes the lock file and frees the operating-system lock.
 #[derive(Debug)]
 pub struct SessionLock {
     /// The session file this lock is for.
     pub file: PathBuf,
-    lock_path: PathBuf,
-    owner: LockOwner,
+    held: Arc<Held>,
 }
 
 impl SessionLock {
     /// The lock file.
     pub fn lock_path(&self) -> &Path {
-        &self.lock_path
+        &self.held.lock_path
     }
 }
 
-impl Drop for SessionLock {
+/// The lock file, open and locked; shared by every [`SessionLock`] of this process on it.
+#[derive(Debug)]
+struct Held {
+    lock_path: PathBuf,
+    owner: LockOwner,
+    /// `None` where the file system has no locks (the lock file alone guards the file).
+    #[allow(
+        dead_code,
+        reason = "held open for its lock; closing it frees the lock"
+    )]
+    file: Option<std::fs::File>,
+}
+
+impl Drop for Held {
     fn drop(&mut self) {
         if read_owner(&self.lock_path).as_ref() == Some(&self.owner) {
             let _ = std::fs::remove_file(&self.lock_path);
         }
+        // Dropping `file` then frees the operating-system lock.
     }
 }
+
+/// The locks this process holds, by lock file, so that opening a file this process already
+/// has open (the library, then a restore) shares the lock rather than blocking on itself.
+static HELD: Mutex<Vec<(PathBuf, Weak<Held>)>> = Mutex::new(Vec::new());
 
 /// The lock file of the session file at `path`: `.<file name>.lock` in the same folder.
 pub fn lock_path_for(path: &Path) -> PathBuf {
@@ -109,7 +163,7 @@ pub fn lock_path_for(path: &Path) -> PathBuf {
     dir.join(format!(".{name}.lock"))
 }
 
-/// Who holds the lock on `path` now, if anyone (stale or not).
+/// Who the lock file of `path` names now, if anyone (live or not).
 pub fn lock_owner(path: &Path) -> Option<LockOwner> {
     read_owner(&lock_path_for(path))
 }
@@ -119,44 +173,136 @@ fn read_owner(lock_path: &Path) -> Option<LockOwner> {
     ron::from_str(&text).ok()
 }
 
-/// Takes the lock on the session file at `path`. A stale lock, one this process took before,
-/// or an unreadable lock file (a crash while writing it) is replaced.
+/// Takes the lock on the session file at `path`. A lock whose holder is gone is taken over;
+/// a live holder gives [`LockError::Held`], one that cannot be confirmed
+/// [`LockError::Unconfirmed`].
 pub fn acquire(path: &Path) -> Result<SessionLock, LockError> {
+    take(path, false)
+}
+
+/// Takes the lock on `path` even when its lock file names a holder that cannot be confirmed
+/// (the user confirmed "Open anyway"). A holder the operating system confirms still blocks.
+pub fn acquire_anyway(path: &Path) -> Result<SessionLock, LockError> {
+    take(path, true)
+}
+
+fn take(path: &Path, anyway: bool) -> Result<SessionLock, LockError> {
     let lock_path = lock_path_for(path);
-    let owner = LockOwner::me();
-    let text = ron::to_string(&owner).map_err(|e| LockError::Io(e.to_string()))?;
-    for _ in 0..3 {
-        match std::fs::File::options()
-            .write(true)
-            .create_new(true)
-            .open(&lock_path)
-        {
-            Ok(mut file) => {
-                file.write_all(text.as_bytes())
-                    .and_then(|()| file.sync_all())
-                    .map_err(|e| LockError::Io(e.to_string()))?;
+    let key = std::path::absolute(&lock_path).unwrap_or_else(|_| lock_path.clone());
+    for _ in 0..20 {
+        if let Some(held) = held_here(&key) {
+            return Ok(SessionLock {
+                file: path.to_owned(),
+                held,
+            });
+        }
+        match try_take(&lock_path, anyway)? {
+            Some(held) => {
+                let held = Arc::new(held);
+                let mut all = HELD.lock().unwrap_or_else(|e| e.into_inner());
+                all.retain(|(_, w)| w.strong_count() > 0);
+                all.push((key, Arc::downgrade(&held)));
                 return Ok(SessionLock {
                     file: path.to_owned(),
-                    lock_path,
-                    owner,
+                    held,
                 });
             }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                match read_owner(&lock_path) {
-                    Some(holder) if !holder.is_stale() && !holder.is_this_process() => {
-                        return Err(LockError::Held(holder));
-                    }
-                    _ => {
-                        let _ = std::fs::remove_file(&lock_path);
-                    }
-                }
-            }
-            Err(e) => return Err(LockError::Io(e.to_string())),
+            // Raced with another taker, or with this process letting go: look again.
+            None => std::thread::sleep(std::time::Duration::from_millis(10)),
         }
     }
     Err(LockError::Io(
-        "another program keeps creating the lock file".to_owned(),
+        "another program keeps changing the lock file".to_owned(),
     ))
+}
+
+fn held_here(key: &Path) -> Option<Arc<Held>> {
+    let all = HELD.lock().unwrap_or_else(|e| e.into_inner());
+    all.iter()
+        .filter(|(k, _)| k == key)
+        .find_map(|(_, w)| w.upgrade())
+}
+
+/// One attempt: `Ok(None)` means "try again".
+fn try_take(lock_path: &Path, anyway: bool) -> Result<Option<Held>, LockError> {
+    let io = |e: std::io::Error| LockError::Io(e.to_string());
+    let file = std::fs::File::options()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(lock_path)
+        .map_err(io)?;
+    let os_locked = match file.try_lock() {
+        Ok(()) => true,
+        Err(std::fs::TryLockError::WouldBlock) => {
+            let owner = read_owner(lock_path);
+            return match owner {
+                // This process letting go of it on another thread: a moment later it is free.
+                Some(o) if o.is_this_process() => Ok(None),
+                Some(o) => Err(LockError::Held(o)),
+                None => Err(LockError::Held(LockOwner::unknown())),
+            };
+        }
+        // A file system without locks: the lock file's contents are all there is.
+        Err(std::fs::TryLockError::Error(_)) => false,
+    };
+    if !still_at(&file, lock_path) {
+        // The previous holder removed the file after we opened it: ours is a dead copy.
+        return Ok(None);
+    }
+    if !anyway
+        && let Some(previous) = read_owner(lock_path)
+        && !previous.is_this_process()
+        && !is_left_behind(&previous, os_locked)
+    {
+        return Err(LockError::Unconfirmed(previous));
+    }
+    let owner = LockOwner {
+        os_lock: os_locked,
+        ..LockOwner::me()
+    };
+    let text = ron::to_string(&owner).map_err(|e| LockError::Io(e.to_string()))?;
+    let mut file = file;
+    file.set_len(0)
+        .and_then(|()| file.rewind())
+        .and_then(|()| file.write_all(text.as_bytes()))
+        .and_then(|()| file.sync_all())
+        .map_err(io)?;
+    Ok(Some(Held {
+        lock_path: lock_path.to_owned(),
+        owner,
+        file: os_locked.then_some(file),
+    }))
+}
+
+/// True when a lock file whose operating-system lock is free (`os_locked`: we now hold it)
+/// was certainly left behind by a Goldthread that is gone.
+fn is_left_behind(previous: &LockOwner, os_locked: bool) -> bool {
+    let here = previous.host == host_name();
+    if os_locked && previous.os_lock && here {
+        // It held the operating-system lock, and that lock is free: its process ended, even
+        // if another process has its id now.
+        return true;
+    }
+    // An older Goldthread, or no locks on this file system: judged by the process id.
+    here && !process_is_running(previous.pid)
+}
+
+/// True when `lock_path` still names the file `file` has open (it was not removed and made
+/// again between opening and locking).
+#[cfg(unix)]
+fn still_at(file: &std::fs::File, lock_path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    match (file.metadata(), std::fs::metadata(lock_path)) {
+        (Ok(open), Ok(named)) => open.dev() == named.dev() && open.ino() == named.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn still_at(_file: &std::fs::File, lock_path: &Path) -> bool {
+    lock_path.exists()
 }
 
 /// This computer's name.

@@ -231,6 +231,9 @@ pub use templates::{
     load_templates,
 };
 
+pub mod outside;
+pub use outside::{DiskStamp, SaveOutcome, load_stamped, save_checked};
+
 #[cfg(test)]
 mod tests {
     use super::*;

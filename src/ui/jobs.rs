@@ -10,8 +10,9 @@ use std::sync::{Arc, Mutex};
 
 use crate::model::Session;
 use crate::storage::lock::{self, LockError, SessionLock};
+use crate::storage::recovery::Drafts;
 use crate::storage::recovery::{self, RecoveryCopy};
-use crate::storage::{self, FileError, LibraryEntry, Loaded};
+use crate::storage::{self, DiskStamp, FileError, LibraryEntry, Loaded, SaveOutcome};
 
 /// What a file dialog was opened for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,9 +36,18 @@ pub enum JobResult {
         result: Box<Result<Loaded, FileError>>,
         /// The one-writer lock, taken once the file had been read.
         lock: Option<Result<SessionLock, LockError>>,
+        /// The file as read, to tell a change by another program before saving over it.
+        stamp: Option<DiskStamp>,
+        /// Its recovery copies waiting for the user's decision (when the lock was taken).
+        copies: Vec<RecoveryCopy>,
     },
-    /// The recovery folder was listed at start: the copies newer than their files.
-    Recovery(Vec<RecoveryCopy>),
+    /// The recovery folders were listed: the copies still waiting for the user's decision.
+    Recovery {
+        /// The copies, newest first.
+        copies: Vec<RecoveryCopy>,
+        /// Why they were listed.
+        listing: Listing,
+    },
     /// A recovery copy was read to restore it.
     Restored {
         /// The copy.
@@ -46,6 +56,10 @@ pub enum JobResult {
         result: Box<Result<Loaded, FileError>>,
         /// The lock on the file it belongs to, when it has one.
         lock: Option<Result<SessionLock, LockError>>,
+        /// That file as found when the copy was restored.
+        stamp: Option<DiskStamp>,
+        /// The text that was being typed, to put back.
+        drafts: Drafts,
     },
     /// A recovery copy was written or removed.
     RecoveryWritten {
@@ -55,6 +69,8 @@ pub enum JobResult {
         generation: u64,
         /// True when the copy was removed rather than written.
         removed: bool,
+        /// The drafts the copy holds.
+        drafts: Drafts,
         /// `Err` holds a message for the user.
         result: Result<(), FileError>,
     },
@@ -90,6 +106,17 @@ pub enum JobResult {
     },
 }
 
+/// Why the recovery copies were listed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Listing {
+    /// At start: offer them all, and mark their sessions in the library.
+    Start,
+    /// The library was shown again: mark their sessions, without asking.
+    Library,
+    /// A session file was just opened: offer its copies, if any.
+    OpenedFile,
+}
+
 /// The outcome of one save.
 #[derive(Debug)]
 pub struct SaveReport {
@@ -101,8 +128,8 @@ pub struct SaveReport {
     pub path: PathBuf,
     /// An automatic save ("save automatically" is on): success is not announced.
     pub automatic: bool,
-    /// `Err` holds a message for the user.
-    pub result: Result<(), FileError>,
+    /// What was done (`ChangedOutside`: nothing was written), or a message for the user.
+    pub result: Result<SaveOutcome, FileError>,
     /// The file written is close to the largest session file Goldthread can open.
     pub size_warning: Option<String>,
 }
@@ -237,19 +264,36 @@ impl Jobs {
         events
     }
 
-    /// Reads a session file.
-    pub fn load(&mut self, ctx: &egui::Context, path: PathBuf) {
+    /// Reads a session file, takes its lock, and finds its recovery copies in the places
+    /// `library` implies.
+    pub fn load(&mut self, ctx: &egui::Context, path: PathBuf, library: PathBuf) {
         self.spawn(ctx, "load", move || {
-            let result = Box::new(storage::load_file(&path));
+            let (result, stamp) = match storage::load_stamped(&path) {
+                Ok((loaded, stamp)) => (Ok(loaded), Some(stamp)),
+                Err(e) => (Err(e), None),
+            };
+            let result = Box::new(result);
             let lock = result.is_ok().then(|| lock::acquire(&path));
-            JobResult::Loaded { path, result, lock }
+            let copies = if matches!(lock, Some(Ok(_))) {
+                recovery::pending_for_file(&library, &path)
+            } else {
+                Vec::new()
+            };
+            JobResult::Loaded {
+                path,
+                result,
+                lock,
+                stamp,
+                copies,
+            }
         });
     }
 
-    /// Writes a copy of a session. Automatic saves keep at most one backup per
-    /// [`AUTO_SAVE_BACKUP_SECS`]. With `create_folder` (a session's first save into the
-    /// library) a missing folder is made; otherwise a folder that has gone is reported, never
-    /// silently made again.
+    /// Writes a copy of a session, unless the file is no longer `expected` (another program
+    /// changed it): then it is backed up and left alone. Automatic saves keep at most one
+    /// backup per [`AUTO_SAVE_BACKUP_SECS`]. With `create_folder` (a session's first save into
+    /// the library, or Save as…) a missing folder is made; otherwise a folder that has gone is
+    /// reported, never silently made again.
     #[allow(
         clippy::too_many_arguments,
         reason = "one save's facts, passed through"
@@ -262,16 +306,18 @@ impl Jobs {
         path: PathBuf,
         session: Session,
         automatic: bool,
+        expected: Option<DiskStamp>,
         create_folder: bool,
     ) {
         self.spawn(ctx, "save", move || {
             let min_age = automatic.then(|| std::time::Duration::from_secs(AUTO_SAVE_BACKUP_SECS));
             let result = prepare_folder(&path, create_folder)
-                .and_then(|()| storage::save_file_with(&path, &session, min_age));
+                .and_then(|()| storage::save_checked(&path, &session, min_age, expected.as_ref()));
             let size_warning = result
                 .as_ref()
                 .ok()
-                .and_then(|()| std::fs::metadata(&path).ok())
+                .filter(|outcome| matches!(outcome, SaveOutcome::Saved(_)))
+                .and_then(|_| std::fs::metadata(&path).ok())
                 .and_then(|m| storage::size_warning(m.len()));
             JobResult::Saved(SaveReport {
                 token,
@@ -284,26 +330,49 @@ impl Jobs {
         });
     }
 
-    /// Lists the recovery copies newer than their files.
-    pub fn list_recovery(&mut self, ctx: &egui::Context, library: PathBuf) {
+    /// Lists the recovery copies waiting for a decision in every place copies may be (see
+    /// [`recovery::places`]): all of them, or those of the file just opened.
+    pub fn list_recovery(&mut self, ctx: &egui::Context, library: PathBuf, listing: Listing) {
         self.spawn(ctx, "recovery-list", move || {
-            JobResult::Recovery(recovery::pending_recovery(&library))
+            if listing == Listing::Start {
+                recovery::remove_superseded(&library);
+            }
+            JobResult::Recovery {
+                copies: recovery::pending_everywhere(&library),
+                listing,
+            }
         });
     }
 
     /// Reads a recovery copy to restore it, taking the lock on its file.
     pub fn restore(&mut self, ctx: &egui::Context, copy: RecoveryCopy) {
         self.spawn(ctx, "recovery-read", move || {
-            let result = Box::new(recovery::read_recovery(&copy.path).map(|(_, loaded)| loaded));
+            let (result, drafts) = match recovery::read_recovery_with_drafts(&copy.path) {
+                Ok((_, loaded, drafts)) => (Ok(loaded), drafts),
+                Err(e) => (Err(e), Drafts::default()),
+            };
+            let result = Box::new(result);
             let lock = match (&*result, &copy.of_file) {
                 (Ok(_), Some(file)) => Some(lock::acquire(file)),
                 _ => None,
             };
-            JobResult::Restored { copy, result, lock }
+            let stamp = copy
+                .of_file
+                .as_deref()
+                .and_then(|f| DiskStamp::read(f).ok().flatten());
+            JobResult::Restored {
+                copy,
+                result,
+                lock,
+                stamp,
+                drafts,
+            }
         });
     }
 
-    /// Writes the recovery copy of an open session, or removes it when `session` is `None`.
+    /// Writes the recovery copy of an open session with the text being typed in it, or
+    /// removes it when `session` is `None`.
+    #[allow(clippy::too_many_arguments, reason = "one copy's facts")]
     pub fn write_recovery(
         &mut self,
         ctx: &egui::Context,
@@ -312,6 +381,7 @@ impl Jobs {
         path: PathBuf,
         of_file: Option<PathBuf>,
         session: Option<Session>,
+        drafts: Drafts,
     ) {
         let discarded = Arc::clone(&self.discarded);
         self.spawn(ctx, "recovery-write", move || {
@@ -319,7 +389,12 @@ impl Jobs {
             let discarded = discarded.lock().unwrap_or_else(|e| e.into_inner());
             let result = match session {
                 Some(_) if discarded.contains(&path) => Ok(()),
-                Some(session) => recovery::write_recovery(&path, of_file.as_deref(), &session),
+                Some(session) => recovery::write_recovery_with_drafts(
+                    &path,
+                    of_file.as_deref(),
+                    &session,
+                    &drafts,
+                ),
                 None => remove_copy(&path),
             };
             drop(discarded);
@@ -327,6 +402,7 @@ impl Jobs {
                 token,
                 generation,
                 removed,
+                drafts,
                 result,
             }
         });

@@ -1,6 +1,7 @@
 //! The start screen: the session library, newest first, with a filter.
 
-use std::path::Path;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use egui::{Id, Key, Modifiers, RichText, Sense};
@@ -8,6 +9,7 @@ use egui::{Id, Key, Modifiers, RichText, Sense};
 use super::command::Command;
 use super::style::{self, Palette};
 use super::widgets::primary_button;
+use crate::storage::recovery::RecoveryCopy;
 use crate::storage::{EntryStatus, LibraryEntry, filter_entries};
 
 /// The library screen's state.
@@ -25,6 +27,10 @@ pub struct LibraryState {
     pub folder_seen: bool,
     /// The library folder was there before and the last scan found it gone.
     pub folder_gone: bool,
+    /// Recovery copies waiting for the user's decision: each copy and its session file.
+    recovery: Vec<(PathBuf, PathBuf)>,
+    /// The listed files that have a recovery copy waiting.
+    waiting: HashSet<PathBuf>,
 }
 
 impl LibraryState {
@@ -33,11 +39,46 @@ impl LibraryState {
         self.entries = entries;
         self.scanning = false;
         self.selected = 0;
+        self.match_recovery();
+    }
+
+    /// Notes which sessions have recovery copies waiting, to mark them in the listing.
+    pub fn set_recovery(&mut self, copies: &[RecoveryCopy]) {
+        self.recovery = copies
+            .iter()
+            .filter_map(|c| Some((c.path.clone(), c.of_file.clone()?)))
+            .collect();
+        self.match_recovery();
+    }
+
+    /// Forgets a recovery copy the user restored or discarded.
+    pub fn forget_recovery(&mut self, copy: &Path) {
+        self.recovery.retain(|(c, _)| c != copy);
+        self.match_recovery();
+    }
+
+    /// True when the listed file at `path` has a recovery copy waiting.
+    pub fn has_recovery(&self, path: &Path) -> bool {
+        self.waiting.contains(path)
+    }
+
+    fn match_recovery(&mut self) {
+        let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_owned());
+        self.waiting = self
+            .entries
+            .iter()
+            .filter(|e| {
+                let file = absolute(&e.path);
+                self.recovery.iter().any(|(_, f)| *f == file)
+            })
+            .map(|e| e.path.clone())
+            .collect();
     }
 
     /// A new scan starts: the listing fills again as files are read.
     pub fn start_scan(&mut self) {
         self.entries.clear();
+        self.waiting.clear();
         self.scanning = true;
         self.selected = 0;
     }
@@ -47,6 +88,10 @@ impl LibraryState {
         let at = self.entries.partition_point(|e| {
             e.modified > entry.modified || (e.modified == entry.modified && e.path < entry.path)
         });
+        let file = std::path::absolute(&entry.path).unwrap_or_else(|_| entry.path.clone());
+        if self.recovery.iter().any(|(_, f)| *f == file) {
+            self.waiting.insert(entry.path.clone());
+        }
         self.entries.insert(at, entry);
     }
 
@@ -55,6 +100,7 @@ impl LibraryState {
         self.scanning = false;
         self.folder_gone = !found && self.folder_seen;
         self.folder_seen |= found;
+        self.match_recovery();
     }
 }
 
@@ -147,7 +193,12 @@ pub fn library_ui(
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     for (i, entry) in shown.iter().enumerate() {
-                        if entry_ui(ui, entry, i == state.selected, now, palette).clicked() {
+                        let waiting = state.has_recovery(&entry.path);
+                        let row = Row {
+                            highlighted: i == state.selected,
+                            waiting,
+                        };
+                        if entry_ui(ui, entry, row, now, palette).clicked() {
                             commands.push(Command::OpenPath(entry.path.clone()));
                         }
                         ui.add_space(8.0);
@@ -174,11 +225,23 @@ fn empty_ui(ui: &mut egui::Ui, state: &LibraryState, palette: &Palette) {
     });
 }
 
+/// How one row is marked.
+#[derive(Clone, Copy)]
+struct Row {
+    /// The keyboard's row.
+    highlighted: bool,
+    /// A recovery copy of this session is waiting for the user's decision.
+    waiting: bool,
+}
+
 /// One row: title, date, note count and last change; or the file name and why it is broken.
 fn entry_ui(
     ui: &mut egui::Ui,
     entry: &LibraryEntry,
-    highlighted: bool,
+    Row {
+        highlighted,
+        waiting,
+    }: Row,
     now: SystemTime,
     palette: &Palette,
 ) -> egui::Response {
@@ -207,6 +270,17 @@ fn entry_ui(
                     RichText::new("  Broken  ")
                         .color(palette.on_accent)
                         .background_color(palette.danger),
+                );
+            }
+            if waiting {
+                ui.label(
+                    RichText::new("  Unsaved work waiting  ")
+                        .color(palette.on_accent)
+                        .background_color(palette.accent),
+                )
+                .on_hover_text(
+                    "A recovery copy holds work that was never saved. Open the session to \
+                     restore or discard it.",
                 );
             }
         });
@@ -243,6 +317,8 @@ fn entry_ui(
     }
     response.on_hover_text(if broken {
         "This file can't be opened; click to see why. It will not be changed."
+    } else if waiting {
+        "Open this session: its unsaved work is offered back"
     } else {
         "Open this session"
     })

@@ -9,6 +9,7 @@ mod lab;
 mod library_ui;
 mod modal;
 mod notices;
+pub(crate) mod outside_ui;
 pub mod recovery_ui;
 mod screen;
 pub mod script;

@@ -1,6 +1,8 @@
-//! The safety prompts: at start, the offer to restore each recovery copy left by a crash; and
-//! when a session is open in another Goldthread, the offer to open it read-only. Nothing is
-//! deleted or opened without the user's choice.
+//! The safety prompts: the offer to restore each recovery copy left by a crash (at start, and
+//! when its session is opened, until the user decides); when a session is open in another
+//! Goldthread, the offer to open it read-only (or, when that cannot be confirmed, anyway); and
+//! the choice about a file another program changed. Nothing is deleted, opened or overwritten
+//! without the user's choice.
 
 use std::path::PathBuf;
 
@@ -8,9 +10,9 @@ use egui::{Id, RichText};
 
 use super::style::{self, Palette};
 use super::widgets::primary_button;
-use crate::storage::Loaded;
 use crate::storage::lock::LockOwner;
 use crate::storage::recovery::RecoveryCopy;
+use crate::storage::{DiskStamp, Loaded};
 
 /// A safety question on top of everything.
 #[derive(Debug)]
@@ -22,15 +24,46 @@ pub enum SafetyPrompt {
         /// The copy whose Discard was clicked once and now asks to be clicked again.
         confirm_discard: Option<usize>,
     },
-    /// The file is open in another running Goldthread.
+    /// The file is open in another running Goldthread, or its lock file says so.
     Locked {
         /// The session file.
         path: PathBuf,
         /// Who has it open.
         owner: LockOwner,
+        /// The operating system confirms the holder is running; when not, "Open anyway" is
+        /// offered behind a confirmation.
+        confirmed: bool,
+        /// "Open anyway" was clicked once and now asks to be clicked again.
+        confirm_anyway: bool,
+        /// The file as read.
+        stamp: Option<DiskStamp>,
         /// The session as read, for opening read-only.
         loaded: Box<Loaded>,
     },
+    /// Another program changed the open session's file; nothing was overwritten.
+    ChangedOutside {
+        /// The session file.
+        path: PathBuf,
+        /// The backup holding the other program's version.
+        backup: Option<PathBuf>,
+        /// The file as found.
+        found: Option<DiskStamp>,
+        /// "Reload theirs" was clicked once and now asks to be clicked again.
+        confirm_reload: bool,
+    },
+}
+
+/// What to do about a file another program changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutsideChoice {
+    /// Save this version over it; the other version stays as a backup.
+    KeepMine,
+    /// Drop this version's unsaved changes and open the file as it is now.
+    ReloadTheirs,
+    /// Save this version as a new file beside it, keeping the other version in the file.
+    SeeBoth,
+    /// Decide at the next save.
+    Later,
 }
 
 /// What the user chose.
@@ -44,6 +77,10 @@ pub enum SafetyChoice {
     Later,
     /// Open the locked file read-only.
     OpenReadOnly,
+    /// Open the file for writing although its lock file names a holder (confirmed twice).
+    OpenAnyway,
+    /// The choice about a file another program changed.
+    Outside(OutsideChoice),
     /// Do not open the locked file.
     Cancel,
 }
@@ -66,15 +103,14 @@ pub fn safety_prompt_ui(
             i.consume_key(egui::Modifiers::NONE, egui::Key::Escape),
         )
     });
-    if let SafetyPrompt::Locked { .. } = prompt {
-        if enter {
-            return Some(SafetyChoice::OpenReadOnly);
+    match prompt {
+        SafetyPrompt::Locked { .. } if enter => return Some(SafetyChoice::OpenReadOnly),
+        SafetyPrompt::Locked { .. } if escape => return Some(SafetyChoice::Cancel),
+        SafetyPrompt::ChangedOutside { .. } if escape => {
+            return Some(SafetyChoice::Outside(OutsideChoice::Later));
         }
-        if escape {
-            return Some(SafetyChoice::Cancel);
-        }
-    } else if escape {
-        return Some(SafetyChoice::Later);
+        SafetyPrompt::Recover { .. } if escape => return Some(SafetyChoice::Later),
+        _ => {}
     }
     egui::Modal::new(Id::unique("goldthread.safety"))
         .frame(frame)
@@ -86,7 +122,25 @@ pub fn safety_prompt_ui(
                     copies,
                     confirm_discard,
                 } => recover_ui(ui, copies, confirm_discard, palette),
-                SafetyPrompt::Locked { path, owner, .. } => locked_ui(ui, path, owner, palette),
+                SafetyPrompt::Locked {
+                    path,
+                    owner,
+                    confirmed,
+                    confirm_anyway,
+                    ..
+                } => locked_ui(ui, path, owner, (*confirmed, confirm_anyway), palette),
+                SafetyPrompt::ChangedOutside {
+                    path,
+                    backup,
+                    confirm_reload,
+                    ..
+                } => super::outside_ui::changed_outside_ui(
+                    ui,
+                    path,
+                    backup.as_deref(),
+                    confirm_reload,
+                    palette,
+                ),
             };
         });
     choice
@@ -178,13 +232,27 @@ fn recover_ui(
         if ui.button("Decide later").clicked() {
             choice = Some(SafetyChoice::Later);
         }
-        ui.label(
-            RichText::new("Copies you keep are offered again at the next start.")
+        ui.add(
+            egui::Label::new(
+                RichText::new(
+                    "Copies you keep are offered again at the next start, and when you open \
+                     their session.",
+                )
                 .small()
                 .color(palette.text_muted),
+            )
+            .wrap(),
         );
     });
     choice
+}
+
+/// The file name of `path` without its folders, for messages.
+pub(crate) fn file_name_of(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// "Saved 23 Nov 2026 at 09:41:07 · 57 notes · changes not yet saved in council.ron".
@@ -195,39 +263,48 @@ pub fn describe_copy(copy: &RecoveryCopy) -> String {
         copy.notes,
         if copy.notes == 1 { "" } else { "s" }
     );
-    let name = |file: &std::path::Path| {
-        file.file_name().map_or_else(
-            || file.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        )
-    };
+    let name = file_name_of;
     let file = match &copy.of_file {
         Some(file) if file.exists() => format!("changes not yet saved in {}", name(file)),
         Some(file) => format!("its file {} is missing", name(file)),
         None => "never saved to a file".to_owned(),
     };
-    format!("Saved {when} · {notes} · {file}")
+    let drafts = match copy.drafts {
+        0 => String::new(),
+        1 => " · text you were typing".to_owned(),
+        n => format!(" · text you were typing in {n} places"),
+    };
+    format!("Saved {when} · {notes}{drafts} · {file}")
 }
 
 fn locked_ui(
     ui: &mut egui::Ui,
     path: &std::path::Path,
     owner: &LockOwner,
+    (confirmed, confirm_anyway): (bool, &mut bool),
     palette: &Palette,
 ) -> Option<SafetyChoice> {
     let mut choice = None;
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+    let name = file_name_of(path);
     ui.heading(format!("{name} is open somewhere else"));
     ui.add_space(6.0);
+    let why = if confirmed {
+        format!(
+            "It is open in another {}. If both saved, one would overwrite the other's work.",
+            owner.describe()
+        )
+    } else {
+        format!(
+            "Its lock file says it is open in another {}, but that cannot be confirmed: that \
+             Goldthread may have closed without tidying up, or it runs on another computer. If \
+             both saved, one would overwrite the other's work.",
+            owner.describe()
+        )
+    };
     ui.add(
         egui::Label::new(format!(
-            "It is open in another {}. If both saved, one would overwrite the other's work.\n\n\
-             Open it read-only to look at it here: you can still change it and use Save as… to \
-             keep your changes in a new file.",
-            owner.describe()
+            "{why}\n\nOpen it read-only to look at it here: you can still change it and use \
+             Save as… to keep your changes in a new file."
         ))
         .wrap(),
     );
@@ -238,6 +315,23 @@ fn locked_ui(
             .clicked()
         {
             choice = Some(SafetyChoice::OpenReadOnly);
+        }
+        if !confirmed {
+            let text = if *confirm_anyway {
+                "Click again: open it for writing"
+            } else {
+                "Open anyway…"
+            };
+            let anyway = ui
+                .add(egui::Button::new(RichText::new(text).color(palette.danger)))
+                .on_hover_text("Only when you are sure it is not open anywhere else");
+            if anyway.clicked() {
+                if *confirm_anyway {
+                    choice = Some(SafetyChoice::OpenAnyway);
+                } else {
+                    *confirm_anyway = true;
+                }
+            }
         }
         if ui.button("Cancel").clicked() {
             choice = Some(SafetyChoice::Cancel);

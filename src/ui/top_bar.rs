@@ -202,7 +202,7 @@ fn title_ui(ui: &mut egui::Ui, open: &OpenSession, palette: &Palette, edits: &mu
                         "Read-only: {why}. Save as… keeps your changes in a new file."
                     ));
             }
-            if open.is_dirty() {
+            if open.has_unsaved_work() {
                 ui.label(RichText::new("● unsaved").color(palette.accent));
             } else if open.path.is_some() {
                 ui.label(RichText::new("saved").color(palette.text_muted));

@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 
 use crate::History;
 use crate::model::Session;
+use crate::storage::DiskStamp;
 use crate::storage::lock::SessionLock;
+use crate::storage::recovery::Drafts;
 use crate::ui::canvas::CanvasState;
 use crate::ui::lab::LabState;
 use crate::ui::screen::Screen;
@@ -83,6 +85,12 @@ pub struct OpenSession {
     pub saves_automatically: bool,
     /// When the last automatic save started (egui time, seconds).
     pub last_auto_save_secs: f64,
+    /// The file as this session last read or wrote it, to tell a change made by another
+    /// program before saving over it.
+    pub disk: Option<(PathBuf, DiskStamp)>,
+    /// Another program changed the file and the user has not yet chosen what to keep:
+    /// automatic saves wait; Save asks again.
+    pub changed_outside: bool,
 }
 
 /// Where the recovery copy of an open session is, and how up to date it is.
@@ -100,6 +108,8 @@ pub struct RecoveryState {
     pub last_write_secs: f64,
     /// The last write failed (the user has been told once).
     pub failed: bool,
+    /// The drafts the copy on disk holds.
+    pub drafts: Drafts,
 }
 
 impl RecoveryState {
@@ -112,6 +122,7 @@ impl RecoveryState {
             busy: false,
             last_write_secs: f64::NEG_INFINITY,
             failed: false,
+            drafts: Drafts::default(),
         }
     }
 }

@@ -1,28 +1,19 @@
 //! The app's file work: choosing files, saving, opening, and the results of background jobs.
 
-use std::path::{Path, PathBuf};
-
-use std::time::Duration;
+use std::path::PathBuf;
 
 use super::config::RecoveryState;
+use super::saving::display_name;
 use super::{GoldthreadApp, OpenSession};
 use crate::History;
 use crate::model::Session;
-use crate::storage::lock::{self, LockError, SessionLock};
-use crate::storage::recovery::{self, RecoveryCopy};
+use crate::storage::lock::SessionLock;
+use crate::storage::recovery;
 use crate::storage::{self, CURRENT_FORMAT_VERSION, Loaded};
 use crate::ui::canvas::CanvasState;
 use crate::ui::command::Command;
 use crate::ui::dialogs::Dialog;
-use crate::ui::jobs::{self, JobResult, PickPurpose, SaveReport};
-use crate::ui::recovery_ui::{SafetyChoice, SafetyPrompt};
-
-/// A recovery copy is written at most this often while changes keep coming, and at once after
-/// a pause: so it never lags the last edit by more than this plus the time to write it.
-pub const RECOVERY_INTERVAL_SECS: f64 = 1.0;
-
-/// With "save automatically", the file is written at most this often.
-pub const AUTO_SAVE_INTERVAL_SECS: f64 = 3.0;
+use crate::ui::jobs::{JobResult, PickPurpose};
 
 impl GoldthreadApp {
     pub(super) fn pick(&mut self, ctx: &egui::Context, purpose: PickPurpose) {
@@ -61,123 +52,6 @@ impl GoldthreadApp {
         }
     }
 
-    /// Starts saving the open session; `then` runs once the save has succeeded.
-    pub(super) fn save_then(&mut self, ctx: &egui::Context, then: Option<Command>) {
-        self.start_save(ctx, then, false);
-    }
-
-    /// Starts saving the open session to its file (a new one in the library the first time).
-    /// A read-only session is not written: Save as… is offered instead.
-    fn start_save(&mut self, ctx: &egui::Context, then: Option<Command>, automatic: bool) {
-        let Some(open) = &mut self.open else {
-            if let Some(command) = then {
-                self.run_now(ctx, command);
-            }
-            return;
-        };
-        if let Some(why) = &open.read_only {
-            self.notices.error(format!(
-                "This session is read-only: {why}. Choose a new file to save your changes in."
-            ));
-            self.pick(ctx, PickPurpose::SaveAs);
-            return;
-        }
-        let path = open.path.clone().unwrap_or_else(|| {
-            storage::unique_path(&self.config.library_dir, &open.session.title, None)
-        });
-        if open.lock.as_ref().is_none_or(|l| l.file != path) {
-            match lock::acquire(&path) {
-                Ok(lock) => open.lock = Some(lock),
-                Err(LockError::Held(owner)) => {
-                    open.read_only = Some(format!("it is open in another {}", owner.describe()));
-                    self.notices.error(format!(
-                        "{COULD_NOT_SAVE} {} is open in another {}. Use Save as… to choose another file.",
-                        display_name(&path),
-                        owner.describe()
-                    ));
-                    return;
-                }
-                // The save itself reports why the folder cannot be written.
-                Err(LockError::Io(_)) => open.lock = None,
-            }
-        }
-        // A session's first save may make the library folder, and Save as… the folder typed
-        // for it; a later save never recreates a folder that has gone (a removed USB stick).
-        let save_as = self
-            .save_as_from
-            .as_ref()
-            .is_some_and(|(token, ..)| *token == open.token);
-        let first_save = open.path.is_none() || save_as;
-        open.path = Some(path.clone());
-        open.saving = true;
-        self.after_save = then;
-        self.jobs.save(
-            ctx,
-            open.token,
-            open.history.generation(),
-            path,
-            open.snapshot(),
-            automatic,
-            first_save,
-        );
-    }
-
-    /// Keeps the recovery copy of the open session up to date (and, with "save automatically",
-    /// the file itself). Runs at the end of every frame; it writes off the UI thread and asks
-    /// for one repaint when the next write is due, never a repaint loop.
-    pub(super) fn autosave(&mut self, ctx: &egui::Context) {
-        let now = ctx.input(|i| i.time);
-        let auto = self.settings.save_automatically;
-        let Some(open) = &mut self.open else { return };
-        open.saves_automatically = auto;
-        let generation = open.history.generation();
-        let dirty = open.is_dirty();
-        let recovery = &mut open.recovery;
-        if recovery.busy {
-            // The running write reports back and asks for a repaint.
-        } else if !dirty {
-            // Everything is in the file: the copy is no longer needed.
-            if recovery.exists {
-                recovery.busy = true;
-                let path = recovery.path.clone();
-                self.jobs
-                    .write_recovery(ctx, open.token, generation, path, None, None);
-            }
-        } else if recovery.generation != generation || !recovery.exists {
-            let due = recovery.last_write_secs + RECOVERY_INTERVAL_SECS;
-            if now >= due {
-                recovery.busy = true;
-                recovery.last_write_secs = now;
-                let path = recovery.path.clone();
-                let snapshot = open.snapshot();
-                self.jobs.write_recovery(
-                    ctx,
-                    open.token,
-                    generation,
-                    path,
-                    open.path.clone(),
-                    Some(snapshot),
-                );
-            } else {
-                ctx.request_repaint_after(Duration::from_secs_f64(due - now));
-            }
-        }
-        if auto
-            && open.path.is_some()
-            && open.read_only.is_none()
-            && open.is_dirty()
-            && !open.saving
-        {
-            let due = open.last_auto_save_secs + AUTO_SAVE_INTERVAL_SECS;
-            if now >= due {
-                open.last_auto_save_secs = now;
-                self.start_save(ctx, None, true);
-            } else {
-                ctx.request_repaint_after(Duration::from_secs_f64(due - now));
-            }
-        }
-    }
-
     /// Closes the open session (the user saved it, or chose to discard its changes): its
     /// recovery copy is deleted and its lock released.
     pub(super) fn close_open(&mut self) {
@@ -190,46 +64,9 @@ impl GoldthreadApp {
         }
     }
 
-    /// Shows a safety prompt's choice taking effect.
-    pub(super) fn safety_choice(&mut self, ctx: &egui::Context, choice: SafetyChoice) {
-        let prompt = self.safety.take();
-        match choice {
-            SafetyChoice::Restore(copy) => self.jobs.restore(ctx, copy),
-            SafetyChoice::Discard(copy) => {
-                match jobs::remove_copy(&copy.path) {
-                    Ok(()) => self
-                        .notices
-                        .info(format!("Discarded the recovery copy of {}.", copy.title)),
-                    Err(e) => self.notices.error(format!("Could not discard it: {e}")),
-                }
-                if let Some(SafetyPrompt::Recover { mut copies, .. }) = prompt {
-                    copies.retain(|c| c.path != copy.path);
-                    if !copies.is_empty() {
-                        self.safety = Some(SafetyPrompt::Recover {
-                            copies,
-                            confirm_discard: None,
-                        });
-                    }
-                }
-            }
-            SafetyChoice::Later | SafetyChoice::Cancel => {}
-            SafetyChoice::OpenReadOnly => {
-                if let Some(SafetyPrompt::Locked {
-                    path,
-                    owner,
-                    loaded,
-                }) = prompt
-                {
-                    let why = format!("it is open in another {}", owner.describe());
-                    self.open_loaded(*loaded, path, None, Some(why));
-                }
-            }
-        }
-    }
-
     /// Installs a session read from `path`, with its lock (or why it is read-only), and tells
     /// the user what was repaired or migrated.
-    fn open_loaded(
+    pub(super) fn open_loaded(
         &mut self,
         loaded: Loaded,
         path: PathBuf,
@@ -273,38 +110,6 @@ impl GoldthreadApp {
         }
     }
 
-    /// Installs a restored recovery copy: unsaved, with the copy kept until it is saved.
-    fn open_restored(
-        &mut self,
-        copy: RecoveryCopy,
-        loaded: Loaded,
-        lock: Option<Result<SessionLock, LockError>>,
-    ) {
-        self.install(loaded.session, copy.of_file.clone());
-        let Some(open) = &mut self.open else { return };
-        open.saved_generation = u64::MAX;
-        open.recovery = RecoveryState::new(copy.path.clone());
-        open.recovery.exists = true;
-        match lock {
-            Some(Ok(lock)) => open.lock = Some(lock),
-            Some(Err(LockError::Held(owner))) => {
-                open.read_only = Some(format!("its file is open in another {}", owner.describe()));
-            }
-            Some(Err(LockError::Io(_))) | None => {}
-        }
-        self.notices.info(format!(
-            "Restored \"{}\" as it was at {}. Save to keep it.",
-            copy.title,
-            copy.written.format("%H:%M:%S")
-        ));
-        if !loaded.warnings.is_empty() {
-            self.notices.error(format!(
-                "The recovery copy was repaired while opening:\n{}",
-                loaded.warnings.join("\n")
-            ));
-        }
-    }
-
     pub(super) fn install(&mut self, session: Session, path: Option<PathBuf>) {
         self.close_open();
         let token = self.next_token;
@@ -335,27 +140,21 @@ impl GoldthreadApp {
             recovery: RecoveryState::new(recovery_path),
             saves_automatically: self.settings.save_automatically,
             last_auto_save_secs: f64::NEG_INFINITY,
+            disk: None,
+            changed_outside: false,
         });
     }
 
     pub(super) fn handle_job(&mut self, result: JobResult) {
         match result {
-            JobResult::Loaded { path, result, lock } => match *result {
-                Ok(loaded) => match lock {
-                    Some(Err(LockError::Held(owner))) => {
-                        self.safety = Some(SafetyPrompt::Locked {
-                            path,
-                            owner,
-                            loaded: Box::new(loaded),
-                        });
-                    }
-                    Some(Err(LockError::Io(e))) => {
-                        let why = format!("its folder cannot be written ({e})");
-                        self.open_loaded(loaded, path, None, Some(why));
-                    }
-                    Some(Ok(lock)) => self.open_loaded(loaded, path, Some(lock), None),
-                    None => self.open_loaded(loaded, path, None, None),
-                },
+            JobResult::Loaded {
+                path,
+                result,
+                lock,
+                stamp,
+                copies,
+            } => match *result {
+                Ok(loaded) => self.loaded(loaded, path, lock, stamp, copies),
                 Err(e) => {
                     self.dialog = Some(Dialog::Message {
                         title: format!("Can't open {}", e.file_name()),
@@ -363,16 +162,15 @@ impl GoldthreadApp {
                     });
                 }
             },
-            JobResult::Recovery(copies) => {
-                if !copies.is_empty() {
-                    self.safety = Some(SafetyPrompt::Recover {
-                        copies,
-                        confirm_discard: None,
-                    });
-                }
-            }
-            JobResult::Restored { copy, result, lock } => match *result {
-                Ok(loaded) => self.open_restored(copy, loaded, lock),
+            JobResult::Recovery { copies, listing } => self.recovery_listed(copies, listing),
+            JobResult::Restored {
+                copy,
+                result,
+                lock,
+                stamp,
+                drafts,
+            } => match *result {
+                Ok(loaded) => self.open_restored(copy, loaded, lock, stamp, drafts),
                 Err(e) => {
                     self.dialog = Some(Dialog::Message {
                         title: format!("Can't restore {}", copy.title),
@@ -387,6 +185,7 @@ impl GoldthreadApp {
                 token,
                 generation,
                 removed,
+                drafts,
                 result,
             } => {
                 let Some(open) = self.open.as_mut().filter(|o| o.token == token) else {
@@ -400,6 +199,7 @@ impl GoldthreadApp {
                         recovery.generation = generation;
                         recovery.exists = !removed;
                         recovery.failed = false;
+                        recovery.drafts = drafts;
                     }
                     Err(e) => {
                         if !recovery.failed {
@@ -455,56 +255,7 @@ impl GoldthreadApp {
             },
         }
     }
-
-    pub(super) fn handle_saved(&mut self, report: SaveReport) {
-        let then = self.after_save.take();
-        let Some(open) = self.open.as_mut().filter(|o| o.token == report.token) else {
-            return;
-        };
-        open.saving = false;
-        let save_as_from = self
-            .save_as_from
-            .take_if(|(token, ..)| *token == report.token);
-        match report.result {
-            Ok(()) => {
-                open.saved_generation = report.generation;
-                // Earlier failures are over: their notices would only mislead now.
-                self.notices.clear_errors_starting_with(COULD_NOT_SAVE);
-                if let Some(warning) = report.size_warning {
-                    self.notices.error(warning);
-                }
-                if !report.automatic {
-                    self.notices
-                        .info(format!("Saved to {}", report.path.display()));
-                }
-                if let Some(command) = then {
-                    // Runs through the usual check, so edits made while saving are asked about.
-                    self.pending.push(command);
-                }
-            }
-            Err(e) => {
-                if let Some((_, path, read_only)) = save_as_from
-                    && open.path.as_ref() == Some(&report.path)
-                {
-                    // "Save as" failed: the session still belongs to the file it came from.
-                    if let Some(old) = &path
-                        && open.lock.as_ref().is_none_or(|l| &l.file != old)
-                    {
-                        open.lock = lock::acquire(old).ok();
-                    }
-                    open.path = path;
-                    open.read_only = read_only;
-                }
-                self.notices.error(format!(
-                    "{COULD_NOT_SAVE} {e}. Your work is still here, unsaved; try Save as… to choose another place."
-                ));
-            }
-        }
-    }
 }
-
-/// How every notice about a failed save starts, so a later successful save can clear them.
-const COULD_NOT_SAVE: &str = "Could not save:";
 
 impl GoldthreadApp {
     /// Where an export of the open session goes: next to its file, or in the library under
@@ -559,11 +310,4 @@ pub(super) fn with_ron_extension(path: PathBuf) -> PathBuf {
         s.push(".ron");
         PathBuf::from(s)
     }
-}
-
-fn display_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
 }

@@ -2,8 +2,11 @@
 //! while the frame is drawn are applied here, in one place, at the end of the frame.
 
 mod config;
+mod drafts;
 mod files;
 mod import;
+mod safety;
+mod saving;
 
 pub use config::{AppConfig, OpenSession, Settings};
 
@@ -11,7 +14,7 @@ use super::canvas::{self, CanvasRequest};
 use super::command::Command;
 use super::dialogs::{self, Dialog};
 use super::jobs::LibraryEvent;
-use super::jobs::{Jobs, PickPurpose};
+use super::jobs::{Jobs, Listing, PickPurpose};
 use super::library_ui::{self, LibraryState};
 use super::modal::HeldKeys;
 use super::notices::Notices;
@@ -283,11 +286,15 @@ impl GoldthreadApp {
         ctx.set_fonts(style::fonts());
         ctx.set_zoom_factor(self.settings.text_scale.clamp(0.5, 3.0));
         match self.config.open_file.take() {
-            Some(path) => self.jobs.load(ctx, path),
-            None => self.rescan(ctx),
+            Some(path) => self.jobs.load(ctx, path, self.config.library_dir.clone()),
+            None => {
+                self.library.scanning = true;
+                self.jobs.scan_library(ctx, self.config.library_dir.clone());
+            }
         }
+        // Offers the copies, and marks their sessions in the library.
         self.jobs
-            .list_recovery(ctx, self.config.library_dir.clone());
+            .list_recovery(ctx, self.config.library_dir.clone(), Listing::Start);
     }
 
     fn rescan(&mut self, ctx: &egui::Context) {
@@ -297,6 +304,8 @@ impl GoldthreadApp {
             self.notices
                 .error("The library could not be listed: no thread could be started for it.");
         }
+        self.jobs
+            .list_recovery(ctx, self.config.library_dir.clone(), Listing::Library);
     }
 
     fn handle_close_request(&mut self, ctx: &egui::Context) {
@@ -361,7 +370,7 @@ impl GoldthreadApp {
                 self.rescan(ctx);
             }
             Command::RefreshLibrary => self.rescan(ctx),
-            Command::OpenPath(path) => self.jobs.load(ctx, path),
+            Command::OpenPath(path) => self.jobs.load(ctx, path, self.config.library_dir.clone()),
             Command::OpenDialog => self.pick(ctx, PickPurpose::Open),
             Command::Save => self.save_then(ctx, None),
             Command::SaveAs => {
@@ -448,7 +457,9 @@ impl GoldthreadApp {
     }
     fn update_window_title(&mut self, ctx: &egui::Context) {
         let title = match &self.open {
-            Some(o) if o.is_dirty() => format!("● {} (unsaved) - Goldthread", o.session.title),
+            Some(o) if o.has_unsaved_work() => {
+                format!("● {} (unsaved) - Goldthread", o.session.title)
+            }
             Some(o) => format!("{} - Goldthread", o.session.title),
             None => "Goldthread".to_owned(),
         };

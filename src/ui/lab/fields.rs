@@ -67,6 +67,16 @@ impl Drafts {
     pub fn has_draft(&self, field: Field) -> bool {
         self.texts.contains_key(&field)
     }
+
+    /// Every draft being typed, in no particular order (for the recovery copy).
+    pub fn texts(&self) -> impl Iterator<Item = (Field, &str)> {
+        self.texts.iter().map(|(f, t)| (*f, t.as_str()))
+    }
+
+    /// Puts back a draft from a recovery copy, shown in its field as typed.
+    pub fn restore(&mut self, field: Field, text: String) {
+        self.texts.insert(field, text);
+    }
 }
 
 /// How a text field looks.
