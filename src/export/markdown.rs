@@ -24,6 +24,7 @@ pub fn markdown_with_votes(session: &Session, dots: &[(VoteOption, u32)]) -> Str
     vision(&mut md, session);
     themes(&mut md, session, dots);
     actions(&mut md, session);
+    super::since::scores_and_since(&mut md, session);
     gaps(&mut md, session, dots);
     unthemed(&mut md, session);
     // Exactly one newline at the end.

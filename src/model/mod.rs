@@ -4,12 +4,14 @@
 //! `#[test]`s and usable from headless commands.
 
 mod edit;
+pub mod followup;
 mod geometry;
 pub mod lab;
 mod lab_edit;
 pub mod layout;
 mod note;
 mod participant;
+pub mod score;
 mod session;
 pub mod theme;
 mod theme_edit;

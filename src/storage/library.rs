@@ -16,6 +16,8 @@ pub struct LibraryEntry {
     pub modified: Option<SystemTime>,
     /// Its contents in brief, or why it cannot be opened.
     pub status: EntryStatus,
+    /// Its id, the session it follows up and its open actions, when it opens.
+    pub series: Option<super::series::SeriesInfo>,
 }
 
 /// A library file's contents in brief.
@@ -46,6 +48,14 @@ impl LibraryEntry {
         }
     }
 
+    /// The workshop date, for a session that opens.
+    pub fn date(&self) -> Option<NaiveDate> {
+        match &self.status {
+            EntryStatus::Ok { date, .. } => Some(*date),
+            EntryStatus::Broken { .. } => None,
+        }
+    }
+
     /// The file name without folders.
     pub fn file_name(&self) -> String {
         self.path
@@ -62,7 +72,12 @@ pub fn scan_library(dir: &Path) -> Vec<LibraryEntry> {
         .into_iter()
         .map(|path| {
             let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
-            let status = match load_file(&path) {
+            let loaded = load_file(&path);
+            let series = loaded
+                .as_ref()
+                .ok()
+                .map(|l| super::series::SeriesInfo::of(&l.session));
+            let status = match loaded {
                 Ok(loaded) => EntryStatus::Ok {
                     title: loaded.session.title,
                     date: loaded.session.date,
@@ -76,6 +91,7 @@ pub fn scan_library(dir: &Path) -> Vec<LibraryEntry> {
                 path,
                 modified,
                 status,
+                series,
             }
         })
         .collect();

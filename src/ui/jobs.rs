@@ -37,6 +37,15 @@ pub enum JobResult {
         /// The one-writer lock, taken once the file had been read.
         lock: Option<Result<SessionLock, LockError>>,
     },
+    /// The previous session of a follow-up was looked for: its file, or why it was not found.
+    PreviousFound(Result<PathBuf, String>),
+    /// A session file was read to follow it up.
+    FollowUpRead {
+        /// The file.
+        path: PathBuf,
+        /// The session, or why it could not be read.
+        result: Box<Result<Loaded, FileError>>,
+    },
     /// The recovery folder was listed at start: the copies newer than their files.
     Recovery(Vec<RecoveryCopy>),
     /// A recovery copy was read to restore it.

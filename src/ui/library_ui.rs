@@ -6,6 +6,7 @@ use std::time::SystemTime;
 use egui::{Id, Key, Modifiers, RichText, Sense};
 
 use super::command::Command;
+use super::library_series::{entry_menu, open_actions_ui, row_ui, series_rows};
 use super::style::{self, Palette};
 use super::widgets::primary_button;
 use crate::storage::{EntryStatus, LibraryEntry, filter_entries};
@@ -21,6 +22,8 @@ pub struct LibraryState {
     pub selected: usize,
     /// A scan is running.
     pub scanning: bool,
+    /// The files shown at the last frame, in the order shown (`selected` indexes it).
+    pub shown: Vec<std::path::PathBuf>,
 }
 
 impl LibraryState {
@@ -86,7 +89,9 @@ pub fn library_ui(
                 }
             });
             ui.add_space(14.0);
-            let shown = filter_entries(&state.entries, &state.filter);
+            let rows = series_rows(&filter_entries(&state.entries, &state.filter));
+            let shown: Vec<&LibraryEntry> = rows.iter().map(|r| r.entry).collect();
+            state.shown = shown.iter().map(|e| e.path.clone()).collect();
             if shown.is_empty() {
                 empty_ui(ui, state, palette);
                 return;
@@ -120,8 +125,13 @@ pub fn library_ui(
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    for (i, entry) in shown.iter().enumerate() {
-                        if entry_ui(ui, entry, i == state.selected, now, palette).clicked() {
+                    for (i, row) in rows.iter().enumerate() {
+                        let entry = row.entry;
+                        let response = row_ui(ui, row, palette, |ui| {
+                            entry_ui(ui, entry, i == state.selected, now, palette)
+                        });
+                        entry_menu(&response, entry, commands);
+                        if response.clicked() {
                             commands.push(Command::OpenPath(entry.path.clone()));
                         }
                         ui.add_space(8.0);
@@ -200,6 +210,7 @@ fn entry_ui(
                 ui.add(egui::Label::new(RichText::new(reason).color(palette.danger)).wrap());
             }
         }
+        open_actions_ui(ui, entry, palette);
     });
     let response = ui.interact(inner.response.rect, id, Sense::click());
     let label = entry.title();
