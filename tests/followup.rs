@@ -309,3 +309,45 @@ fn a_version_2_file_reads_its_actions_as_not_started_and_gets_a_stable_id() {
     );
     assert!(a.session.previous.is_none());
 }
+
+#[test]
+fn the_previous_session_is_found_by_its_file_or_its_id_and_a_missing_one_is_explained() {
+    use goldthread::storage::series::find_previous;
+    let dir = common::temp_dir("followup-find-previous");
+    let first = lab();
+    let lab_path = dir.join("lab.ron");
+    save_file(&lab_path, &first).unwrap();
+    let review = follow_up(
+        &first,
+        &lab_path.display().to_string(),
+        "Review".to_owned(),
+        date(2027, 2, 22),
+    );
+    let link = review.previous.as_ref().unwrap();
+    assert_eq!(find_previous(&dir, link).unwrap(), lab_path);
+    // Renamed within the library: found by its id.
+    let renamed = dir.join("northfield 2026.ron");
+    std::fs::rename(&lab_path, &renamed).unwrap();
+    assert_eq!(find_previous(&dir, link).unwrap(), renamed);
+    // A different session now at the old path is not taken for it.
+    save_file(&lab_path, &Session::new("Another lab", date(2027, 1, 1))).unwrap();
+    assert_eq!(find_previous(&dir, link).unwrap(), renamed);
+    // Gone: the message names it, says where it looked, and that nothing is lost.
+    std::fs::remove_file(&renamed).unwrap();
+    std::fs::write(&lab_path, "(format_version: 99, session: ())").unwrap();
+    let why = find_previous(&dir, link).unwrap_err();
+    for part in [
+        EXAMPLE_TITLE,
+        "22 November 2026",
+        "lab.ron",
+        "newer",
+        "Nothing is lost",
+    ] {
+        assert!(why.contains(part), "{part:?} missing from {why}");
+    }
+    assert_eq!(
+        std::fs::read_to_string(&lab_path).unwrap(),
+        "(format_version: 99, session: ())",
+        "looking never writes"
+    );
+}

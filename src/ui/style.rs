@@ -388,13 +388,13 @@ pub const REVIEW_TITLE_SIZE: f32 = 40.0;
 /// The size of the review walk's details (owner, due date, status).
 pub const REVIEW_DETAIL_SIZE: f32 = 24.0;
 /// The review walk's and the scoring screen's big key buttons.
-pub const BIG_BUTTON_SIZE: egui::Vec2 = egui::vec2(190.0, 64.0);
+pub const BIG_BUTTON_SIZE: egui::Vec2 = egui::vec2(140.0, 60.0);
 /// The text size on the big key buttons.
 pub const BIG_BUTTON_FONT_SIZE: f32 = 22.0;
 /// The height of the tallest bar in a score chart.
-pub const SCORE_CHART_HEIGHT: f32 = 220.0;
+pub const SCORE_CHART_HEIGHT: f32 = 170.0;
 /// The width of one score's group of bars (last time and this time side by side).
-pub const SCORE_GROUP_WIDTH: f32 = 150.0;
+pub const SCORE_GROUP_WIDTH: f32 = 160.0;
 /// The size of the counts and labels in a score chart.
 pub const SCORE_CHART_FONT_SIZE: f32 = 20.0;
 

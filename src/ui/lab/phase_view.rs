@@ -84,14 +84,14 @@ fn previous_ui(
     ui.add_space(12.0);
     ui.label(
         RichText::new(format!(
-            "Following up “{}” of {}",
+            "Following up “{}” ({})",
             link.title,
             crate::model::lab::dates::long(link.date)
         ))
         .color(palette.text_muted),
     );
     if ui
-        .button("Open the previous session")
+        .small_button("Open it")
         .on_hover_text("Found by its id, even if its file was renamed or moved in the library")
         .clicked()
     {

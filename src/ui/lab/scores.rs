@@ -79,24 +79,22 @@ pub fn scores_ui(
         }
     });
     ui.add_space(8.0);
-    let change = session.score_change(phase.id);
+    // What the room reads comes first: the chart (a tally is open; a laptop round only once
+    // revealed, and never while someone is scoring), then the controls.
+    let shown = match scoring.mode {
+        ScoreMode::Tally => true,
+        ScoreMode::PassTheLaptop => scoring.revealed && state.scores.scorer.is_none(),
+    };
+    if shown {
+        let change = session.score_change(phase.id);
+        card_ui(ui, palette, |ui| {
+            score_chart_ui(ui, scoring, change.as_ref(), palette);
+        });
+        ui.add_space(12.0);
+    }
     match scoring.mode {
-        ScoreMode::Tally => {
-            tally_ui(ui, phase, scoring, palette, edits);
-            ui.add_space(12.0);
-            card_ui(ui, palette, |ui| {
-                score_chart_ui(ui, scoring, change.as_ref(), palette);
-            });
-        }
-        ScoreMode::PassTheLaptop => {
-            laptop_ui(ui, session, phase, scoring, state, palette, edits);
-            if scoring.revealed && state.scores.scorer.is_none() {
-                ui.add_space(12.0);
-                card_ui(ui, palette, |ui| {
-                    score_chart_ui(ui, scoring, change.as_ref(), palette);
-                });
-            }
-        }
+        ScoreMode::Tally => tally_ui(ui, phase, scoring, palette, edits),
+        ScoreMode::PassTheLaptop => laptop_ui(ui, session, phase, scoring, state, palette, edits),
     }
 }
 
