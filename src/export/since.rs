@@ -9,7 +9,7 @@ use super::one_line;
 use crate::model::Session;
 use crate::model::followup::question_of;
 use crate::model::lab::dates::long;
-use crate::model::lab::progress::overdue;
+use crate::model::lab::progress::{grouped_by_status, overdue};
 use crate::model::lab::{Action, ActionStatus};
 use crate::model::score::{SCALE, number};
 
@@ -67,17 +67,11 @@ fn scores(md: &mut String, session: &Session) {
 fn actions(md: &mut String, session: &Session) {
     let _ = writeln!(md, "### Actions\n");
     let carried: Vec<&Action> = session.lab.actions.iter().filter(|a| a.carried).collect();
-    for (status, heading) in [
-        (ActionStatus::Done, "Done"),
-        (ActionStatus::InProgress, "In progress"),
-        (ActionStatus::Blocked, "Blocked"),
-        (ActionStatus::Dropped, "Dropped"),
-        (ActionStatus::NotStarted, "Not started yet"),
-    ] {
-        let these: Vec<&&Action> = carried.iter().filter(|a| a.status == status).collect();
-        if these.is_empty() {
-            continue;
-        }
+    for (status, these) in grouped_by_status(&carried) {
+        let heading = match status {
+            ActionStatus::NotStarted => "Not started yet",
+            other => other.label(),
+        };
         let _ = writeln!(md, "- {heading} ({}):", these.len());
         for action in these {
             let _ = writeln!(md, "  - {}", describe(session, action));

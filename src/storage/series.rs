@@ -49,18 +49,11 @@ pub fn group_series<'a>(entries: &[&'a LibraryEntry]) -> Vec<Vec<&'a LibraryEntr
     let root = |start: usize| {
         let mut at = start;
         for _ in 0..entries.len() {
-            let Some(prev) = entries[at]
-                .series
-                .as_ref()
-                .and_then(|s| s.previous.as_deref())
-                .and_then(|p| by_id.get(p))
-            else {
-                break;
-            };
-            if *prev == start {
-                break; // A loop of links (hand-edited files): stop where it started.
+            match previous_index(entries[at], &by_id) {
+                Some(prev) if prev != start => at = prev,
+                // No link, or a loop of links (hand-edited files): stop.
+                _ => break,
             }
-            at = *prev;
         }
         at
     };
@@ -81,20 +74,21 @@ pub fn group_series<'a>(entries: &[&'a LibraryEntry]) -> Vec<Vec<&'a LibraryEntr
         .collect()
 }
 
+/// Where in the list the session `entry` follows up is, if it is listed.
+fn previous_index(entry: &LibraryEntry, by_id: &HashMap<&str, usize>) -> Option<usize> {
+    let previous = entry.series.as_ref()?.previous.as_deref()?;
+    by_id.get(previous).copied()
+}
+
 /// How many links lead back from `entry` within `entries` (0 for a first session).
 fn depth(entry: &LibraryEntry, entries: &[&LibraryEntry], by_id: &HashMap<&str, usize>) -> usize {
     let mut n = 0;
     let mut at = entry;
     while n < entries.len() {
-        let Some(prev) = at
-            .series
-            .as_ref()
-            .and_then(|s| s.previous.as_deref())
-            .and_then(|p| by_id.get(p))
-        else {
+        let Some(prev) = previous_index(at, by_id) else {
             break;
         };
-        at = entries[*prev];
+        at = entries[prev];
         n += 1;
     }
     n

@@ -166,6 +166,31 @@ pub fn overdue(lab: &Lab, today: NaiveDate) -> Vec<&Action> {
     lab.actions.iter().filter(|a| a.is_overdue(today)).collect()
 }
 
+/// The actions grouped by status, in the order a review reads them (done, in progress,
+/// blocked, dropped, not started); empty groups are left out.
+pub fn grouped_by_status<'a>(actions: &[&'a Action]) -> Vec<(ActionStatus, Vec<&'a Action>)> {
+    [
+        ActionStatus::Done,
+        ActionStatus::InProgress,
+        ActionStatus::Blocked,
+        ActionStatus::Dropped,
+        ActionStatus::NotStarted,
+    ]
+    .into_iter()
+    .map(|s| {
+        (
+            s,
+            actions
+                .iter()
+                .copied()
+                .filter(|a| a.status == s)
+                .collect::<Vec<_>>(),
+        )
+    })
+    .filter(|(_, these)| !these.is_empty())
+    .collect()
+}
+
 /// How many actions have each status.
 pub fn status_counts(actions: &[&Action]) -> [(ActionStatus, usize); 5] {
     ActionStatus::ALL.map(|s| (s, actions.iter().filter(|a| a.status == s).count()))

@@ -30,7 +30,7 @@ use chrono::NaiveDate;
 
 use super::command::Command;
 use super::screen::Screen;
-use super::style::{self, Palette};
+use super::style::Palette;
 use crate::model::lab::Timer;
 use crate::model::{Edit, PhaseId, Session};
 
@@ -95,26 +95,14 @@ pub fn lab_ui(
     commands: &mut Vec<Command>,
 ) {
     let _ = commands;
-    egui::ScrollArea::vertical()
-        .id_salt(("goldthread.lab.scroll", screen.label()))
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            // A centred column: readable line lengths on a wide projector, full width on a laptop.
-            let width = (ui.available_width() - 48.0).min(style::LAB_MAX_WIDTH);
-            let margin = ((ui.available_width() - width) / 2.0).max(0.0);
-            ui.horizontal(|ui| {
-                ui.add_space(margin);
-                ui.vertical(|ui| {
-                    ui.set_width(width);
-                    ui.add_space(16.0);
-                    match screen {
-                        Screen::Plan => plan::plan_ui(ui, session, state, palette, edits),
-                        Screen::Actions => actions::actions_ui(ui, session, state, palette, edits),
-                        Screen::Thread => thread::thread_ui(ui, session, state.today, palette),
-                        Screen::Board | Screen::Vote => {}
-                    }
-                    ui.add_space(32.0);
-                });
-            });
-        });
+    widgets::centred_column_ui(ui, ("goldthread.lab.scroll", screen.label()), |ui| {
+        ui.add_space(16.0);
+        match screen {
+            Screen::Plan => plan::plan_ui(ui, session, state, palette, edits),
+            Screen::Actions => actions::actions_ui(ui, session, state, palette, edits),
+            Screen::Thread => thread::thread_ui(ui, session, state.today, palette),
+            Screen::Board | Screen::Vote => {}
+        }
+        ui.add_space(32.0);
+    });
 }

@@ -10,7 +10,7 @@ use super::scores::scores_ui;
 use crate::model::lab::PhaseKind;
 use crate::model::{Edit, Session};
 use crate::ui::command::Command;
-use crate::ui::style::{self, Palette};
+use crate::ui::style::Palette;
 
 /// Draws the current phase's own view on the Board tab and returns true, or returns false
 /// (after drawing the strip back to the phase's view, if it has one) when the notes board
@@ -39,35 +39,24 @@ pub fn phase_view_ui(
         });
         return false;
     }
-    egui::ScrollArea::vertical()
-        .id_salt("goldthread.lab.phase_view")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            let width = (ui.available_width() - 48.0).min(style::LAB_MAX_WIDTH);
-            let margin = ((ui.available_width() - width) / 2.0).max(0.0);
-            ui.horizontal(|ui| {
-                ui.add_space(margin);
-                ui.vertical(|ui| {
-                    ui.set_width(width);
-                    ui.add_space(12.0);
-                    ui.horizontal_wrapped(|ui| {
-                        if ui.button("Show the notes board").clicked() {
-                            state.board_in_phase = Some(phase.id);
-                        }
-                        previous_ui(ui, session, palette, commands);
-                    });
-                    ui.add_space(8.0);
-                    match &phase.kind {
-                        PhaseKind::Review => review_ui(ui, session, state, palette, edits),
-                        PhaseKind::Score(scoring) => {
-                            scores_ui(ui, session, phase, scoring, state, palette, edits);
-                        }
-                        PhaseKind::Notes => {}
-                    }
-                    ui.add_space(32.0);
-                });
-            });
+    super::widgets::centred_column_ui(ui, "goldthread.lab.phase_view", |ui| {
+        ui.add_space(12.0);
+        ui.horizontal_wrapped(|ui| {
+            if ui.button("Show the notes board").clicked() {
+                state.board_in_phase = Some(phase.id);
+            }
+            previous_ui(ui, session, palette, commands);
         });
+        ui.add_space(8.0);
+        match &phase.kind {
+            PhaseKind::Review => review_ui(ui, session, state, palette, edits),
+            PhaseKind::Score(scoring) => {
+                scores_ui(ui, session, phase, scoring, state, palette, edits);
+            }
+            PhaseKind::Notes => {}
+        }
+        ui.add_space(32.0);
+    });
     true
 }
 

@@ -9,6 +9,7 @@ use super::fields::{Field, FieldLook, text_field_ui};
 use super::progress::overdue_badge_ui;
 use super::widgets::{card_ui, plural};
 use crate::model::lab::dates::long;
+use crate::model::lab::progress::grouped_by_status;
 use crate::model::lab::{Action, ActionStatus};
 use crate::model::{Edit, LabEdit, Session};
 use crate::ui::style::{self, Palette};
@@ -241,17 +242,11 @@ fn summary_ui(ui: &mut egui::Ui, actions: &[&Action], palette: &Palette) {
                 .strong()
                 .color(palette.accent),
         );
-        for (status, heading) in [
-            (ActionStatus::Done, "Achievements"),
-            (ActionStatus::InProgress, "In progress"),
-            (ActionStatus::Blocked, "Blocked"),
-            (ActionStatus::NotStarted, "Not started"),
-            (ActionStatus::Dropped, "Dropped"),
-        ] {
-            let these: Vec<&&Action> = actions.iter().filter(|a| a.status == status).collect();
-            if these.is_empty() {
-                continue;
-            }
+        for (status, these) in grouped_by_status(actions) {
+            let heading = match status {
+                ActionStatus::Done => "Achievements",
+                other => other.label(),
+            };
             ui.add_space(8.0);
             ui.label(
                 RichText::new(format!(
