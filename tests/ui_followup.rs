@@ -15,7 +15,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use goldthread::model::lab::{ActionId, ActionStatus};
 use goldthread::model::score::ScoreMode;
-use goldthread::ui::GoldthreadApp;
+use goldthread::ui::{Dialog, GoldthreadApp};
 
 type H = Harness<'static, GoldthreadApp>;
 
@@ -225,4 +225,45 @@ fn a_saved_follow_up_is_grouped_with_its_lab_as_one_series() {
         2,
         "both sessions show their open actions"
     );
+}
+
+#[test]
+fn open_it_finds_the_previous_session_or_says_why_not_and_loses_nothing() {
+    let (dir, mut h) = follow_up_example("ui-followup-previous");
+    let lab = dir.join("example-council-digital-strategy.ron");
+    // Renamed in the library: still found, by its id, and opened.
+    let renamed = dir.join("northfield-lab-2026.ron");
+    std::fs::rename(&lab, &renamed).unwrap();
+    press(&mut h, Key::D);
+    let before = open_session(&h).session.clone();
+    click(&mut h, "Open it");
+    settle(&mut h);
+    // The follow-up has unsaved changes: the usual question comes first.
+    assert!(
+        matches!(h.state().dialog(), Some(Dialog::Unsaved { .. })),
+        "{:?}",
+        h.state().dialog()
+    );
+    press(&mut h, Key::Escape);
+    settle(&mut h);
+    assert_eq!(
+        open_session(&h).session,
+        before,
+        "cancelled: nothing changed"
+    );
+
+    // Gone: a clear message, and the follow-up keeps everything.
+    std::fs::remove_file(&renamed).unwrap();
+    click(&mut h, "Open it");
+    settle(&mut h);
+    let Some(Dialog::Message { title, body }) = h.state().dialog() else {
+        panic!("expected a message, got {:?}", h.state().dialog());
+    };
+    assert_eq!(title, "Can't find the previous session");
+    assert!(
+        body.contains("Example: Northfield council digital strategy lab"),
+        "{body}"
+    );
+    assert!(body.contains("Nothing is lost"), "{body}");
+    assert_eq!(open_session(&h).session, before);
 }

@@ -590,7 +590,7 @@ pub fn score_maturity(session: &mut Session, scores: &[(u64, [u8; 4])]) {
 
 /// Lays every theme out side by side (tidied through [`ThemeEdit::tidy`]), with the notes in
 /// no theme in two rows below, and points the saved view at the whole board.
-fn lay_out(session: &mut Session) {
+pub fn lay_out(session: &mut Session) {
     let mut x = 0.0;
     let ids: Vec<ThemeId> = session.themes.iter().map(|t| t.id).collect();
     for id in ids {

@@ -14,12 +14,12 @@ use goldthread::model::followup::{follow_up, follow_up_title, fresh_id};
 use goldthread::model::lab::{Action, ActionId, ActionStatus, OutcomeId, Owner};
 use goldthread::model::theme::{THEME_COLUMNS, grid_slots};
 use goldthread::model::{
-    CanvasPos, Edit, LabEdit, Note, NoteColour, NoteId, ParticipantId, PhaseId, Session, ThemeEdit,
-    ThemeId,
+    CanvasPos, CanvasRect, Edit, LabEdit, Note, NoteColour, NoteId, ParticipantId, PhaseId,
+    Session, ThemeEdit, ThemeId,
 };
 
 use crate::council::{
-    CULTURE, DATA, INFRASTRUCTURE, ONLINE, date, example_session, score_maturity,
+    CULTURE, DATA, INFRASTRUCTURE, ONLINE, SKILLS, date, example_session, lay_out, score_maturity,
 };
 
 /// The file name of the shipped lab the review follows up.
@@ -130,6 +130,26 @@ pub fn review_session() -> Session {
     }
     score_maturity(&mut session, &REVIEW_SCORES);
     write_notes(&mut session);
+    // The themes raised again first (as the themes panel's ↓ would move the others down), laid
+    // out side by side as in the lab, and the view on the themes that have notes.
+    for quiet in [CULTURE, SKILLS] {
+        let last = session.themes.len() - 1;
+        Edit::Theme(ThemeEdit::Reorder {
+            id: quiet,
+            index: last,
+        })
+        .apply(&mut session);
+    }
+    lay_out(&mut session);
+    let raised = session
+        .theme_frames()
+        .into_iter()
+        .filter(|f| f.count > 0)
+        .map(|f| f.frame)
+        .reduce(CanvasRect::union);
+    if let Some(raised) = raised {
+        session.view.center = raised.center();
+    }
     let action = culture_action(session.lab.next_action_id());
     Edit::Lab(LabEdit::add_action(&session, action)).apply(&mut session);
     let actions = session
