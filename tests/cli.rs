@@ -234,7 +234,7 @@ fn binary_check_fails_on_a_bad_file_and_leaves_it_alone() {
 fn binary_check_fails_on_a_newer_file() {
     let dir = TempDir::new("binary_check_fails_on_a_newer_file");
     let path = dir.join("future.ron");
-    let text = to_ron(&session("Future", 1)).replacen("format_version: 2", "format_version: 7", 1);
+    let text = to_ron(&session("Future", 1)).replacen("format_version: 3", "format_version: 7", 1);
     std::fs::write(&path, &text).unwrap();
     let out = run_check(&path);
     let stderr = String::from_utf8_lossy(&out.stderr);

@@ -4,6 +4,8 @@
 
 #[path = "common/council.rs"]
 mod council;
+#[path = "common/review.rs"]
+mod review;
 
 use std::path::{Path, PathBuf};
 
@@ -17,8 +19,20 @@ fn shipped_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/example-council-digital-strategy.ron")
 }
 
+fn review_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/example-council-3-month-review.ron")
+}
+
 fn shipped() -> Session {
-    let loaded = load_file(&shipped_path()).expect("the shipped example loads");
+    load_shipped(&shipped_path())
+}
+
+fn shipped_review() -> Session {
+    load_shipped(&review_path())
+}
+
+fn load_shipped(path: &Path) -> Session {
+    let loaded = load_file(path).expect("the shipped example loads");
     assert!(
         loaded.warnings.is_empty(),
         "the example loads without warnings: {:?}",
@@ -31,16 +45,19 @@ fn shipped() -> Session {
     loaded.session
 }
 
-/// Writes the example. Run with
+/// Writes the example lab and its 3-month review beside it. Run with
 /// `GOLDTHREAD_EXAMPLE_OUT=sessions/example-council-digital-strategy.ron cargo test --test example -- --ignored`.
 #[test]
-#[ignore = "writes the shipped example when GOLDTHREAD_EXAMPLE_OUT is set"]
+#[ignore = "writes the shipped examples when GOLDTHREAD_EXAMPLE_OUT is set"]
 fn write_the_example_session() {
     let Ok(out) = std::env::var("GOLDTHREAD_EXAMPLE_OUT") else {
         eprintln!("GOLDTHREAD_EXAMPLE_OUT is not set: nothing written");
         return;
     };
+    let out = PathBuf::from(out);
     std::fs::write(&out, to_ron(&example_session())).unwrap();
+    let review = out.with_file_name("example-council-3-month-review.ron");
+    std::fs::write(review, to_ron(&review::review_session())).unwrap();
 }
 
 #[test]
@@ -55,6 +72,16 @@ fn the_shipped_example_is_what_the_builder_makes() {
     assert_eq!(file.voting.rounds, built.voting.rounds);
     assert_eq!(file.lab, built.lab);
     assert_eq!(file.themes, built.themes, "the same layout and colours");
+    assert_eq!(file.id, built.id, "the id the review links to");
+    let review = review::review_session();
+    let file = shipped_review();
+    assert_eq!(
+        file.title, review.title,
+        "regenerate the examples (see above)"
+    );
+    assert_eq!(file.lab, review.lab);
+    assert_eq!(file.previous, review.previous);
+    assert_eq!(file.notes.len(), review.notes.len());
 }
 
 #[test]
@@ -62,8 +89,12 @@ fn the_example_has_a_title_forty_notes_and_every_phase() {
     let s = shipped();
     assert!(s.title.starts_with("Example:"), "{}", s.title);
     assert!(s.notes.len() >= 40, "{} notes", s.notes.len());
-    assert_eq!(s.lab.phases.len(), 6);
-    for phase in &s.lab.phases {
+    assert_eq!(
+        s.lab.phases.len(),
+        10,
+        "six phases, then four maturity questions"
+    );
+    for phase in s.lab.phases.iter().filter(|p| p.kind.scoring().is_none()) {
         let n = s.notes.iter().filter(|n| n.phase == Some(phase.id)).count();
         assert!(n > 0, "phase {:?} has no notes", phase.name);
     }
@@ -228,4 +259,77 @@ fn the_example_report_has_every_section() {
     ] {
         assert!(report.contains(section), "missing {section:?} in\n{report}");
     }
+}
+
+#[test]
+fn the_shipped_review_follows_up_the_shipped_lab_with_its_three_actions_reviewed() {
+    let lab = shipped();
+    let review = shipped_review();
+    let link = review.previous.as_ref().expect("the review is a follow-up");
+    assert_eq!(link.id, lab.id, "linked by id");
+    assert_eq!(link.file, review::LAB_FILE);
+    assert!(review.title.ends_with("3-month review"), "{}", review.title);
+    let carried: Vec<_> = review.lab.actions.iter().filter(|a| a.carried).collect();
+    assert_eq!(carried.len(), 3);
+    for (id, status, note) in review::REVIEWED {
+        let action = review.lab.action(id).unwrap();
+        assert_eq!((action.status, action.progress.as_str()), (status, note));
+        assert_eq!(action.updated, Some(review::review_date()));
+    }
+    let scored = review
+        .lab
+        .phases
+        .iter()
+        .filter(|p| review.score_change(p.id).is_some())
+        .count();
+    assert_eq!(scored, 4, "the four maturity questions, scored again");
+}
+
+#[test]
+fn the_review_report_says_what_changed_since_last_time() {
+    let report = markdown(&shipped_review());
+    let since = report
+        .split("## Since last time")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("a Since last time section");
+    let expected = "
+
+This session follows up “Example: Northfield council digital strategy lab”, held on 22 November 2026.
+
+### Actions
+
+- Done (1):
+  - Publish a shared data standard for resident records (Gareth Jones): Agreed by the data board on 10 February
+- In progress (1):
+  - Launch the online repairs pilot on three estates (Tom Reid): Two of the three estates are live
+- Blocked (1):
+  - Run digital skills drop-ins for front-line staff (Learning and Development team): No trainer until the new budget in April
+- New (1):
+  - Take the culture theme to the leadership team and name a sponsor (Helen Brooks)
+
+### Overdue on 16 March 2027
+
+- “Launch the online repairs pilot on three estates” was due on 15 March 2027 and is in progress (owned by Tom Reid).
+
+### Scores
+
+| Question | Last time | This time | Change |
+|---|---|---|---|
+| Are digital ambitions well understood and taken account of? | median 2 | median 3 | up 1 (median 2 → 3) |
+| Are customers, staff and partners using digital to communicate, collaborate and share? | median 2 | median 2 | no change (median 2) |
+| Are information, resources and platforms shared across services and partners? | median 1.5 | median 2 | up 0.5 (median 1.5 → 2) |
+| Is there a forum for the digital agenda to be taken forward? | median 1 | median 3 | up 2 (median 1 → 3) |
+
+### Themes
+
+- New: Leadership.
+- Carried over and raised again: Data, Infrastructure, Online services.
+- No longer raised: Culture, Skills and digital inclusion.
+";
+    assert_eq!(since, expected, "in\n{report}");
+    // The lab itself has scores but nothing to compare with.
+    let lab_report = markdown(&shipped());
+    assert!(lab_report.contains("## Scores"));
+    assert!(!lab_report.contains("## Since last time"));
 }

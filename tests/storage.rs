@@ -109,8 +109,8 @@ fn ron_round_trip_keeps_every_field() {
 #[test]
 fn ron_text_is_versioned_and_pretty() {
     let text = to_ron(&full_session());
-    assert!(text.contains("format_version: 2"), "{text}");
-    assert_eq!(CURRENT_FORMAT_VERSION, 2);
+    assert!(text.contains("format_version: 3"), "{text}");
+    assert_eq!(CURRENT_FORMAT_VERSION, 3);
     assert!(text.lines().count() > 20, "not pretty-printed:\n{text}");
     assert!(text.contains("\n    session: ("), "{text}");
     assert!(text.contains("colour: Purple"), "{text}");
@@ -132,10 +132,10 @@ fn older_files_without_optional_fields_open_with_defaults() {
 )"#;
     let loaded = from_ron(text).unwrap();
     assert!(loaded.warnings.is_empty());
-    assert_eq!(
-        loaded.session,
-        Session::new("Minimal", NaiveDate::from_ymd_opt(2026, 1, 2).unwrap())
-    );
+    // Migrating to format 3 gives the session the id its title and date make.
+    let mut expected = Session::new("Minimal", NaiveDate::from_ymd_opt(2026, 1, 2).unwrap());
+    expected.ensure_id();
+    assert_eq!(loaded.session, expected);
 
     let text = r#"(format_version: 1, session: (title: "x", date: "2026-01-02",
         notes: [(id: 5, text: "no colour", pos: (x: 1.5, y: -2))]))"#;
@@ -385,7 +385,7 @@ fn ron_of_another_shape_is_not_a_session() {
 #[test]
 fn newer_format_version_is_refused_naming_both_versions() {
     let dir = TempDir::new("newer_format_version_is_refused");
-    let text = to_ron(&full_session()).replacen("format_version: 2", "format_version: 99", 1);
+    let text = to_ron(&full_session()).replacen("format_version: 3", "format_version: 99", 1);
     // A newer file may hold things this version does not know; it must still say "newer".
     let text = text.replacen("colour: Pink", "colour: Teal", 1);
     let err = load_bad(&dir, "future.ron", text.as_bytes());

@@ -35,7 +35,7 @@ fn type_three_notes_drag_undo_save_and_reopen_from_the_library() {
     );
     assert!(!open_session(&h).is_dirty());
     let text = std::fs::read_to_string(&saved).unwrap();
-    assert!(text.contains("format_version: 2"));
+    assert!(text.contains("format_version: 3"));
 
     // Quit and start again: the library lists the session; clicking it reopens it.
     drop(h);
@@ -158,7 +158,8 @@ fn a_newer_file_is_refused_naming_both_versions() {
     let Some(Dialog::Message { body, .. }) = h.state().dialog() else {
         panic!("expected a message");
     };
-    assert!(body.contains('7') && body.contains('2'), "{body}");
+    let current = goldthread::storage::CURRENT_FORMAT_VERSION.to_string();
+    assert!(body.contains('7') && body.contains(&current), "{body}");
 }
 
 #[test]

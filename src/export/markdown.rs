@@ -27,6 +27,7 @@ pub fn markdown(session: &Session) -> String {
     themes(&mut md, session);
     other_votes(&mut md, session);
     actions(&mut md, session);
+    super::since::scores_and_since(&mut md, session);
     gaps(&mut md, session, &dots);
     unthemed(&mut md, session);
     // Exactly one newline at the end.

@@ -5,6 +5,7 @@
 
 mod csv;
 mod markdown;
+mod since;
 
 pub use csv::{csv, csv_with_votes};
 pub use markdown::markdown;

@@ -2,19 +2,22 @@
 //!
 //! The parts live in their own files: [`agenda`] (phases and the current one), [`timer`] (the
 //! countdown, pure logic with an injected clock), [`strategy`] (outcomes and actions),
-//! [`dates`] (dates typed as text), [`golden_thread`] (the breaks between vision and actions)
-//! and [`coverage`] (whose voice is heard).
+//! [`dates`] (dates typed as text), [`golden_thread`] (the breaks between vision and actions),
+//! [`progress`] (action status, overdue flags, how well outcomes are served) and [`coverage`]
+//! (whose voice is heard).
 
 pub mod agenda;
 pub mod coverage;
 pub mod dates;
 pub mod golden_thread;
+pub mod progress;
 pub mod strategy;
 pub mod timer;
 
 use serde::{Deserialize, Serialize};
 
-pub use agenda::Phase;
+pub use agenda::{Phase, PhaseKind};
+pub use progress::{ActionStatus, ActionUpdate, OutcomeProgress};
 pub use strategy::{Action, ActionId, Outcome, OutcomeId, Owner};
 pub use timer::Timer;
 

@@ -4,6 +4,7 @@
 //! `#[test]`s and usable from headless commands.
 
 mod edit;
+pub mod followup;
 mod geometry;
 pub mod lab;
 mod lab_edit;
@@ -11,6 +12,7 @@ pub mod layout;
 mod note;
 mod participant;
 pub mod repair_log;
+pub mod score;
 mod session;
 pub mod theme;
 mod theme_edit;

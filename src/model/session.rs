@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::followup::PreviousSession;
 use super::repair_log::RepairKind;
 use super::{CanvasPos, CanvasRect, Lab, Note, NoteId, Participant, ParticipantId, Theme, Voting};
 
@@ -58,6 +59,13 @@ pub struct Session {
     /// The agenda, vision, outcomes and actions.
     #[serde(default)]
     pub lab: Lab,
+    /// A stable identity that survives renames and moves of the file: how a follow-up finds
+    /// the session it follows, and how the library groups a series.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
+    /// The session this one follows up, with what it carried.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<PreviousSession>,
 }
 
 impl Session {
@@ -75,6 +83,8 @@ impl Session {
             next_participant_id: 1,
             voting: Voting::default(),
             lab: Lab::default(),
+            id: String::new(),
+            previous: None,
         }
     }
 

@@ -2,7 +2,7 @@
 //!
 //! ```ron
 //! (
-//!     format_version: 2,
+//!     format_version: 3,
 //!     session: (
 //!         title: "Innovation lab 2026-11-22",
 //!         date: "2026-11-22",

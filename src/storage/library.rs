@@ -17,6 +17,8 @@ pub struct LibraryEntry {
     pub modified: Option<SystemTime>,
     /// Its contents in brief, or why it cannot be opened.
     pub status: EntryStatus,
+    /// Its id, the session it follows up and its open actions, when it opens.
+    pub series: Option<super::series::SeriesInfo>,
 }
 
 /// A library file's contents in brief.
@@ -44,6 +46,14 @@ impl LibraryEntry {
         match &self.status {
             EntryStatus::Ok { title, .. } => title.clone(),
             EntryStatus::Broken { .. } => self.file_name(),
+        }
+    }
+
+    /// The workshop date, for a session that opens.
+    pub fn date(&self) -> Option<NaiveDate> {
+        match &self.status {
+            EntryStatus::Ok { date, .. } => Some(*date),
+            EntryStatus::Broken { .. } => None,
         }
     }
 
@@ -112,7 +122,15 @@ pub fn sort_entries(entries: &mut [LibraryEntry]) {
 /// or why it does not open.
 pub fn read_entry(path: PathBuf) -> LibraryEntry {
     let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
-    let status = match load_file(&path) {
+    let loaded = load_file(&path);
+    let series = loaded.as_ref().ok().map(|l| {
+        let mut info = super::series::SeriesInfo::of(&l.session);
+        // Ids come from the file: a hostile one must not cost memory while it is listed.
+        info.id = cut(&info.id, MAX_LISTED_TITLE_CHARS);
+        info.previous = info.previous.map(|p| cut(&p, MAX_LISTED_TITLE_CHARS));
+        info
+    });
+    let status = match loaded {
         Ok(loaded) => EntryStatus::Ok {
             title: cut(&loaded.session.title, MAX_LISTED_TITLE_CHARS),
             date: loaded.session.date,
@@ -126,6 +144,7 @@ pub fn read_entry(path: PathBuf) -> LibraryEntry {
         path,
         modified,
         status,
+        series,
     }
 }
 

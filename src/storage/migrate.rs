@@ -9,11 +9,16 @@
 //! - 1: title, date, view and notes (text, colour, position).
 //! - 2: themes, participants, votes and the lab (agenda, vision, outcomes, actions); notes may
 //!   name their theme, phase and author.
+//! - 3: follow-ups. A session has a stable `id` and may name the `previous` session it
+//!   follows; actions have a status, a progress note, the date of their last update, a
+//!   history and whether they were carried over; a phase may be a review or a scored question.
+//!   In a version 2 file an action with no status was simply agreed, so it reads as "not
+//!   started"; the session is given an id made from its title and date.
 
 use crate::model::Session;
 
 /// The format version this build writes, and the newest it reads.
-pub const CURRENT_FORMAT_VERSION: u32 = 2;
+pub const CURRENT_FORMAT_VERSION: u32 = 3;
 
 /// The oldest format version this build reads.
 pub const OLDEST_FORMAT_VERSION: u32 = 1;
@@ -28,10 +33,26 @@ struct Migration {
 }
 
 /// Every step, oldest first: `MIGRATIONS[i].from == OLDEST_FORMAT_VERSION + i`.
-const MIGRATIONS: &[Migration] = &[Migration {
-    from: 1,
-    apply: v1_to_v2,
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        from: 1,
+        apply: v1_to_v2,
+    },
+    Migration {
+        from: 2,
+        apply: v2_to_v3,
+    },
+];
+
+/// Version 2 had no session ids, no link to a previous session and no action progress. A
+/// version 2 file can only hold those through hand editing; what it holds is kept. Every
+/// action without a status is "not started", which is what serde's default already gives;
+/// the session gets an id from its title and date, the same each time the file is read, so
+/// a follow-up made before the file is saved again still finds it.
+fn v2_to_v3(session: &mut Session) -> Vec<String> {
+    session.ensure_id();
+    Vec::new()
+}
 
 /// Version 1 knew nothing of themes, participants, votes or phases: a version 1 file can only
 /// hold these through hand editing, and then they point at nothing. The new id counters start

@@ -9,6 +9,7 @@ mod library;
 pub mod lock;
 pub mod migrate;
 pub mod recovery;
+pub mod series;
 
 pub use atomic::{write_atomic, write_atomic_with};
 pub use backups::{KEEP_BACKUPS, keep_backup, list_backups};

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::model::lab::Phase;
+use crate::model::lab::{Phase, PhaseKind};
+use crate::model::score::Scoring;
 use crate::model::{PhaseId, Session, ThemeEdit};
 
 /// The folder inside the session library that holds the user's own templates.
@@ -44,6 +45,10 @@ pub struct TemplatePhase {
     pub prompt: String,
     /// The timebox, in minutes.
     pub minutes: u32,
+    /// Makes the phase a scored question: the labels of the scores 1 to 5, e.g.
+    /// `Some(["Not started", "Emerging", "Developing", "Established", "Embedded"])`.
+    #[serde(default)]
+    pub scored: Option<Vec<String>>,
 }
 
 /// Where a template came from.
@@ -118,6 +123,17 @@ impl Template {
                     phase.name, phase.minutes
                 ));
             }
+            if let Some(labels) = &phase.scored
+                && labels.len() != crate::model::score::SCALE
+            {
+                return Err(format!(
+                    "phase “{}” is scored and needs {} labels, one for each score from 1 to {}; it has {}",
+                    phase.name,
+                    crate::model::score::SCALE,
+                    crate::model::score::SCALE,
+                    labels.len()
+                ));
+            }
         }
         Ok(())
     }
@@ -135,12 +151,16 @@ impl Template {
             .iter()
             .zip(1..)
             .map(|(p, id)| {
-                Phase::new(
+                let mut phase = Phase::new(
                     PhaseId(id),
                     p.name.trim(),
                     p.prompt.trim(),
                     p.minutes.saturating_mul(60),
-                )
+                );
+                if let Some(labels) = &p.scored {
+                    phase.kind = PhaseKind::Score(Scoring::with_labels(labels.clone()));
+                }
+                phase
             })
             .collect();
         session.lab.current_phase = session.lab.phases.first().map(|p| p.id);

@@ -62,6 +62,14 @@ pub enum Command {
     ImportDialog,
     /// Read the notes in this text or CSV file and add them to the open session, as one edit.
     ImportPath(PathBuf),
+    /// Start a follow-up of the session in this file (from the library).
+    FollowUp(PathBuf),
+    /// Start a follow-up of the open session, saving it first; in the library, of the
+    /// highlighted session.
+    FollowUpOpen,
+    /// Find and open the session the open follow-up follows (after asking about unsaved
+    /// changes once it is found).
+    OpenPrevious,
 }
 
 impl Command {

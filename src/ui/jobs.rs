@@ -48,6 +48,15 @@ pub enum JobResult {
         /// Why they were listed.
         listing: Listing,
     },
+    /// The previous session of a follow-up was looked for: its file, or why it was not found.
+    PreviousFound(Result<PathBuf, String>),
+    /// A session file was read to follow it up.
+    FollowUpRead {
+        /// The file.
+        path: PathBuf,
+        /// The session, or why it could not be read.
+        result: Box<Result<Loaded, FileError>>,
+    },
     /// A recovery copy was read to restore it.
     Restored {
         /// The copy.

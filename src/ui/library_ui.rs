@@ -7,6 +7,7 @@ use std::time::SystemTime;
 use egui::{Id, Key, Modifiers, RichText, Sense};
 
 use super::command::Command;
+use super::library_series::{entry_menu, open_actions_ui, row_ui, series_rows};
 use super::style::{self, Palette};
 use super::widgets::primary_button;
 use crate::storage::recovery::RecoveryCopy;
@@ -31,6 +32,8 @@ pub struct LibraryState {
     recovery: Vec<(PathBuf, PathBuf)>,
     /// The listed files that have a recovery copy waiting.
     waiting: HashSet<PathBuf>,
+    /// The files shown at the last frame, in the order shown (`selected` indexes it).
+    pub shown: Vec<std::path::PathBuf>,
 }
 
 impl LibraryState {
@@ -158,7 +161,9 @@ pub fn library_ui(
                 }
             });
             ui.add_space(14.0);
-            let shown = filter_entries(&state.entries, &state.filter);
+            let rows = series_rows(&filter_entries(&state.entries, &state.filter));
+            let shown: Vec<&LibraryEntry> = rows.iter().map(|r| r.entry).collect();
+            state.shown = shown.iter().map(|e| e.path.clone()).collect();
             if shown.is_empty() {
                 empty_ui(ui, state, palette);
                 return;
@@ -192,13 +197,17 @@ pub fn library_ui(
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    for (i, entry) in shown.iter().enumerate() {
-                        let waiting = state.has_recovery(&entry.path);
-                        let row = Row {
+                    for (i, row) in rows.iter().enumerate() {
+                        let entry = row.entry;
+                        let marks = Row {
                             highlighted: i == state.selected,
-                            waiting,
+                            waiting: state.has_recovery(&entry.path),
                         };
-                        if entry_ui(ui, entry, row, now, palette).clicked() {
+                        let response = row_ui(ui, row, palette, |ui| {
+                            entry_ui(ui, entry, marks, now, palette)
+                        });
+                        entry_menu(&response, entry, commands);
+                        if response.clicked() {
                             commands.push(Command::OpenPath(entry.path.clone()));
                         }
                         ui.add_space(8.0);
@@ -303,6 +312,7 @@ fn entry_ui(
                 ui.add(egui::Label::new(RichText::new(reason).color(palette.danger)).wrap());
             }
         }
+        open_actions_ui(ui, entry, palette);
     });
     let response = ui.interact(inner.response.rect, id, Sense::click());
     let label = entry.title();

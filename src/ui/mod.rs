@@ -6,6 +6,7 @@ mod command;
 mod dialogs;
 mod jobs;
 mod lab;
+mod library_series;
 mod library_ui;
 mod modal;
 mod notices;

@@ -20,7 +20,7 @@ pub const DIGIT_KEYS: [Key; 10] = [
 ];
 
 /// Shortcut, command, and whether it also works while a text box has focus.
-const SHORTCUTS: [(KeyboardShortcut, Command, bool); 9] = [
+const SHORTCUTS: [(KeyboardShortcut, Command, bool); 10] = [
     (
         KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S),
         Command::SaveAs,
@@ -34,6 +34,11 @@ const SHORTCUTS: [(KeyboardShortcut, Command, bool); 9] = [
     (
         KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::D),
         Command::ToggleTheme,
+        true,
+    ),
+    (
+        KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::N),
+        Command::FollowUpOpen,
         true,
     ),
     (

@@ -378,3 +378,35 @@ pub const TAB_FONT_SIZE: f32 = 18.0;
 pub const TAB_PADDING: f32 = 16.0;
 /// Thickness of the bar under the current screen's tab.
 pub const TAB_UNDERLINE: f32 = 3.0;
+
+/// The colour an action's status is shown in: green when done, blue under way, the danger
+/// colour when blocked, muted when not started or dropped.
+pub fn status_colour(palette: &Palette, status: crate::model::lab::ActionStatus) -> Color32 {
+    use crate::model::lab::ActionStatus;
+    match status {
+        ActionStatus::Done => theme_stroke(crate::model::ThemeColour::Green),
+        ActionStatus::InProgress => palette.selection,
+        ActionStatus::Blocked => palette.danger,
+        ActionStatus::NotStarted | ActionStatus::Dropped => palette.text_muted,
+    }
+}
+
+/// The size of an action's description in the review walk, read from the back of the room.
+pub const REVIEW_TITLE_SIZE: f32 = 40.0;
+/// The size of the review walk's details (owner, due date, status).
+pub const REVIEW_DETAIL_SIZE: f32 = 24.0;
+/// The review walk's and the scoring screen's big key buttons.
+pub const BIG_BUTTON_SIZE: egui::Vec2 = egui::vec2(140.0, 60.0);
+/// The text size on the big key buttons.
+pub const BIG_BUTTON_FONT_SIZE: f32 = 22.0;
+/// The height of the tallest bar in a score chart.
+pub const SCORE_CHART_HEIGHT: f32 = 170.0;
+/// The width of one score's group of bars (last time and this time side by side).
+pub const SCORE_GROUP_WIDTH: f32 = 160.0;
+/// The size of the counts and labels in a score chart.
+pub const SCORE_CHART_FONT_SIZE: f32 = 20.0;
+
+/// Last time's bars in a score chart: the muted text colour, lighter.
+pub fn score_before_fill(palette: &Palette) -> Color32 {
+    palette.text_muted.gamma_multiply(0.45)
+}

@@ -71,6 +71,13 @@ fn menus_ui(ui: &mut egui::Ui, has_session: bool, commands: &mut Vec<Command>) {
     ui.menu_button("File", |ui| {
         menu_item(ui, "New session…", Command::NewSession, true, commands);
         menu_item(ui, "Open file…", Command::OpenDialog, true, commands);
+        menu_item(
+            ui,
+            "Follow up…",
+            Command::FollowUpOpen,
+            has_session,
+            commands,
+        );
         ui.separator();
         menu_item(ui, "Save", Command::Save, has_session, commands);
         menu_item(ui, "Save as…", Command::SaveAs, has_session, commands);

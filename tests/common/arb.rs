@@ -6,7 +6,7 @@
 #![allow(dead_code, reason = "each test file uses a different part")]
 
 use chrono::NaiveDate;
-use goldthread::model::lab::{Action, ActionId, Outcome, OutcomeId, Owner, Phase};
+use goldthread::model::lab::{Action, ActionId, ActionStatus, Outcome, OutcomeId, Owner, Phase};
 use goldthread::model::{
     LabEdit, Level, Participant, ParticipantId, PhaseId, RoundSettings, RoundState, ThemeColour,
     ThemeEdit, ThemeId, View, VoteEdit, VoteMode, VoteOn, Voter,
@@ -305,12 +305,18 @@ pub fn action(
     action.owner = match owner % 3 {
         0 => None,
         1 => pick_existing(&people, owner).map(Owner::Participant),
-        _ => Some(Owner::Named(name)),
+        _ => Some(Owner::Named(name.clone())),
     };
     action.due = due;
     action.theme = (!theme.is_multiple_of(3)).then(|| pick(&themes, theme, ThemeId(MISSING)));
     action.outcome =
         (!outcome.is_multiple_of(3)).then(|| pick(&outcomes, outcome, OutcomeId(MISSING)));
+    // Progress as the Actions tab and the review walk record it.
+    let status = ActionStatus::ALL[(owner / 3) % ActionStatus::ALL.len()];
+    if let Some(day) = due.filter(|_| owner % 7 < 4) {
+        action = action.with_progress(&name, day).with_status(status, day);
+        action.carried = owner % 2 == 0;
+    }
     action
 }
 

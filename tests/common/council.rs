@@ -8,7 +8,8 @@
 #![allow(dead_code, reason = "each test file uses a different part")]
 
 use chrono::NaiveDate;
-use goldthread::model::lab::{Action, ActionId, Outcome, OutcomeId, Owner};
+use goldthread::model::lab::{Action, ActionId, Outcome, OutcomeId, Owner, Phase, PhaseKind};
+use goldthread::model::score::{ScoreMode, Scoring};
 use goldthread::model::theme::{THEME_COLUMNS, grid_slots};
 use goldthread::model::{
     CanvasPos, Edit, LabEdit, Level, Note, NoteColour, NoteId, Participant, ParticipantId, PhaseId,
@@ -335,6 +336,7 @@ pub fn actions() -> Vec<Action> {
             due: Some(date(2027, 2, 26)),
             theme: Some(DATA),
             outcome: Some(OutcomeId(2)),
+            ..Action::new(ActionId(0), "")
         },
         Action {
             id: ActionId(2),
@@ -343,6 +345,7 @@ pub fn actions() -> Vec<Action> {
             due: Some(date(2027, 3, 15)),
             theme: Some(ONLINE),
             outcome: Some(OutcomeId(1)),
+            ..Action::new(ActionId(0), "")
         },
         Action {
             id: ActionId(3),
@@ -351,6 +354,7 @@ pub fn actions() -> Vec<Action> {
             due: Some(date(2027, 6, 30)),
             theme: Some(SKILLS),
             outcome: Some(OutcomeId(2)),
+            ..Action::new(ActionId(0), "")
         },
     ]
 }
@@ -510,12 +514,83 @@ pub fn example_session() -> Session {
 
     lay_out(&mut session);
     vote(&mut session);
+    add_maturity_check(&mut session);
+    score_maturity(&mut session, &FIRST_SCORES);
+    session.ensure_id();
     session
+}
+
+/// The baseline maturity scores each participant gave by passing the laptop at the end of the
+/// lab: (participant, their scores for the four questions). Medians 2, 2, 1.5 and 1.
+pub const FIRST_SCORES: [(u64, [u8; 4]); 8] = [
+    (1, [2, 2, 1, 1]),
+    (2, [2, 3, 2, 1]),
+    (3, [1, 2, 1, 1]),
+    (4, [3, 3, 2, 2]),
+    (5, [2, 2, 1, 1]),
+    (6, [2, 1, 1, 1]),
+    (7, [4, 1, 3, 2]),
+    (8, [2, 3, 2, 3]),
+];
+
+/// Adds the four scored questions of the Digital maturity check template at the end of the
+/// agenda, as the Vision & outcomes tab's "+ Add phase" would, one undo step each.
+fn add_maturity_check(session: &mut Session) {
+    let template = built_in_templates()
+        .into_iter()
+        .find(|t| t.name == "Digital maturity check")
+        .expect("the maturity template ships");
+    let questions = template.session("", session.date).lab.phases;
+    for question in questions.into_iter().filter(|p| p.kind.scoring().is_some()) {
+        let phase = Phase {
+            id: session.lab.next_phase_id(),
+            name: format!("Maturity: {}", question.name),
+            ..question
+        };
+        Edit::Lab(LabEdit::add_phase(session, phase)).apply(session);
+    }
+}
+
+/// Scores every scored question by passing the laptop: each person in `scores` presses their
+/// score for each question in turn, then the facilitator reveals the scores and the room goes
+/// back to the phase it was in.
+pub fn score_maturity(session: &mut Session, scores: &[(u64, [u8; 4])]) {
+    let was = session.lab.current_phase;
+    let questions: Vec<PhaseId> = session
+        .lab
+        .phases
+        .iter()
+        .filter(|p| p.kind.scoring().is_some())
+        .map(|p| p.id)
+        .collect();
+    for (q, id) in questions.into_iter().enumerate() {
+        Edit::Lab(LabEdit::SetCurrentPhase(Some(id))).apply(session);
+        let update = |session: &mut Session, change: &dyn Fn(&Scoring) -> Scoring| {
+            let phase = session.lab.phase(id).expect("the phase exists").clone();
+            let scoring = phase.kind.scoring().expect("a scored phase");
+            let kind = PhaseKind::Score(change(scoring));
+            Edit::Lab(LabEdit::UpdatePhase(Phase { kind, ..phase })).apply(session);
+        };
+        update(session, &|s| Scoring {
+            mode: ScoreMode::PassTheLaptop,
+            ..s.clone()
+        });
+        for (person, given) in scores {
+            update(session, &|s| {
+                s.with_person(ParticipantId(*person), Some(given[q]))
+            });
+        }
+        update(session, &|s| Scoring {
+            revealed: true,
+            ..s.clone()
+        });
+    }
+    Edit::Lab(LabEdit::SetCurrentPhase(was)).apply(session);
 }
 
 /// Lays every theme out side by side (tidied through [`ThemeEdit::tidy`]), with the notes in
 /// no theme in two rows below, and points the saved view at the whole board.
-fn lay_out(session: &mut Session) {
+pub fn lay_out(session: &mut Session) {
     let mut x = 0.0;
     let ids: Vec<ThemeId> = session.themes.iter().map(|t| t.id).collect();
     for id in ids {

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::progress::{ActionStatus, ActionUpdate};
 use crate::model::{Participant, ParticipantId, ThemeId};
 
 /// An outcome's stable identity.
@@ -86,6 +87,25 @@ pub struct Action {
     /// The outcome it serves.
     #[serde(default)]
     pub outcome: Option<OutcomeId>,
+    /// Where it has got to.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub status: ActionStatus,
+    /// A short note on its progress, e.g. "Two of three estates live".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub progress: String,
+    /// When its status or progress note last changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<NaiveDate>,
+    /// Every change of status or progress, oldest first, across follow-up sessions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<ActionUpdate>,
+    /// Carried over from the previous session by "Follow up…".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub carried: bool,
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 impl Action {
@@ -98,6 +118,11 @@ impl Action {
             due: None,
             theme: None,
             outcome: None,
+            status: ActionStatus::default(),
+            progress: String::new(),
+            updated: None,
+            history: Vec::new(),
+            carried: false,
         }
     }
 

@@ -104,6 +104,8 @@ fn field_key(field: Field) -> (&'static str, u64) {
         Field::ActionDescription(id) => ("ActionDescription", id.0),
         Field::ActionOwner(id) => ("ActionOwner", id.0),
         Field::ActionDue(id) => ("ActionDue", id.0),
+        Field::ActionProgress(id) => ("ActionProgress", id.0),
+        Field::ReviewNote(id) => ("ReviewNote", id.0),
     }
 }
 
@@ -122,6 +124,8 @@ fn field_of(name: &str, id: u64) -> Option<Field> {
         "ActionDescription" => Field::ActionDescription(ActionId(id)),
         "ActionOwner" => Field::ActionOwner(ActionId(id)),
         "ActionDue" => Field::ActionDue(ActionId(id)),
+        "ActionProgress" => Field::ActionProgress(ActionId(id)),
+        "ReviewNote" => Field::ReviewNote(ActionId(id)),
         _ => return None,
     })
 }
@@ -145,6 +149,8 @@ mod tests {
             Field::ActionDescription(ActionId(11)),
             Field::ActionOwner(ActionId(12)),
             Field::ActionDue(ActionId(13)),
+            Field::ActionProgress(ActionId(14)),
+            Field::ReviewNote(ActionId(15)),
         ];
         for field in fields {
             let (name, id) = field_key(field);

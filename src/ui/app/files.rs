@@ -110,8 +110,16 @@ impl GoldthreadApp {
         }
     }
 
-    pub(super) fn install(&mut self, session: Session, path: Option<PathBuf>) {
+    pub(super) fn install(&mut self, mut session: Session, path: Option<PathBuf>) {
         self.close_open();
+        // Every session gets an id of its own, kept in its file: follow-ups find it by it. A
+        // file without one gets the id the library already knows it by.
+        if session.id.trim().is_empty() {
+            session.id = match path {
+                Some(_) => session.effective_id(),
+                None => self.fresh_session_id(),
+            };
+        }
         let token = self.next_token;
         self.next_token += 1;
         let copy_id = format!(
@@ -134,7 +142,7 @@ impl GoldthreadApp {
             saving: false,
             screen: Default::default(),
             voting: Default::default(),
-            lab: Default::default(),
+            lab: crate::ui::lab::LabState::on(self.config.today),
             read_only: None,
             lock: None,
             recovery: RecoveryState::new(recovery_path),
@@ -162,6 +170,8 @@ impl GoldthreadApp {
                     });
                 }
             },
+            JobResult::FollowUpRead { path, result } => self.follow_up_read(path, *result),
+            JobResult::PreviousFound(found) => self.previous_found(found),
             JobResult::Recovery { copies, listing } => self.recovery_listed(copies, listing),
             JobResult::Restored {
                 copy,

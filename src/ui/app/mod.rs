@@ -4,6 +4,7 @@
 mod config;
 mod drafts;
 mod files;
+mod followup;
 mod import;
 mod safety;
 mod saving;
@@ -174,6 +175,16 @@ impl GoldthreadApp {
                         &mut edits,
                     );
                     match open.screen {
+                        // A review or scored phase shows its own view instead of the canvas.
+                        Screen::Board
+                            if lab::phase_view_ui(
+                                ui,
+                                &open.session,
+                                &mut open.lab,
+                                &palette,
+                                &mut edits,
+                                &mut self.pending,
+                            ) => {}
                         Screen::Board => {
                             let mut requests = Vec::new();
                             canvas::canvas_ui(
@@ -436,6 +447,9 @@ impl GoldthreadApp {
                 }
             }
             Command::ImportPath(path) => self.import_from(ctx, path),
+            Command::FollowUp(path) => self.follow_up_file(ctx, path),
+            Command::FollowUpOpen => self.follow_up_open(ctx),
+            Command::OpenPrevious => self.find_previous(ctx),
         }
     }
 

@@ -356,6 +356,7 @@ fn action_row_ui(
                 .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
         });
     });
+    super::progress::action_status_ui(ui, action, number, state, palette, edits);
 }
 
 fn owner_ui(

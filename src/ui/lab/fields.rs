@@ -39,6 +39,10 @@ pub enum Field {
     ActionOwner(ActionId),
     /// An action's due date.
     ActionDue(ActionId),
+    /// An action's progress note.
+    ActionProgress(ActionId),
+    /// The progress note typed in the review walk.
+    ReviewNote(ActionId),
 }
 
 impl Field {

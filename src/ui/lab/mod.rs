@@ -10,7 +10,12 @@ mod agenda_bar;
 mod author;
 mod calendar;
 pub mod fields;
+mod phase_view;
 mod plan;
+mod progress;
+mod review;
+mod score_chart;
+mod scores;
 mod templates;
 mod thread;
 mod widgets;
@@ -18,11 +23,14 @@ mod widgets;
 pub use actions::ActionSort;
 pub use agenda_bar::agenda_bar_ui;
 pub use author::{author_picker_ui, selection_author_ui};
+pub use phase_view::phase_view_ui;
 pub use templates::template_picker_ui;
+
+use chrono::NaiveDate;
 
 use super::command::Command;
 use super::screen::Screen;
-use super::style::{self, Palette};
+use super::style::Palette;
 use crate::model::lab::Timer;
 use crate::model::{Edit, PhaseId, Session};
 
@@ -39,6 +47,25 @@ pub struct LabState {
     pub action_sort: ActionSort,
     /// The Board shows the current phase's notes and follows the room to the next phase.
     pub filter_follows: bool,
+    /// Today, for overdue flags and the date of progress updates (set from the app's
+    /// configuration, so tests can choose it).
+    pub today: NaiveDate,
+    /// Where the review walk is.
+    pub review: review::ReviewState,
+    /// Who is scoring on the laptop.
+    pub scores: scores::ScoreState,
+    /// The review or scored phase whose notes board is showing instead of its own view.
+    pub board_in_phase: Option<PhaseId>,
+}
+
+impl LabState {
+    /// A fresh state with `today` as today's date.
+    pub fn on(today: NaiveDate) -> Self {
+        Self {
+            today,
+            ..Self::default()
+        }
+    }
 }
 
 impl Default for LabState {
@@ -49,6 +76,10 @@ impl Default for LabState {
             timer_phase: None,
             action_sort: ActionSort::default(),
             filter_follows: false,
+            today: chrono::Local::now().date_naive(),
+            review: review::ReviewState::default(),
+            scores: scores::ScoreState::default(),
+            board_in_phase: None,
         }
     }
 }
@@ -64,26 +95,14 @@ pub fn lab_ui(
     commands: &mut Vec<Command>,
 ) {
     let _ = commands;
-    egui::ScrollArea::vertical()
-        .id_salt(("goldthread.lab.scroll", screen.label()))
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            // A centred column: readable line lengths on a wide projector, full width on a laptop.
-            let width = (ui.available_width() - 48.0).min(style::LAB_MAX_WIDTH);
-            let margin = ((ui.available_width() - width) / 2.0).max(0.0);
-            ui.horizontal(|ui| {
-                ui.add_space(margin);
-                ui.vertical(|ui| {
-                    ui.set_width(width);
-                    ui.add_space(16.0);
-                    match screen {
-                        Screen::Plan => plan::plan_ui(ui, session, state, palette, edits),
-                        Screen::Actions => actions::actions_ui(ui, session, state, palette, edits),
-                        Screen::Thread => thread::thread_ui(ui, session, palette),
-                        Screen::Board | Screen::Vote => {}
-                    }
-                    ui.add_space(32.0);
-                });
-            });
-        });
+    widgets::centred_column_ui(ui, ("goldthread.lab.scroll", screen.label()), |ui| {
+        ui.add_space(16.0);
+        match screen {
+            Screen::Plan => plan::plan_ui(ui, session, state, palette, edits),
+            Screen::Actions => actions::actions_ui(ui, session, state, palette, edits),
+            Screen::Thread => thread::thread_ui(ui, session, state.today, palette),
+            Screen::Board | Screen::Vote => {}
+        }
+        ui.add_space(32.0);
+    });
 }

@@ -7,12 +7,15 @@ use super::widgets::{card_ui, plural, section_ui, warning_ui};
 use crate::model::lab::coverage::{Voices, phase_coverage, theme_coverage};
 use crate::model::lab::dates::long;
 use crate::model::lab::golden_thread::{Break, breaks, ranked_themes, top_themes};
-use crate::model::lab::{Action, Owner};
+use chrono::NaiveDate;
+
+use crate::model::lab::progress::outcome_progress;
+use crate::model::lab::{Action, ActionStatus, OutcomeId, OutcomeProgress, Owner};
 use crate::model::{Session, ThemeId};
-use crate::ui::style::Palette;
+use crate::ui::style::{self, Palette};
 
 /// Draws the Thread screen.
-pub fn thread_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette) {
+pub fn thread_ui(ui: &mut egui::Ui, session: &Session, today: NaiveDate, palette: &Palette) {
     let dots = session.voting.dots_by_option();
     let found = breaks(session, &dots);
     summary_ui(ui, session, &found, palette);
@@ -47,6 +50,7 @@ pub fn thread_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette) {
                     .by_when
                     .map_or_else(|| "no date yet".to_owned(), |d| format!("by {}", long(d)));
                 ui.label(RichText::new(when).color(palette.accent).strong());
+                outcome_progress_ui(ui, session, outcome.id, today, palette);
             });
             let serving: Vec<&Action> = lab
                 .actions
@@ -54,7 +58,7 @@ pub fn thread_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette) {
                 .filter(|a| a.outcome == Some(outcome.id))
                 .collect();
             for action in &serving {
-                action_line_ui(ui, session, action, palette);
+                action_line_ui(ui, session, action, today, palette);
             }
             if serving.is_empty() {
                 warning_ui(ui, "No action serves this outcome.", palette);
@@ -119,7 +123,7 @@ pub fn thread_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette) {
                 .filter(|a| a.theme == Some(theme.id))
                 .collect();
             for action in &linked {
-                action_line_ui(ui, session, action, palette);
+                action_line_ui(ui, session, action, today, palette);
             }
             if linked.is_empty() && top.contains(&theme.id) {
                 warning_ui(ui, "A top theme with no action.", palette);
@@ -190,7 +194,13 @@ fn summary_ui(ui: &mut egui::Ui, session: &Session, found: &[Break], palette: &P
     });
 }
 
-fn action_line_ui(ui: &mut egui::Ui, session: &Session, action: &Action, palette: &Palette) {
+fn action_line_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    action: &Action,
+    today: NaiveDate,
+    palette: &Palette,
+) {
     let owner = action.real_owner().filter(|o| match o {
         Owner::Participant(id) => session.participant(*id).is_some(),
         Owner::Named(_) => true,
@@ -211,7 +221,39 @@ fn action_line_ui(ui: &mut egui::Ui, session: &Session, action: &Action, palette
         } else {
             palette.text_muted
         }));
+        ui.label(
+            RichText::new(action.status.label())
+                .strong()
+                .color(style::status_colour(palette, action.status)),
+        );
+        if action.is_overdue(today) {
+            ui.label(RichText::new("overdue").strong().color(palette.danger));
+        }
     });
+}
+
+/// How well the outcome is served by its actions: served, partly served, not started or at
+/// risk, as a coloured badge.
+fn outcome_progress_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    outcome: OutcomeId,
+    today: NaiveDate,
+    palette: &Palette,
+) {
+    let progress = outcome_progress(&session.lab, outcome, today);
+    let fill = match progress {
+        OutcomeProgress::Served => style::status_colour(palette, ActionStatus::Done),
+        OutcomeProgress::PartlyServed => palette.selection,
+        OutcomeProgress::NotStarted => palette.text_muted,
+        OutcomeProgress::AtRisk => palette.danger,
+    };
+    ui.label(
+        RichText::new(format!(" {} ", progress.label()))
+            .strong()
+            .color(palette.on_accent)
+            .background_color(fill),
+    );
 }
 
 /// "Housing 2, ICT 2", or a dash when nobody in that kind of group is known.

@@ -44,3 +44,26 @@ pub fn warning_ui(ui: &mut egui::Ui, text: &str, palette: &Palette) {
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
+
+/// A scrolling, centred column: readable line lengths on a wide projector, full width on a
+/// laptop. `salt` tells the scroll positions of different screens apart.
+pub fn centred_column_ui(
+    ui: &mut egui::Ui,
+    salt: impl std::hash::Hash + std::fmt::Debug,
+    add: impl FnOnce(&mut egui::Ui),
+) {
+    egui::ScrollArea::vertical()
+        .id_salt(salt)
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let width = (ui.available_width() - 48.0).min(style::LAB_MAX_WIDTH);
+            let margin = ((ui.available_width() - width) / 2.0).max(0.0);
+            ui.horizontal(|ui| {
+                ui.add_space(margin);
+                ui.vertical(|ui| {
+                    ui.set_width(width);
+                    add(ui);
+                });
+            });
+        });
+}

@@ -1,0 +1,103 @@
+//! What the Board tab shows during a phase that is not about notes: the review walk during a
+//! follow-up's Review phase, and the scoring during a scored question. A strip at the top
+//! switches to the notes board and back, so notes can still be written in those phases.
+
+use egui::RichText;
+
+use super::LabState;
+use super::review::review_ui;
+use super::scores::scores_ui;
+use crate::model::lab::PhaseKind;
+use crate::model::{Edit, Session};
+use crate::ui::command::Command;
+use crate::ui::style::Palette;
+
+/// Draws the current phase's own view on the Board tab and returns true, or returns false
+/// (after drawing the strip back to the phase's view, if it has one) when the notes board
+/// should be drawn instead.
+pub fn phase_view_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    state: &mut LabState,
+    palette: &Palette,
+    edits: &mut Vec<Edit>,
+    commands: &mut Vec<Command>,
+) -> bool {
+    let Some(phase) = session.lab.current() else {
+        return false;
+    };
+    let what = match &phase.kind {
+        PhaseKind::Notes => return false,
+        PhaseKind::Review => "the review",
+        PhaseKind::Score(_) => "the scores",
+    };
+    if state.board_in_phase == Some(phase.id) {
+        strip_ui(ui, palette, |ui| {
+            if ui.button(format!("Back to {what}")).clicked() {
+                state.board_in_phase = None;
+            }
+        });
+        return false;
+    }
+    super::widgets::centred_column_ui(ui, "goldthread.lab.phase_view", |ui| {
+        ui.add_space(12.0);
+        ui.horizontal_wrapped(|ui| {
+            if ui.button("Show the notes board").clicked() {
+                state.board_in_phase = Some(phase.id);
+            }
+            previous_ui(ui, session, palette, commands);
+        });
+        ui.add_space(8.0);
+        match &phase.kind {
+            PhaseKind::Review => review_ui(ui, session, state, palette, edits),
+            PhaseKind::Score(scoring) => {
+                scores_ui(ui, session, phase, scoring, state, palette, edits);
+            }
+            PhaseKind::Notes => {}
+        }
+        ui.add_space(32.0);
+    });
+    true
+}
+
+/// "Following up “…” of 22 November 2026", with a button that opens it.
+fn previous_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    palette: &Palette,
+    commands: &mut Vec<Command>,
+) {
+    let Some(link) = &session.previous else {
+        return;
+    };
+    ui.add_space(12.0);
+    ui.label(
+        RichText::new(format!(
+            "Following up “{}” ({})",
+            link.title,
+            crate::model::lab::dates::long(link.date)
+        ))
+        .color(palette.text_muted),
+    );
+    if ui
+        .small_button("Open it")
+        .on_hover_text("Found by its id, even if its file was renamed or moved in the library")
+        .clicked()
+    {
+        commands.push(Command::OpenPrevious);
+    }
+}
+
+/// A thin bar across the top of the board.
+fn strip_ui(ui: &mut egui::Ui, palette: &Palette, add: impl FnOnce(&mut egui::Ui)) {
+    egui::Frame::NONE
+        .fill(palette.surface)
+        .inner_margin(egui::Margin::symmetric(16, 6))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                ui.label(RichText::new("The notes board").color(palette.text_muted));
+                add(ui);
+            });
+        });
+}
