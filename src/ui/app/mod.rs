@@ -4,6 +4,7 @@
 mod config;
 mod files;
 mod import;
+mod navigation;
 
 pub use config::{AppConfig, OpenSession, Settings};
 
@@ -15,9 +16,9 @@ use super::library_ui::{self, LibraryState};
 use super::modal::HeldKeys;
 use super::notices::Notices;
 use super::recovery_ui::{self, SafetyPrompt};
-use super::screen::{self, Screen};
+use super::screen::Screen;
 use super::style::{self, Theme};
-use super::{lab, shortcuts, top_bar, voting};
+use super::{shortcuts, top_bar};
 use crate::model::Session;
 use files::with_ron_extension;
 
@@ -43,6 +44,10 @@ pub struct GoldthreadApp {
     applied_theme: Option<Theme>,
     /// The restore offer or the read-only offer, when showing.
     safety: Option<SafetyPrompt>,
+    /// Focus mode (F10): only the prompt, the timer and the board.
+    focus_mode: bool,
+    /// Where exports are offered first (the user's Documents folder unless set).
+    export_dir: Option<std::path::PathBuf>,
 }
 
 impl GoldthreadApp {
@@ -64,7 +69,19 @@ impl GoldthreadApp {
             started: false,
             applied_theme: None,
             safety: None,
+            focus_mode: false,
+            export_dir: None,
         }
+    }
+
+    /// True while focus mode (F10) hides everything but the prompt, the timer and the board.
+    pub fn focus_mode(&self) -> bool {
+        self.focus_mode
+    }
+
+    /// Offers exports in `dir` first, instead of the user's Documents folder.
+    pub fn set_export_dir(&mut self, dir: std::path::PathBuf) {
+        self.export_dir = Some(dir);
     }
 
     /// What is remembered between runs.
@@ -138,6 +155,7 @@ impl GoldthreadApp {
         top_bar::top_bar_ui(
             ui,
             self.open.as_ref(),
+            self.focus_mode,
             &palette,
             &mut self.pending,
             &mut edits,
@@ -146,51 +164,16 @@ impl GoldthreadApp {
             .frame(egui::Frame::NONE.fill(palette.canvas))
             .show(ui, |ui| match &mut self.open {
                 Some(open) => {
-                    if let Some(screen) = screen::tabs_ui(ui, open.screen, &palette) {
-                        open.screen = screen;
-                    }
-                    let filter =
-                        (open.screen == Screen::Board).then_some(&mut open.canvas.phase_filter);
-                    lab::agenda_bar_ui(
+                    let shown = navigation::session_ui(
                         ui,
-                        &open.session,
-                        &mut open.lab,
-                        filter,
+                        open,
+                        self.focus_mode,
                         &palette,
                         &mut edits,
+                        &mut self.pending,
                     );
-                    match open.screen {
-                        Screen::Board => {
-                            let mut requests = Vec::new();
-                            canvas::canvas_ui(
-                                ui,
-                                &open.session,
-                                &mut open.canvas,
-                                &palette,
-                                &mut edits,
-                                &mut requests,
-                            );
-                            for CanvasRequest::Info(text) in requests {
-                                self.notices.info(text);
-                            }
-                        }
-                        Screen::Vote => voting::voting_ui(
-                            ui,
-                            &open.session,
-                            &mut open.voting,
-                            &palette,
-                            &mut edits,
-                            &mut self.pending,
-                        ),
-                        screen => lab::lab_ui(
-                            ui,
-                            screen,
-                            &open.session,
-                            &mut open.lab,
-                            &palette,
-                            &mut edits,
-                            &mut self.pending,
-                        ),
+                    for text in shown {
+                        self.notices.info(text);
                     }
                 }
                 None => library_ui::library_ui(
@@ -229,7 +212,18 @@ impl GoldthreadApp {
                 dialogs::Outcome::Cancel => {}
             }
         }
-        self.notices.ui(&ctx, &palette);
+        let capture_open = self
+            .open
+            .as_ref()
+            .is_some_and(|o| o.screen == Screen::Board && o.canvas.capture.is_some());
+        let clearance = if capture_open {
+            style::NOTICE_CAPTURE_CLEARANCE
+        } else {
+            16.0
+        };
+        if let Some(command) = self.notices.ui(&ctx, &palette, clearance) {
+            self.pending.push(command);
+        }
 
         // What this frame asked for changes what the next frame shows: draw it now rather
         // than when the mouse next moves.
@@ -324,12 +318,9 @@ impl GoldthreadApp {
                 for problem in found.problems {
                     self.notices.error(problem);
                 }
-                // Blank is the default, so Ctrl+N then Enter still starts an empty canvas.
-                let chosen = found
-                    .templates
-                    .iter()
-                    .position(crate::storage::Template::is_blank)
-                    .unwrap_or(0);
+                // The digital strategy lab is the default, so a newcomer's Ctrl+N then Enter
+                // starts a whole lab; Blank is one click or ↑ / ↓ away.
+                let chosen = navigation::default_template(&found.templates);
                 self.dialog = Some(Dialog::NewSession {
                     title: String::new(),
                     default_title: Session::default_title(self.config.today),
@@ -399,9 +390,14 @@ impl GoldthreadApp {
             }
             Command::CreateFromTemplate { title, template } => {
                 let session = template.session(title, self.config.today);
+                let screen = navigation::first_screen(&session);
                 self.install(session, None);
+                if let Some(open) = &mut self.open {
+                    navigation::open_screen(open, screen);
+                }
             }
-            Command::Export(format) => self.export(ctx, format, false),
+            Command::Export(format) => self.choose_export(ctx, format),
+            Command::ExportPath { path, format } => self.export(ctx, path, format),
             Command::ExportReplacing { path, format } => self.export_to(ctx, path, format),
             Command::ImportDialog => {
                 if self.open.is_some() {
@@ -409,6 +405,12 @@ impl GoldthreadApp {
                 }
             }
             Command::ImportPath(path) => self.import_from(ctx, path),
+            Command::ShowScreen(_)
+            | Command::ShowKeys
+            | Command::ToggleFocusMode
+            | Command::OpenExample
+            | Command::ShowFiles
+            | Command::ShowInFolder(_) => self.run_help(ctx, command),
         }
     }
 

@@ -5,10 +5,12 @@
 //! Like the canvas, these screens read `&Session` and push [`Edit`]s; typing goes into drafts
 //! (see [`fields`]) that become one undoable edit when the field is left.
 
+mod action_row;
 mod actions;
 mod agenda_bar;
 mod author;
 mod calendar;
+mod choice;
 pub mod fields;
 mod plan;
 mod templates;
@@ -39,6 +41,10 @@ pub struct LabState {
     pub action_sort: ActionSort,
     /// The Board shows the current phase's notes and follows the room to the next phase.
     pub filter_follows: bool,
+    /// Messages for the room (e.g. "Removed … Ctrl+Z brings it back"), shown by the app.
+    pub notices: Vec<String>,
+    /// Show the next lab screen drawn from its top (set when a tab is opened).
+    pub scroll_to_top: bool,
 }
 
 impl Default for LabState {
@@ -49,6 +55,8 @@ impl Default for LabState {
             timer_phase: None,
             action_sort: ActionSort::default(),
             filter_follows: false,
+            notices: Vec::new(),
+            scroll_to_top: true,
         }
     }
 }
@@ -64,26 +72,30 @@ pub fn lab_ui(
     commands: &mut Vec<Command>,
 ) {
     let _ = commands;
-    egui::ScrollArea::vertical()
+    let mut scroll = egui::ScrollArea::vertical()
         .id_salt(("goldthread.lab.scroll", screen.label()))
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            // A centred column: readable line lengths on a wide projector, full width on a laptop.
-            let width = (ui.available_width() - 48.0).min(style::LAB_MAX_WIDTH);
-            let margin = ((ui.available_width() - width) / 2.0).max(0.0);
-            ui.horizontal(|ui| {
-                ui.add_space(margin);
-                ui.vertical(|ui| {
-                    ui.set_width(width);
-                    ui.add_space(16.0);
-                    match screen {
-                        Screen::Plan => plan::plan_ui(ui, session, state, palette, edits),
-                        Screen::Actions => actions::actions_ui(ui, session, state, palette, edits),
-                        Screen::Thread => thread::thread_ui(ui, session, palette),
-                        Screen::Board | Screen::Vote => {}
-                    }
-                    ui.add_space(32.0);
-                });
+        .auto_shrink([false, false]);
+    // A tab opens at its top, where its most important part is (e.g. the golden thread's breaks).
+    if std::mem::take(&mut state.scroll_to_top) {
+        scroll = scroll.vertical_scroll_offset(0.0);
+    }
+    scroll.show(ui, |ui| {
+        // A centred column: readable line lengths on a wide projector, full width on a laptop.
+        let width = (ui.available_width() - 48.0).min(style::LAB_MAX_WIDTH);
+        let margin = ((ui.available_width() - width) / 2.0).max(0.0);
+        ui.horizontal(|ui| {
+            ui.add_space(margin);
+            ui.vertical(|ui| {
+                ui.set_width(width);
+                ui.add_space(16.0);
+                match screen {
+                    Screen::Plan => plan::plan_ui(ui, session, state, palette, edits),
+                    Screen::Actions => actions::actions_ui(ui, session, state, palette, edits),
+                    Screen::Thread => thread::thread_ui(ui, session, palette),
+                    Screen::Board | Screen::Vote => {}
+                }
+                ui.add_space(32.0);
             });
         });
+    });
 }
