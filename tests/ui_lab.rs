@@ -75,7 +75,7 @@ fn new_session_from_the_innovation_lab_template() {
 }
 
 #[test]
-fn ctrl_n_enter_still_makes_a_blank_session() {
+fn the_blank_template_is_one_click_away() {
     let (_dir, h) = app_with_new_session("blank-default");
     let s = &open_session(&h).session;
     assert!(s.lab.phases.is_empty());

@@ -235,3 +235,70 @@ pub fn screen_keys(screen: Option<Screen>) -> ScreenKeys {
         ],
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The keys each screen takes for itself, which no app-wide shortcut may also take.
+    fn screen_owned() -> Vec<KeyboardShortcut> {
+        let mut keys: Vec<KeyboardShortcut> = DIGIT_KEYS[1..=6]
+            .iter()
+            .map(|k| KeyboardShortcut::new(Modifiers::COMMAND, *k))
+            .collect();
+        for key in [Key::G, Key::T, Key::A] {
+            keys.push(KeyboardShortcut::new(Modifiers::COMMAND, key));
+        }
+        for key in DIGIT_KEYS.iter().copied().chain([
+            Key::N,
+            Key::Enter,
+            Key::Escape,
+            Key::Delete,
+            Key::F2,
+            Key::F5,
+            Key::Home,
+            Key::Tab,
+            Key::PageUp,
+            Key::PageDown,
+        ]) {
+            keys.push(KeyboardShortcut::new(Modifiers::NONE, key));
+        }
+        keys
+    }
+
+    #[test]
+    fn no_two_shortcuts_share_keys_and_none_takes_a_screens_key() {
+        let all = registry();
+        for (i, a) in all.iter().enumerate() {
+            for b in &all[i + 1..] {
+                assert_ne!(a.keys, b.keys, "{:?} and {:?} clash", a.command, b.command);
+            }
+            assert!(
+                !screen_owned().contains(&a.keys),
+                "{:?} takes a key a screen uses",
+                a.command
+            );
+            assert!(!a.what.is_empty());
+        }
+    }
+
+    #[test]
+    fn every_screen_has_a_key() {
+        let all = registry();
+        for screen in Screen::ALL {
+            assert!(
+                all.iter().any(|s| s.command == Command::ShowScreen(screen)),
+                "{screen:?} has no key"
+            );
+        }
+    }
+
+    #[test]
+    fn a_phase_opens_the_screen_it_is_about() {
+        assert_eq!(Screen::for_phase("Vision and outcomes"), Screen::Plan);
+        assert_eq!(Screen::for_phase("Ideas"), Screen::Board);
+        assert_eq!(Screen::for_phase("Vote"), Screen::Vote);
+        assert_eq!(Screen::for_phase("Actions"), Screen::Actions);
+        assert_eq!(Screen::for_phase("Themes"), Screen::Board);
+    }
+}

@@ -72,6 +72,7 @@ pub fn session_ui(
     let mut messages = std::mem::take(&mut open.lab.notices);
     match open.screen {
         Screen::Board => {
+            canvas::escape_closes(ui.ctx(), &mut open.canvas);
             let mut requests = Vec::new();
             canvas::canvas_ui(
                 ui,

@@ -12,6 +12,25 @@ pub fn capture_text_id() -> Id {
     Id::unique("goldthread.capture.text")
 }
 
+/// Closes the capture box when Esc is pressed wherever the keyboard is inside it: the text,
+/// "Written by" (egui has already let go of its focus) or a button of the box. Called before
+/// the canvas, which would otherwise take Esc to clear the selection. Returns true if closed.
+pub fn escape_closes(ctx: &egui::Context, state: &mut CanvasState) -> bool {
+    if state.capture.is_none() || egui::Popup::is_any_open(ctx) {
+        return false;
+    }
+    let layer = egui::LayerId::new(egui::Order::Foreground, capture_area_id());
+    let in_box = ctx.memory(|m| m.focused()).is_none_or(|f| {
+        f == capture_text_id() || ctx.read_response(f).is_some_and(|r| r.layer_id == layer)
+    });
+    if in_box && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+        state.capture = None;
+        state.focus_requested = true;
+        return true;
+    }
+    false
+}
+
 /// The capture box's area id.
 fn capture_area_id() -> Id {
     Id::unique("goldthread.capture")
@@ -122,17 +141,8 @@ pub fn capture_ui(
     let focused = ui.memory(|m| m.has_focus(id));
     let mut submit = focused
         && ui.input_mut(|i| !i.modifiers.shift && i.consume_key(Modifiers::NONE, Key::Enter));
-    // Esc closes the box wherever the keyboard is inside it: the text, "Written by" (egui has
-    // already let go of its focus) or a button of the box.
-    let layer = egui::LayerId::new(egui::Order::Foreground, capture_area_id());
-    let in_box = ui.memory(|m| m.focused()).is_none_or(|f| {
-        f == id
-            || ui
-                .ctx()
-                .read_response(f)
-                .is_some_and(|r| r.layer_id == layer)
-    });
-    let mut close = in_box && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape));
+    // Esc is handled by `escape_closes`, before the canvas takes it.
+    let mut close = false;
     if focused && let Some(colour) = super::input::colour_key(ui) {
         capture.colour = colour;
     }

@@ -18,7 +18,7 @@ use std::collections::BTreeSet;
 
 use egui::{Id, Rect, Sense};
 
-pub use capture::Capture;
+pub use capture::{Capture, escape_closes};
 pub use editor::NoteEditor;
 use transform::Camera;
 

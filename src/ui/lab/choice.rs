@@ -20,7 +20,8 @@ pub fn choice_ui(
     if entries.is_empty() {
         return None;
     }
-    let button_id = ui.make_persistent_id(id_salt);
+    // The combo box's own id: its salt goes through `IdSalt` first.
+    let button_id = ui.make_persistent_id(egui::IdSalt::new(id_salt));
     let popup_id = button_id.with("popup");
     let highlight_id = button_id.with("highlight");
     let focused = ui.memory(|m| m.has_focus(button_id));
