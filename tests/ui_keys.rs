@@ -284,6 +284,13 @@ fn action_rows_fit_a_laptop_in_columns_and_a_date_message_moves_nothing_beside_i
             outcome(&h, 1).left(),
             "columns line up"
         );
+        if n > 1 {
+            let description = h.get_by_label(&format!("Action {n}")).rect();
+            assert!(
+                description.top() > outcome(&h, n - 1).bottom(),
+                "row {n} overlaps the row above: {description:?}"
+            );
+        }
     }
     h.get_by_label("Action 1 due date").scroll_to_me();
     h.run();

@@ -633,11 +633,16 @@ fn f1_and_question_mark_show_the_keys_of_the_screen_from_the_shortcut_registry()
 fn the_help_menu_holds_the_sheet_the_example_and_where_the_files_are() {
     let dir = temp_dir("help-menu");
     let mut h = app(&dir);
-    h.get_by_label("Help").click();
+    h.get_by_role_and_label(Role::Button, "Help").click();
     h.run();
-    h.get_by_label("Open the example lab");
-    h.get_by_label("Keyboard sheet");
-    h.get_by_label("Where your files are").click();
+    h.run();
+    assert_eq!(
+        h.get_all_by_label_contains("Open the example lab").count(),
+        2,
+        "in the Help menu, as well as on the empty library"
+    );
+    h.get_by_label_contains("Keyboard sheet");
+    h.get_by_label_contains("Where your files are").click();
     h.run();
     let Some(Dialog::Message { body, .. }) = h.state().dialog() else {
         panic!("a message says where the files are");

@@ -78,14 +78,16 @@ impl Notices {
         &self.list
     }
 
-    /// Draws the messages in the bottom-right corner, `clearance` points above the bottom of
-    /// the window (room for the capture box), clear of the timer and the agenda at the top.
+    /// Draws the messages in the bottom-right corner, `right` points from the right edge (room
+    /// for the themes panel) and `clearance` points above the bottom of the window (room for the
+    /// capture box): clear of the timer and the agenda at the top.
     /// Asks for one repaint when the next information message should fade, and none
     /// otherwise. Returns the command of a button clicked.
     pub fn ui(
         &mut self,
         ctx: &egui::Context,
         palette: &Palette,
+        right: f32,
         clearance: f32,
     ) -> Option<Command> {
         let now = ctx.input(|i| i.time);
@@ -110,7 +112,7 @@ impl Notices {
         let mut clicked = None;
         egui::Area::new(Id::unique("goldthread.notices"))
             .order(egui::Order::Tooltip)
-            .anchor(Align2::RIGHT_BOTTOM, egui::vec2(-16.0, -clearance))
+            .anchor(Align2::RIGHT_BOTTOM, egui::vec2(-right, -clearance))
             .interactable(true)
             .show(ctx, |ui| {
                 for (i, n) in self.list.iter().enumerate() {

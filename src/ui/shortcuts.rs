@@ -187,7 +187,10 @@ pub const BOARD_KEYS: ScreenKeys = &[
     ),
     ("Esc", "Close the capture box; clear the selection"),
     ("Ctrl+1 … Ctrl+6", "Note colour"),
-    ("1 … 9", "Put the selected notes in that theme"),
+    (
+        "1 … 9 / 0",
+        "Put the selected notes in that theme / take them out",
+    ),
     ("Ctrl+G", "Make a theme of the selected notes"),
     ("Ctrl+T", "Suggest themes"),
     ("Ctrl+A", "Select every note"),
@@ -205,8 +208,11 @@ pub const BOARD_KEYS: ScreenKeys = &[
 
 /// The keys of the Vote screen.
 pub const VOTE_KEYS: ScreenKeys = &[
-    ("1 … 9", "Give a dot to that option (while voting)"),
-    ("Enter", "Done: hand the laptop on"),
+    (
+        "1 … 9 / Shift+1 … 9",
+        "Place a dot on / take one from that option",
+    ),
+    ("Enter", "Done: hide my dots and hand the laptop on"),
     ("↑ / ↓", "Move between options when tallying the room"),
     ("Page Down / Page Up", "Next / previous phase"),
 ];

@@ -412,3 +412,5 @@ pub const HELP_SHEET_WIDTH: f32 = 1100.0;
 pub const HELP_TITLE_SIZE: f32 = 32.0;
 /// The keys and their meaning on the keyboard sheet: read from the back of a room.
 pub const HELP_KEY_SIZE: f32 = 21.0;
+/// Space between a message in the corner and the window's (or the themes panel's) edge.
+pub const NOTICE_MARGIN: f32 = 16.0;

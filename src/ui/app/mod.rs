@@ -16,7 +16,6 @@ use super::library_ui::{self, LibraryState};
 use super::modal::HeldKeys;
 use super::notices::Notices;
 use super::recovery_ui::{self, SafetyPrompt};
-use super::screen::Screen;
 use super::style::{self, Theme};
 use super::{shortcuts, top_bar};
 use crate::model::Session;
@@ -212,16 +211,8 @@ impl GoldthreadApp {
                 dialogs::Outcome::Cancel => {}
             }
         }
-        let capture_open = self
-            .open
-            .as_ref()
-            .is_some_and(|o| o.screen == Screen::Board && o.canvas.capture.is_some());
-        let clearance = if capture_open {
-            style::NOTICE_CAPTURE_CLEARANCE
-        } else {
-            16.0
-        };
-        if let Some(command) = self.notices.ui(&ctx, &palette, clearance) {
+        let (right, clearance) = self.notice_margins();
+        if let Some(command) = self.notices.ui(&ctx, &palette, right, clearance) {
             self.pending.push(command);
         }
 

@@ -132,6 +132,27 @@ impl GoldthreadApp {
         }
     }
 
+    /// Where the corner messages keep clear of: on the Board, the themes panel at the right and
+    /// the capture box at the bottom. Returns (from the right, from the bottom) in points.
+    pub(super) fn notice_margins(&self) -> (f32, f32) {
+        let margin = crate::ui::style::NOTICE_MARGIN;
+        let Some(open) = self.open.as_ref().filter(|o| o.screen == Screen::Board) else {
+            return (margin, margin);
+        };
+        let panel = open.canvas.themes_panel.is_open(&open.session) && !self.focus_mode;
+        let right = if panel {
+            crate::ui::style::THEMES_PANEL_WIDTH + margin
+        } else {
+            margin
+        };
+        let bottom = if open.canvas.capture.is_some() {
+            crate::ui::style::NOTICE_CAPTURE_CLEARANCE
+        } else {
+            margin
+        };
+        (right, bottom)
+    }
+
     /// Turns focus mode on or off.
     fn toggle_focus_mode(&mut self) {
         self.focus_mode = !self.focus_mode;

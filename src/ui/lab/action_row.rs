@@ -99,8 +99,15 @@ pub fn action_row_ui(
     if let Some(changed) = changed {
         update(edits, changed);
     }
-    let remove = ui
-        .put(remove_rect, egui::Button::new("Remove"))
+    // A child placed in the kept space: drawn last (last in the Tab order) without moving the
+    // row's cursor back up.
+    let mut slot = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(remove_rect)
+            .layout(egui::Layout::right_to_left(egui::Align::Center)),
+    );
+    let remove = slot
+        .add(egui::Button::new("Remove"))
         .on_hover_text("Remove this action (Ctrl+Z brings it back)");
     let name = format!("Remove action {number}");
     remove.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
@@ -214,25 +221,17 @@ fn theme_ui(
     width: f32,
     palette: &Palette,
 ) -> Option<Action> {
-    let mut entries = vec!["None".to_owned()];
-    entries.extend(session.themes.iter().map(|t| t.name.clone()));
-    let selected = match action.theme {
-        None => Some(0),
-        Some(id) => session
-            .themes
-            .iter()
-            .position(|t| t.id == id)
-            .map(|i| i + 1),
+    let themes = &session.themes;
+    let position = match action.theme {
+        None => Some(None),
+        Some(id) => themes.iter().position(|t| t.id == id).map(Some),
     };
+    let names = themes.iter().map(|t| t.name.clone());
     let label = format!("Theme of action {number}");
     let id = ("goldthread.action.theme", action.id);
-    let i = choice_ui(ui, id, &label, &entries, selected, width, palette)?;
-    let theme = i
-        .checked_sub(1)
-        .and_then(|i| session.themes.get(i))
-        .map(|t| t.id);
+    let i = none_or_one_ui(ui, id, &label, names, position, width, palette)?;
     Some(Action {
-        theme,
+        theme: i.and_then(|i| themes.get(i)).map(|t| t.id),
         ..action.clone()
     })
 }
@@ -247,20 +246,35 @@ fn outcome_ui(
     palette: &Palette,
 ) -> Option<Action> {
     let outcomes = &session.lab.outcomes;
-    let mut entries = vec!["None".to_owned()];
-    entries.extend(outcomes.iter().map(|o| short(&o.text, 48)));
-    let selected = match action.outcome {
-        None => Some(0),
-        Some(id) => outcomes.iter().position(|o| o.id == id).map(|i| i + 1),
+    let position = match action.outcome {
+        None => Some(None),
+        Some(id) => outcomes.iter().position(|o| o.id == id).map(Some),
     };
+    let names = outcomes.iter().map(|o| short(&o.text, 48));
     let label = format!("Outcome of action {number}");
     let id = ("goldthread.action.outcome", action.id);
-    let i = choice_ui(ui, id, &label, &entries, selected, width, palette)?;
-    let outcome = i.checked_sub(1).and_then(|i| outcomes.get(i)).map(|o| o.id);
+    let i = none_or_one_ui(ui, id, &label, names, position, width, palette)?;
     Some(Action {
-        outcome,
+        outcome: i.and_then(|i| outcomes.get(i)).map(|o| o.id),
         ..action.clone()
     })
+}
+
+/// A list box of "None" and `names`, showing `position` (`Some(None)`: none; `None`: a link to
+/// something no longer there). Returns the choice made: `Some(None)` for "None".
+fn none_or_one_ui(
+    ui: &mut egui::Ui,
+    id_salt: impl egui::AsIdSalt + Copy,
+    label: &str,
+    names: impl Iterator<Item = String>,
+    position: Option<Option<usize>>,
+    width: f32,
+    palette: &Palette,
+) -> Option<Option<usize>> {
+    let entries: Vec<String> = std::iter::once("None".to_owned()).chain(names).collect();
+    let selected = position.map(|p| p.map_or(0, |i| i + 1));
+    let chosen = choice_ui(ui, id_salt, label, &entries, selected, width, palette)?;
+    Some(chosen.checked_sub(1))
 }
 
 /// The text shortened to `max` characters with an ellipsis.
