@@ -774,3 +774,35 @@ fn duplicate_lab_ids_in_a_hand_edited_file_are_repaired_with_a_message() {
     );
     assert_eq!(lab.next_action_id(), ActionId(7));
 }
+
+#[test]
+fn the_golden_thread_flags_an_action_that_serves_no_outcome() {
+    let mut s = council_session();
+    let first = s.lab.actions[0].clone();
+    Edit::Lab(LabEdit::UpdateAction(Action {
+        outcome: None,
+        ..first.clone()
+    }))
+    .apply(&mut s);
+    let found = breaks(&s, &s.voting.dots_by_option());
+    assert!(
+        found.contains(&Break::ActionWithoutOutcome(first.id)),
+        "{found:?}"
+    );
+    let text: Vec<String> = found.iter().map(|b| b.describe(&s)).collect();
+    assert!(
+        text.contains(&format!("“{}” serves no outcome.", first.description)),
+        "{text:?}"
+    );
+    // An outcome that was removed serves nothing either.
+    let mut s = council_session();
+    let served = s.lab.actions[1]
+        .outcome
+        .expect("the council's actions serve outcomes");
+    Edit::Lab(LabEdit::RemoveOutcomes(vec![served])).apply(&mut s);
+    let found = breaks(&s, &s.voting.dots_by_option());
+    assert!(
+        found.contains(&Break::ActionWithoutOutcome(s.lab.actions[1].id)),
+        "{found:?}"
+    );
+}

@@ -570,9 +570,10 @@ fn a_dialog_takes_enter_and_the_canvas_behind_it_takes_no_keys() {
         .export_path(goldthread::export::Format::Markdown)
         .unwrap();
     std::fs::write(&report, "old report").unwrap();
-    h.state_mut().run(goldthread::ui::Command::Export(
-        goldthread::export::Format::Markdown,
-    ));
+    h.state_mut().run(goldthread::ui::Command::ExportPath {
+        path: report.clone(),
+        format: goldthread::export::Format::Markdown,
+    });
     h.run();
     h.run();
     assert!(matches!(

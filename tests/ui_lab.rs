@@ -46,7 +46,8 @@ fn phase_named(h: &H, name: &str) -> PhaseId {
 }
 
 fn click_tab(h: &mut H, label: &str) {
-    h.get_by_label(label).click();
+    h.get_by_role_and_label(egui::accesskit::Role::Tab, label)
+        .click();
     h.run();
 }
 
@@ -74,7 +75,7 @@ fn new_session_from_the_innovation_lab_template() {
 }
 
 #[test]
-fn ctrl_n_enter_still_makes_a_blank_session() {
+fn the_blank_template_is_one_click_away() {
     let (_dir, h) = app_with_new_session("blank-default");
     let s = &open_session(&h).session;
     assert!(s.lab.phases.is_empty());
@@ -131,6 +132,7 @@ fn moving_through_the_phases_with_buttons_keys_and_chips() {
 fn page_down_in_a_text_box_does_not_change_phase() {
     let (_dir, mut h) = lab_app("phases-typing");
     let first = current_phase(&h);
+    click_tab(&mut h, "Board");
     h.key_press(Key::N);
     type_text(&mut h, "n");
     press(&mut h, Key::PageDown);
@@ -361,32 +363,49 @@ fn golden_thread_screen_flags_the_breaks() {
 }
 
 #[test]
-fn export_report_from_the_file_menu_never_overwrites_without_asking() {
+fn export_asks_where_offers_show_in_folder_and_never_overwrites_without_asking() {
     let dir = temp_dir("export-menu");
     let path = dir.join("northfield.ron");
     save_file(&path, &council::council_session()).unwrap();
     let mut h = app_with(&dir, Some(path));
     settle(&mut h);
+    let exports = dir.join("Documents");
+    h.state_mut().set_export_dir(exports.clone());
     h.get_by_label("File").click();
     h.run();
     h.get_by_label_contains("Export report").click();
     h.run();
+    // Without a native dialog, a typed path, starting in the export folder (Documents).
+    let offered = match h.state().dialog() {
+        Some(Dialog::PathPrompt { text, .. }) => text.clone(),
+        other => panic!("Export should ask where, got {other:?}"),
+    };
+    assert_eq!(offered, exports.join("northfield.md").display().to_string());
+    press(&mut h, Key::Enter);
     settle(&mut h); // The file is written on a background thread.
-    let report = dir.join("northfield.md");
+    let report = exports.join("northfield.md");
     let text = std::fs::read_to_string(&report).unwrap();
     assert!(text.starts_with("# Northfield digital strategy lab\n"));
-    assert!(
-        h.state()
-            .notices()
-            .all()
-            .iter()
-            .any(|n| n.text.starts_with("Exported to"))
+    let notice = h
+        .state()
+        .notices()
+        .all()
+        .iter()
+        .find(|n| n.text.starts_with("Exported to"))
+        .cloned()
+        .expect("a notice says where");
+    assert_eq!(
+        notice.action.map(|(_, c)| c),
+        Some(Command::ShowInFolder(report.clone())),
+        "it offers Show in folder"
     );
+    h.get_by_label("Show in folder");
 
     std::fs::write(&report, "edited by hand").unwrap();
     h.state_mut()
         .run(Command::Export(goldthread::export::Format::Markdown));
     h.run();
+    press(&mut h, Key::Enter);
     assert!(matches!(
         h.state().dialog(),
         Some(Dialog::ConfirmExport { .. })
@@ -403,6 +422,7 @@ fn export_report_from_the_file_menu_never_overwrites_without_asking() {
     h.state_mut()
         .run(Command::Export(goldthread::export::Format::Markdown));
     h.run();
+    press(&mut h, Key::Enter);
     h.get_by_label("Replace").click();
     h.run();
     settle(&mut h);
@@ -645,6 +665,7 @@ fn a_whole_lab_from_template_to_report() {
     h.run();
     h.get_by_label_contains("Export report").click();
     h.run();
+    press(&mut h, Key::Enter); // The place offered: the export folder.
     settle(&mut h); // The file is written on a background thread.
     let report = std::fs::read_to_string(dir.join("innovation-lab-2026-11-22.md")).unwrap();
     assert!(report.contains("> Every resident served well online"));
@@ -749,6 +770,7 @@ fn an_export_that_cannot_be_written_says_why_and_loses_nothing() {
     h.state_mut()
         .run(Command::Export(goldthread::export::Format::Markdown));
     h.run();
+    press(&mut h, Key::Enter); // The path offered.
     h.get_by_label("Replace").click();
     h.run();
     settle(&mut h);

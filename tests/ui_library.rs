@@ -579,3 +579,109 @@ fn a_session_whose_saved_view_shows_no_notes_opens_zoomed_to_fit() {
         "the note is on screen after opening"
     );
 }
+
+#[test]
+fn an_empty_library_offers_the_example_lab_bundled_in_the_app() {
+    let dir = temp_dir("example-lab");
+    let mut h = app(&dir);
+    h.get_by_label("Open the example lab").click();
+    h.run();
+    settle(&mut h);
+    settle(&mut h);
+    let copied = dir.join(goldthread::ui::help::EXAMPLE_FILE_NAME);
+    assert!(copied.is_file(), "copied into the library");
+    let open = open_session(&h);
+    assert!(
+        open.session.notes.len() > 10,
+        "the example has a wall of notes"
+    );
+    assert_eq!(open.path.as_deref(), Some(copied.as_path()));
+    // Asked again, it opens the copy that is there, changed or not, and never overwrites it.
+    std::fs::write(&copied, "edited").unwrap_or(());
+    let before = std::fs::read(&copied).unwrap();
+    h.state_mut().run(goldthread::ui::Command::OpenExample);
+    h.run();
+    settle(&mut h);
+    assert_eq!(std::fs::read(&copied).unwrap(), before, "never overwritten");
+}
+
+#[test]
+fn f1_and_question_mark_show_the_keys_of_the_screen_from_the_shortcut_registry() {
+    let (_dir, mut h) = app_with_new_session("keyboard-sheet");
+    press(&mut h, Key::F1);
+    assert!(matches!(
+        h.state().dialog(),
+        Some(Dialog::Keys {
+            screen: Some(goldthread::ui::Screen::Board)
+        })
+    ));
+    // Rows from the registry, with their keys as the app reads them.
+    h.get_by_label("Keys for Board");
+    h.get_by_label("Focus: only the prompt, the timer and the board");
+    h.get_by_label("F10");
+    h.get_by_label("Alt+4");
+    h.get_by_label("Ctrl+S");
+    h.get_by_label("Open the capture box and write a note");
+    press(&mut h, Key::Escape);
+    assert!(h.state().dialog().is_none(), "Esc closes the sheet");
+    // "?" opens it too, and does not start a note.
+    type_text(&mut h, "?");
+    assert!(matches!(h.state().dialog(), Some(Dialog::Keys { .. })));
+    assert!(open_session(&h).canvas.capture.is_none());
+}
+
+#[test]
+fn the_help_menu_holds_the_sheet_the_example_and_where_the_files_are() {
+    let dir = temp_dir("help-menu");
+    let mut h = app(&dir);
+    h.get_by_role_and_label(Role::Button, "Help").click();
+    h.run();
+    h.run();
+    assert_eq!(
+        h.get_all_by_label_contains("Open the example lab").count(),
+        2,
+        "in the Help menu, as well as on the empty library"
+    );
+    h.get_by_label_contains("Keyboard sheet");
+    h.get_by_label_contains("Where your files are").click();
+    h.run();
+    let Some(Dialog::Message { body, .. }) = h.state().dialog() else {
+        panic!("a message says where the files are");
+    };
+    assert!(body.contains(&dir.display().to_string()), "{body}");
+    assert!(body.contains("Recovery copies"), "{body}");
+}
+
+#[test]
+fn the_new_session_dialog_starts_on_the_digital_strategy_lab() {
+    let dir = temp_dir("default-template");
+    let mut h = app(&dir);
+    press_with(&mut h, Modifiers::COMMAND, Key::N);
+    press(&mut h, Key::Enter);
+    settle(&mut h);
+    let s = &open_session(&h).session;
+    assert_eq!(s.lab.phases.len(), 6);
+    assert_eq!(s.lab.phases[0].name, "Vision and outcomes");
+}
+
+#[test]
+fn a_menu_with_one_item_is_folded_and_checkboxes_are_projector_sized_in_gold() {
+    let (_dir, mut h) = app_with_new_session("menus-style");
+    assert!(h.query_by_label("Saving").is_none(), "no one-item menu");
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Save automatically");
+    let style = h.ctx.global_style();
+    assert!(
+        style.spacing.icon_width >= 24.0,
+        "{}",
+        style.spacing.icon_width
+    );
+    let gold = goldthread::ui::style::Theme::Projector.palette().accent;
+    assert_eq!(style.visuals.widgets.inactive.fg_stroke.color, gold);
+    assert_ne!(
+        style.visuals.selection.bg_fill,
+        egui::Visuals::light().selection.bg_fill,
+        "not egui's light blue"
+    );
+}

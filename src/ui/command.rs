@@ -47,9 +47,16 @@ pub enum Command {
         /// The template.
         template: Box<crate::storage::Template>,
     },
-    /// Write the report (Markdown) or the notes (CSV) next to the session file; asks before
-    /// replacing a file that is already there.
+    /// Ask where to write the report (Markdown) or the notes (CSV): the native save dialog,
+    /// or a typed path where there is none, starting in the user's Documents folder.
     Export(crate::export::Format),
+    /// Write the export to this path; asks before replacing a file that is already there.
+    ExportPath {
+        /// Where to write.
+        path: PathBuf,
+        /// Markdown or CSV.
+        format: crate::export::Format,
+    },
     /// Write the export to this path, replacing what is there (the user agreed).
     ExportReplacing {
         /// Where to write.
@@ -70,6 +77,18 @@ pub enum Command {
     /// Find and open the session the open follow-up follows (after asking about unsaved
     /// changes once it is found).
     OpenPrevious,
+    /// Show one screen of the open session (Alt+1 … Alt+5).
+    ShowScreen(crate::ui::Screen),
+    /// Show the keyboard sheet for the current screen (F1 or ?).
+    ShowKeys,
+    /// Hide or show everything but the prompt, the timer and the board (F10).
+    ToggleFocusMode,
+    /// Copy the bundled example lab into the library and open it.
+    OpenExample,
+    /// Say where the sessions, recovery copies, templates and settings are.
+    ShowFiles,
+    /// Open the file manager at this file's folder.
+    ShowInFolder(PathBuf),
 }
 
 impl Command {
@@ -79,7 +98,11 @@ impl Command {
     pub fn discards_session(&self) -> bool {
         matches!(
             self,
-            Self::NewSession | Self::ShowLibrary | Self::OpenPath(_) | Self::Quit
+            Self::NewSession
+                | Self::ShowLibrary
+                | Self::OpenPath(_)
+                | Self::Quit
+                | Self::OpenExample
         )
     }
 }

@@ -50,6 +50,11 @@ pub enum Dialog {
         /// The existing file.
         path: std::path::PathBuf,
     },
+    /// The keyboard sheet for a screen (`None`: the library).
+    Keys {
+        /// The screen whose keys are shown.
+        screen: Option<super::Screen>,
+    },
     /// A message to read, e.g. why a file cannot be opened.
     Message {
         /// The heading.
@@ -89,7 +94,12 @@ pub fn dialog_ui(
         .frame(frame)
         .backdrop_color(palette.shadow.gamma_multiply(2.5))
         .show(ctx, |ui| {
-            ui.set_width(520.0);
+            let width = if matches!(dialog, Dialog::Keys { .. }) {
+                (ctx.content_rect().width() - 120.0).clamp(480.0, super::style::HELP_SHEET_WIDTH)
+            } else {
+                520.0
+            };
+            ui.set_width(width);
             match dialog {
                 Dialog::NewSession {
                     title,
@@ -187,12 +197,20 @@ pub fn dialog_ui(
                         PickPurpose::Open => ("Open a session file", "Open"),
                         PickPurpose::SaveAs => ("Save session as", "Save"),
                         PickPurpose::Import => ("Import notes from a file", "Import"),
+                        PickPurpose::Export(crate::export::Format::Markdown) => {
+                            ("Export the report", "Export")
+                        }
+                        PickPurpose::Export(crate::export::Format::Csv) => {
+                            ("Export the notes as CSV", "Export")
+                        }
                     };
                     ui.heading(heading);
                     if *purpose == PickPurpose::Import {
                         ui.label(IMPORT_EXPLAINED);
                     }
-                    if *explain_no_native && *purpose == PickPurpose::Import {
+                    if let PickPurpose::Export(_) = purpose {
+                        ui.label("Where should the file go? The folder is made if it is not there.");
+                    } else if *explain_no_native && *purpose == PickPurpose::Import {
                         ui.label(
                             RichText::new(
                                 "No native file dialog is available on this computer (no desktop portal), \
@@ -233,6 +251,7 @@ pub fn dialog_ui(
                                 PickPurpose::Open => Command::OpenPath(path),
                                 PickPurpose::SaveAs => Command::SaveAsPath(path),
                                 PickPurpose::Import => Command::ImportPath(path),
+                                PickPurpose::Export(format) => Command::ExportPath { path, format: *format },
                             }));
                         }
                         if ui.button("Cancel").clicked() {
@@ -264,6 +283,13 @@ pub fn dialog_ui(
                             outcome = Some(Outcome::Run(Command::ReplaceWith(path.clone())));
                         }
                     });
+                }
+                Dialog::Keys { screen } => {
+                    super::help::keys_sheet_ui(ui, *screen, palette);
+                    ui.add_space(10.0);
+                    if primary_button(ui, "Close", palette).clicked() || enter {
+                        outcome = Some(Outcome::Cancel);
+                    }
                 }
                 Dialog::Message { title, body } => {
                     ui.heading(title.as_str());

@@ -23,6 +23,8 @@ pub enum PickPurpose {
     SaveAs,
     /// Choosing a text or CSV file of notes to import into the open session.
     Import,
+    /// Choosing where to write a report or CSV export.
+    Export(crate::export::Format),
 }
 
 /// A finished job.
@@ -106,6 +108,15 @@ pub enum JobResult {
     },
     /// The user's session templates were read for "New session".
     Templates(crate::storage::Templates),
+    /// The bundled example was copied into the library (or was already there).
+    ExampleReady(Result<PathBuf, String>),
+    /// The file manager was asked to show a folder.
+    FolderShown {
+        /// The folder.
+        dir: PathBuf,
+        /// `Err` holds why it could not be shown, for the user.
+        result: Result<(), String>,
+    },
     /// A report or CSV export was written.
     Exported {
         /// The file written.
@@ -443,6 +454,12 @@ impl Jobs {
                 PickPurpose::Open | PickPurpose::SaveAs => {
                     dialog.add_filter("Goldthread session", &["ron"])
                 }
+                PickPurpose::Export(crate::export::Format::Markdown) => {
+                    dialog.add_filter("Markdown report", &["md"])
+                }
+                PickPurpose::Export(crate::export::Format::Csv) => {
+                    dialog.add_filter("CSV (spreadsheet)", &["csv"])
+                }
             };
             let path = match purpose {
                 PickPurpose::Open => dialog.set_title("Open a session").pick_file(),
@@ -451,6 +468,10 @@ impl Jobs {
                     .set_file_name(file_name)
                     .save_file(),
                 PickPurpose::Import => dialog.set_title("Import notes").pick_file(),
+                PickPurpose::Export(_) => dialog
+                    .set_title("Export")
+                    .set_file_name(file_name)
+                    .save_file(),
             };
             let unavailable = path.is_none() && started.elapsed() < NO_DIALOG_SECS;
             JobResult::Picked {
@@ -516,6 +537,38 @@ fn prepare_folder(path: &std::path::Path, create: bool) -> Result<(), FileError>
     }
     std::fs::create_dir_all(dir)
         .map_err(|e| FileError::new(path, storage::LoadError::NotSaved(storage::describe_io(&e))))
+}
+
+impl Jobs {
+    /// Copies the bundled example lab into the library, off the UI thread.
+    pub fn copy_example(&mut self, ctx: &egui::Context, library: PathBuf) {
+        self.spawn(ctx, "example", move || {
+            JobResult::ExampleReady(crate::ui::help::copy_example(&library))
+        });
+    }
+
+    /// Opens the system's file manager at `path`'s folder, waiting for it on its own thread.
+    pub fn show_in_folder(&mut self, ctx: &egui::Context, path: &std::path::Path) {
+        let dir = path
+            .parent()
+            .map_or_else(|| path.to_owned(), std::path::Path::to_owned);
+        self.spawn(ctx, "show-folder", move || {
+            let program = if cfg!(target_os = "windows") {
+                "explorer"
+            } else if cfg!(target_os = "macos") {
+                "open"
+            } else {
+                "xdg-open"
+            };
+            let result = match std::process::Command::new(program).arg(&dir).status() {
+                // Windows' explorer reports failure even when it opened the folder.
+                Ok(s) if s.success() || cfg!(target_os = "windows") => Ok(()),
+                Ok(s) => Err(format!("{program} ended with {s}")),
+                Err(e) => Err(format!("{program} could not be started ({e})")),
+            };
+            JobResult::FolderShown { dir, result }
+        });
+    }
 }
 
 /// Removes a recovery copy, and the recovery folder when that leaves it empty.

@@ -165,7 +165,7 @@ pub fn library_ui(
             let shown: Vec<&LibraryEntry> = rows.iter().map(|r| r.entry).collect();
             state.shown = shown.iter().map(|e| e.path.clone()).collect();
             if shown.is_empty() {
-                empty_ui(ui, state, palette);
+                empty_ui(ui, state, palette, commands);
                 return;
             }
             // Arrow keys move the highlight and Enter opens it, unless a text box other than
@@ -217,20 +217,42 @@ pub fn library_ui(
     });
 }
 
-fn empty_ui(ui: &mut egui::Ui, state: &LibraryState, palette: &Palette) {
+/// An empty library offers a first step: a new lab, or the bundled example to look around in.
+fn empty_ui(
+    ui: &mut egui::Ui,
+    state: &LibraryState,
+    palette: &Palette,
+    commands: &mut Vec<Command>,
+) {
+    let first_run = !state.scanning && !state.folder_gone && state.entries.is_empty();
     let text = if state.scanning {
         "Looking for sessions…"
     } else if state.folder_gone {
         "The library folder is no longer there (was it removed, renamed, or a USB stick taken \
          out?). Put it back and press Refresh; it is only made again when you save a new session."
-    } else if state.entries.is_empty() {
-        "No sessions yet. Press Ctrl+N to start your first workshop."
+    } else if first_run {
+        "No sessions yet. Start your first workshop with New session (Ctrl+N), \
+         or open the example lab to see a finished one."
     } else {
         "No session title matches the filter."
     };
     ui.add_space(40.0);
     ui.vertical_centered(|ui| {
-        ui.label(RichText::new(text).size(22.0).color(palette.text_muted));
+        ui.add(egui::Label::new(RichText::new(text).size(22.0).color(palette.text_muted)).wrap());
+        if first_run {
+            ui.add_space(16.0);
+            if primary_button(ui, "Open the example lab", palette)
+                .on_hover_text(
+                    "A council's digital strategy lab, from vision to actions. \
+                     It is copied into your library, so you can change it freely.",
+                )
+                .clicked()
+            {
+                commands.push(Command::OpenExample);
+            }
+            ui.add_space(8.0);
+            ui.label(RichText::new("F1 shows the keys of every screen.").color(palette.text_muted));
+        }
     });
 }
 

@@ -4,6 +4,7 @@ mod app;
 pub mod canvas;
 mod command;
 mod dialogs;
+pub mod help;
 mod jobs;
 mod lab;
 mod library_series;

@@ -38,6 +38,28 @@ impl Screen {
             Self::Thread => "Golden thread",
         }
     }
+
+    /// The key that shows this screen: "Alt+1" for the first tab.
+    pub fn key_label(self) -> String {
+        let n = Self::ALL.iter().position(|s| *s == self).unwrap_or(0) + 1;
+        format!("Alt+{n}")
+    }
+
+    /// The screen a phase of the agenda is about, from its name: vision and outcomes on the
+    /// Plan screen, voting on Vote, actions on Actions, and everything else on the Board.
+    pub fn for_phase(name: &str) -> Self {
+        let name = name.to_lowercase();
+        let has = |words: &[&str]| words.iter().any(|w| name.contains(w));
+        if has(&["vision", "outcome", "ambition"]) {
+            Self::Plan
+        } else if has(&["vote", "voting", "priorit", "dot"]) {
+            Self::Vote
+        } else if has(&["action", "next step", "commit"]) {
+            Self::Actions
+        } else {
+            Self::Board
+        }
+    }
 }
 
 /// The row of screen tabs across the top of the open session. Returns the screen chosen this
@@ -74,9 +96,16 @@ pub fn tabs_ui(ui: &mut egui::Ui, current: Screen, palette: &Palette) -> Option<
         let galley = ui
             .painter()
             .layout_no_wrap(screen.label().to_owned(), font, colour);
+        // The tab's key, small and quiet beside its name, so every tab says how to reach it.
+        let key = ui.painter().layout_no_wrap(
+            screen.key_label(),
+            egui::FontId::proportional(style::TAB_KEY_FONT_SIZE),
+            palette.text_muted,
+        );
+        let label_width = galley.size().x + style::TAB_KEY_GAP + key.size().x;
         let rect = egui::Rect::from_min_size(
             egui::pos2(x, strip.top()),
-            egui::vec2(galley.size().x + 2.0 * style::TAB_PADDING, strip.height()),
+            egui::vec2(label_width + 2.0 * style::TAB_PADDING, strip.height()),
         );
         x = rect.right();
         let response = ui.interact(
@@ -99,8 +128,16 @@ pub fn tabs_ui(ui: &mut egui::Ui, current: Screen, palette: &Palette) -> Option<
                 egui::StrokeKind::Inside,
             );
         }
-        let text_pos = rect.center() - galley.size() / 2.0;
+        let text_pos = egui::pos2(
+            rect.center().x - label_width / 2.0,
+            rect.center().y - galley.size().y / 2.0,
+        );
+        let key_pos = egui::pos2(
+            text_pos.x + galley.size().x + style::TAB_KEY_GAP,
+            text_pos.y + galley.size().y - key.size().y - 1.0,
+        );
         painter.galley(text_pos, galley, colour);
+        painter.galley(key_pos, key, palette.text_muted);
         if selected {
             let bar = egui::Rect::from_min_max(
                 egui::pos2(rect.left() + 8.0, rect.bottom() - style::TAB_UNDERLINE),
@@ -108,6 +145,8 @@ pub fn tabs_ui(ui: &mut egui::Ui, current: Screen, palette: &Palette) -> Option<
             );
             painter.rect_filled(bar, 2.0, palette.accent);
         }
+        let response =
+            response.on_hover_text(format!("{} ({})", screen.label(), screen.key_label()));
         if response.clicked() && !selected {
             chosen = Some(screen);
         }

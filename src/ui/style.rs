@@ -136,6 +136,8 @@ pub const TOP_BAR_HEIGHT: f32 = 52.0;
 pub const LIBRARY_MAX_WIDTH: f32 = 980.0;
 /// Corner rounding of panels, cards and buttons.
 pub const ROUNDING: u8 = 8;
+/// The side of a checkbox and the diameter of a radio button, in points.
+pub const CHECKBOX_SIZE: f32 = 24.0;
 
 /// The font family for headings and note text: Inter SemiBold, with fallbacks.
 pub fn strong_family() -> FontFamily {
@@ -227,6 +229,10 @@ pub fn apply(ctx: &egui::Context, theme: Theme) {
     style.spacing.button_padding = egui::vec2(12.0, 6.0);
     style.spacing.interact_size.y = 34.0;
     style.spacing.window_margin = egui::Margin::same(20);
+    // Checkboxes and radio buttons big enough to hit and see on a projector.
+    style.spacing.icon_width = CHECKBOX_SIZE;
+    style.spacing.icon_width_inner = CHECKBOX_SIZE * 0.55;
+    style.spacing.icon_spacing = 10.0;
     style.spacing.menu_margin = egui::Margin::same(8);
 
     let v = &mut style.visuals;
@@ -241,7 +247,8 @@ pub fn apply(ctx: &egui::Context, theme: Theme) {
     v.menu_corner_radius = CornerRadius::same(ROUNDING);
     v.hyperlink_color = p.selection;
     v.error_fg_color = p.danger;
-    v.selection.bg_fill = p.selection_fill.gamma_multiply(3.0);
+    // The app's gold, not egui's light blue, for chosen entries and selected text.
+    v.selection.bg_fill = p.accent.gamma_multiply(0.28);
     v.selection.stroke = Stroke::new(1.5, p.selection);
     v.text_cursor.stroke = Stroke::new(2.5, p.selection);
     for w in [
@@ -257,11 +264,21 @@ pub fn apply(ctx: &egui::Context, theme: Theme) {
     v.widgets.inactive.bg_fill = p.surface_raised;
     v.widgets.inactive.weak_bg_fill = p.surface_raised;
     v.widgets.inactive.bg_stroke = Stroke::new(1.0, p.border);
-    v.widgets.inactive.fg_stroke = Stroke::new(1.5, p.text);
     v.widgets.hovered.bg_stroke = Stroke::new(1.5, p.accent);
-    v.widgets.hovered.fg_stroke = Stroke::new(1.5, p.text);
     v.widgets.active.bg_stroke = Stroke::new(2.0, p.accent);
-    v.widgets.active.fg_stroke = Stroke::new(2.0, p.text);
+    for w in [
+        &mut v.widgets.hovered,
+        &mut v.widgets.active,
+        &mut v.widgets.open,
+    ] {
+        w.bg_fill = p.surface_raised;
+        w.weak_bg_fill = p.surface_raised;
+    }
+    // Check marks, radio dots and combo arrows in the app's gold.
+    v.widgets.inactive.fg_stroke = Stroke::new(2.5, p.accent);
+    v.widgets.hovered.fg_stroke = Stroke::new(2.5, p.accent);
+    v.widgets.active.fg_stroke = Stroke::new(3.0, p.accent);
+    v.widgets.open.fg_stroke = Stroke::new(2.5, p.accent);
     ctx.set_style_of(egui_theme, style);
     ctx.set_theme(egui_theme);
 }
@@ -410,3 +427,27 @@ pub const SCORE_CHART_FONT_SIZE: f32 = 20.0;
 pub fn score_before_fill(palette: &Palette) -> Color32 {
     palette.text_muted.gamma_multiply(0.45)
 }
+/// The tallest a combo box's list grows before it scrolls: room for every owner, theme or
+/// outcome of a workshop, including "Someone else…" at the end.
+pub const COMBO_LIST_HEIGHT: f32 = 520.0;
+/// The width kept for an action's Remove button, at the end of its description.
+pub const ACTION_REMOVE_WIDTH: f32 = 110.0;
+/// From this row width (points) the actions board shows owner, date, theme and outcome in one
+/// line of four columns; below it, two lines of two.
+pub const ACTION_FOUR_COLUMNS_MIN: f32 = 760.0;
+/// Room a date field leaves beside it for its calendar button, in points.
+pub const CALENDAR_BUTTON_ROOM: f32 = 48.0;
+/// Size of a screen tab's key ("Alt+2"), beside its label.
+pub const TAB_KEY_FONT_SIZE: f32 = 13.0;
+/// Space between a screen tab's label and its key.
+pub const TAB_KEY_GAP: f32 = 8.0;
+/// Room kept under the messages in the corner while the capture box is open, in points.
+pub const NOTICE_CAPTURE_CLEARANCE: f32 = 250.0;
+/// The widest the keyboard sheet grows, in points.
+pub const HELP_SHEET_WIDTH: f32 = 1100.0;
+/// The keyboard sheet's title.
+pub const HELP_TITLE_SIZE: f32 = 32.0;
+/// The keys and their meaning on the keyboard sheet: read from the back of a room.
+pub const HELP_KEY_SIZE: f32 = 21.0;
+/// Space between a message in the corner and the window's (or the themes panel's) edge.
+pub const NOTICE_MARGIN: f32 = 16.0;

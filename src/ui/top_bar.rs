@@ -12,6 +12,7 @@ use crate::model::Edit;
 pub fn top_bar_ui(
     ui: &mut egui::Ui,
     open: Option<&OpenSession>,
+    focus: bool,
     palette: &Palette,
     commands: &mut Vec<Command>,
     edits: &mut Vec<Edit>,
@@ -34,8 +35,7 @@ pub fn top_bar_ui(
                 ui.add_space(8.0);
                 // The menu bar takes the rest of the row, so the title and actions live inside it.
                 egui::MenuBar::new().ui(ui, |ui| {
-                    menus_ui(ui, open.is_some(), commands);
-                    save_automatically_ui(ui, open, commands);
+                    menus_ui(ui, open, focus, commands);
                     if let Some(open) = open {
                         ui.separator();
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -67,7 +67,13 @@ fn menu_item(
     }
 }
 
-fn menus_ui(ui: &mut egui::Ui, has_session: bool, commands: &mut Vec<Command>) {
+fn menus_ui(
+    ui: &mut egui::Ui,
+    open: Option<&OpenSession>,
+    focus: bool,
+    commands: &mut Vec<Command>,
+) {
+    let has_session = open.is_some();
     ui.menu_button("File", |ui| {
         menu_item(ui, "New session…", Command::NewSession, true, commands);
         menu_item(ui, "Open file…", Command::OpenDialog, true, commands);
@@ -81,6 +87,7 @@ fn menus_ui(ui: &mut egui::Ui, has_session: bool, commands: &mut Vec<Command>) {
         ui.separator();
         menu_item(ui, "Save", Command::Save, has_session, commands);
         menu_item(ui, "Save as…", Command::SaveAs, has_session, commands);
+        save_automatically_ui(ui, open, commands);
         ui.separator();
         menu_item(
             ui,
@@ -130,8 +137,36 @@ fn menus_ui(ui: &mut egui::Ui, has_session: bool, commands: &mut Vec<Command>) {
             commands,
         );
         menu_item(ui, "Full screen", Command::ToggleFullscreen, true, commands);
+        let mut on = focus;
+        let shortcut = shortcuts::label(ui.ctx(), &Command::ToggleFocusMode);
+        if ui
+            .checkbox(
+                &mut on,
+                format!("Focus: prompt, timer and board ({shortcut})"),
+            )
+            .clicked()
+        {
+            commands.push(Command::ToggleFocusMode);
+        }
         ui.separator();
         text_size_ui(ui);
+    });
+    ui.menu_button("Help", |ui| {
+        menu_item(ui, "Keyboard sheet", Command::ShowKeys, true, commands);
+        menu_item(
+            ui,
+            "Open the example lab",
+            Command::OpenExample,
+            true,
+            commands,
+        );
+        menu_item(
+            ui,
+            "Where your files are",
+            Command::ShowFiles,
+            true,
+            commands,
+        );
     });
 }
 
@@ -271,7 +306,7 @@ fn actions_ui(
     );
 }
 
-/// The "Save automatically" switch, in its own menu-bar button so the File menu stays as it is.
+/// The "Save automatically" switch, in the File menu under Save.
 fn save_automatically_ui(
     ui: &mut egui::Ui,
     open: Option<&OpenSession>,
@@ -279,16 +314,14 @@ fn save_automatically_ui(
 ) {
     let Some(open) = open else { return };
     let mut on = open.saves_automatically;
-    ui.menu_button("Saving", |ui| {
-        if ui
-            .checkbox(&mut on, "Save automatically")
-            .on_hover_text(
-                "Also write the session file a few seconds after each change. \
-                 Recovery copies are written either way.",
-            )
-            .clicked()
-        {
-            commands.push(Command::ToggleSaveAutomatically);
-        }
-    });
+    if ui
+        .checkbox(&mut on, "Save automatically")
+        .on_hover_text(
+            "Also write the session file a few seconds after each change. \
+             Recovery copies are written either way.",
+        )
+        .clicked()
+    {
+        commands.push(Command::ToggleSaveAutomatically);
+    }
 }

@@ -85,7 +85,9 @@ pub fn app_sized(
         native_dialogs: false,
         today: today(),
     };
-    let app = GoldthreadApp::new(config, Settings::default());
+    let mut app = GoldthreadApp::new(config, Settings::default());
+    // Exports are offered in the test's folder, never the real Documents folder.
+    app.set_export_dir(library.to_owned());
     let mut harness = Harness::builder()
         .with_size(size)
         .with_step_dt(1.0 / 60.0)
@@ -126,9 +128,13 @@ pub fn press_with(harness: &mut Harness<'static, GoldthreadApp>, modifiers: Modi
     harness.run();
 }
 
-/// Starts a new session with the default title from the library, by keyboard.
+/// Starts a new, blank session with the default title from the library: Ctrl+N, the Blank
+/// template (the dialog starts on the digital strategy lab), Enter.
 pub fn new_session(harness: &mut Harness<'static, GoldthreadApp>) {
+    use egui_kittest::kittest::Queryable as _;
     press_with(harness, Modifiers::COMMAND, Key::N);
+    harness.get_by_label("Template: Blank").click();
+    harness.run();
     press(harness, Key::Enter);
     settle(harness);
     assert!(

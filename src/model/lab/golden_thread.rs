@@ -80,6 +80,8 @@ pub enum Break {
     ActionWithoutOwner(ActionId),
     /// An action with no due date.
     ActionWithoutDate(ActionId),
+    /// An action that serves no outcome: nothing says what it is for.
+    ActionWithoutOutcome(ActionId),
     /// An action due after the date of the outcome it serves.
     ActionAfterOutcome {
         /// The action.
@@ -122,6 +124,9 @@ impl Break {
             }
             Self::ActionWithoutOwner(id) => format!("“{}” has no owner.", action(id)),
             Self::ActionWithoutDate(id) => format!("“{}” has no due date.", action(id)),
+            Self::ActionWithoutOutcome(id) => {
+                format!("“{}” serves no outcome.", action(id))
+            }
             Self::ActionAfterOutcome {
                 action: a,
                 outcome: o,
@@ -162,6 +167,10 @@ pub fn breaks(session: &Session, dots: &[(VoteOption, u32)]) -> Vec<Break> {
         };
         if !owned {
             out.push(Break::ActionWithoutOwner(action.id));
+        }
+        // An outcome that was removed serves nothing.
+        if action.outcome.and_then(|id| lab.outcome(id)).is_none() {
+            out.push(Break::ActionWithoutOutcome(action.id));
         }
         let Some(due) = action.due else {
             out.push(Break::ActionWithoutDate(action.id));

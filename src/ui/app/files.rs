@@ -1,6 +1,6 @@
 //! The app's file work: choosing files, saving, opening, and the results of background jobs.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::config::RecoveryState;
 use super::saving::display_name;
@@ -37,7 +37,7 @@ impl GoldthreadApp {
     /// The dialog that asks for a path where no native file dialog works.
     pub(super) fn path_prompt(&self, purpose: PickPurpose) -> Dialog {
         let text = match purpose {
-            PickPurpose::Open | PickPurpose::Import => String::new(),
+            PickPurpose::Open | PickPurpose::Import | PickPurpose::Export(_) => String::new(),
             PickPurpose::SaveAs => self
                 .config
                 .library_dir
@@ -237,6 +237,10 @@ impl GoldthreadApp {
                     PickPurpose::Open => self.pending.push(Command::OpenPath(path)),
                     PickPurpose::SaveAs => self.pending.push(Command::SaveAsPath(path)),
                     PickPurpose::Import => self.pending.push(Command::ImportPath(path)),
+                    // The native dialog has asked about replacing a file already.
+                    PickPurpose::Export(format) => {
+                        self.pending.push(Command::ExportReplacing { path, format })
+                    }
                 }
             }
             JobResult::NotesRead {
@@ -256,42 +260,56 @@ impl GoldthreadApp {
                     );
                 }
             }
-            JobResult::Exported { path, result } => match result {
-                Ok(()) => self.notices.info(format!("Exported to {}", path.display())),
-                Err(e) => self.notices.error(format!(
-                    "Could not write {}: {e}. Nothing was changed.",
-                    path.display()
-                )),
-            },
+            result @ (JobResult::Exported { .. }
+            | JobResult::ExampleReady(_)
+            | JobResult::FolderShown { .. }) => self.handle_help_job(result),
         }
     }
 }
 
 impl GoldthreadApp {
-    /// Where an export of the open session goes: next to its file, or in the library under
-    /// the name it would be saved with when it has no file yet.
+    /// Where an export of the open session is offered first: the user's Documents folder (not
+    /// the hidden library folder), under the name the session would be saved with.
     pub fn export_path(&self, format: crate::export::Format) -> Option<PathBuf> {
         let open = self.open.as_ref()?;
-        let session_path = open.path.clone().unwrap_or_else(|| {
-            self.config.library_dir.join(format!(
-                "{}.ron",
-                storage::file_stem_for(&open.session.title)
-            ))
-        });
-        Some(crate::cli::default_export_path(&session_path, format))
+        let dir = self
+            .export_dir
+            .clone()
+            .unwrap_or_else(|| crate::ui::help::documents_dir(&self.config.library_dir));
+        let stem = open.path.as_deref().and_then(Path::file_stem).map_or_else(
+            || storage::file_stem_for(&open.session.title),
+            |s| s.to_string_lossy().into_owned(),
+        );
+        Some(dir.join(format!("{stem}.{}", format.extension())))
     }
 
-    /// Writes the export next to the session file, asking first when a file is in the way.
-    pub(super) fn export(
-        &mut self,
-        ctx: &egui::Context,
-        format: crate::export::Format,
-        replace: bool,
-    ) {
+    /// Asks where to write the export: the native save dialog, or a typed path where there
+    /// is none.
+    pub(super) fn choose_export(&mut self, ctx: &egui::Context, format: crate::export::Format) {
         let Some(path) = self.export_path(format) else {
             return;
         };
-        if path.exists() && !replace {
+        let purpose = PickPurpose::Export(format);
+        if self.config.native_dialogs {
+            let dir = path.parent().map(Path::to_owned).unwrap_or_default();
+            self.jobs.pick(ctx, purpose, dir, display_name(&path));
+        } else {
+            self.dialog = Some(Dialog::PathPrompt {
+                purpose,
+                text: path.display().to_string(),
+                explain_no_native: true,
+            });
+        }
+    }
+
+    /// Writes the export to the chosen `path`, asking first when a file is in the way.
+    pub(super) fn export(
+        &mut self,
+        ctx: &egui::Context,
+        path: PathBuf,
+        format: crate::export::Format,
+    ) {
+        if path.exists() {
             self.dialog = Some(Dialog::ConfirmExport { path, format });
             return;
         }
@@ -299,7 +317,8 @@ impl GoldthreadApp {
     }
 
     /// Writes the export to `path` (atomically: the old file or the new, never half), on a
-    /// background thread; a notice says when it is written or why it could not be.
+    /// background thread; a notice says when it is written (with "Show in folder") or why it
+    /// could not be.
     pub(super) fn export_to(
         &mut self,
         ctx: &egui::Context,
@@ -309,6 +328,35 @@ impl GoldthreadApp {
         let Some(open) = &self.open else { return };
         let text = format.render(&open.session);
         self.jobs.write_export(ctx, path, text);
+    }
+
+    /// Handles the results of the export flow and the Help menu's jobs.
+    fn handle_help_job(&mut self, result: JobResult) {
+        match result {
+            JobResult::Exported { path, result } => match result {
+                Ok(()) => self.notices.info_with(
+                    format!("Exported to {}", path.display()),
+                    "Show in folder",
+                    Command::ShowInFolder(path),
+                ),
+                Err(e) => self.notices.error(format!(
+                    "Could not write {}: {e}. Nothing was changed.",
+                    path.display()
+                )),
+            },
+            JobResult::ExampleReady(Ok(path)) => self.pending.push(Command::OpenPath(path)),
+            JobResult::ExampleReady(Err(e)) => self.notices.error(format!(
+                "The example could not be copied into the library: {e}. Nothing was changed."
+            )),
+            JobResult::FolderShown {
+                dir,
+                result: Err(e),
+            } => self.notices.error(format!(
+                "The folder could not be shown ({e}). It is {}",
+                dir.display()
+            )),
+            _ => {}
+        }
     }
 }
 

@@ -6,6 +6,7 @@ mod drafts;
 mod files;
 mod followup;
 mod import;
+mod navigation;
 mod safety;
 mod saving;
 
@@ -20,9 +21,8 @@ use super::library_ui::{self, LibraryState};
 use super::modal::HeldKeys;
 use super::notices::Notices;
 use super::recovery_ui::{self, SafetyPrompt};
-use super::screen::{self, Screen};
 use super::style::{self, Theme};
-use super::{lab, shortcuts, top_bar, voting};
+use super::{shortcuts, top_bar};
 use crate::model::Session;
 use files::with_ron_extension;
 
@@ -51,6 +51,10 @@ pub struct GoldthreadApp {
     applied_theme: Option<Theme>,
     /// The restore offer or the read-only offer, when showing.
     safety: Option<SafetyPrompt>,
+    /// Focus mode (F10): only the prompt, the timer and the board.
+    focus_mode: bool,
+    /// Where exports are offered first (the user's Documents folder unless set).
+    export_dir: Option<std::path::PathBuf>,
 }
 
 impl GoldthreadApp {
@@ -73,7 +77,19 @@ impl GoldthreadApp {
             started: false,
             applied_theme: None,
             safety: None,
+            focus_mode: false,
+            export_dir: None,
         }
+    }
+
+    /// True while focus mode (F10) hides everything but the prompt, the timer and the board.
+    pub fn focus_mode(&self) -> bool {
+        self.focus_mode
+    }
+
+    /// Offers exports in `dir` first, instead of the user's Documents folder.
+    pub fn set_export_dir(&mut self, dir: std::path::PathBuf) {
+        self.export_dir = Some(dir);
     }
 
     /// What is remembered between runs.
@@ -153,6 +169,7 @@ impl GoldthreadApp {
         top_bar::top_bar_ui(
             ui,
             self.open.as_ref(),
+            self.focus_mode,
             &palette,
             &mut self.pending,
             &mut edits,
@@ -161,61 +178,16 @@ impl GoldthreadApp {
             .frame(egui::Frame::NONE.fill(palette.canvas))
             .show(ui, |ui| match &mut self.open {
                 Some(open) => {
-                    if let Some(screen) = screen::tabs_ui(ui, open.screen, &palette) {
-                        open.screen = screen;
-                    }
-                    let filter =
-                        (open.screen == Screen::Board).then_some(&mut open.canvas.phase_filter);
-                    lab::agenda_bar_ui(
+                    let shown = navigation::session_ui(
                         ui,
-                        &open.session,
-                        &mut open.lab,
-                        filter,
+                        open,
+                        self.focus_mode,
                         &palette,
                         &mut edits,
+                        &mut self.pending,
                     );
-                    match open.screen {
-                        // A review or scored phase shows its own view instead of the canvas.
-                        Screen::Board
-                            if lab::phase_view_ui(
-                                ui,
-                                &open.session,
-                                &mut open.lab,
-                                &palette,
-                                &mut edits,
-                                &mut self.pending,
-                            ) => {}
-                        Screen::Board => {
-                            let mut requests = Vec::new();
-                            canvas::canvas_ui(
-                                ui,
-                                &open.session,
-                                &mut open.canvas,
-                                &palette,
-                                &mut edits,
-                                &mut requests,
-                            );
-                            for CanvasRequest::Info(text) in requests {
-                                self.notices.info(text);
-                            }
-                        }
-                        Screen::Vote => voting::voting_ui(
-                            ui,
-                            &open.session,
-                            &mut open.voting,
-                            &palette,
-                            &mut edits,
-                            &mut self.pending,
-                        ),
-                        screen => lab::lab_ui(
-                            ui,
-                            screen,
-                            &open.session,
-                            &mut open.lab,
-                            &palette,
-                            &mut edits,
-                            &mut self.pending,
-                        ),
+                    for text in shown {
+                        self.notices.info(text);
                     }
                 }
                 None => library_ui::library_ui(
@@ -254,7 +226,10 @@ impl GoldthreadApp {
                 dialogs::Outcome::Cancel => {}
             }
         }
-        self.notices.ui(&ctx, &palette);
+        let (right, clearance) = self.notice_margins();
+        if let Some(command) = self.notices.ui(&ctx, &palette, right, clearance) {
+            self.pending.push(command);
+        }
 
         // What this frame asked for changes what the next frame shows: draw it now rather
         // than when the mouse next moves.
@@ -355,14 +330,12 @@ impl GoldthreadApp {
     fn run_now(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::NewSession => {
-                // The built-in templates at once; the user's are read off the UI thread and
-                // join the list when they arrive (a huge or stuck file never freezes the app).
                 let templates = crate::storage::built_in_templates();
-                // Blank is the default, so Ctrl+N then Enter still starts an empty canvas.
-                let chosen = templates
-                    .iter()
-                    .position(crate::storage::Template::is_blank)
-                    .unwrap_or(0);
+                // The digital strategy lab is the default, so a newcomer's Ctrl+N then Enter
+                // starts a whole lab; Blank is one click or ↑ / ↓ away. The user's templates are
+                // read off the UI thread and join the list when they arrive (a huge or stuck
+                // file never freezes the app).
+                let chosen = navigation::default_template(&templates);
                 self.dialog = Some(Dialog::NewSession {
                     title: String::new(),
                     default_title: Session::default_title(self.config.today),
@@ -437,9 +410,14 @@ impl GoldthreadApp {
             }
             Command::CreateFromTemplate { title, template } => {
                 let session = template.session(title, self.config.today);
+                let screen = navigation::first_screen(&session);
                 self.install(session, None);
+                if let Some(open) = &mut self.open {
+                    navigation::open_screen(open, screen);
+                }
             }
-            Command::Export(format) => self.export(ctx, format, false),
+            Command::Export(format) => self.choose_export(ctx, format),
+            Command::ExportPath { path, format } => self.export(ctx, path, format),
             Command::ExportReplacing { path, format } => self.export_to(ctx, path, format),
             Command::ImportDialog => {
                 if self.open.is_some() {
@@ -450,6 +428,12 @@ impl GoldthreadApp {
             Command::FollowUp(path) => self.follow_up_file(ctx, path),
             Command::FollowUpOpen => self.follow_up_open(ctx),
             Command::OpenPrevious => self.find_previous(ctx),
+            Command::ShowScreen(_)
+            | Command::ShowKeys
+            | Command::ToggleFocusMode
+            | Command::OpenExample
+            | Command::ShowFiles
+            | Command::ShowInFolder(_) => self.run_help(ctx, command),
         }
     }
 

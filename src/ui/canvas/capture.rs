@@ -4,12 +4,36 @@ use egui::{Align2, Id, Key, KeyboardShortcut, Modifiers, RichText, TextEdit};
 
 use super::transform::{self, Camera};
 use super::{CanvasRequest, CanvasState, KEEP_ESCAPE};
-use crate::model::{Edit, Note, NoteColour, Session};
+use crate::model::{Edit, Note, NoteColour, ParticipantId, Session};
 use crate::ui::style::{self, Palette};
 
 /// The capture text box's id.
 pub fn capture_text_id() -> Id {
     Id::unique("goldthread.capture.text")
+}
+
+/// Closes the capture box when Esc is pressed wherever the keyboard is inside it: the text,
+/// "Written by" (egui has already let go of its focus) or a button of the box. Called before
+/// the canvas, which would otherwise take Esc to clear the selection. Returns true if closed.
+pub fn escape_closes(ctx: &egui::Context, state: &mut CanvasState) -> bool {
+    if state.capture.is_none() || egui::Popup::is_any_open(ctx) {
+        return false;
+    }
+    let layer = egui::LayerId::new(egui::Order::Foreground, capture_area_id());
+    let in_box = ctx.memory(|m| m.focused()).is_none_or(|f| {
+        f == capture_text_id() || ctx.read_response(f).is_some_and(|r| r.layer_id == layer)
+    });
+    if in_box && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+        state.capture = None;
+        state.focus_requested = true;
+        return true;
+    }
+    false
+}
+
+/// The capture box's area id.
+fn capture_area_id() -> Id {
+    Id::unique("goldthread.capture")
 }
 
 /// Space kept free between new notes and the edges of the canvas, in points.
@@ -28,8 +52,54 @@ pub struct Capture {
     pub added: usize,
     /// Focus the text box at the next frame.
     pub focus_pending: bool,
-    /// Who is writing the notes; `None` for anonymous.
+    /// Who is writing the notes; `None` for anonymous. Sticky: the next capture box starts
+    /// with the last writer of this session.
     pub author: Option<crate::model::ParticipantId>,
+    /// The sticky writer has been looked up (at the box's first frame).
+    author_loaded: bool,
+}
+
+/// What "@" and the first letters of a name at the end of the draft point to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mention {
+    /// One participant (or `None`: "@anon", anonymous).
+    Writer(Option<ParticipantId>),
+    /// Several participants match; type more letters.
+    Several(Vec<String>),
+    /// Nobody matches, so the "@" is just text.
+    Nobody,
+}
+
+/// Finds "@name" at the end of `text` (after a space or at the start): the byte where the "@"
+/// is and what it points to. Names match by the start of any of their words, ignoring case.
+pub fn mention(text: &str, session: &Session) -> Option<(usize, Mention)> {
+    let at = text.rfind('@')?;
+    if at > 0 && !text[..at].ends_with(char::is_whitespace) {
+        return None; // An e-mail address, not a mention.
+    }
+    let query = text[at + 1..].trim_end().to_lowercase();
+    if !query.chars().next().is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    if "anonymous".starts_with(&query) && query.len() >= 4 {
+        return Some((at, Mention::Writer(None)));
+    }
+    let found: Vec<&crate::model::Participant> = session
+        .participants
+        .iter()
+        .filter(|p| {
+            let name = p.name.to_lowercase();
+            name.starts_with(&query) || name.split_whitespace().any(|w| w.starts_with(&query))
+        })
+        .collect();
+    Some((
+        at,
+        match found.as_slice() {
+            [] => Mention::Nobody,
+            [one] => Mention::Writer(Some(one.id)),
+            several => Mention::Several(several.iter().map(|p| p.name.clone()).collect()),
+        },
+    ))
 }
 
 impl Capture {
@@ -41,6 +111,7 @@ impl Capture {
             added: 0,
             focus_pending: true,
             author: None,
+            author_loaded: false,
         }
     }
 }
@@ -59,17 +130,27 @@ pub fn capture_ui(
         return;
     };
     let id = capture_text_id();
+    let sticky = Id::unique(("goldthread.capture.writer", &session.title));
+    if !capture.author_loaded {
+        capture.author_loaded = true;
+        capture.author = ui
+            .data(|d| d.get_temp::<Option<ParticipantId>>(sticky))
+            .flatten()
+            .filter(|p| session.participant(*p).is_some());
+    }
     let focused = ui.memory(|m| m.has_focus(id));
     let mut submit = focused
         && ui.input_mut(|i| !i.modifiers.shift && i.consume_key(Modifiers::NONE, Key::Enter));
-    let mut close = focused && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape));
+    // Esc is handled by `escape_closes`, before the canvas takes it.
+    let mut close = false;
     if focused && let Some(colour) = super::input::colour_key(ui) {
         capture.colour = colour;
     }
 
     let anchor = egui::pos2(camera.screen.center().x, camera.screen.max.y - 16.0);
     let width = (camera.screen.width() - 48.0).clamp(280.0, 640.0);
-    egui::Area::new(Id::unique("goldthread.capture"))
+    let found = mention(&capture.text, session);
+    egui::Area::new(capture_area_id())
         .order(egui::Order::Foreground)
         .pivot(Align2::CENTER_BOTTOM)
         .fixed_pos(anchor)
@@ -137,16 +218,38 @@ pub fn capture_ui(
                             }
                         });
                     });
-                    ui.label(
-                        RichText::new(
-                            "Enter adds the note · Shift+Enter starts a new line · Esc closes",
-                        )
-                        .small()
-                        .color(palette.text_muted),
-                    );
+                    let help = match &found {
+                        Some((_, Mention::Writer(Some(p)))) => session
+                            .participant(*p)
+                            .map_or_else(String::new, |p| format!("Enter: written by {}", p.name)),
+                        Some((_, Mention::Writer(None))) => "Enter: anonymous".to_owned(),
+                        Some((_, Mention::Several(names))) => {
+                            format!("Which one? {} · type more letters", names.join(", "))
+                        }
+                        Some((_, Mention::Nobody)) | None => {
+                            "Enter adds the note · Shift+Enter a new line · @name: who writes · Esc closes"
+                                .to_owned()
+                        }
+                    };
+                    let strong = matches!(found, Some((_, Mention::Writer(_) | Mention::Several(_))));
+                    ui.label(RichText::new(help).color(if strong {
+                        palette.accent
+                    } else {
+                        palette.text_muted
+                    }));
                 });
         });
 
+    if submit && let Some((at, Mention::Writer(_) | Mention::Several(_))) = found {
+        submit = false;
+        if let Some((_, Mention::Writer(writer))) = mention(&capture.text, session) {
+            // "@sam" on its own changes who writes; after an idea, it also adds the note.
+            capture.author = writer;
+            capture.text.truncate(at);
+            submit = !capture.text.trim().is_empty();
+        }
+    }
+    ui.data_mut(|d| d.insert_temp(sticky, capture.author));
     if submit {
         let text = capture.text.trim();
         if text.is_empty() {

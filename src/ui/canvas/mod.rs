@@ -18,7 +18,7 @@ use std::collections::BTreeSet;
 
 use egui::{Id, Rect, Sense};
 
-pub use capture::Capture;
+pub use capture::{Capture, escape_closes};
 pub use editor::NoteEditor;
 use transform::Camera;
 
@@ -122,6 +122,8 @@ pub struct CanvasState {
     /// Themes just made (e.g. accepted suggestions) to bring into view at the next frame, once
     /// their frames are known.
     pub reveal_themes: Vec<crate::model::ThemeId>,
+    /// Focus mode (F10): no themes panel and no hint line, only the board.
+    pub focus_mode: bool,
 }
 
 impl CanvasState {
@@ -180,7 +182,9 @@ pub fn canvas_ui(
     }
     // Asked for last frame, so their frames exist now (the panel may ask again below).
     let reveal = std::mem::take(&mut state.reveal_themes);
-    crate::ui::themes::panel_ui(ui, session, state, palette, edits, requests);
+    if !state.focus_mode {
+        crate::ui::themes::panel_ui(ui, session, state, palette, edits, requests);
+    }
     let screen = ui.available_rect_before_wrap();
     let response = ui.interact(screen, canvas_id(), Sense::click_and_drag());
     ui.advance_cursor_after_rect(screen);
@@ -276,7 +280,7 @@ pub fn canvas_ui(
         paint::empty_hint(&painter, screen, palette);
     }
 
-    if state.capture.is_none() && !session.notes.is_empty() {
+    if state.capture.is_none() && !session.notes.is_empty() && !state.focus_mode {
         paint::shortcut_hint(&painter, screen, palette);
     }
     selection_bar::selection_bar_ui(ui, session, state, screen, palette, edits, requests);
@@ -285,7 +289,9 @@ pub fn canvas_ui(
     }
     editor::editor_ui(ui, session, state, &mut camera, edits, requests);
     themes::rename_ui(ui, session, state, &mut camera, edits, requests);
-    crate::ui::themes::panel_toggle_ui(ui, session, state, screen, palette);
+    if !state.focus_mode {
+        crate::ui::themes::panel_toggle_ui(ui, session, state, screen, palette);
+    }
     capture::capture_ui(ui, session, state, &mut camera, palette, edits, requests);
     state.view = camera.view;
 }

@@ -15,18 +15,20 @@ use crate::ui::style::{self, Palette};
 const TIMER_WIDTH: f32 = 270.0;
 
 /// Draws the agenda bar when the session has phases. `phase_filter` is the canvas's
-/// "only this phase's notes" setting, offered on the Board.
+/// "only this phase's notes" setting, offered on the Board. In `focus` mode only the prompt and
+/// the timer show. Returns the phase the room moves to this frame, if any.
 pub fn agenda_bar_ui(
     ui: &mut egui::Ui,
     session: &Session,
     state: &mut LabState,
     phase_filter: Option<&mut Option<PhaseId>>,
+    focus: bool,
     palette: &Palette,
     edits: &mut Vec<Edit>,
-) {
+) -> Option<PhaseId> {
     let lab = &session.lab;
     if lab.phases.is_empty() {
-        return;
+        return None;
     }
     sync_timer(session, state);
     let now = ui.input(|i| i.time);
@@ -56,8 +58,13 @@ pub fn agenda_bar_ui(
                     egui::Layout::top_down(egui::Align::Min),
                     |ui| {
                         ui.set_width(left);
-                        phases_ui(ui, session, palette, &mut go_to);
+                        if !focus {
+                            phases_ui(ui, session, palette, &mut go_to);
+                        }
                         prompt_ui(ui, session, palette);
+                        if focus {
+                            return;
+                        }
                         ui.horizontal(|ui| {
                             nav_ui(ui, session, palette, &mut go_to);
                             if let Some(filter) = phase_filter {
@@ -80,16 +87,14 @@ pub fn agenda_bar_ui(
             });
         });
 
-    if let Some(id) = go_to
-        && lab.current_phase != Some(id)
-    {
-        edits.push(Edit::Lab(LabEdit::SetCurrentPhase(Some(id))));
-    }
     if state.timer.is_running() {
         let wait = state.timer.secs_to_next_tick(now);
         ui.ctx()
             .request_repaint_after(Duration::from_secs_f64(wait.clamp(0.05, 1.0)));
     }
+    let id = go_to.filter(|id| lab.current_phase != Some(*id))?;
+    edits.push(Edit::Lab(LabEdit::SetCurrentPhase(Some(id))));
+    Some(id)
 }
 
 /// A new phase gets a fresh timer with its timebox; an untouched timer follows an edited timebox.

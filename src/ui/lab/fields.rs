@@ -231,12 +231,8 @@ pub fn date_field_ui(
         }
         if let Some(error) = drafts.errors.get(&field).cloned() {
             ui.add(
-                egui::Label::new(
-                    RichText::new(error.to_string())
-                        .color(palette.danger)
-                        .small(),
-                )
-                .wrap(),
+                // Body size: a date problem matters to the room.
+                egui::Label::new(RichText::new(error.to_string()).color(palette.danger)).wrap(),
             );
             if let DateError::Ambiguous {
                 day_first,

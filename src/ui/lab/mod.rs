@@ -5,10 +5,12 @@
 //! Like the canvas, these screens read `&Session` and push [`Edit`]s; typing goes into drafts
 //! (see [`fields`]) that become one undoable edit when the field is left.
 
+mod action_row;
 mod actions;
 mod agenda_bar;
 mod author;
 mod calendar;
+mod choice;
 pub mod fields;
 mod phase_view;
 mod plan;
@@ -56,6 +58,10 @@ pub struct LabState {
     pub scores: scores::ScoreState,
     /// The review or scored phase whose notes board is showing instead of its own view.
     pub board_in_phase: Option<PhaseId>,
+    /// Messages for the room (e.g. "Removed … Ctrl+Z brings it back"), shown by the app.
+    pub notices: Vec<String>,
+    /// Show the next lab screen drawn from its top (set when a tab is opened).
+    pub scroll_to_top: bool,
 }
 
 impl LabState {
@@ -80,6 +86,8 @@ impl Default for LabState {
             review: review::ReviewState::default(),
             scores: scores::ScoreState::default(),
             board_in_phase: None,
+            notices: Vec::new(),
+            scroll_to_top: true,
         }
     }
 }
@@ -95,14 +103,21 @@ pub fn lab_ui(
     commands: &mut Vec<Command>,
 ) {
     let _ = commands;
-    widgets::centred_column_ui(ui, ("goldthread.lab.scroll", screen.label()), |ui| {
-        ui.add_space(16.0);
-        match screen {
-            Screen::Plan => plan::plan_ui(ui, session, state, palette, edits),
-            Screen::Actions => actions::actions_ui(ui, session, state, palette, edits),
-            Screen::Thread => thread::thread_ui(ui, session, state.today, palette),
-            Screen::Board | Screen::Vote => {}
-        }
-        ui.add_space(32.0);
-    });
+    // A tab opens at its top, where its most important part is (e.g. the golden thread's breaks).
+    let to_top = std::mem::take(&mut state.scroll_to_top);
+    widgets::centred_column_ui(
+        ui,
+        ("goldthread.lab.scroll", screen.label()),
+        to_top,
+        |ui| {
+            ui.add_space(16.0);
+            match screen {
+                Screen::Plan => plan::plan_ui(ui, session, state, palette, edits),
+                Screen::Actions => actions::actions_ui(ui, session, state, palette, edits),
+                Screen::Thread => thread::thread_ui(ui, session, state.today, palette),
+                Screen::Board | Screen::Vote => {}
+            }
+            ui.add_space(32.0);
+        },
+    );
 }

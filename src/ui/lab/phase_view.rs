@@ -39,7 +39,7 @@ pub fn phase_view_ui(
         });
         return false;
     }
-    super::widgets::centred_column_ui(ui, "goldthread.lab.phase_view", |ui| {
+    super::widgets::centred_column_ui(ui, "goldthread.lab.phase_view", false, |ui| {
         ui.add_space(12.0);
         ui.horizontal_wrapped(|ui| {
             if ui.button("Show the notes board").clicked() {

@@ -199,7 +199,7 @@ fn participants_ui(
                         ..person.clone()
                     }));
                 }
-                level_ui(ui, person, state, edits);
+                level_ui(ui, person, state, palette, edits);
                 if ui
                     .button("Remove")
                     .on_hover_text("Remove this participant (their notes become anonymous)")
@@ -221,41 +221,34 @@ fn participants_ui(
     });
 }
 
-fn level_ui(ui: &mut egui::Ui, person: &Participant, state: &mut LabState, edits: &mut Vec<Edit>) {
-    let shown = person.level.as_ref().map_or_else(
-        || "Level…".to_owned(),
-        |l| match l {
-            Level::Custom(_) => "Other".to_owned(),
-            l => level_label(l),
-        },
-    );
-    let mut chosen: Option<Option<Level>> = None;
-    let combo = egui::ComboBox::from_id_salt(("goldthread.level", person.id))
-        .selected_text(shown)
-        .width(150.0)
-        .show_ui(ui, |ui| {
-            if ui
-                .selectable_label(person.level.is_none(), "Not given")
-                .clicked()
-            {
-                chosen = Some(None);
-            }
-            for level in LEVELS {
-                let selected = person.level.as_ref() == Some(&level);
-                if ui.selectable_label(selected, level_label(&level)).clicked() {
-                    chosen = Some(Some(level));
-                }
-            }
-            let custom = matches!(person.level, Some(Level::Custom(_)));
-            if ui.selectable_label(custom, "Other…").clicked() && !custom {
-                chosen = Some(Some(Level::Custom(String::new())));
-                state.drafts.focus = Some(Field::ParticipantLevel(person.id));
-            }
-        });
+fn level_ui(
+    ui: &mut egui::Ui,
+    person: &Participant,
+    state: &mut LabState,
+    palette: &Palette,
+    edits: &mut Vec<Edit>,
+) {
+    let mut entries = vec!["Not given".to_owned()];
+    entries.extend(LEVELS.iter().map(level_label));
+    entries.push("Other…".to_owned());
+    let other = entries.len() - 1;
+    let selected = match &person.level {
+        None => Some(0),
+        Some(Level::Custom(_)) => Some(other),
+        Some(level) => LEVELS.iter().position(|l| l == level).map(|i| i + 1),
+    };
     let name = format!("Level of {}", person.name);
-    combo
-        .response
-        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
+    let id = ("goldthread.level", person.id);
+    let mut chosen: Option<Option<Level>> =
+        match super::choice::choice_ui(ui, id, &name, &entries, selected, 150.0, palette) {
+            Some(0) => Some(None),
+            Some(i) if i == other => {
+                state.drafts.focus = Some(Field::ParticipantLevel(person.id));
+                Some(Some(Level::Custom(String::new())))
+            }
+            Some(i) => LEVELS.get(i - 1).cloned().map(Some),
+            None => None,
+        };
     if let Some(Level::Custom(name)) = &person.level {
         let label = format!("Custom level of {}", person.name);
         if let Some(text) = text_field_ui(

@@ -173,7 +173,7 @@ fn summary_ui(ui: &mut egui::Ui, session: &Session, found: &[Break], palette: &P
             );
             ui.label(
                 RichText::new(
-                    "Every outcome has an action, every top theme has an action, and every action has an owner and a date that fits its outcome.",
+                    "Every outcome has an action, every top theme has an action, and every action has an owner, serves an outcome, and is due by the outcome's date.",
                 )
                 .color(palette.text_muted),
             );

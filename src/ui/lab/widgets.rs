@@ -46,24 +46,29 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// A scrolling, centred column: readable line lengths on a wide projector, full width on a
-/// laptop. `salt` tells the scroll positions of different screens apart.
+/// laptop. `salt` tells the scroll positions of different screens apart; with `to_top` the
+/// column is shown from its top (a tab just opened shows its most important part).
 pub fn centred_column_ui(
     ui: &mut egui::Ui,
     salt: impl std::hash::Hash + std::fmt::Debug,
+    to_top: bool,
     add: impl FnOnce(&mut egui::Ui),
 ) {
-    egui::ScrollArea::vertical()
+    let mut scroll = egui::ScrollArea::vertical()
         .id_salt(salt)
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            let width = (ui.available_width() - 48.0).min(style::LAB_MAX_WIDTH);
-            let margin = ((ui.available_width() - width) / 2.0).max(0.0);
-            ui.horizontal(|ui| {
-                ui.add_space(margin);
-                ui.vertical(|ui| {
-                    ui.set_width(width);
-                    add(ui);
-                });
+        .auto_shrink([false, false]);
+    if to_top {
+        scroll = scroll.vertical_scroll_offset(0.0);
+    }
+    scroll.show(ui, |ui| {
+        let width = (ui.available_width() - 48.0).min(style::LAB_MAX_WIDTH);
+        let margin = ((ui.available_width() - width) / 2.0).max(0.0);
+        ui.horizontal(|ui| {
+            ui.add_space(margin);
+            ui.vertical(|ui| {
+                ui.set_width(width);
+                add(ui);
             });
         });
+    });
 }
