@@ -24,6 +24,8 @@ pub mod cluster;
 pub mod concepts;
 pub mod duplicates;
 pub mod kmeans;
+pub mod lexicon;
+pub mod meaning;
 pub mod metrics;
 pub mod naming;
 pub mod prepare;
@@ -99,6 +101,9 @@ pub struct Suggestions {
     pub ungrouped: Vec<usize>,
     /// Sets of near-duplicate texts (each ascending), which could be stacked into one.
     pub duplicates: Vec<Vec<usize>>,
+    /// Something the user should know about how these were made, e.g. that the word lexicon
+    /// could not be read and only the built-in vocabulary was used.
+    pub notice: Option<String>,
 }
 
 /// Suggests groups for `texts`. Deterministic: the same input always gives the same output,
@@ -109,7 +114,23 @@ pub fn suggest(texts: &[&str], params: &Params) -> Suggestions {
 
 /// [`suggest`] with the merge threshold given directly (for tuning and the benchmark).
 pub fn suggest_at_threshold(texts: &[&str], threshold: f64, vocabulary: bool) -> Suggestions {
-    let prepared = prepare::Prepared::new(texts, vocabulary);
+    from_prepared(&prepare::Prepared::new(texts, vocabulary), threshold)
+}
+
+/// [`suggest_at_threshold`] with the word lexicon given (`Err` with a reason when it could not
+/// be read, or an empty reason to leave it out): for tests and the benchmark.
+pub fn suggest_with_lexicon(
+    texts: &[&str],
+    threshold: f64,
+    vocabulary: bool,
+    lexicon: Result<&lexicon::Lexicon, String>,
+) -> Suggestions {
+    let prepared = prepare::Prepared::with_lexicon(texts, vocabulary, lexicon);
+    from_prepared(&prepared, threshold)
+}
+
+/// Clusters prepared notes and describes the groups.
+fn from_prepared(prepared: &prepare::Prepared, threshold: f64) -> Suggestions {
     let vectors = &prepared.tfidf.vectors;
     let graph = similarity::neighbour_graph(
         vectors,
@@ -138,7 +159,7 @@ pub fn suggest_at_threshold(texts: &[&str], threshold: f64, vocabulary: bool) ->
             ungrouped.extend(members);
             continue;
         }
-        let description = naming::describe(&docs, &prepared);
+        let description = naming::describe(&docs, prepared);
         groups.push(Group {
             name: description.name,
             keywords: description.keywords,
@@ -156,7 +177,8 @@ pub fn suggest_at_threshold(texts: &[&str], threshold: f64, vocabulary: bool) ->
     Suggestions {
         groups,
         ungrouped,
-        duplicates: duplicates::near_duplicates(&prepared, &graph.close_pairs),
+        duplicates: duplicates::near_duplicates(prepared, &graph.close_pairs),
+        notice: prepared.notice.clone(),
     }
 }
 
