@@ -35,8 +35,9 @@ pub const SYNONYM: f32 = 0.85;
 pub const SYNONYM_WEIGHT: f32 = 0.6;
 /// A word in more than this share of the notes is about the whole wall: it is not attached.
 pub const COMMON_SHARE: f32 = 0.05;
-/// Counting words: their vectors are all alike ("three" is 0.9 close to "four"), but a note
-/// saying "three signatures" shares nothing with one saying "four times". Never linked.
+/// Counting and calendar words: their vectors are all alike ("three" is 0.9 close to "four",
+/// "monday" to "tuesday"), but a note saying "three signatures" shares nothing with one saying
+/// "four times". Never linked or attached.
 const NUMBER_WORDS: &[&str] = &[
     "two",
     "three",
@@ -66,6 +67,36 @@ const NUMBER_WORDS: &[&str] = &[
     "third",
     "fourth",
     "fifth",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "day",
+    "days",
 ];
 /// How many of a concept's words an explanation names as close to an unseen word.
 const CLOSE_WORDS: usize = 2;
@@ -157,6 +188,27 @@ impl<'a> Meaning<'a> {
             .or_else(|| self.lexicon.vector(&token.term));
         self.cache.insert(lower, v.clone());
         v
+    }
+
+    /// The mean direction of a note's words that the lexicon knows (counting and calendar
+    /// words left out), or `None` when it knows none.
+    pub fn note_vector(&mut self, words: &[Token]) -> Option<Vector> {
+        let mut sum: Option<Vector> = None;
+        for token in words {
+            if NUMBER_WORDS.contains(&token.surface.to_lowercase().as_str()) {
+                continue;
+            }
+            let Some(v) = self.vector_of(token) else {
+                continue;
+            };
+            match &mut sum {
+                Some(s) => s.iter_mut().zip(&v).for_each(|(a, x)| *a += x),
+                None => sum = Some(v),
+            }
+        }
+        let mut v = sum?;
+        normalise(&mut v);
+        Some(v)
     }
 
     /// The weighted terms of one note from its word tokens: concept words as their concepts
@@ -331,4 +383,69 @@ fn close_words(words: &[(&'static str, Vector)], v: &Vector) -> Vec<String> {
         .take(CLOSE_WORDS)
         .map(|(_, w)| w.to_owned())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grouping::lexicon;
+    use crate::grouping::tokenise::Tokeniser;
+
+    fn terms(texts: &[&str]) -> Vec<Vec<(String, f32)>> {
+        let Ok(lexicon) = lexicon::shared() else {
+            panic!("the built-in lexicon loads");
+        };
+        let mut meaning = Meaning::new(lexicon);
+        let (tokeniser, concepts) = (Tokeniser::new(), Concepts::new());
+        let mut docs: Vec<Vec<(Token, f32)>> = texts
+            .iter()
+            .map(|t| meaning.note_terms(tokeniser.tokens(t), &concepts))
+            .collect();
+        meaning.add_synonyms(&mut docs);
+        docs.into_iter()
+            .map(|d| d.into_iter().map(|(t, w)| (t.term, w)).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_word_keeps_or_loses_its_concept_by_the_rest_of_the_note() {
+        let docs = terms(&[
+            "Training courses",
+            "Train journey",
+            "Laptop left on a train",
+        ]);
+        assert!(docs[0].contains(&("§skills".to_owned(), 1.0)), "{docs:?}");
+        assert!(docs[1].iter().all(|(t, _)| t != "§skills"), "{docs:?}");
+        assert!(docs[1].contains(&("train".to_owned(), 1.0)), "{docs:?}");
+        assert!(docs[2].iter().all(|(t, _)| t != "§skills"), "{docs:?}");
+    }
+
+    #[test]
+    fn an_unseen_word_adds_its_nearest_concept_at_a_lower_weight() {
+        let docs = terms(&["Worried about hackers"]);
+        assert!(docs[0].contains(&("hacker".to_owned(), 1.0)), "{docs:?}");
+        assert!(
+            docs[0].contains(&("§security".to_owned(), ATTACH_WEIGHT)),
+            "{docs:?}"
+        );
+    }
+
+    #[test]
+    fn near_synonyms_become_shared_words_but_weekdays_do_not() {
+        let docs = terms(&[
+            "Cars parked badly",
+            "Vehicles block the gate",
+            "Monday",
+            "Tuesday",
+        ]);
+        assert!(
+            docs[0].contains(&("vehicl".to_owned(), SYNONYM_WEIGHT)),
+            "{docs:?}"
+        );
+        assert!(
+            docs[1].contains(&("car".to_owned(), SYNONYM_WEIGHT)),
+            "{docs:?}"
+        );
+        assert_eq!(docs[2].len(), 1, "{docs:?}");
+    }
 }

@@ -9,14 +9,18 @@
 //! 2. [`tokenise`]: Unicode words, lower case, [`stop_words`] dropped, Snowball English stems;
 //!    Chinese and Japanese runs become overlapping character pairs. Words in the built-in
 //!    [`concepts`] lexicon also add their concept ("wifi" and "laptops" both add
-//!    infrastructure), so short notes about one topic in different words still meet.
+//!    infrastructure), so short notes about one topic in different words still meet. The word
+//!    [`lexicon`] (GloVe-derived vectors built into the app, read on first use) extends that
+//!    to words the concepts never listed: [`meaning`] attaches them to the nearest concept,
+//!    checks a concept word's sense against the rest of its note, and adds near-synonyms.
 //! 3. [`tfidf`]: sublinear tf, smoothed idf (concept terms boosted), unit-length sparse vectors.
 //! 4. [`similarity`]: cosine similarity through an inverted index (only notes sharing a term
 //!    are compared), keeping each note's 40 nearest neighbours.
 //! 5. [`cluster`]: average-linkage agglomerative clustering that stops when no two groups are
 //!    similar enough on average; the threshold, not a group count, is the setting.
-//! 6. Groups of one note are left alone ("ungrouped"); [`naming`] names the rest from their
-//!    shared keywords; [`duplicates`] flags near-identical notes.
+//! 6. With the word lexicon, [`leftovers`] lets a lone note join the group whose words mean
+//!    nearly what its own do. Groups of one note are left alone ("ungrouped"); [`naming`]
+//!    names the rest from their shared keywords; [`duplicates`] flags near-identical notes.
 //!
 //! [`metrics`] and [`kmeans`] serve the quality benchmark (`cargo bench --bench themes`).
 
@@ -24,6 +28,7 @@ pub mod cluster;
 pub mod concepts;
 pub mod duplicates;
 pub mod kmeans;
+pub mod leftovers;
 pub mod lexicon;
 pub mod meaning;
 pub mod metrics;
@@ -138,7 +143,10 @@ fn from_prepared(prepared: &prepare::Prepared, threshold: f64) -> Suggestions {
         similarity::NEIGHBOURS,
         duplicates::NEAR_DUPLICATE_SIMILARITY,
     );
-    let clusters = cluster::average_linkage(&prepared.weights(), &graph.edges, threshold);
+    let weights = prepared.weights();
+    let mut clusters = cluster::average_linkage(&weights, &graph.edges, threshold);
+    let min = leftovers::min_similarity(threshold);
+    let gained = leftovers::adopt(&mut clusters, &prepared.doc_vectors, &weights, min);
     let mut groups = Vec::new();
     let mut ungrouped: Vec<usize> = prepared
         .doc_of_note
@@ -147,7 +155,10 @@ fn from_prepared(prepared: &prepare::Prepared, threshold: f64) -> Suggestions {
         .filter(|(_, d)| d.is_none())
         .map(|(i, _)| i)
         .collect();
-    for docs in clusters {
+    for (docs, gained) in clusters.into_iter().zip(gained) {
+        if docs.is_empty() {
+            continue; // A lone note that joined a group.
+        }
         let mut members: Vec<usize> = docs
             .iter()
             .flat_map(|&d| prepared.notes_of_doc[d as usize].iter().copied())
@@ -160,10 +171,17 @@ fn from_prepared(prepared: &prepare::Prepared, threshold: f64) -> Suggestions {
             continue;
         }
         let description = naming::describe(&docs, prepared);
+        let mut why = description.why;
+        if gained > 0 {
+            why.push_str(&format!(
+                "; {gained} more {} close in meaning overall",
+                if gained == 1 { "note is" } else { "notes are" }
+            ));
+        }
         groups.push(Group {
             name: description.name,
             keywords: description.keywords,
-            why: description.why,
+            why,
             members,
         });
     }

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use super::concepts::{self, Concepts};
-use super::lexicon::{self, Lexicon};
+use super::lexicon::{self, Lexicon, Vector};
 use super::meaning::{Meaning, Reasons};
 use super::tfidf::Tfidf;
 use super::tokenise::{Token, Tokeniser};
@@ -29,6 +29,8 @@ pub struct Prepared {
     pub token_weights: Vec<Vec<f32>>,
     /// What the word lexicon added, for the explanations.
     pub reasons: Reasons,
+    /// For each document, the mean word vector of its words (with the word lexicon only).
+    pub doc_vectors: Vec<Option<Vector>>,
     /// Why the word lexicon is not in use, when it should be but could not be read.
     pub notice: Option<String>,
     /// The TF-IDF vectors of the documents.
@@ -98,7 +100,9 @@ impl Prepared {
         if let Some(meaning) = &mut meaning {
             meaning.set_common_words(&words);
         }
+        let mut doc_vectors = Vec::with_capacity(doc_tokens.len());
         for word_tokens in doc_tokens {
+            doc_vectors.push(meaning.as_mut().and_then(|m| m.note_vector(&word_tokens)));
             weighted.push(match (&concepts, &mut meaning) {
                 (Some(concepts), Some(meaning)) => meaning.note_terms(word_tokens, concepts),
                 (Some(concepts), None) => with_concepts(word_tokens, concepts),
@@ -150,6 +154,7 @@ impl Prepared {
             token_terms,
             token_weights,
             reasons,
+            doc_vectors,
             notice,
             tfidf,
         }
