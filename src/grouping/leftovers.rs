@@ -9,7 +9,7 @@ use super::lexicon::{Vector, dot, normalise};
 /// At the default granularity, a lone note joins the group whose mean word vector is at least
 /// this close to its own. It scales with the merge threshold, so asking for more, tighter
 /// groups also makes lone notes pickier.
-pub const LEFTOVER: f32 = 0.4;
+pub const LEFTOVER: f32 = 0.5;
 
 /// The closeness a lone note needs at merge threshold `threshold`.
 pub fn min_similarity(threshold: f64) -> f32 {

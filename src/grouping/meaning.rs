@@ -98,6 +98,9 @@ const NUMBER_WORDS: &[&str] = &[
     "day",
     "days",
 ];
+/// Words the built-in vocabulary leaves out on purpose because they mean different things in
+/// different notes (see [`concepts`]): the lexicon does not attach them either.
+const NEVER_ATTACHED: &[&str] = &["system", "systems", "staff", "quality"];
 /// How many of a concept's words an explanation names as close to an unseen word.
 const CLOSE_WORDS: usize = 2;
 
@@ -253,7 +256,11 @@ impl<'a> Meaning<'a> {
             let attached = vector
                 .as_ref()
                 .filter(|_| !self.common.contains(&token.term))
-                .filter(|_| !NUMBER_WORDS.contains(&token.surface.to_lowercase().as_str()))
+                .filter(|_| {
+                    let lower = token.surface.to_lowercase();
+                    !NUMBER_WORDS.contains(&lower.as_str())
+                        && !NEVER_ATTACHED.contains(&lower.as_str())
+                })
                 .and_then(|v| self.nearest_concept(v));
             out.push((token.clone(), 1.0));
             let (Some(id), Some(v)) = (attached, vector) else {
