@@ -69,17 +69,7 @@ impl Prepared {
         let mut notes_of_doc = Vec::with_capacity(by_key.len());
         let tokeniser = Tokeniser::new();
         let concepts = vocabulary.then(Concepts::new);
-        let (mut meaning, notice) = match (vocabulary, lexicon) {
-            (true, Ok(lexicon)) => (Some(Meaning::new(lexicon)), None),
-            (true, Err(e)) if !e.is_empty() => (
-                None,
-                Some(format!(
-                    "The word lexicon could not be read ({e}); suggestions use the built-in \
-                     vocabulary only."
-                )),
-            ),
-            _ => (None, None),
-        };
+        let (mut meaning, notice) = lexicon_in_use(vocabulary, lexicon);
         let mut weighted: Vec<Vec<(Token, f32)>> = Vec::with_capacity(by_key.len());
         let mut doc_tokens = Vec::with_capacity(by_key.len());
         let mut words = Vec::with_capacity(by_key.len());
@@ -163,6 +153,25 @@ impl Prepared {
     /// How many notes each document stands for.
     pub fn weights(&self) -> Vec<f64> {
         self.notes_of_doc.iter().map(|n| n.len() as f64).collect()
+    }
+}
+
+/// The word lexicon's state for one run: in use (with the vocabulary only), or not, with the
+/// message to show when it should have been but could not be read.
+fn lexicon_in_use(
+    vocabulary: bool,
+    lexicon: Result<&Lexicon, String>,
+) -> (Option<Meaning<'_>>, Option<String>) {
+    match (vocabulary, lexicon) {
+        (true, Ok(lexicon)) => (Some(Meaning::new(lexicon)), None),
+        (true, Err(e)) if !e.is_empty() => (
+            None,
+            Some(format!(
+                "The word lexicon could not be read ({e}); suggestions use the built-in \
+                 vocabulary only."
+            )),
+        ),
+        _ => (None, None),
     }
 }
 
