@@ -8,9 +8,13 @@
 //! xorshift generator, so every run measures the same notes. Set `GOLDTHREAD_THEMES_SWEEP=1`
 //! to also print how ARI and NMI change with the merge threshold (how the default was tuned).
 //!
-//! First it measures the labelled workshop walls in `benches/data/workshop-walls.csv` (two walls
-//! of about forty notes, their themes labelled by hand), the kind of input the app is for.
-//! Each case is run with the built-in workshop vocabulary (the default) and with words only.
+//! First it times a cold start (the first suggestion of the run, which reads the word lexicon),
+//! then measures the labelled workshop walls in `benches/data/workshop-walls.csv` (walls of
+//! 30-60 notes, their themes labelled by hand), the kind of input the app is for. Walls whose
+//! name ends "(held out)" were written without seeing the vocabulary or the lexicon and are
+//! never used to tune them: they are reported in their own table, apart from the in-sample
+//! walls. Each case is run as the app runs it (vocabulary and word lexicon), with the
+//! vocabulary alone, and with words only.
 //!
 //! For the metrics each ungrouped note counts as a group of its own.
 //! The output is plain text that is also valid Markdown.
@@ -21,7 +25,7 @@ use std::time::{Duration, Instant};
 
 use goldthread::grouping::kmeans::{XorShift, kmeans_labels};
 use goldthread::grouping::metrics::{adjusted_rand_index, normalized_mutual_information};
-use goldthread::grouping::{self, Params};
+use goldthread::grouping::{self, DEFAULT_THRESHOLD, Params, lexicon};
 
 /// The sample sizes measured besides the whole file.
 const SAMPLE_SIZES: [usize; 3] = [100, 500, 2_000];
@@ -34,11 +38,20 @@ const RUNS: usize = 5;
 /// Target: suggestions for 2,000 notes.
 const TARGET_2K: Duration = Duration::from_millis(200);
 
+/// Where banking77 is: `GOLDTHREAD_THEMES_DATA`, else `shared/data/` beside the checkout or
+/// beside its parent folder (a worktree).
 fn data_path() -> PathBuf {
-    std::env::var_os("GOLDTHREAD_THEMES_DATA").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/banking77-test.csv"),
-        PathBuf::from,
-    )
+    if let Some(path) = std::env::var_os("GOLDTHREAD_THEMES_DATA") {
+        return PathBuf::from(path);
+    }
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let near = root.join("../shared/data/banking77-test.csv");
+    let far = root.join("../../shared/data/banking77-test.csv");
+    if near.exists() || !far.exists() {
+        near
+    } else {
+        far
+    }
 }
 
 /// Reads `text,category` rows.
@@ -106,44 +119,100 @@ fn ms(d: Duration) -> String {
     format!("{:.1}", d.as_secs_f64() * 1e3)
 }
 
-/// One case: a set of notes with their labels.
-fn measure(name: &str, texts: &[&str], truth: &[usize]) {
+/// The ways suggestions are run: as the app does, without the word lexicon, words only.
+#[derive(Clone, Copy, PartialEq)]
+enum Method {
+    Default,
+    VocabularyOnly,
+    WordsOnly,
+}
+
+impl Method {
+    const ALL: [Method; 3] = [Method::Default, Method::VocabularyOnly, Method::WordsOnly];
+
+    fn label(self) -> &'static str {
+        match self {
+            Method::Default => "suggest: vocabulary + lexicon (default)",
+            Method::VocabularyOnly => "suggest: vocabulary only",
+            Method::WordsOnly => "suggest: words only",
+        }
+    }
+
+    fn run(self, texts: &[&str]) -> grouping::Suggestions {
+        match self {
+            Method::Default => grouping::suggest(texts, &Params::default()),
+            Method::VocabularyOnly => {
+                grouping::suggest_with_lexicon(texts, DEFAULT_THRESHOLD, true, Err(String::new()))
+            }
+            Method::WordsOnly => {
+                grouping::suggest_with_lexicon(texts, DEFAULT_THRESHOLD, false, Err(String::new()))
+            }
+        }
+    }
+}
+
+/// The default method's figures on one case, for the means.
+#[derive(Default)]
+struct Scores {
+    /// ARI per method, in [`Method::ALL`] order.
+    ari: [f64; 3],
+    /// Ungrouped notes per method.
+    ungrouped: [usize; 3],
+    notes: usize,
+}
+
+/// One case: a set of notes with their labels. Prints a row per method and k-means.
+fn measure(name: &str, texts: &[&str], truth: &[usize]) -> Scores {
     let k = truth
         .iter()
         .collect::<std::collections::BTreeSet<_>>()
         .len();
-    let mut time_default = Duration::ZERO;
-    for (method, params) in [
-        ("suggest (k not given)", Params::default()),
-        (
-            "suggest, words only",
-            Params {
-                vocabulary: false,
-                ..Params::default()
-            },
-        ),
-    ] {
+    let mut scores = Scores {
+        notes: texts.len(),
+        ..Scores::default()
+    };
+    for (m, method) in Method::ALL.into_iter().enumerate() {
         let mut times = Vec::new();
         let mut result = grouping::Suggestions::default();
         for _ in 0..RUNS {
             let start = Instant::now();
-            result = grouping::suggest(texts, &params);
+            result = method.run(texts);
             times.push(start.elapsed());
         }
         let ours = grouping::labels(&result, texts.len());
         let time = median(times);
-        if params.vocabulary {
-            time_default = time;
-        }
+        let ari = adjusted_rand_index(truth, &ours);
+        scores.ari[m] = ari;
+        scores.ungrouped[m] = result.ungrouped.len();
         println!(
-            "| {name} | {} | {k} | {method} | {} | {} | {} | {:.3} | {:.3} |",
+            "| {name} | {} | {k} | {} | {} | {} | {} | {ari:.3} | {:.3} |",
             texts.len(),
+            method.label(),
             ms(time),
             result.groups.len(),
             result.ungrouped.len(),
-            adjusted_rand_index(truth, &ours),
             normalized_mutual_information(truth, &ours)
         );
+        if texts.len() == 2_000 && method == Method::Default {
+            let load = median(
+                (0..RUNS)
+                    .map(|_| {
+                        let start = Instant::now();
+                        let _ = lexicon::load_built_in();
+                        start.elapsed()
+                    })
+                    .collect(),
+            );
+            let total = time + load;
+            let verdict = if total <= TARGET_2K { "met" } else { "MISSED" };
+            println!(
+                "\n2,000 notes: {} ms + {} ms reading the lexicon = {} ms (target {} ms: {verdict})\n",
+                ms(time),
+                ms(load),
+                ms(total),
+                TARGET_2K.as_millis()
+            );
+        }
     }
     let mut times = Vec::new();
     let mut base = Vec::new();
@@ -160,17 +229,60 @@ fn measure(name: &str, texts: &[&str], truth: &[usize]) {
         adjusted_rand_index(truth, &base),
         normalized_mutual_information(truth, &base)
     );
-    if texts.len() == 2_000 {
-        let verdict = if time_default <= TARGET_2K {
+    scores
+}
+
+/// Prints one table of walls and the mean ARI and share of ungrouped notes per method.
+fn walls_table(title: &str, walls: &[&Wall]) {
+    println!("{title}\n");
+    println!("| wall | notes | true k | method | ms | groups | ungrouped | ARI | NMI |");
+    println!("|---|---:|---:|---|---:|---:|---:|---:|---:|");
+    let scores: Vec<Scores> = walls
+        .iter()
+        .map(|wall| {
+            let refs: Vec<&str> = wall.texts.iter().map(String::as_str).collect();
+            measure(&wall.name, &refs, &wall.labels)
+        })
+        .collect();
+    let notes: usize = scores.iter().map(|s| s.notes).sum();
+    println!("\n| mean of {} walls | mean ARI | ungrouped |", walls.len());
+    println!("|---|---:|---:|");
+    for (m, method) in Method::ALL.into_iter().enumerate() {
+        let ari = scores.iter().map(|s| s.ari[m]).sum::<f64>() / scores.len().max(1) as f64;
+        let ungrouped: usize = scores.iter().map(|s| s.ungrouped[m]).sum();
+        println!(
+            "| {} | {ari:.3} | {ungrouped} of {notes} ({:.0}%) |",
+            method.label(),
+            100.0 * ungrouped as f64 / notes.max(1) as f64
+        );
+    }
+    println!();
+}
+
+/// The first suggestion of the run on a wall of about forty notes, lexicon not yet read: what a
+/// facilitator waits for after starting the app.
+fn cold_start(wall: &Wall) {
+    let refs: Vec<&str> = wall.texts.iter().map(String::as_str).collect();
+    let start = Instant::now();
+    let s = grouping::suggest(&refs, &Params::default());
+    let cold = start.elapsed();
+    let start = Instant::now();
+    let _ = grouping::suggest(&refs, &Params::default());
+    let warm = start.elapsed();
+    println!(
+        "Cold start: the first suggestion of the run on \"{}\" ({} notes, {} groups), reading the \
+         word lexicon first, took {} ms (target 150 ms: {}); the second took {} ms.\n",
+        wall.name,
+        refs.len(),
+        s.groups.len(),
+        ms(cold),
+        if cold <= Duration::from_millis(150) {
             "met"
         } else {
             "MISSED"
-        };
-        eprintln!(
-            "target {} ms for 2,000 notes: {verdict}",
-            TARGET_2K.as_millis()
-        );
-    }
+        },
+        ms(warm)
+    );
 }
 
 /// The worst case for the similarity step: many distinct notes that all share a few words.
@@ -235,18 +347,28 @@ fn sweep(texts: &[&str], truth: &[usize]) {
 fn main() {
     match read_walls() {
         Ok(walls) => {
-            println!(
-                "Theme suggestions on workshop walls (benches/data/workshop-walls.csv, themes \
-                 labelled by hand), default granularity. Time is the median of {RUNS} runs; for \
-                 ARI and NMI each ungrouped note counts as a group of its own.\n"
-            );
-            println!("| wall | notes | true k | method | ms | groups | ungrouped | ARI | NMI |");
-            println!("|---|---:|---:|---|---:|---:|---:|---:|---:|");
-            for wall in &walls {
-                let refs: Vec<&str> = wall.texts.iter().map(String::as_str).collect();
-                measure(&wall.name, &refs, &wall.labels);
+            if let Some(first) = walls.first() {
+                cold_start(first);
             }
-            println!();
+            let (held_out, in_sample): (Vec<&Wall>, Vec<&Wall>) =
+                walls.iter().partition(|w| w.name.ends_with("(held out)"));
+            let common = format!(
+                "default granularity. Time is the median of {RUNS} runs; for ARI and NMI each \
+                 ungrouped note counts as a group of its own."
+            );
+            walls_table(
+                &format!(
+                    "In-sample workshop walls (the vocabulary and the lexicon settings were tuned \
+                     with these), {common}"
+                ),
+                &in_sample,
+            );
+            walls_table(
+                &format!(
+                    "Held-out workshop walls (never used for tuning: only measured), {common}"
+                ),
+                &held_out,
+            );
         }
         Err(e) => println!("The workshop walls could not be read ({e}); skipped.\n"),
     }

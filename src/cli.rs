@@ -17,7 +17,7 @@ Usage:
   goldthread suggest-themes FILE [--json] [--fewer | --more | --granularity N] [--words-only]
                                             suggest themes for the notes in FILE (one per line, or a
                                             CSV with a `text` column); N from -5 (fewer) to 5 (more);
-                                            --words-only leaves out the built-in workshop vocabulary
+                                            --words-only leaves out the workshop vocabulary and lexicon
   goldthread import-notes SESSION.ron FILE  add the notes in FILE to a session file
   goldthread --help | --version
 

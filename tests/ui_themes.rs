@@ -434,6 +434,7 @@ fn inject(h: &mut H, groups: Vec<Group>, duplicates: Vec<Vec<usize>>) {
             groups,
             ungrouped: Vec::new(),
             duplicates,
+            notice: None,
         },
     );
     h.run();

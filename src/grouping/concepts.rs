@@ -132,7 +132,8 @@ const LEXICON: &[Concept] = &[
     Concept {
         label: "workforce",
         words: "recruitment recruit recruiting retention retain workload capacity wellbeing \
-            burnout hybrid remote vacancies turnover",
+            burnout hybrid remote vacancies turnover rota rotas roster rostering shift shifts \
+            staffing overtime understaffed",
     },
     Concept {
         label: "communication",
@@ -171,6 +172,17 @@ impl Concepts {
         Self { by_stem }
     }
 
+    /// The numbers of the concepts (in [`concept_words`] order) that the word stem `term`
+    /// signals; empty for most words.
+    pub fn ids_of(&self, term: &str) -> &[u16] {
+        self.by_stem.get(term).map_or(&[], Vec::as_slice)
+    }
+
+    /// The concept term (`§label`) of concept number `id`.
+    pub fn term(id: u16) -> String {
+        format!("{PREFIX}{}", LEXICON[usize::from(id)].label)
+    }
+
     /// The concept terms (`§label`) that the word stem `term` signals; empty for most words.
     pub fn terms_of(&self, term: &str) -> impl Iterator<Item = String> + '_ {
         self.by_stem
@@ -185,6 +197,14 @@ impl Default for Concepts {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// Every concept's label with the words that signal it, as written in the lexicon (not stemmed):
+/// what the word lexicon compares unseen words with.
+pub fn concept_words() -> impl Iterator<Item = (&'static str, Vec<&'static str>)> {
+    LEXICON
+        .iter()
+        .map(|c| (c.label, c.words.split_whitespace().collect()))
 }
 
 /// The label of a concept term, or `None` for a word term.

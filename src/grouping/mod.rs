@@ -9,14 +9,18 @@
 //! 2. [`tokenise`]: Unicode words, lower case, [`stop_words`] dropped, Snowball English stems;
 //!    Chinese and Japanese runs become overlapping character pairs. Words in the built-in
 //!    [`concepts`] lexicon also add their concept ("wifi" and "laptops" both add
-//!    infrastructure), so short notes about one topic in different words still meet.
+//!    infrastructure), so short notes about one topic in different words still meet. The word
+//!    [`lexicon`] (GloVe-derived vectors built into the app, read on first use) extends that
+//!    to words the concepts never listed: [`meaning`] attaches them to the nearest concept,
+//!    checks a concept word's sense against the rest of its note, and adds near-synonyms.
 //! 3. [`tfidf`]: sublinear tf, smoothed idf (concept terms boosted), unit-length sparse vectors.
 //! 4. [`similarity`]: cosine similarity through an inverted index (only notes sharing a term
 //!    are compared), keeping each note's 40 nearest neighbours.
 //! 5. [`cluster`]: average-linkage agglomerative clustering that stops when no two groups are
 //!    similar enough on average; the threshold, not a group count, is the setting.
-//! 6. Groups of one note are left alone ("ungrouped"); [`naming`] names the rest from their
-//!    shared keywords; [`duplicates`] flags near-identical notes.
+//! 6. With the word lexicon, [`leftovers`] lets a lone note join the group whose words mean
+//!    nearly what its own do. Groups of one note are left alone ("ungrouped"); [`naming`]
+//!    names the rest from their shared keywords; [`duplicates`] flags near-identical notes.
 //!
 //! [`metrics`] and [`kmeans`] serve the quality benchmark (`cargo bench --bench themes`).
 
@@ -24,6 +28,9 @@ pub mod cluster;
 pub mod concepts;
 pub mod duplicates;
 pub mod kmeans;
+pub mod leftovers;
+pub mod lexicon;
+pub mod meaning;
 pub mod metrics;
 pub mod naming;
 pub mod prepare;
@@ -99,6 +106,9 @@ pub struct Suggestions {
     pub ungrouped: Vec<usize>,
     /// Sets of near-duplicate texts (each ascending), which could be stacked into one.
     pub duplicates: Vec<Vec<usize>>,
+    /// Something the user should know about how these were made, e.g. that the word lexicon
+    /// could not be read and only the built-in vocabulary was used.
+    pub notice: Option<String>,
 }
 
 /// Suggests groups for `texts`. Deterministic: the same input always gives the same output,
@@ -109,7 +119,23 @@ pub fn suggest(texts: &[&str], params: &Params) -> Suggestions {
 
 /// [`suggest`] with the merge threshold given directly (for tuning and the benchmark).
 pub fn suggest_at_threshold(texts: &[&str], threshold: f64, vocabulary: bool) -> Suggestions {
-    let prepared = prepare::Prepared::new(texts, vocabulary);
+    from_prepared(&prepare::Prepared::new(texts, vocabulary), threshold)
+}
+
+/// [`suggest_at_threshold`] with the word lexicon given (`Err` with a reason when it could not
+/// be read, or an empty reason to leave it out): for tests and the benchmark.
+pub fn suggest_with_lexicon(
+    texts: &[&str],
+    threshold: f64,
+    vocabulary: bool,
+    lexicon: Result<&lexicon::Lexicon, String>,
+) -> Suggestions {
+    let prepared = prepare::Prepared::with_lexicon(texts, vocabulary, lexicon);
+    from_prepared(&prepared, threshold)
+}
+
+/// Clusters prepared notes and describes the groups.
+fn from_prepared(prepared: &prepare::Prepared, threshold: f64) -> Suggestions {
     let vectors = &prepared.tfidf.vectors;
     let graph = similarity::neighbour_graph(
         vectors,
@@ -117,7 +143,10 @@ pub fn suggest_at_threshold(texts: &[&str], threshold: f64, vocabulary: bool) ->
         similarity::NEIGHBOURS,
         duplicates::NEAR_DUPLICATE_SIMILARITY,
     );
-    let clusters = cluster::average_linkage(&prepared.weights(), &graph.edges, threshold);
+    let weights = prepared.weights();
+    let mut clusters = cluster::average_linkage(&weights, &graph.edges, threshold);
+    let min = leftovers::min_similarity(threshold);
+    let gained = leftovers::adopt(&mut clusters, &prepared.doc_vectors, &weights, min);
     let mut groups = Vec::new();
     let mut ungrouped: Vec<usize> = prepared
         .doc_of_note
@@ -126,7 +155,10 @@ pub fn suggest_at_threshold(texts: &[&str], threshold: f64, vocabulary: bool) ->
         .filter(|(_, d)| d.is_none())
         .map(|(i, _)| i)
         .collect();
-    for docs in clusters {
+    for (docs, gained) in clusters.into_iter().zip(gained) {
+        if docs.is_empty() {
+            continue; // A lone note that joined a group.
+        }
         let mut members: Vec<usize> = docs
             .iter()
             .flat_map(|&d| prepared.notes_of_doc[d as usize].iter().copied())
@@ -138,11 +170,18 @@ pub fn suggest_at_threshold(texts: &[&str], threshold: f64, vocabulary: bool) ->
             ungrouped.extend(members);
             continue;
         }
-        let description = naming::describe(&docs, &prepared);
+        let description = naming::describe(&docs, prepared);
+        let mut why = description.why;
+        if gained > 0 {
+            why.push_str(&format!(
+                "; {gained} more {} close in meaning overall",
+                if gained == 1 { "note is" } else { "notes are" }
+            ));
+        }
         groups.push(Group {
             name: description.name,
             keywords: description.keywords,
-            why: description.why,
+            why,
             members,
         });
     }
@@ -156,7 +195,8 @@ pub fn suggest_at_threshold(texts: &[&str], threshold: f64, vocabulary: bool) ->
     Suggestions {
         groups,
         ungrouped,
-        duplicates: duplicates::near_duplicates(&prepared, &graph.close_pairs),
+        duplicates: duplicates::near_duplicates(prepared, &graph.close_pairs),
+        notice: prepared.notice.clone(),
     }
 }
 

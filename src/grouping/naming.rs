@@ -36,6 +36,9 @@ struct Keyword {
     score: f64,
     concept: bool,
     triggers: Vec<String>,
+    /// How the word lexicon linked words to this keyword, e.g. "'rota' counted as staffing:
+    /// close to shift, schedule".
+    links: Vec<String>,
 }
 
 /// The name, keywords and explanation of the group made of documents `docs`.
@@ -80,17 +83,25 @@ pub fn describe(docs: &[u32], prepared: &Prepared) -> Description {
         .filter_map(|(t, _)| concepts::label(&terms[*t as usize]))
         .map(|label| stemmer.stem(label).into_owned())
         .collect();
+    // Every word of the group as written, in lower case: which near-synonyms it really used.
+    let written: std::collections::BTreeSet<String> = docs
+        .iter()
+        .flat_map(|&d| &prepared.tokens[d as usize])
+        .map(|t| t.surface.to_lowercase())
+        .collect();
     let no_forms = HashMap::new();
     let mut keywords: Vec<Keyword> = Vec::new();
     for (t, score) in shared {
         let term = &terms[t as usize];
         let forms = surfaces.get(&t).unwrap_or(&no_forms);
         let keyword = if let Some(label) = concepts::label(term) {
+            let triggers = triggers(forms, label, &stemmer);
             Keyword {
+                links: attached_links(label, &triggers, prepared),
                 text: label.to_owned(),
                 score,
                 concept: true,
-                triggers: triggers(forms, label, &stemmer),
+                triggers,
             }
         } else if label_stems.contains(term) {
             continue;
@@ -104,6 +115,7 @@ pub fn describe(docs: &[u32], prepared: &Prepared) -> Description {
                 score,
                 concept: false,
                 triggers: Vec::new(),
+                links: synonym_links(term, &written, prepared),
             }
         };
         keywords.push(keyword);
@@ -164,21 +176,69 @@ fn triggers(forms: &HashMap<&str, usize>, label: &str, stemmer: &Stemmer) -> Vec
         .collect()
 }
 
+/// For a concept's listed words, how the lexicon attached those the concept does not list:
+/// "'rota' counted as staffing: close to shift, schedule".
+fn attached_links(label: &str, triggers: &[String], prepared: &Prepared) -> Vec<String> {
+    triggers
+        .iter()
+        .filter_map(|word| {
+            let key = (label.to_owned(), word.to_lowercase());
+            let close = prepared.reasons.attached.get(&key)?;
+            Some(format!(
+                "'{word}' counted as {label}: close to {}",
+                close.join(", ")
+            ))
+        })
+        .collect()
+}
+
+/// For a shared word, the near-synonyms in the group that counted as it: "or 'router'".
+fn synonym_links(
+    term: &str,
+    written: &std::collections::BTreeSet<String>,
+    prepared: &Prepared,
+) -> Vec<String> {
+    let Some(words) = prepared.reasons.synonyms.get(term) else {
+        return Vec::new();
+    };
+    let used: Vec<&str> = words
+        .iter()
+        .filter(|w| written.contains(*w))
+        .map(String::as_str)
+        .take(MAX_TRIGGERS)
+        .collect();
+    if used.is_empty() {
+        return Vec::new();
+    }
+    vec![format!("or '{}'", used.join("', '"))]
+}
+
+/// The text of one keyword in an explanation: "staffing (rota, shifts — 'rota' counted as
+/// staffing: close to shift, schedule)".
+fn keyword_text(k: &Keyword) -> String {
+    let mut inside = k.triggers.join(", ");
+    if !k.links.is_empty() {
+        if !inside.is_empty() {
+            inside.push_str(" \u{2014} ");
+        }
+        inside.push_str(&k.links.join("; "));
+    }
+    if inside.is_empty() {
+        k.text.clone()
+    } else {
+        format!("{} ({inside})", k.text)
+    }
+}
+
 /// "about infrastructure (wifi, laptops) and skills (training); they share slow, old".
 fn explain(keywords: &[Keyword]) -> String {
     let concepts: Vec<String> = keywords
         .iter()
         .filter(|k| k.concept)
-        .map(|k| {
-            if k.triggers.is_empty() {
-                k.text.clone()
-            } else {
-                format!("{} ({})", k.text, k.triggers.join(", "))
-            }
-        })
+        .map(keyword_text)
         .collect();
     // A word already listed as signalling a concept is not repeated.
-    let words: Vec<&str> = keywords
+    let words: Vec<String> = keywords
         .iter()
         .filter(|k| !k.concept)
         .filter(|k| {
@@ -186,7 +246,7 @@ fn explain(keywords: &[Keyword]) -> String {
                 .iter()
                 .any(|c| c.triggers.iter().any(|w| w.eq_ignore_ascii_case(&k.text)))
         })
-        .map(|k| k.text.as_str())
+        .map(keyword_text)
         .collect();
     let mut parts = Vec::new();
     if !concepts.is_empty() {

@@ -7,6 +7,8 @@
 use std::collections::BTreeMap;
 
 use super::concepts::{self, Concepts};
+use super::lexicon::{self, Lexicon, Vector};
+use super::meaning::{Meaning, Reasons};
 use super::tfidf::Tfidf;
 use super::tokenise::{Token, Tokeniser};
 
@@ -22,6 +24,15 @@ pub struct Prepared {
     pub words: Vec<Vec<String>>,
     /// For each document, the term id of each of its tokens (parallel to `tokens`).
     pub token_terms: Vec<Vec<u32>>,
+    /// For each document, how much each of its tokens counts (parallel to `tokens`): 1 for a
+    /// word as written, less for a concept or a near-synonym the word lexicon added.
+    pub token_weights: Vec<Vec<f32>>,
+    /// What the word lexicon added, for the explanations.
+    pub reasons: Reasons,
+    /// For each document, the mean word vector of its words (with the word lexicon only).
+    pub doc_vectors: Vec<Option<Vector>>,
+    /// Why the word lexicon is not in use, when it should be but could not be read.
+    pub notice: Option<String>,
     /// The TF-IDF vectors of the documents.
     pub tfidf: Tfidf,
 }
@@ -29,8 +40,25 @@ pub struct Prepared {
 impl Prepared {
     /// Folds, tokenises and weights `texts`. With `vocabulary`, each word that signals a
     /// built-in [`concepts`] concept is counted as the concept ("laptops" and "wifi" both as
-    /// infrastructure), the way stemming counts "connection" as "connect".
+    /// infrastructure), the way stemming counts "connection" as "connect", and the built-in
+    /// word [`lexicon`] (read on first use) extends the concepts to words they do not list.
     pub fn new(texts: &[&str], vocabulary: bool) -> Self {
+        let lexicon = if vocabulary {
+            lexicon::shared().map_err(|e| e.to_owned())
+        } else {
+            Err(String::new())
+        };
+        Self::with_lexicon(texts, vocabulary, lexicon)
+    }
+
+    /// As [`Prepared::new`] with the word lexicon given: `Err` with a reason when it could not
+    /// be read (the reason becomes [`Prepared::notice`]), or with an empty reason to leave it
+    /// out quietly.
+    pub fn with_lexicon(
+        texts: &[&str],
+        vocabulary: bool,
+        lexicon: Result<&Lexicon, String>,
+    ) -> Self {
         let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, text) in texts.iter().enumerate() {
             if let Some(key) = normalised_key(text) {
@@ -41,7 +69,9 @@ impl Prepared {
         let mut notes_of_doc = Vec::with_capacity(by_key.len());
         let tokeniser = Tokeniser::new();
         let concepts = vocabulary.then(Concepts::new);
-        let mut tokens = Vec::with_capacity(by_key.len());
+        let (mut meaning, notice) = lexicon_in_use(vocabulary, lexicon);
+        let mut weighted: Vec<Vec<(Token, f32)>> = Vec::with_capacity(by_key.len());
+        let mut doc_tokens = Vec::with_capacity(by_key.len());
         let mut words = Vec::with_capacity(by_key.len());
         for (doc, notes) in by_key.into_values().enumerate() {
             for &i in &notes {
@@ -54,17 +84,40 @@ impl Prepared {
             doc_words.sort_unstable();
             doc_words.dedup();
             words.push(doc_words);
-            tokens.push(match &concepts {
-                Some(concepts) => with_concepts(word_tokens, concepts),
-                None => word_tokens,
-            });
+            doc_tokens.push(word_tokens);
             notes_of_doc.push(notes);
         }
-        let terms: Vec<Vec<&str>> = tokens
+        if let Some(meaning) = &mut meaning {
+            meaning.set_common_words(&words);
+        }
+        let mut doc_vectors = Vec::with_capacity(doc_tokens.len());
+        for word_tokens in doc_tokens {
+            doc_vectors.push(meaning.as_mut().and_then(|m| m.note_vector(&word_tokens)));
+            weighted.push(match (&concepts, &mut meaning) {
+                (Some(concepts), Some(meaning)) => meaning.note_terms(word_tokens, concepts),
+                (Some(concepts), None) => with_concepts(word_tokens, concepts),
+                (None, _) => word_tokens.into_iter().map(|t| (t, 1.0)).collect(),
+            });
+        }
+        if let Some(meaning) = &mut meaning {
+            meaning.add_synonyms(&mut weighted);
+        }
+        let reasons = meaning.map(|m| m.reasons).unwrap_or_default();
+        let (tokens, token_weights): (Vec<Vec<Token>>, Vec<Vec<f32>>) = weighted
+            .into_iter()
+            .map(|doc| doc.into_iter().unzip())
+            .unzip();
+        let terms: Vec<Vec<(&str, f32)>> = tokens
             .iter()
-            .map(|doc| doc.iter().map(|t| t.term.as_str()).collect())
+            .zip(&token_weights)
+            .map(|(doc, w)| {
+                doc.iter()
+                    .map(|t| t.term.as_str())
+                    .zip(w.iter().copied())
+                    .collect()
+            })
             .collect();
-        let tfidf = Tfidf::with_boost(&terms, |term| {
+        let tfidf = Tfidf::weighted(&terms, |term| {
             if concepts::label(term).is_some() {
                 concepts::BOOST
             } else {
@@ -76,7 +129,7 @@ impl Prepared {
             .iter()
             .map(|doc| {
                 doc.iter()
-                    .filter_map(|t| {
+                    .filter_map(|(t, _)| {
                         let i = tfidf.terms.binary_search_by(|x| x.as_str().cmp(t)).ok()?;
                         Some(i as u32)
                     })
@@ -89,6 +142,10 @@ impl Prepared {
             tokens,
             words,
             token_terms,
+            token_weights,
+            reasons,
+            doc_vectors,
+            notice,
             tfidf,
         }
     }
@@ -99,21 +156,38 @@ impl Prepared {
     }
 }
 
+/// The word lexicon's state for one run: in use (with the vocabulary only), or not, with the
+/// message to show when it should have been but could not be read.
+fn lexicon_in_use(
+    vocabulary: bool,
+    lexicon: Result<&Lexicon, String>,
+) -> (Option<Meaning<'_>>, Option<String>) {
+    match (vocabulary, lexicon) {
+        (true, Ok(lexicon)) => (Some(Meaning::new(lexicon)), None),
+        (true, Err(e)) if !e.is_empty() => (
+            None,
+            Some(format!(
+                "The word lexicon could not be read ({e}); suggestions use the built-in \
+                 vocabulary only."
+            )),
+        ),
+        _ => (None, None),
+    }
+}
+
 /// `tokens` with each word that signals a concept replaced by the concept's term (one per
 /// concept it signals), the word kept as its surface form: what the explanation lists.
-fn with_concepts(tokens: Vec<Token>, concepts: &Concepts) -> Vec<Token> {
+fn with_concepts(tokens: Vec<Token>, concepts: &Concepts) -> Vec<(Token, f32)> {
     let mut out = Vec::with_capacity(tokens.len());
     for token in tokens {
         let mut terms = concepts.terms_of(&token.term).peekable();
         if terms.peek().is_none() {
-            out.push(token);
+            out.push((token, 1.0));
             continue;
         }
         for term in terms {
-            out.push(Token {
-                term,
-                surface: token.surface.clone(),
-            });
+            let surface = token.surface.clone();
+            out.push((Token { term, surface }, 1.0));
         }
     }
     out

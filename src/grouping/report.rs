@@ -90,6 +90,9 @@ pub fn text(suggestions: &Suggestions, texts: &[&str], lines: &[usize]) -> Strin
             out.push_str(&note_line(i));
         }
     }
+    if let Some(notice) = &suggestions.notice {
+        out.push_str(&format!("\nNote: {notice}\n"));
+    }
     if !suggestions.duplicates.is_empty() {
         out.push_str("\nNear-duplicates (could be stacked):\n");
         for set in &suggestions.duplicates {

@@ -29,22 +29,33 @@ impl Tfidf {
     /// As [`Tfidf::new`], with each term's weight multiplied by `boost(term)` before the
     /// vectors are scaled to unit length.
     pub fn with_boost<S: AsRef<str>>(docs: &[Vec<S>], boost: impl Fn(&str) -> f32) -> Self {
+        let weighted: Vec<Vec<(&str, f32)>> = docs
+            .iter()
+            .map(|doc| doc.iter().map(|t| (t.as_ref(), 1.0)).collect())
+            .collect();
+        Self::weighted(&weighted, boost)
+    }
+
+    /// As [`Tfidf::with_boost`], where each occurrence of a term counts `weight` times: a term
+    /// added at weight 0.6 (a near-synonym of a word in the note) counts less than a word
+    /// written there. Term frequency is `1 + ln(count)` from a count of 1 up, `count` below.
+    pub fn weighted(docs: &[Vec<(&str, f32)>], boost: impl Fn(&str) -> f32) -> Self {
         let mut ids: BTreeMap<&str, u32> = BTreeMap::new();
         for doc in docs {
-            for term in doc {
-                ids.insert(term.as_ref(), 0);
+            for (term, _) in doc {
+                ids.insert(term, 0);
             }
         }
         for (i, id) in ids.values_mut().enumerate() {
             *id = i as u32;
         }
         let terms: Vec<String> = ids.keys().map(|t| (*t).to_owned()).collect();
-        let counts: Vec<BTreeMap<u32, u32>> = docs
+        let counts: Vec<BTreeMap<u32, f32>> = docs
             .iter()
             .map(|doc| {
                 let mut c = BTreeMap::new();
-                for term in doc {
-                    *c.entry(ids[term.as_ref()]).or_insert(0) += 1;
+                for (term, weight) in doc {
+                    *c.entry(ids[term]).or_insert(0.0) += weight;
                 }
                 c
             })
@@ -68,7 +79,8 @@ impl Tfidf {
                     .iter()
                     .map(|(&t, &k)| {
                         let t_ = t as usize;
-                        (t, (1.0 + (k as f32).ln()) * idf[t_] * boosts[t_])
+                        let tf = if k >= 1.0 { 1.0 + k.ln() } else { k };
+                        (t, tf * idf[t_] * boosts[t_])
                     })
                     .collect();
                 normalise(&mut v);

@@ -64,6 +64,8 @@ pub struct Suggestions {
     pub duplicates: Vec<Vec<NoteId>>,
     /// How many notes fitted no group in the last result.
     pub ungrouped: usize,
+    /// Something to know about the last result (the word lexicon could not be read).
+    pub notice: Option<String>,
     /// A result has arrived (even an empty one).
     pub has_result: bool,
     /// Start a computation at the next frame.
@@ -102,6 +104,7 @@ impl Suggestions {
             .filter(|set| set.len() > 1)
             .collect();
         self.ungrouped = result.ungrouped.len();
+        self.notice = result.notice;
         self.has_result = true;
         self.pruned_at = None;
     }
@@ -364,6 +367,9 @@ pub fn suggestions_ui(
             ))
             .color(palette.text_muted),
         );
+    }
+    if let Some(notice) = &s.notice {
+        ui.label(RichText::new(notice).small().color(palette.text_muted));
     }
     duplicates_ui(ui, session, s, edits, requests);
 }
