@@ -410,9 +410,10 @@ impl Session {
     }
 }
 
-/// A theme frame wider or taller than this, in canvas units (about 3,800 notes side by side),
-/// only comes from a damaged file: loading gathers its notes back together.
-pub const MAX_THEME_SPAN: f32 = 1.0e6;
+/// A theme frame wider or taller than this, in canvas units (about 15,000 notes side by side,
+/// twice the width of the area the app itself places notes in), only comes from a damaged
+/// file: loading gathers its notes back together.
+pub const MAX_THEME_SPAN: f32 = 4.0e6;
 
 /// A name cut short for a message: a damaged file's 10 MB name must not become a 10 MB line.
 fn short(name: &str) -> String {
