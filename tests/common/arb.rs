@@ -25,7 +25,7 @@ pub fn theme_colour() -> impl Strategy<Value = ThemeColour> {
 }
 
 /// A canvas coordinate, far out or at the usual places. Far, but not so far apart that a
-/// theme's notes would span more than `MAX_THEME_SPAN` (1,000,000): a file like that is damage,
+/// theme's notes would span more than `MAX_THEME_SPAN` (4,000,000): a file like that is damage,
 /// and loading it repairs it (a property of its own in `tests/proptests.rs`).
 pub fn coordinate() -> impl Strategy<Value = f32> {
     prop_oneof![-4.0e5f32..4.0e5, Just(0.0), Just(-0.5), Just(1234.5678)]
