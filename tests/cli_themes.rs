@@ -221,7 +221,8 @@ fn theme_commands_parse() {
         Ok(Command::SuggestThemes {
             file: PathBuf::from("notes.txt"),
             json: false,
-            params: Params::default()
+            params: Params::default(),
+            column: None,
         })
     );
     assert_eq!(
@@ -232,7 +233,8 @@ fn theme_commands_parse() {
             params: Params {
                 granularity: -3,
                 vocabulary: true
-            }
+            },
+            column: None,
         })
     );
     assert!(matches!(
@@ -266,7 +268,9 @@ fn theme_commands_parse() {
         parse(&["import-notes", "s.ron", "n.txt"]),
         Ok(Command::ImportNotes {
             session: PathBuf::from("s.ron"),
-            file: PathBuf::from("n.txt")
+            file: PathBuf::from("n.txt"),
+            column: None,
+            author: None,
         })
     );
     assert!(

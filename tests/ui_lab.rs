@@ -369,7 +369,7 @@ fn export_report_from_the_file_menu_never_overwrites_without_asking() {
     settle(&mut h);
     h.get_by_label("File").click();
     h.run();
-    h.get_by_label_contains("Export report").click();
+    h.get_by_label_contains("Export report…").click();
     h.run();
     settle(&mut h); // The file is written on a background thread.
     let report = dir.join("northfield.md");
@@ -641,7 +641,7 @@ fn a_whole_lab_from_template_to_report() {
 
     h.get_by_label("File").click();
     h.run();
-    h.get_by_label_contains("Export report").click();
+    h.get_by_label_contains("Export report…").click();
     h.run();
     settle(&mut h); // The file is written on a background thread.
     let report = std::fs::read_to_string(dir.join("innovation-lab-2026-11-22.md")).unwrap();

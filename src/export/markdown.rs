@@ -20,12 +20,15 @@ pub fn markdown_with_votes(session: &Session, dots: &[(VoteOption, u32)]) -> Str
     let mut md = String::new();
     let _ = writeln!(md, "# {}\n", one_line(&session.title));
     let _ = writeln!(md, "Workshop held on {}.\n", long(session.date));
+    md.push_str(&super::sides::markdown_purpose(session));
     people(&mut md, session);
     vision(&mut md, session);
+    md.push_str(&super::sides::markdown_sides(session));
     themes(&mut md, session, dots);
     actions(&mut md, session);
     gaps(&mut md, session, dots);
     unthemed(&mut md, session);
+    md.push_str(&super::sides::markdown_next_steps(session));
     // Exactly one newline at the end.
     let trimmed = md.trim_end().len();
     md.truncate(trimmed);

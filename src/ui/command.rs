@@ -62,6 +62,8 @@ pub enum Command {
     ImportDialog,
     /// Read the notes in this text or CSV file and add them to the open session, as one edit.
     ImportPath(PathBuf),
+    /// Put the report on the clipboard as HTML (headings and tables) and plain text together.
+    CopyReport,
 }
 
 impl Command {

@@ -4,6 +4,7 @@ mod app;
 pub mod canvas;
 mod command;
 mod dialogs;
+mod export_menu;
 mod jobs;
 mod lab;
 mod library_ui;

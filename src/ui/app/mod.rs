@@ -2,8 +2,10 @@
 //! while the frame is drawn are applied here, in one place, at the end of the frame.
 
 mod config;
+mod copy_report;
 mod files;
 mod import;
+mod survey_preview;
 
 pub use config::{AppConfig, OpenSession, Settings};
 
@@ -43,6 +45,10 @@ pub struct GoldthreadApp {
     applied_theme: Option<Theme>,
     /// The restore offer or the read-only offer, when showing.
     safety: Option<SafetyPrompt>,
+    /// The survey import preview, when showing.
+    survey: Option<survey_preview::SurveyPreview>,
+    /// The plain text of the last "Copy report".
+    last_copied: Option<String>,
 }
 
 impl GoldthreadApp {
@@ -64,6 +70,8 @@ impl GoldthreadApp {
             started: false,
             applied_theme: None,
             safety: None,
+            survey: None,
+            last_copied: None,
         }
     }
 
@@ -122,7 +130,10 @@ impl GoldthreadApp {
             .open
             .as_ref()
             .is_some_and(|o| o.canvas.confirm_delete.is_some());
-        let asking = asking_delete || self.dialog.is_some() || self.safety.is_some();
+        let asking = asking_delete
+            || self.dialog.is_some()
+            || self.safety.is_some()
+            || self.survey.is_some();
         self.pending.extend(shortcuts::commands(&ctx, asking));
 
         let palette = self.settings.theme.palette();
@@ -229,6 +240,7 @@ impl GoldthreadApp {
                 dialogs::Outcome::Cancel => {}
             }
         }
+        self.survey_preview_ui(&ctx, &palette);
         self.notices.ui(&ctx, &palette);
 
         // What this frame asked for changes what the next frame shows: draw it now rather
@@ -409,6 +421,7 @@ impl GoldthreadApp {
                 }
             }
             Command::ImportPath(path) => self.import_from(ctx, path),
+            Command::CopyReport => self.copy_report(),
         }
     }
 
