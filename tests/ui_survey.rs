@@ -161,3 +161,36 @@ fn the_file_menu_copies_the_report_and_exports_word() {
     let bytes = std::fs::read(&path).expect("the .docx was written");
     assert!(bytes.starts_with(b"PK"), "a zip (Office Open XML) file");
 }
+
+#[test]
+fn a_json_canvas_file_opens_as_notes_and_themes_and_lists_the_rest() {
+    let (dir, mut h) = app_with_new_session("survey-canvas");
+    let file = dir.join("wall.canvas");
+    std::fs::write(
+        &file,
+        r#"{"nodes":[
+{"id":"g","type":"group","x":0,"y":0,"width":600,"height":400,"label":"Data"},
+{"id":"a","type":"text","text":"One view of the resident","x":20,"y":80,"width":240,"height":170,"color":"5"},
+{"id":"b","type":"text","text":"Outside any group","x":900,"y":80,"width":240,"height":170},
+{"id":"f","type":"file","file":"minutes.pdf","x":900,"y":400,"width":200,"height":100}],
+"edges":[{"id":"e","fromNode":"a","toNode":"b"}]}"#,
+    )
+    .unwrap();
+    import_via_menu(&mut h, &file);
+    assert_eq!(
+        note_texts(&h),
+        ["One view of the resident", "Outside any group"]
+    );
+    let s = &open_session(&h).session;
+    assert_eq!(s.themes.len(), 1);
+    assert_eq!(s.theme(s.notes[0].theme.unwrap()).unwrap().name, "Data");
+    assert_eq!(s.notes[1].theme, None);
+    let notice = h.state().notices().all().last().unwrap().text.clone();
+    assert!(
+        notice.contains("file node “minutes.pdf”") && notice.contains("1 connecting line"),
+        "{notice}"
+    );
+    press_with(&mut h, Modifiers::COMMAND, Key::Z);
+    settle(&mut h);
+    assert!(note_texts(&h).is_empty() && open_session(&h).session.themes.is_empty());
+}

@@ -27,6 +27,8 @@ pub enum Format {
     Csv,
     /// The report as a Word document.
     Docx,
+    /// The report as a Word document for publication: names replaced by service area and level.
+    DocxPublic,
     /// The board as a PNG picture.
     BoardPng,
     /// The board as an SVG picture.
@@ -46,6 +48,7 @@ impl Format {
             Self::Markdown => "md",
             Self::Csv => "csv",
             Self::Docx => "docx",
+            Self::DocxPublic => "public.docx",
             Self::BoardPng => "board.png",
             Self::BoardSvg => "board.svg",
             Self::ChartPng => "votes.png",
@@ -82,7 +85,7 @@ impl Format {
             Self::BoardSvg => svg::board_svg(session),
             Self::ChartSvg => chart_svg(session),
             Self::Canvas => canvas_json::export(session),
-            Self::Docx | Self::BoardPng | Self::ChartPng => String::new(),
+            Self::Docx | Self::DocxPublic | Self::BoardPng | Self::ChartPng => String::new(),
         }
     }
 
@@ -95,6 +98,13 @@ impl Format {
     ) -> Result<Vec<u8>, String> {
         match self {
             Self::Docx => word_report(session, options),
+            Self::DocxPublic => word_report(
+                session,
+                &ReportOptions {
+                    anonymise: true,
+                    ..options.clone()
+                },
+            ),
             Self::BoardPng => png::svg_to_png(&svg::board_svg(session), 1.0),
             Self::ChartPng => png::svg_to_png(&chart_svg(session), 2.0),
             Self::Markdown | Self::Csv | Self::BoardSvg | Self::ChartSvg | Self::Canvas => {

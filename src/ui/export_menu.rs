@@ -11,6 +11,10 @@ pub fn more_exports_ui(ui: &mut egui::Ui, has_session: bool, commands: &mut Vec<
             "Export report as Word (.docx)…",
             Command::Export(Format::Docx),
         ),
+        (
+            "Export report for publication (.docx, no names)…",
+            Command::Export(Format::DocxPublic),
+        ),
         ("Copy report", Command::CopyReport),
         ("Export notes as CSV…", Command::Export(Format::Csv)),
         ("Export board as PNG…", Command::Export(Format::BoardPng)),

@@ -73,25 +73,11 @@ impl GoldthreadApp {
         path: &std::path::Path,
         result: Result<crate::export::canvas_json::CanvasImport, String>,
     ) {
-        let Some(open) = self.open.as_mut().filter(|o| o.token == token) else {
+        let Some((found, name)) =
+            self.apply_import(token, path, result, |session, _, found| found.edit(session))
+        else {
             return;
         };
-        let found = match result {
-            Ok(found) => found,
-            Err(e) => {
-                self.notices
-                    .error(format!("Nothing imported: {e}. The session is unchanged."));
-                return;
-            }
-        };
-        let edit = found.edit(&open.session);
-        open.history.apply(&mut open.session, edit);
-        open.canvas.prune(&open.session);
-        open.screen = Screen::Board;
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
         let mut message = format!(
             "Imported {} notes and {} themes from {name}. Ctrl+Z removes the whole import.",
             found.notes.len(),
@@ -102,6 +88,37 @@ impl GoldthreadApp {
             message.push_str(&line);
         }
         self.notices.info(message);
+    }
+
+    /// Applies the edit made from what was read (`result`) to the session it was read for, as
+    /// one undo step, and shows the Board; or says why nothing was imported. Gives back what
+    /// was read and the file's name when the edit was applied.
+    fn apply_import<T, E: std::fmt::Display>(
+        &mut self,
+        token: u64,
+        path: &std::path::Path,
+        result: Result<T, E>,
+        edit: impl FnOnce(&crate::model::Session, CanvasRect, &T) -> crate::model::Edit,
+    ) -> Option<(T, String)> {
+        // When the session was closed while the file was read, there is nothing to add to.
+        let open = self.open.as_mut().filter(|o| o.token == token)?;
+        let read = match result {
+            Ok(read) => read,
+            Err(e) => {
+                self.notices
+                    .error(format!("Nothing imported: {e}. The session is unchanged."));
+                return None;
+            }
+        };
+        let edit = edit(&open.session, Self::import_area(open), &read);
+        open.history.apply(&mut open.session, edit);
+        open.canvas.prune(&open.session);
+        open.screen = Screen::Board;
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        Some((read, name))
     }
 
     /// Where imported notes go: from the top-left of what the canvas shows.
@@ -139,27 +156,12 @@ impl GoldthreadApp {
         path: &std::path::Path,
         result: Result<Vec<ImportedLine>, ImportError>,
     ) {
-        let Some(open) = self.open.as_mut().filter(|o| o.token == token) else {
-            // The session was closed while the file was read: there is nothing to add to.
+        let Some((lines, name)) = self.apply_import(token, path, result, |session, area, lines| {
+            import::import_edit_in(session, lines, area)
+        }) else {
             return;
         };
-        let lines = match result {
-            Ok(lines) => lines,
-            Err(e) => {
-                self.notices
-                    .error(format!("Nothing imported: {e}. The session is unchanged."));
-                return;
-            }
-        };
-        let edit = import::import_edit_in(&open.session, &lines, Self::import_area(open));
-        open.history.apply(&mut open.session, edit);
-        open.canvas.prune(&open.session);
-        open.screen = Screen::Board;
         let n = lines.len();
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
         self.notices.info(format!(
             "Imported {n} note{} from {name}. Ctrl+Z removes {}.",
             if n == 1 { "" } else { "s" },

@@ -104,6 +104,8 @@ impl GoldthreadApp {
                 ui.label(RichText::new(preview.source_line()).color(palette.text_muted));
                 ui.add_space(8.0);
                 ui.label("Choose the column that holds the answers to put on notes. Author and service area are optional.");
+                ui.add_space(4.0);
+                ui.label(RichText::new(choice_line(preview)).strong());
                 ui.add_space(8.0);
                 egui::ScrollArea::vertical()
                     .max_height(style::SURVEY_PREVIEW_LIST_HEIGHT)
@@ -141,59 +143,73 @@ impl GoldthreadApp {
     }
 }
 
-/// The columns, one row each: what it holds, sample answers, and the three choices.
+/// The columns, one row each: name, what it holds, sample answers, and the three choices.
 fn columns_ui(ui: &mut egui::Ui, preview: &mut SurveyPreview, palette: &Palette) {
     let table = &preview.table;
     let sel = &mut preview.selection;
-    egui::Grid::new("goldthread.survey-columns")
-        .num_columns(4)
-        .spacing([12.0, 8.0])
-        .striped(true)
-        .show(ui, |ui| {
-            ui.label(RichText::new("Column").strong());
-            ui.label(RichText::new("Examples").strong());
-            ui.label(RichText::new("Notes").strong());
-            ui.label(RichText::new("Author · Area").strong());
-            ui.end_row();
-            for (i, kind) in preview.kinds.iter().enumerate() {
-                let name = table.column_name(i);
-                ui.vertical(|ui| {
-                    ui.label(RichText::new(&name).strong());
-                    ui.label(
-                        RichText::new(kind.label())
-                            .small()
-                            .color(palette.text_muted),
-                    );
-                });
-                let samples: Vec<String> = table
-                    .samples(i, 2)
-                    .iter()
-                    .map(|s| clip(s, style::SURVEY_SAMPLE_CHARS))
-                    .collect();
-                ui.add(egui::Label::new(samples.join("\n")).truncate());
-                let as_text = toggle_ui(ui, sel.text == i, "Notes", &format!("Notes from {name}"));
-                if as_text.clicked() {
-                    sel.text = i;
-                    if sel.author == Some(i) {
-                        sel.author = None;
-                    }
-                    if sel.area == Some(i) {
-                        sel.area = None;
-                    }
+    let [name_w, kind_w, sample_w] = style::SURVEY_PREVIEW_COLUMNS;
+    let row_h = ui.spacing().interact_size.y;
+    let cell = |ui: &mut egui::Ui, width: f32, text: RichText| {
+        let layout = egui::Layout::left_to_right(egui::Align::Center);
+        ui.allocate_ui_with_layout(egui::vec2(width, row_h), layout, |ui| {
+            ui.set_width(width);
+            ui.add(egui::Label::new(text).truncate());
+        });
+    };
+    ui.horizontal(|ui| {
+        cell(ui, name_w, RichText::new("Column").strong());
+        cell(ui, kind_w, RichText::new("Holds").strong());
+        cell(ui, sample_w, RichText::new("Examples").strong());
+        ui.label(RichText::new("Use as").strong());
+    });
+    for (i, kind) in preview.kinds.iter().enumerate() {
+        let name = table.column_name(i);
+        let samples: Vec<String> = table
+            .samples(i, 2)
+            .iter()
+            .map(|s| clip(s, style::SURVEY_SAMPLE_CHARS))
+            .collect();
+        ui.horizontal(|ui| {
+            cell(ui, name_w, RichText::new(&name).strong());
+            cell(
+                ui,
+                kind_w,
+                RichText::new(kind.label()).color(palette.text_muted),
+            );
+            cell(ui, sample_w, RichText::new(samples.join(" · ")));
+            if toggle_ui(ui, sel.text == i, "Notes", &format!("Notes from {name}")).clicked() {
+                sel.text = i;
+                if sel.author == Some(i) {
+                    sel.author = None;
                 }
-                ui.horizontal(|ui| {
-                    let author = sel.author == Some(i);
-                    if toggle_ui(ui, author, "Author", &format!("Author from {name}")).clicked() {
-                        sel.author = (!author).then_some(i);
-                    }
-                    let area = sel.area == Some(i);
-                    if toggle_ui(ui, area, "Area", &format!("Service area from {name}")).clicked() {
-                        sel.area = (!area).then_some(i);
-                    }
-                });
-                ui.end_row();
+                if sel.area == Some(i) {
+                    sel.area = None;
+                }
+            }
+            let author = sel.author == Some(i);
+            if toggle_ui(ui, author, "Author", &format!("Author from {name}")).clicked() {
+                sel.author = (!author).then_some(i);
+            }
+            let area = sel.area == Some(i);
+            if toggle_ui(ui, area, "Area", &format!("Service area from {name}")).clicked() {
+                sel.area = (!area).then_some(i);
             }
         });
+    }
+}
+
+/// "Notes from “Q3” · author from “Name” · service area from “Area”".
+fn choice_line(preview: &SurveyPreview) -> String {
+    let name = |i: usize| format!("“{}”", preview.table.column_name(i));
+    let sel = &preview.selection;
+    let mut parts = vec![format!("Notes from {}", name(sel.text))];
+    parts.push(sel.author.map_or("no author".to_owned(), |i| {
+        format!("author from {}", name(i))
+    }));
+    if let Some(i) = sel.area {
+        parts.push(format!("service area from {}", name(i)));
+    }
+    parts.join(" · ")
 }
 
 /// A selectable button showing `text`, announced to screen readers (and tests) as `label`.
