@@ -135,6 +135,10 @@ fn the_word_report_opens_in_libreoffice() {
     }
     let action = &session.lab.actions[0].description;
     assert!(text.contains(action.as_str()), "the actions table: {text}");
+    assert!(
+        text.contains("• "),
+        "lists are bulleted, not numbered: {text}"
+    );
 }
 
 #[test]

@@ -11,8 +11,8 @@ use docx_rs::{
 
 use super::report::{Block, Report};
 
-/// The numbering id of the bullet list.
-const BULLETS: usize = 1;
+/// The numbering id of the bullet list (docx-rs itself writes a decimal list as id 1).
+const BULLETS: usize = 7;
 /// EMUs (English Metric Units) per pixel at 96 dpi.
 const EMU_PER_PX: u32 = 9525;
 /// The chart's width in the document, in pixels at 96 dpi (a text column of A4 is ~600).
