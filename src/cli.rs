@@ -3,6 +3,10 @@
 use std::path::{Path, PathBuf};
 
 use crate::storage;
+use crate::survey::ColumnRef;
+
+mod notes;
+use notes::{column_arg, import_canvas, parse_import_notes, read_answers};
 
 /// The usage text printed by `--help` and after a mistake.
 pub const USAGE: &str = "\
@@ -11,15 +15,27 @@ Goldthread: offline workshop facilitation for innovation labs.
 Usage:
   goldthread [--sessions DIR] [FILE.ron]   start the app (optionally opening FILE.ron)
   goldthread check FILE.ron                 check a session file: prints \"ok\" with counts, or what is wrong
-  goldthread export FILE.ron [--format markdown|csv] [-o OUT] [--force]
-                                            write the report (Markdown) or the notes (CSV) next to FILE.ron,
-                                            or to OUT; an existing file is only replaced with --force
+  goldthread export FILE.ron [--format FORMAT] [-o OUT] [--force]
+                            [--anonymise] [--facilitator NAME] [--purpose TEXT] [--next-review DATE]
+                                            write the report or the notes next to FILE.ron, or to OUT;
+                                            an existing file is only replaced with --force. FORMAT:
+                                            markdown (default), docx (Word), csv (notes), board-png,
+                                            board-svg, chart-png, chart-svg (pictures), canvas (JSON
+                                            Canvas). --anonymise names people by service area and level
   goldthread suggest-themes FILE [--json] [--fewer | --more | --granularity N] [--words-only]
+                            [--column NAME|N]
                                             suggest themes for the notes in FILE (one per line, or a
-                                            CSV with a `text` column); N from -5 (fewer) to 5 (more);
+                                            survey export); N from -5 (fewer) to 5 (more);
                                             --words-only leaves out the workshop vocabulary and lexicon
-  goldthread import-notes SESSION.ron FILE  add the notes in FILE to a session file
+  goldthread import-notes SESSION.ron FILE [--column NAME|N] [--author-column NAME|N]
+                                            add the notes in FILE to a session file
   goldthread --help | --version
+
+FILE is plain text (one note per line) or a survey export: CSV, TSV, .xlsx or .ods (Microsoft
+Forms, Google Forms). The note text is the column with the longest written answers, never an
+ID, time, email or name column; --column chooses another by its header or number (1 = first).
+The author is the Name column, if any (--author-column chooses); a \"Service area\" column fills
+each author's service area.
 
 The session library is DIR when given, else ./sessions when it exists,
 else the user's data folder (e.g. ~/.local/share/goldthread/sessions).";
@@ -46,6 +62,8 @@ pub enum Command {
         json: bool,
         /// How many groups, and whether the built-in workshop vocabulary is used.
         params: crate::grouping::Params,
+        /// The note-text column of a survey table, when not chosen automatically.
+        column: Option<ColumnRef>,
     },
     /// Add the notes in a file to a session file.
     ImportNotes {
@@ -53,6 +71,10 @@ pub enum Command {
         session: PathBuf,
         /// The notes file (text, one note per line, or CSV).
         file: PathBuf,
+        /// The note-text column of a survey table, when not chosen automatically.
+        column: Option<ColumnRef>,
+        /// The author column of a survey table, when not chosen automatically.
+        author: Option<ColumnRef>,
     },
     /// Print usage.
     Help,
@@ -85,20 +107,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
                 return parse_suggest_themes(args);
             }
             "import-notes" if file.is_none() && sessions.is_none() => {
-                let usage = "import-notes needs a session and a notes file: \
-                             goldthread import-notes SESSION.ron FILE";
-                let (Some(session), Some(notes)) = (args.next(), args.next()) else {
-                    return Err(usage.to_owned());
-                };
-                if let Some(extra) = args.next() {
-                    return Err(format!(
-                        "import-notes takes two files; unexpected '{extra}'"
-                    ));
-                }
-                return Ok(Command::ImportNotes {
-                    session: PathBuf::from(session),
-                    file: PathBuf::from(notes),
-                });
+                return parse_import_notes(args);
             }
             "--sessions" => {
                 let Some(dir) = args.next() else {
@@ -154,6 +163,8 @@ pub struct ExportArgs {
     pub output: Option<PathBuf>,
     /// Replace an existing file.
     pub force: bool,
+    /// Report choices: names replaced, facilitator, purpose, next review.
+    pub options: crate::export::ReportOptions,
 }
 
 pub use crate::export::Format as ExportFormat;
@@ -163,16 +174,35 @@ fn parse_export(mut args: impl Iterator<Item = String>) -> Result<ExportArgs, St
     let mut format = ExportFormat::Markdown;
     let mut output = None;
     let mut force = false;
+    let mut options = crate::export::ReportOptions::default();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--format" | "-f" => {
                 let Some(name) = args.next() else {
-                    return Err("--format needs a format: markdown or csv".to_owned());
+                    return Err(format!("--format needs a format: {}", ExportFormat::NAMES));
                 };
                 let Some(f) = ExportFormat::parse(&name) else {
-                    return Err(format!("unknown format '{name}': use markdown or csv"));
+                    return Err(format!(
+                        "unknown format '{name}': use {}",
+                        ExportFormat::NAMES
+                    ));
                 };
                 format = f;
+            }
+            "--anonymise" | "--anonymize" => options.anonymise = true,
+            "--facilitator" | "--purpose" | "--next-review" => {
+                let Some(value) = args.next() else {
+                    return Err(format!("{arg} needs a value"));
+                };
+                match arg.as_str() {
+                    "--facilitator" => options.facilitator = Some(value),
+                    "--purpose" => options.purpose = Some(value),
+                    _ => {
+                        let date = crate::model::lab::dates::parse_date(&value)
+                            .map_err(|e| format!("--next-review '{value}': {e}"))?;
+                        options.next_review = Some(date);
+                    }
+                }
             }
             "-o" | "--output" => {
                 let Some(path) = args.next() else {
@@ -202,6 +232,7 @@ fn parse_export(mut args: impl Iterator<Item = String>) -> Result<ExportArgs, St
         format,
         output,
         force,
+        options,
     })
 }
 
@@ -244,8 +275,11 @@ pub fn export(args: &ExportArgs) -> Result<String, String> {
             out.display()
         ));
     }
-    let text = args.format.render(&loaded.session);
-    storage::write_atomic(&out, text.as_bytes())
+    let bytes = args
+        .format
+        .render_bytes(&loaded.session, &args.options)
+        .map_err(|e| format!("error: {e}; nothing was written"))?;
+    storage::write_atomic(&out, &bytes)
         .map_err(|e| format!("error: could not write {}: {e}", out.display()))?;
     Ok(format!("wrote {}", out.display()))
 }
@@ -257,6 +291,7 @@ fn parse_suggest_themes(args: impl Iterator<Item = String>) -> Result<Command, S
     let mut file = None;
     let mut json = false;
     let mut vocabulary = true;
+    let mut column = None;
     let mut granularity = None;
     let mut set = |g: i32, flag: &str| {
         if granularity.replace(g).is_some() {
@@ -270,6 +305,7 @@ fn parse_suggest_themes(args: impl Iterator<Item = String>) -> Result<Command, S
         match arg.as_str() {
             "--json" => json = true,
             "--words-only" => vocabulary = false,
+            "--column" => column = Some(column_arg(&mut args, "--column")?),
             "--fewer" => set(-2, &arg)?,
             "--more" => set(2, &arg)?,
             "--granularity" => {
@@ -312,6 +348,7 @@ fn parse_suggest_themes(args: impl Iterator<Item = String>) -> Result<Command, S
             granularity: granularity.unwrap_or(0),
             vocabulary,
         },
+        column,
     })
 }
 
@@ -320,10 +357,15 @@ fn parse_suggest_themes(args: impl Iterator<Item = String>) -> Result<Command, S
 pub const MAX_SUGGEST_NOTES: usize = 10_000;
 
 /// Runs `goldthread suggest-themes`: returns what to print and whether it worked.
-pub fn suggest_themes(path: &Path, json: bool, params: &crate::grouping::Params) -> (String, bool) {
+pub fn suggest_themes(
+    path: &Path,
+    json: bool,
+    params: &crate::grouping::Params,
+    column: Option<&ColumnRef>,
+) -> (String, bool) {
     use crate::grouping::{self, report};
-    let notes = match crate::import::read_notes(path) {
-        Ok(notes) => notes,
+    let notes = match read_answers(path, column, None) {
+        Ok(answers) => answers.lines(),
         Err(e) => return (format!("error: {e}"), false),
     };
     if notes.len() > MAX_SUGGEST_NOTES {
@@ -359,7 +401,12 @@ pub fn suggest_themes(path: &Path, json: bool, params: &crate::grouping::Params)
 /// atomically) and returns what to print and whether it worked. A session file that cannot be
 /// read, is from a newer version, or is open in Goldthread (its lock is held), is left
 /// untouched; the lock is held while the file is read and written.
-pub fn import_notes(session_path: &Path, notes_path: &Path) -> (String, bool) {
+pub fn import_notes(
+    session_path: &Path,
+    notes_path: &Path,
+    column: Option<&ColumnRef>,
+    author: Option<&ColumnRef>,
+) -> (String, bool) {
     let _lock = match writer_lock(session_path) {
         Ok(lock) => lock,
         Err(message) => return (message, false),
@@ -368,13 +415,18 @@ pub fn import_notes(session_path: &Path, notes_path: &Path) -> (String, bool) {
         Ok(loaded) => loaded,
         Err(e) => return (format!("error: {e}\nNothing was imported."), false),
     };
-    let notes = match crate::import::read_notes(notes_path) {
-        Ok(notes) => notes,
+    if crate::export::canvas_json::is_canvas_file(notes_path) {
+        return import_canvas(session_path, notes_path, loaded);
+    }
+    let answers = match read_answers(notes_path, column, author) {
+        Ok(answers) => answers,
         Err(e) => return (format!("error: {e}\nNothing was imported."), false),
     };
     let mut session = loaded.session;
+    let summary = answers.summary(&session);
+    let area = crate::import::default_area(&session);
     let before = session.notes.len();
-    crate::import::import_edit(&session, &notes).apply(&mut session);
+    answers.edit(&session, area).apply(&mut session);
     // The count printed is the count really added.
     let added = session.notes.len() - before;
     if added == 0 {
@@ -388,15 +440,15 @@ pub fn import_notes(session_path: &Path, notes_path: &Path) -> (String, bool) {
         return (format!("error: {e}\nNothing was imported."), false);
     }
     let mut out = format!(
-        "Added {} note{} from {} to {}.",
-        added,
-        if added == 1 { "" } else { "s" },
+        "Added {summary} from {} to {}.",
         notes_path.display(),
         session_path.display()
     );
+    let notes = answers.lines();
     if added < notes.len() {
         out.push_str(&format!(
-            "\nwarning: the file holds {} notes; {} could not be added (no free note ids).",
+            "\nwarning: the file holds {} notes; only {added} were added ({} could not be: no \
+             free note ids).",
             notes.len(),
             notes.len() - added
         ));

@@ -62,6 +62,8 @@ pub enum ImportErrorKind {
     },
     /// The file holds no notes: it is empty or has only blank lines (or only a CSV header).
     Empty,
+    /// A survey table (CSV, TSV, .xlsx, .ods) could not be read: where and why.
+    Table(crate::survey::TableError),
     /// The CSV could not be read at this 1-based line.
     Csv {
         /// 1-based line.
@@ -101,6 +103,7 @@ impl fmt::Display for ImportErrorKind {
             ),
             Self::Empty => write!(f, "has no notes: it is empty or every line is blank"),
             Self::Csv { line, message } => write!(f, "line {line}: {message}"),
+            Self::Table(e) => write!(f, "{e}"),
         }
     }
 }
@@ -126,23 +129,64 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
-/// Reads the notes in a text or CSV file (CSV when the name ends in `.csv`). The file is only
-/// read. A file without any note is an error ([`ImportErrorKind::Empty`]).
+/// Reads the notes in a text file, or the answers in a survey table (CSV, TSV, .xlsx, .ods;
+/// the note-text column chosen automatically, see [`crate::survey`]). The file is only read.
+/// A file without any note is an error ([`ImportErrorKind::Empty`]).
 pub fn read_notes(path: &Path) -> Result<Vec<ImportedLine>, ImportError> {
+    if crate::survey::is_table_file(path) {
+        let (table, selection) = read_survey(path, None, None)?;
+        let answers = crate::survey::Answers::take(&table, &selection);
+        return Ok(answers.lines());
+    }
+    let bytes = read_bytes(path)?;
+    parse_notes(&bytes, false).map_err(|kind| ImportError {
+        path: path.to_owned(),
+        kind,
+    })
+}
+
+/// Reads a survey table and chooses its columns: the note text (and author) named, or else
+/// chosen automatically. A table without any answer in that column is
+/// [`ImportErrorKind::Empty`].
+pub fn read_survey(
+    path: &Path,
+    text: Option<&crate::survey::ColumnRef>,
+    author: Option<&crate::survey::ColumnRef>,
+) -> Result<(crate::survey::Table, crate::survey::Selection), ImportError> {
+    use crate::survey::{Answers, Selection, parse_table};
     let fail = |kind| ImportError {
         path: path.to_owned(),
         kind,
     };
-    let bytes = crate::storage::read_regular(path, MAX_IMPORT_BYTES).map_err(|e| {
+    let bytes = read_bytes(path)?;
+    let table = parse_table(path, bytes).map_err(|e| fail(ImportErrorKind::Table(e)))?;
+    if crate::survey::has_no_answers(&table) {
+        return Err(fail(ImportErrorKind::Empty));
+    }
+    let selection =
+        Selection::choose(&table, text, author).map_err(|e| fail(ImportErrorKind::Table(e)))?;
+    let count = Answers::take(&table, &selection).answers.len();
+    if count == 0 {
+        return Err(fail(ImportErrorKind::Empty));
+    }
+    if count > MAX_IMPORT_NOTES {
+        return Err(fail(ImportErrorKind::TooMany { at_least: count }));
+    }
+    Ok((table, selection))
+}
+
+/// The bytes of a file no larger than [`MAX_IMPORT_BYTES`].
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ImportError> {
+    let fail = |kind| ImportError {
+        path: path.to_owned(),
+        kind,
+    };
+    crate::storage::read_regular(path, MAX_IMPORT_BYTES).map_err(|e| {
         fail(match e {
             crate::storage::ReadFail::Io(e) => ImportErrorKind::Io(e),
             crate::storage::ReadFail::TooLarge(bytes) => ImportErrorKind::TooLarge { bytes },
         })
-    })?;
-    let is_csv = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    parse_notes(&bytes, is_csv).map_err(fail)
+    })
 }
 
 /// Parses the bytes of a notes file (see [`read_notes`]).
@@ -253,14 +297,19 @@ fn csv_error(e: &csv::Error) -> ImportErrorKind {
 /// of what the session's saved view shows (as the app places new notes), so they never
 /// overlap existing notes or each other. One edit: one undo removes the whole import.
 pub fn import_edit(session: &Session, lines: &[ImportedLine]) -> Edit {
+    import_edit_in(session, lines, default_area(session))
+}
+
+/// Where notes are placed without a window: what a 1600 × 900 window shows of the session's
+/// saved view.
+pub fn default_area(session: &Session) -> CanvasRect {
     let zoom = session.view.zoom.max(0.01);
     let (w, h) = (ASSUMED_SCREEN.0 / zoom, ASSUMED_SCREEN.1 / zoom);
     let c = session.view.center;
-    let area = CanvasRect::from_min_max(
+    CanvasRect::from_min_max(
         CanvasPos::new(c.x - w / 2.0, c.y - h / 2.0),
         CanvasPos::new(c.x + w / 2.0, c.y + h / 2.0),
-    );
-    import_edit_in(session, lines, area)
+    )
 }
 
 /// [`import_edit`] placing the notes from the top-left of `area` (e.g. the visible canvas).
@@ -279,7 +328,7 @@ pub fn import_edit_in(session: &Session, lines: &[ImportedLine], area: CanvasRec
 }
 
 /// `count` note ids no note of `session` has (fewer only when all 2^64 are taken).
-fn free_note_ids(session: &Session, count: usize) -> Vec<NoteId> {
+pub(crate) fn free_note_ids(session: &Session, count: usize) -> Vec<NoteId> {
     let in_use: HashSet<u64> = session.notes.iter().map(|n| n.id.0).collect();
     (session.next_note_id().0.max(1)..=u64::MAX)
         .chain(1..session.next_note_id().0)

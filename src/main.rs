@@ -53,10 +53,23 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Command::SuggestThemes { file, json, params } => {
-            print_outcome(cli::suggest_themes(&file, json, &params))
-        }
-        Command::ImportNotes { session, file } => print_outcome(cli::import_notes(&session, &file)),
+        Command::SuggestThemes {
+            file,
+            json,
+            params,
+            column,
+        } => print_outcome(cli::suggest_themes(&file, json, &params, column.as_ref())),
+        Command::ImportNotes {
+            session,
+            file,
+            column,
+            author,
+        } => print_outcome(cli::import_notes(
+            &session,
+            &file,
+            column.as_ref(),
+            author.as_ref(),
+        )),
         Command::Gui { sessions, file } => match goldthread::ui::run_native(sessions, file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

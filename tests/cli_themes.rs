@@ -230,7 +230,8 @@ fn theme_commands_parse() {
         Ok(Command::SuggestThemes {
             file: PathBuf::from("notes.txt"),
             json: false,
-            params: Params::default()
+            params: Params::default(),
+            column: None,
         })
     );
     assert_eq!(
@@ -241,7 +242,8 @@ fn theme_commands_parse() {
             params: Params {
                 granularity: -3,
                 vocabulary: true
-            }
+            },
+            column: None,
         })
     );
     assert!(matches!(
@@ -275,7 +277,9 @@ fn theme_commands_parse() {
         parse(&["import-notes", "s.ron", "n.txt"]),
         Ok(Command::ImportNotes {
             session: PathBuf::from("s.ron"),
-            file: PathBuf::from("n.txt")
+            file: PathBuf::from("n.txt"),
+            column: None,
+            author: None,
         })
     );
     assert!(

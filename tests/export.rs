@@ -120,6 +120,8 @@ fn markdown_report_has_every_section_in_order() {
             "## Who took part",
             "## Vision",
             "## Outcomes",
+            "## Challenges raised",
+            "## Ideas proposed",
             "## Themes, ranked by votes",
             "### 1. Data (7 votes; 5 in the runoff)",
             "### 2. Online services (7 votes; 3 in the runoff)",
@@ -129,6 +131,7 @@ fn markdown_report_has_every_section_in_order() {
             "## Actions",
             "## Gaps in the golden thread",
             "## Notes not in any theme",
+            "## Next steps and next review",
         ]
     );
     assert!(report.contains("Workshop held on 22 November 2026."));
@@ -219,11 +222,14 @@ fn an_empty_session_still_makes_a_readable_report() {
     let report = markdown(&Session::new("Empty lab", date(2026, 11, 22)));
     assert_eq!(
         report,
-        "# Empty lab\n\nWorkshop held on 22 November 2026.\n\n## Who took part\n\nNo participants were recorded.\n\n\
+        "# Empty lab\n\nWorkshop held on 22 November 2026.\n\n\
+Purpose: to agree the challenges, ideas, priorities and actions of this workshop.\n\n## Who took part\n\nNo participants were recorded.\n\n\
 ## Vision\n\nNo vision was recorded.\n\n## Outcomes\n\nNo outcomes were recorded.\n\n## Themes\n\n\
 No themes were agreed.\n\n## Actions\n\nNo actions were agreed.\n\n## Gaps in the golden thread\n\n\
 None. Every outcome has an action, every top theme has an action, and every action has an owner and a date that fits its outcome.\n\n\
-## Notes not in any theme\n\nNone: every note is in a theme.\n"
+## Notes not in any theme\n\nNone: every note is in a theme.\n\n\
+## Next steps and next review\n\nNo actions were agreed yet.\n\nNext review: to be agreed.\n\n\
+Version: report made by Goldthread 0.1.0 from the session of 22 November 2026.\n"
     );
 }
 
@@ -293,7 +299,8 @@ fn export_arguments_parse_and_mistakes_are_explained() {
             session: "lab.ron".into(),
             format: ExportFormat::Markdown,
             output: None,
-            force: false
+            force: false,
+            options: Default::default(),
         }))
     );
     assert_eq!(
@@ -304,7 +311,8 @@ fn export_arguments_parse_and_mistakes_are_explained() {
             session: "lab.ron".into(),
             format: ExportFormat::Csv,
             output: Some("out.csv".into()),
-            force: true
+            force: true,
+            options: Default::default(),
         }))
     );
     assert_eq!(
@@ -313,7 +321,7 @@ fn export_arguments_parse_and_mistakes_are_explained() {
     );
     assert_eq!(
         export(&["export", "lab.ron", "--format", "pdf"]),
-        Err("unknown format 'pdf': use markdown or csv".to_owned())
+        Err(format!("unknown format 'pdf': use {}", ExportFormat::NAMES))
     );
     assert_eq!(
         export(&["export", "lab.ron", "-o"]),
@@ -331,6 +339,7 @@ fn export_writes_next_to_the_session_and_refuses_to_overwrite_without_force() {
         format: ExportFormat::Markdown,
         output: None,
         force: false,
+        options: Default::default(),
     };
     let out = dir.join("northfield.md");
     assert_eq!(cli::export(&args), Ok(format!("wrote {}", out.display())));
@@ -356,6 +365,7 @@ fn export_writes_next_to_the_session_and_refuses_to_overwrite_without_force() {
 
     let forced = ExportArgs {
         force: true,
+        options: Default::default(),
         ..args.clone()
     };
     assert!(cli::export(&forced).is_ok());
@@ -380,6 +390,7 @@ fn export_never_writes_over_the_session_itself_even_with_force() {
         format: ExportFormat::Markdown,
         output: Some(session.clone()),
         force: true,
+        options: Default::default(),
     };
     let err = cli::export(&args).unwrap_err();
     assert!(err.contains("is the session file itself"), "{err}");
@@ -396,6 +407,7 @@ fn export_of_a_broken_file_says_why_and_writes_nothing() {
         format: ExportFormat::Markdown,
         output: None,
         force: false,
+        options: Default::default(),
     };
     let err = cli::export(&args).unwrap_err();
     assert!(err.starts_with("error: broken.ron line 1, column"), "{err}");

@@ -1,5 +1,5 @@
 //! Protects "Import notes…" in the File menu, driven through the typed-path fallback: a text
-//! file and a CSV file add their notes to the open session where the canvas is looking, a bad
+//! file and a CSV file (after its column preview) add their notes to the open session where the canvas is looking, a bad
 //! file says why and changes nothing, and one Ctrl+Z takes the whole import back.
 
 mod common;
@@ -99,14 +99,21 @@ fn a_csv_file_adds_the_text_column() {
     .unwrap();
 
     import_via_menu(&mut h, &file);
+    // A table first shows its columns, the answers column chosen; nothing is added yet.
+    assert!(note_texts(&h).is_empty());
+    h.get_by_label("Import 2 notes").click();
+    settle(&mut h);
 
     assert_eq!(
         note_texts(&h),
         ["Wifi drops, often", "Nobody owns the data"]
     );
+    let people = &open_session(&h).session.participants;
+    assert_eq!(people.len(), 2, "the name column gives the authors");
+    assert!(people.iter().all(|p| p.service_area == "Housing"));
     assert_eq!(
         last_notice(&h).0,
-        "Imported 2 notes from responses.csv. Ctrl+Z removes them all."
+        "Imported 2 notes, 1 blank answer skipped, 2 new participants from responses.csv. Ctrl+Z removes the whole import."
     );
 }
 
@@ -125,7 +132,7 @@ fn a_bad_file_says_why_and_changes_nothing() {
 
     for (file, says) in [
         (&empty, "empty.txt has no notes"),
-        (&binary, "survey.xlsx is not a text file"),
+        (&binary, "survey.xlsx could not be read as a spreadsheet"),
         (&missing, "not-there.txt could not be read"),
         (&folder, "a-folder could not be read"),
     ] {

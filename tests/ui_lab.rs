@@ -373,7 +373,7 @@ fn export_asks_where_offers_show_in_folder_and_never_overwrites_without_asking()
     h.state_mut().set_export_dir(exports.clone());
     h.get_by_label("File").click();
     h.run();
-    h.get_by_label_contains("Export report").click();
+    h.get_by_label_contains("Export report…").click();
     h.run();
     // Without a native dialog, a typed path, starting in the export folder (Documents).
     let offered = match h.state().dialog() {
@@ -663,7 +663,7 @@ fn a_whole_lab_from_template_to_report() {
 
     h.get_by_label("File").click();
     h.run();
-    h.get_by_label_contains("Export report").click();
+    h.get_by_label_contains("Export report…").click();
     h.run();
     press(&mut h, Key::Enter); // The place offered: the export folder.
     settle(&mut h); // The file is written on a background thread.

@@ -1,4 +1,7 @@
 //! One CSV row per note: text, theme, phase, author, colour, votes.
+//!
+//! Every cell is safe to open in a spreadsheet: one that starts like a formula is neutralised
+//! (CWE-1236), so a note such as `=HYPERLINK(..)` shows as text and never runs.
 
 use std::collections::HashMap;
 
@@ -52,8 +55,63 @@ pub fn csv_with_votes(session: &Session, dots: &[(VoteOption, u32)]) -> String {
     // Writing to memory cannot fail; a failed row would only be skipped.
     let _ = writer.write_record(header);
     for row in &rows {
-        let _ = writer.write_record(row);
+        let _ = writer.write_record(row.iter().map(|cell| safe_cell(cell).into_owned()));
     }
     let bytes = writer.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// A cell that a spreadsheet would read as a formula (it starts with `=`, `+`, `-`, `@`, a tab or
+/// a carriage return) gets a leading apostrophe, which Excel and LibreOffice show as text; the
+/// OWASP advice for CSV injection (CWE-1236). Other cells are unchanged.
+pub fn safe_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralised_and_others_kept() {
+        for bad in [
+            "=1+1",
+            "+SUM(A1)",
+            "-2+3",
+            "@cmd",
+            "\t=x",
+            "\r=x",
+            "=HYPERLINK(\"http://x\")",
+        ] {
+            assert_eq!(safe_cell(bad), format!("'{bad}"), "{bad:?}");
+        }
+        for fine in ["Fewer forms", "", "3", "a=b", " =x", "'quoted"] {
+            assert_eq!(safe_cell(fine), fine, "{fine:?}");
+        }
+    }
+
+    #[test]
+    fn the_export_neutralises_note_text_theme_and_author() {
+        use crate::model::{CanvasPos, Note, NoteColour, NoteId, Participant, ParticipantId};
+        let mut s = Session::new("t", chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+        let p = Participant::new(ParticipantId(1), "@admin");
+        s.participants.push(p);
+        let mut n = Note::new(
+            NoteId(1),
+            "=cmd|' /C calc'!A0",
+            NoteColour::default(),
+            CanvasPos::new(0.0, 0.0),
+        );
+        n.author = Some(ParticipantId(1));
+        s.notes.push(n);
+        let out = csv(&s);
+        let mut reader = ::csv::Reader::from_reader(out.as_bytes());
+        let row = reader.records().next().unwrap().unwrap();
+        assert_eq!(&row[0], "'=cmd|' /C calc'!A0");
+        assert_eq!(&row[3], "'@admin");
+    }
 }

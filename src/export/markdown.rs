@@ -22,14 +22,17 @@ pub fn markdown(session: &Session) -> String {
     let mut md = String::new();
     let _ = writeln!(md, "# {}\n", one_line(&session.title));
     let _ = writeln!(md, "Workshop held on {}.\n", long(session.date));
+    md.push_str(&super::sides::markdown_purpose(session));
     people(&mut md, session);
     vision(&mut md, session);
+    md.push_str(&super::sides::markdown_sides(session));
     themes(&mut md, session);
     other_votes(&mut md, session);
     actions(&mut md, session);
     super::since::scores_and_since(&mut md, session);
     gaps(&mut md, session, &dots);
     unthemed(&mut md, session);
+    md.push_str(&super::sides::markdown_next_steps(session));
     // Exactly one newline at the end.
     let trimmed = md.trim_end().len();
     md.truncate(trimmed);

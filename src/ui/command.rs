@@ -89,6 +89,8 @@ pub enum Command {
     ShowFiles,
     /// Open the file manager at this file's folder.
     ShowInFolder(PathBuf),
+    /// Put the report on the clipboard as HTML (headings and tables) and plain text together.
+    CopyReport,
 }
 
 impl Command {

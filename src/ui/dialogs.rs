@@ -197,12 +197,7 @@ pub fn dialog_ui(
                         PickPurpose::Open => ("Open a session file", "Open"),
                         PickPurpose::SaveAs => ("Save session as", "Save"),
                         PickPurpose::Import => ("Import notes from a file", "Import"),
-                        PickPurpose::Export(crate::export::Format::Markdown) => {
-                            ("Export the report", "Export")
-                        }
-                        PickPurpose::Export(crate::export::Format::Csv) => {
-                            ("Export the notes as CSV", "Export")
-                        }
+                        PickPurpose::Export(format) => (format.heading(), "Export"),
                     };
                     ui.heading(heading);
                     if *purpose == PickPurpose::Import {

@@ -117,6 +117,27 @@ pub enum JobResult {
         /// `Err` holds why it could not be shown, for the user.
         result: Result<(), String>,
     },
+    /// A survey table (CSV, TSV, .xlsx, .ods) was read for "Import notes…".
+    SurveyRead {
+        /// Which open session it is for.
+        token: u64,
+        /// The file.
+        path: PathBuf,
+        /// The table with the automatic choice of columns, or why it could not be read.
+        result: Result<
+            Box<(crate::survey::Table, crate::survey::Selection)>,
+            crate::import::ImportError,
+        >,
+    },
+    /// A JSON Canvas file was read for "Import notes…".
+    CanvasRead {
+        /// Which open session it is for.
+        token: u64,
+        /// The file.
+        path: PathBuf,
+        /// What it holds, or why it could not be read.
+        result: Result<crate::export::canvas_json::CanvasImport, String>,
+    },
     /// A report or CSV export was written.
     Exported {
         /// The file written.
@@ -449,16 +470,17 @@ impl Jobs {
             let dialog = rfd::FileDialog::new().set_directory(&dir);
             let dialog = match purpose {
                 PickPurpose::Import => dialog
-                    .add_filter("Notes (text or CSV)", &["txt", "csv", "md"])
+                    .add_filter(
+                        "Notes, survey exports, JSON Canvas",
+                        &["txt", "csv", "tsv", "xlsx", "ods", "xls", "md", "canvas"],
+                    )
                     .add_filter("Any file", &["*"]),
                 PickPurpose::Open | PickPurpose::SaveAs => {
                     dialog.add_filter("Goldthread session", &["ron"])
                 }
-                PickPurpose::Export(crate::export::Format::Markdown) => {
-                    dialog.add_filter("Markdown report", &["md"])
-                }
-                PickPurpose::Export(crate::export::Format::Csv) => {
-                    dialog.add_filter("CSV (spreadsheet)", &["csv"])
+                PickPurpose::Export(format) => {
+                    let (name, extension) = format.filter();
+                    dialog.add_filter(name, &[extension])
                 }
             };
             let path = match purpose {
@@ -500,16 +522,31 @@ impl Jobs {
         });
     }
 
-    /// Writes an export (report or CSV) to `path` atomically, off the UI thread: the file
-    /// is synced to disk, which can take a while on a slow or network drive.
-    pub fn write_export(&mut self, ctx: &egui::Context, path: PathBuf, text: String) {
+    /// Makes an export with `render` and writes it to `path` atomically, off the UI thread:
+    /// pictures take a moment to draw, and the file is synced to disk, which can take a while
+    /// on a slow or network drive. Nothing is written when `render` fails.
+    pub fn write_rendered(
+        &mut self,
+        ctx: &egui::Context,
+        path: PathBuf,
+        render: impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static,
+    ) {
         self.spawn(ctx, "export", move || {
+            let bytes = match render() {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    return JobResult::Exported {
+                        path,
+                        result: Err(e),
+                    };
+                }
+            };
             if let Some(dir) = path.parent()
                 && !dir.as_os_str().is_empty()
             {
                 let _ = std::fs::create_dir_all(dir);
             }
-            let result = crate::storage::write_atomic(&path, text.as_bytes())
+            let result = crate::storage::write_atomic(&path, &bytes)
                 .map_err(|e| crate::storage::describe_io(&e));
             JobResult::Exported { path, result }
         });

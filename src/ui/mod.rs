@@ -4,6 +4,7 @@ mod app;
 pub mod canvas;
 mod command;
 mod dialogs;
+mod export_menu;
 pub mod help;
 mod jobs;
 mod lab;

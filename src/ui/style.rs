@@ -451,3 +451,11 @@ pub const HELP_TITLE_SIZE: f32 = 32.0;
 pub const HELP_KEY_SIZE: f32 = 21.0;
 /// Space between a message in the corner and the window's (or the themes panel's) edge.
 pub const NOTICE_MARGIN: f32 = 16.0;
+/// The width of the survey import preview, in points.
+pub const SURVEY_PREVIEW_WIDTH: f32 = 900.0;
+/// The widths of the survey preview's column name, kind and examples, in points.
+pub const SURVEY_PREVIEW_COLUMNS: [f32; 3] = [230.0, 110.0, 290.0];
+/// The most height the survey preview's column list takes before it scrolls, in points.
+pub const SURVEY_PREVIEW_LIST_HEIGHT: f32 = 360.0;
+/// How many characters of each sample answer the survey preview shows.
+pub const SURVEY_SAMPLE_CHARS: usize = 60;

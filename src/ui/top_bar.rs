@@ -103,13 +103,7 @@ fn menus_ui(
             has_session,
             commands,
         );
-        menu_item(
-            ui,
-            "Export notes as CSV…",
-            Command::Export(crate::export::Format::Csv),
-            has_session,
-            commands,
-        );
+        super::export_menu::more_exports_ui(ui, has_session, commands);
         ui.separator();
         menu_item(
             ui,

@@ -248,6 +248,16 @@ impl GoldthreadApp {
                 path,
                 result,
             } => self.notes_read(token, &path, result),
+            JobResult::SurveyRead {
+                token,
+                path,
+                result,
+            } => self.survey_read(token, path, result),
+            JobResult::CanvasRead {
+                token,
+                path,
+                result,
+            } => self.canvas_read(token, &path, result),
             JobResult::Templates(found) => {
                 for problem in found.problems {
                     self.notices.error(problem);
@@ -326,8 +336,11 @@ impl GoldthreadApp {
         format: crate::export::Format,
     ) {
         let Some(open) = &self.open else { return };
-        let text = format.render(&open.session);
-        self.jobs.write_export(ctx, path, text);
+        // Pictures and the Word document take a moment: make them on the export thread.
+        let session = open.session.clone();
+        self.jobs.write_rendered(ctx, path, move || {
+            format.render_bytes(&session, &crate::export::ReportOptions::default())
+        });
     }
 
     /// Handles the results of the export flow and the Help menu's jobs.

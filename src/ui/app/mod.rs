@@ -2,6 +2,7 @@
 //! while the frame is drawn are applied here, in one place, at the end of the frame.
 
 mod config;
+mod copy_report;
 mod drafts;
 mod files;
 mod followup;
@@ -9,6 +10,7 @@ mod import;
 mod navigation;
 mod safety;
 mod saving;
+mod survey_preview;
 
 pub use config::{AppConfig, OpenSession, Settings};
 
@@ -55,6 +57,10 @@ pub struct GoldthreadApp {
     focus_mode: bool,
     /// Where exports are offered first (the user's Documents folder unless set).
     export_dir: Option<std::path::PathBuf>,
+    /// The survey import preview, when showing.
+    survey: Option<survey_preview::SurveyPreview>,
+    /// The plain text of the last "Copy report".
+    last_copied: Option<String>,
 }
 
 impl GoldthreadApp {
@@ -79,6 +85,8 @@ impl GoldthreadApp {
             safety: None,
             focus_mode: false,
             export_dir: None,
+            survey: None,
+            last_copied: None,
         }
     }
 
@@ -153,7 +161,10 @@ impl GoldthreadApp {
             .open
             .as_ref()
             .is_some_and(|o| o.canvas.confirm_delete.is_some());
-        let asking = asking_delete || self.dialog.is_some() || self.safety.is_some();
+        let asking = asking_delete
+            || self.dialog.is_some()
+            || self.safety.is_some()
+            || self.survey.is_some();
         self.pending.extend(shortcuts::commands(&ctx, asking));
 
         let palette = self.settings.theme.palette();
@@ -226,6 +237,7 @@ impl GoldthreadApp {
                 dialogs::Outcome::Cancel => {}
             }
         }
+        self.survey_preview_ui(&ctx, &palette);
         let (right, clearance) = self.notice_margins();
         if let Some(command) = self.notices.ui(&ctx, &palette, right, clearance) {
             self.pending.push(command);
@@ -434,6 +446,7 @@ impl GoldthreadApp {
             | Command::OpenExample
             | Command::ShowFiles
             | Command::ShowInFolder(_) => self.run_help(ctx, command),
+            Command::CopyReport => self.copy_report(),
         }
     }
 
