@@ -271,31 +271,21 @@ pub fn frames_ui(
                 palette.shadow,
             );
             painter.rect_filled(screen_rect, radius, style::theme_card_fill(theme.colour));
-            let size = (style::THEME_TITLE_SIZE * zoom).clamp(8.0, 40.0).round();
-            if !renaming {
-                let pad = 18.0 * zoom;
-                let name = painter.layout(
-                    theme.name.clone(),
-                    FontId::new(size, style::strong_family()),
-                    style::THEME_ON_COLOUR,
-                    (screen_rect.width() - 2.0 * pad - 30.0 * zoom).max(10.0),
+            if title_size(zoom).1 {
+                // Too small to read on the card: the name goes on a tab above it, as on a frame.
+                row_right = header_ui(
+                    painter,
+                    theme,
+                    header,
+                    key,
+                    &count,
+                    zoom,
+                    renaming,
+                    badge_width,
                 );
-                painter.galley(
-                    screen_rect.min + vec2(pad, pad),
-                    name,
-                    style::THEME_ON_COLOUR,
-                );
+            } else {
+                collapsed_card_ui(painter, theme, screen_rect, key, &count, zoom, renaming);
             }
-            painter.text(
-                screen_rect.left_bottom() + vec2(18.0 * zoom, -16.0 * zoom),
-                Align2::LEFT_BOTTOM,
-                match key {
-                    Some(k) => format!("{count}  ·  key {k}"),
-                    None => count.clone(),
-                },
-                FontId::proportional((18.0 * zoom).clamp(7.0, 24.0).round()),
-                style::THEME_ON_COLOUR,
-            );
         } else {
             painter.rect_filled(screen_rect, radius, style::theme_fill(theme.colour));
             let band = CornerRadius {
@@ -432,14 +422,8 @@ fn header_ui(
 ) -> Option<f32> {
     let colour = style::theme_stroke(theme.colour);
     let on = style::THEME_ON_COLOUR;
-    let inside_size = (style::THEME_TITLE_SIZE * zoom).round();
     // Far out the header is too thin for readable text: the name sits on a tab above the frame.
-    let above = inside_size < style::THEME_MIN_TITLE_SIZE;
-    let size = if above {
-        style::THEME_MIN_TITLE_SIZE
-    } else {
-        inside_size.min(48.0)
-    };
+    let (size, above) = title_size(zoom);
     let toggle_w = if has_toggle(header) {
         toggle_rect(header, zoom).width() + 12.0
     } else {
@@ -525,6 +509,52 @@ fn header_ui(
         painter.galley(pos2(x, cy - count_galley.size().y / 2.0), count_galley, on);
     }
     row_right
+}
+
+/// The size of a theme's name on screen at `zoom`, never below
+/// [`style::THEME_MIN_TITLE_SIZE`], and whether it sits on a tab above its frame or card (true
+/// when it would be too small to read inside them).
+pub fn title_size(zoom: f32) -> (f32, bool) {
+    let inside = (style::THEME_TITLE_SIZE * zoom).round();
+    if inside < style::THEME_MIN_TITLE_SIZE {
+        (style::THEME_MIN_TITLE_SIZE, true)
+    } else {
+        (inside.min(48.0), false)
+    }
+}
+
+/// The name, note count and number key written on a collapsed theme's card, when the card is
+/// large enough on screen for its name to be read there.
+fn collapsed_card_ui(
+    painter: &Painter,
+    theme: &crate::model::Theme,
+    card: Rect,
+    key: Option<usize>,
+    count: &str,
+    zoom: f32,
+    renaming: bool,
+) {
+    let (size, _) = title_size(zoom);
+    if !renaming {
+        let pad = 18.0 * zoom;
+        let name = painter.layout(
+            theme.name.clone(),
+            FontId::new(size, style::strong_family()),
+            style::THEME_ON_COLOUR,
+            (card.width() - 2.0 * pad - 30.0 * zoom).max(10.0),
+        );
+        painter.galley(card.min + vec2(pad, pad), name, style::THEME_ON_COLOUR);
+    }
+    painter.text(
+        card.left_bottom() + vec2(18.0 * zoom, -16.0 * zoom),
+        Align2::LEFT_BOTTOM,
+        match key {
+            Some(k) => format!("{count}  ·  key {k}"),
+            None => count.to_owned(),
+        },
+        FontId::proportional((18.0 * zoom).clamp(7.0, 24.0).round()),
+        style::THEME_ON_COLOUR,
+    );
 }
 
 /// True when the header is tall enough for its collapse toggle (far out, the list has it).
