@@ -2,11 +2,13 @@
 //! reorderable, with rename, collapse, tidy, merge, split and delete; and below it the theme
 //! suggestions. Like the canvas it never changes the session: it pushes edits.
 
+mod duplicates;
 mod list;
 mod suggestions;
 
 use egui::{Align2, RichText};
 
+pub use duplicates::stack;
 pub use suggestions::{SuggestionCard, Suggestions};
 
 use super::canvas::{CanvasRequest, CanvasState};
@@ -54,6 +56,7 @@ impl ThemesPanel {
     pub fn request_suggestions(&mut self) {
         self.open = Some(true);
         self.suggestions.requested = true;
+        self.suggestions.scroll_pending = true;
     }
 }
 
