@@ -4,43 +4,15 @@
 //! of notes left alone stays true after notes are sorted by hand.
 
 mod common;
+#[path = "common/themes.rs"]
+mod themes;
 
 use common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 use goldthread::grouping::{self, Group, existing::Fit};
-use goldthread::model::{Edit, NoteId, Session, ThemeEdit, ThemeId};
-
-type H = egui_kittest::Harness<'static, goldthread::ui::GoldthreadApp>;
-
-fn session(h: &H) -> &Session {
-    &open_session(h).session
-}
-
-fn note_id(h: &H, text: &str) -> NoteId {
-    session(h)
-        .notes
-        .iter()
-        .find(|n| n.text == text)
-        .map(|n| n.id)
-        .unwrap_or_else(|| panic!("no note {text:?}"))
-}
-
-fn theme_of(h: &H, text: &str) -> Option<String> {
-    let note = session(h).notes.iter().find(|n| n.text == text)?;
-    session(h).theme(note.theme?).map(|t| t.name.clone())
-}
-
-/// Makes a theme named `name` holding the notes with these texts, as a set-up step.
-fn make_theme(h: &mut H, name: &str, texts: &[&str]) -> ThemeId {
-    let ids: Vec<NoteId> = texts.iter().map(|t| note_id(h, t)).collect();
-    let open = h.state_mut().open.as_mut().unwrap();
-    let (id, edit) = ThemeEdit::create(&open.session, Some(name.to_owned()), &ids);
-    open.history.apply(&mut open.session, Edit::Theme(edit));
-    open.canvas.prune(&open.session);
-    h.run();
-    id
-}
+use goldthread::model::{NoteId, ThemeId};
+use themes::*;
 
 /// Ctrl+T, then frames until the background computation has reported back.
 fn suggest(h: &mut H) {

@@ -271,19 +271,7 @@ pub fn frames_ui(
                 palette.shadow,
             );
             painter.rect_filled(screen_rect, radius, style::theme_card_fill(theme.colour));
-            if title_size(zoom).1 {
-                // Too small to read on the card: the name goes on a tab above it, as on a frame.
-                row_right = header_ui(
-                    painter,
-                    theme,
-                    header,
-                    key,
-                    &count,
-                    zoom,
-                    renaming,
-                    badge_width,
-                );
-            } else {
+            if !title_size(zoom).1 {
                 collapsed_card_ui(painter, theme, screen_rect, key, &count, zoom, renaming);
             }
         } else {
@@ -306,6 +294,10 @@ pub fn frames_ui(
                 Stroke::new(width, stroke_colour),
                 StrokeKind::Inside,
             );
+        }
+        if !frame.collapsed || title_size(zoom).1 {
+            // A frame's header; or a card too small to read its name on: then, as on a frame
+            // far out, the name goes on a tab above it.
             row_right = header_ui(
                 painter,
                 theme,

@@ -34,13 +34,7 @@ pub fn duplicates_ui(
                 .unwrap_or_default();
             ui.label(format!("\"{title}\" ×{}", set.len()));
             let button = ui.button("Stack them");
-            button.widget_info(|| {
-                egui::WidgetInfo::labeled(
-                    egui::Role::Button,
-                    true,
-                    format!("Stack near-duplicates {}", i + 1),
-                )
-            });
+            super::name_button(&button, format!("Stack near-duplicates {}", i + 1));
             if button
                 .on_hover_text("Move them on top of each other")
                 .clicked()

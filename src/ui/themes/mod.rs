@@ -158,3 +158,18 @@ pub fn notes_count(n: usize) -> String {
         format!("{n} notes")
     }
 }
+
+/// The frame of a card in the panel: a theme's row, a suggestion.
+pub fn card_frame(palette: &Palette) -> egui::Frame {
+    egui::Frame::NONE
+        .fill(palette.surface_raised)
+        .stroke(egui::Stroke::new(1.0, palette.border))
+        .corner_radius(style::ROUNDING)
+        .inner_margin(egui::Margin::symmetric(10, 8))
+}
+
+/// Gives a button its own accessible name (its text is shared with other rows: "Accept",
+/// "Reject"), so screen readers and tests can tell them apart.
+pub fn name_button(response: &egui::Response, name: String) {
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+}

@@ -5,7 +5,7 @@
 
 use std::sync::mpsc::{Receiver, TryRecvError};
 
-use egui::{RichText, Stroke};
+use egui::RichText;
 
 use super::notes_count;
 use crate::grouping::existing::{self, ThemeText};
@@ -422,78 +422,61 @@ fn card_ui(
     palette: &Palette,
 ) -> Option<CardAction> {
     let mut action = None;
-    egui::Frame::NONE
-        .fill(palette.surface_raised)
-        .stroke(Stroke::new(1.0, palette.border))
-        .corner_radius(style::ROUNDING)
-        .inner_margin(egui::Margin::symmetric(10, 8))
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            let count = notes_count(card.notes.len());
-            if let Some(theme) = card.into.and_then(|t| session.theme(t)) {
-                let verb = if card.notes.len() == 1 {
-                    "probably belongs"
-                } else {
-                    "probably belong"
-                };
-                ui.add(
-                    egui::Label::new(
-                        RichText::new(format!("{count} {verb} to {}", theme.name))
-                            .font(egui::FontId::new(19.0, style::strong_family())),
-                    )
-                    .wrap(),
-                );
+    super::card_frame(palette).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        let count = notes_count(card.notes.len());
+        if let Some(theme) = card.into.and_then(|t| session.theme(t)) {
+            let verb = if card.notes.len() == 1 {
+                "probably belongs"
             } else {
-                let label = format!("Name of suggestion {}", number + 1);
-                let name = ui.add(
-                    egui::TextEdit::singleline(&mut card.name)
-                        .desired_width(f32::INFINITY)
+                "probably belong"
+            };
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!("{count} {verb} to {}", theme.name))
                         .font(egui::FontId::new(19.0, style::strong_family())),
-                );
-                name.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label));
-                ui.label(RichText::new(count).color(palette.text_muted));
+                )
+                .wrap(),
+            );
+        } else {
+            let label = format!("Name of suggestion {}", number + 1);
+            let name = ui.add(
+                egui::TextEdit::singleline(&mut card.name)
+                    .desired_width(f32::INFINITY)
+                    .font(egui::FontId::new(19.0, style::strong_family())),
+            );
+            name.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label));
+            ui.label(RichText::new(count).color(palette.text_muted));
+        }
+        for title in &card.titles {
+            ui.label(format!("• {title}"));
+        }
+        if card.notes.len() > NOTES_SHOWN {
+            ui.label(
+                RichText::new(format!("and {} more", card.notes.len() - NOTES_SHOWN))
+                    .color(palette.text_muted),
+            );
+        }
+        if !card.why.is_empty() {
+            ui.label(
+                RichText::new(format!("Why: {}", card.why))
+                    .italics()
+                    .color(palette.text_muted),
+            );
+        }
+        ui.horizontal(|ui| {
+            let accept = primary_button(ui, "Accept", palette);
+            super::name_button(&accept, format!("Accept suggestion {}", i + 1));
+            if accept.clicked() {
+                action = Some(CardAction::Accept(i));
             }
-            for title in &card.titles {
-                ui.label(format!("• {title}"));
+            let reject = ui.button("Reject");
+            super::name_button(&reject, format!("Reject suggestion {}", i + 1));
+            if reject.clicked() {
+                action = Some(CardAction::Reject(i));
             }
-            if card.notes.len() > NOTES_SHOWN {
-                ui.label(
-                    RichText::new(format!("and {} more", card.notes.len() - NOTES_SHOWN))
-                        .color(palette.text_muted),
-                );
-            }
-            if !card.why.is_empty() {
-                ui.label(
-                    RichText::new(format!("Why: {}", card.why))
-                        .italics()
-                        .color(palette.text_muted),
-                );
-            }
-            ui.horizontal(|ui| {
-                let accept = primary_button(ui, "Accept", palette);
-                accept.widget_info(|| {
-                    egui::WidgetInfo::labeled(
-                        egui::Role::Button,
-                        true,
-                        format!("Accept suggestion {}", i + 1),
-                    )
-                });
-                if accept.clicked() {
-                    action = Some(CardAction::Accept(i));
-                }
-                let reject = ui.button("Reject");
-                reject.widget_info(|| {
-                    egui::WidgetInfo::labeled(
-                        egui::Role::Button,
-                        true,
-                        format!("Reject suggestion {}", i + 1),
-                    )
-                });
-                if reject.clicked() {
-                    action = Some(CardAction::Reject(i));
-                }
-            });
         });
+    });
     action
 }
 
