@@ -320,15 +320,20 @@ pub fn frames_ui(
             } else {
                 0.2 * THEME_HEADER * zoom
             };
-            let right = row_right.unwrap_or(screen_rect.max.x - 12.0 * zoom.max(0.5));
-            let rect = super::dots::theme_badge_rect(
-                painter,
-                screen_rect,
-                &badge_text,
-                zoom,
-                right,
-                inside,
-            );
+            let (right, lifted) = match row_right {
+                Some((right, lifted)) => (right, lifted),
+                None => (screen_rect.max.x - 12.0 * zoom.max(0.5), None),
+            };
+            // Lifted above the name's tab when the name needs the whole row.
+            let (anchor, inside) = match lifted {
+                Some(y) => (
+                    Rect::from_min_max(pos2(screen_rect.min.x, y), screen_rect.max),
+                    0.0,
+                ),
+                None => (screen_rect, inside),
+            };
+            let rect =
+                super::dots::theme_badge_rect(painter, anchor, &badge_text, zoom, right, inside);
             badges.push((theme.id, theme.name.as_str(), rect, badge_text, dots));
         }
 
@@ -400,7 +405,9 @@ pub fn frames_ui(
 
 /// The header of an expanded frame: number key, name and note count. Zoomed far out they sit
 /// on a tab above the frame, leaving `reserve` points at the frame's right end for the dot
-/// count; then returns where the dot count ends on screen.
+/// count; then returns where the dot count ends on screen and, when the whole name needs that
+/// room, the height the dot count is lifted to instead (above the tab), so a name is never cut
+/// for the dots.
 #[allow(clippy::too_many_arguments, reason = "one header reads all it shows")]
 fn header_ui(
     painter: &Painter,
@@ -411,7 +418,7 @@ fn header_ui(
     zoom: f32,
     renaming: bool,
     reserve: f32,
-) -> Option<f32> {
+) -> Option<(f32, Option<f32>)> {
     let colour = style::theme_stroke(theme.colour);
     let on = style::THEME_ON_COLOUR;
     // Far out the header is too thin for readable text: the name sits on a tab above the frame.
@@ -439,15 +446,18 @@ fn header_ui(
         FontId::proportional((size * 0.65).round()),
         on,
     );
-    // The dot count ends the row at the frame's own right edge, never over a neighbour's tab.
-    let limit = if above && reserve > 0.0 {
-        row.max.x.min(header.max.x - reserve)
+    let full_name = painter.layout_no_wrap(theme.name.clone(), name_font.clone(), on);
+    // The dot count ends the row at the frame's own right edge, never over a neighbour's tab;
+    // when the name needs that room, the dot count goes above the tab instead.
+    let beside = row.max.x.min(header.max.x - reserve);
+    let lift = above && reserve > 0.0 && text_x + full_name.size().x + pad > beside;
+    let limit = if above && reserve > 0.0 && !lift {
+        beside
     } else {
         row.max.x
     };
     let room = (limit - pad - text_x).max(0.0);
     let gap = size * 0.6;
-    let full_name = painter.layout_no_wrap(theme.name.clone(), name_font.clone(), on);
     let both_fit = full_name.size().x + gap + count_galley.size().x <= room;
     let name_galley = if full_name.size().x <= room {
         full_name
@@ -482,7 +492,7 @@ fn header_ui(
             colour,
         );
     }
-    let row_right = above.then_some(header.max.x);
+    let row_right = above.then_some((header.max.x, lift.then_some(row.min.y - 2.0)));
     if renaming {
         return row_right;
     }
