@@ -1,5 +1,6 @@
 //! Measures Goldthread's canvas frame time (real app UI + tessellation, headless) at 500, 2,000
-//! and 10,000 notes, and the save and load time of a 10,000-note session.
+//! and 10,000 notes, 1:1 and zoomed to fit; a sweep of zoom levels at 2,000 and 10,000 notes
+//! (the worst zoom, not only the two ends); and the save and load time of a 10,000-note session.
 //!
 //! Run with `cargo bench --bench canvas`. The output is plain text that is also valid Markdown,
 //! so it can be pasted into the README as it is.
@@ -10,21 +11,18 @@
 //! and draw the triangles is not included. Every measured frame moves the pointer a little, as a
 //! facilitator moving the mouse would, so hover state changes and egui does a full pass each time.
 //!
-//! Sessions are generated deterministically: notes on a grid of `NOTE_WIDTH + NOTE_GAP` by
-//! `NOTE_HEIGHT + NOTE_GAP` cells with about `sqrt(n)` columns, 3–25 words each from a fixed word
-//! list picked by a seeded xorshift generator, cycling through all six colours.
+//! Sessions are generated deterministically (see `common/canvas_session.rs`).
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use egui::{Event, Pos2, RawInput, Rect, ViewportId, pos2, vec2};
+use goldthread::model::View;
 use goldthread::model::repair_log::thousands;
-use goldthread::model::{CanvasPos, NOTE_GAP, NOTE_HEIGHT, NOTE_WIDTH, View};
 use goldthread::storage;
 use goldthread::ui::canvas::transform::Camera;
 use goldthread::ui::{AppConfig, GoldthreadApp, Settings};
-use goldthread::{Note, NoteColour, NoteId, Session};
 
 // ---------------------------------------------------------------------------------------------
 // Parameters and targets
@@ -42,6 +40,12 @@ const WARMUP_FRAMES: usize = 20;
 const MEASURED_FRAMES: usize = 200;
 /// The session sizes measured.
 const NOTE_COUNTS: [usize; 3] = [500, 2_000, 10_000];
+/// The session sizes also measured at every zoom of [`SWEEP_ZOOMS`].
+const SWEEP_COUNTS: [usize; 2] = [2_000, 10_000];
+/// The zoom levels of the sweep: from far out (cards and titles) through the zooms where notes
+/// show their whole text at the smallest legible size (the most text laid out per frame) to
+/// closer than 1:1.
+const SWEEP_ZOOMS: [f32; 10] = [0.05, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1.5, 3.0];
 /// The session size for save and load.
 const STORAGE_NOTES: usize = 10_000;
 /// Runs of save and of load; the median is reported.
@@ -49,25 +53,28 @@ const STORAGE_RUNS: usize = 10;
 
 /// Target: p95 frame time at 2,000 notes, both views.
 const TARGET_P95_2K: Duration = Duration::from_millis(4);
-/// Target: p95 frame time at 10,000 notes, zoomed to fit.
+/// Target: p95 frame time at 10,000 notes, zoomed to fit (and, in the sweep, at every zoom).
 const TARGET_P95_10K_FIT: Duration = Duration::from_millis(16);
 /// Target: saving or loading 10,000 notes.
 const TARGET_STORAGE: Duration = Duration::from_millis(150);
 
-/// The two camera views measured.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The camera views measured.
+#[derive(Clone, Copy, Debug, PartialEq)]
 enum ViewKind {
     /// Zoom 1.0, centred on the middle of the session, where every cell holds a note.
     OneToOne,
     /// Zoomed out until the whole session fits (what the Zoom-to-fit command does).
     Fit,
+    /// This zoom, centred on the middle of the session (the zoom sweep).
+    Zoom(f32),
 }
 
 impl ViewKind {
-    fn label(self) -> &'static str {
+    fn label(self) -> String {
         match self {
-            Self::OneToOne => "1:1",
-            Self::Fit => "fit",
+            Self::OneToOne => "1:1".to_owned(),
+            Self::Fit => "fit".to_owned(),
+            Self::Zoom(z) => format!("zoom {z}"),
         }
     }
 }
@@ -76,150 +83,15 @@ impl ViewKind {
 fn frame_target(notes: usize, view: ViewKind) -> Option<Duration> {
     match (notes, view) {
         (2_000, _) => Some(TARGET_P95_2K),
-        (10_000, ViewKind::Fit) => Some(TARGET_P95_10K_FIT),
+        (10_000, ViewKind::Fit | ViewKind::Zoom(_)) => Some(TARGET_P95_10K_FIT),
         _ => None,
     }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Deterministic sessions
-// ---------------------------------------------------------------------------------------------
+#[path = "common/canvas_session.rs"]
+mod session;
 
-/// A tiny xorshift64* generator: deterministic, no dependencies.
-struct XorShift(u64);
-
-impl XorShift {
-    fn new(seed: u64) -> Self {
-        Self(seed.max(1))
-    }
-
-    fn next_u64(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    /// A number in `lo..=hi`.
-    fn range(&mut self, lo: usize, hi: usize) -> usize {
-        lo + (self.next_u64() % (hi - lo + 1) as u64) as usize
-    }
-}
-
-/// Words of the kind written on sticky notes in an innovation workshop.
-const WORDS: [&str; 64] = [
-    "open",
-    "data",
-    "portal",
-    "digital",
-    "skills",
-    "for",
-    "staff",
-    "shared",
-    "booking",
-    "system",
-    "citizens",
-    "feedback",
-    "loop",
-    "faster",
-    "permits",
-    "library",
-    "makerspace",
-    "pilot",
-    "community",
-    "energy",
-    "co-op",
-    "better",
-    "signage",
-    "in",
-    "the",
-    "town",
-    "hall",
-    "mobile",
-    "service",
-    "desk",
-    "wifi",
-    "everywhere",
-    "public",
-    "transport",
-    "app",
-    "young",
-    "people",
-    "mentoring",
-    "programme",
-    "reduce",
-    "paperwork",
-    "one",
-    "login",
-    "all",
-    "services",
-    "green",
-    "roofs",
-    "on",
-    "schools",
-    "night",
-    "bus",
-    "to",
-    "station",
-    "repair",
-    "café",
-    "every",
-    "month",
-    "how",
-    "might",
-    "we",
-    "make",
-    "it",
-    "easier",
-    "what",
-];
-
-/// Sticky-note text of 3–25 words, starting with a capital letter.
-fn note_text(rng: &mut XorShift) -> String {
-    let words = rng.range(3, 25);
-    let mut text = String::with_capacity(words * 8);
-    for i in 0..words {
-        let word = WORDS[rng.range(0, WORDS.len() - 1)];
-        if i == 0 {
-            let mut chars = word.chars();
-            if let Some(first) = chars.next() {
-                text.extend(first.to_uppercase());
-                text.push_str(chars.as_str());
-            }
-        } else {
-            text.push(' ');
-            text.push_str(word);
-        }
-    }
-    text
-}
-
-/// A session of `n` notes on a grid with about `sqrt(n)` columns, the same for every run.
-fn make_session(n: usize) -> Session {
-    let cols = (n as f64).sqrt().ceil().max(1.0) as usize;
-    let mut rng = XorShift::new(0x5EED_0000 + n as u64);
-    let date = NaiveDate::from_ymd_opt(2026, 11, 22).expect("a valid date");
-    let mut session = Session::new(format!("Benchmark {n} notes"), date);
-    session.notes = (0..n)
-        .map(|i| {
-            let pos = CanvasPos::new(
-                (i % cols) as f32 * (NOTE_WIDTH + NOTE_GAP),
-                (i / cols) as f32 * (NOTE_HEIGHT + NOTE_GAP),
-            );
-            let colour = NoteColour::ALL[i % NoteColour::ALL.len()];
-            Note::new(NoteId(i as u64 + 1), note_text(&mut rng), colour, pos)
-        })
-        .collect();
-    // Moves the id counter past every note, as loading a file would.
-    let warnings = session.repair();
-    assert!(
-        warnings.is_empty(),
-        "generated session needed repairs: {warnings:?}"
-    );
-    session
-}
+use session::make_session;
 
 // ---------------------------------------------------------------------------------------------
 // Driving the app headlessly
@@ -334,15 +206,17 @@ impl Driver {
     /// Points the camera the way `view` asks, and runs one frame so it takes effect.
     fn set_view(&mut self, view: ViewKind) {
         let open = self.app.open.as_mut().expect("a session is open");
-        match view {
-            ViewKind::OneToOne => {
-                let bounds = open.session.bounds().expect("the session has notes");
-                open.canvas.view = View {
-                    center: bounds.center(),
-                    zoom: 1.0,
-                };
+        let centred = |zoom: f32| {
+            let bounds = open.session.bounds().expect("the session has notes");
+            View {
+                center: bounds.center(),
+                zoom,
             }
+        };
+        match view {
+            ViewKind::OneToOne => open.canvas.view = centred(1.0),
             ViewKind::Fit => open.canvas.fit_requested = true,
+            ViewKind::Zoom(zoom) => open.canvas.view = centred(zoom),
         }
         self.frame(Vec::new());
     }
@@ -604,6 +478,7 @@ fn main() {
 
     print_header();
     let mut frames = Vec::new();
+    let mut sweep = Vec::new();
     for n in NOTE_COUNTS {
         let file = dir.join(format!("bench-{n}.ron"));
         storage::save_file(&file, &make_session(n)).expect("the bench session saves");
@@ -614,8 +489,16 @@ fn main() {
         for view in [ViewKind::OneToOne, ViewKind::Fit] {
             frames.push(measure_frames(&mut driver, n, view));
         }
+        if SWEEP_COUNTS.contains(&n) {
+            for zoom in SWEEP_ZOOMS {
+                sweep.push(measure_frames(&mut driver, n, ViewKind::Zoom(zoom)));
+            }
+        }
     }
     print_frames(&frames);
+    println!("Zoom sweep:");
+    println!();
+    print_frames(&sweep);
     print_storage(&measure_storage(&dir, STORAGE_NOTES));
 
     let _ = std::fs::remove_dir_all(&dir);

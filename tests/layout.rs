@@ -1,5 +1,6 @@
 //! Protects where new notes go: free grid cells in reading order, inside the visible area
-//! first, never overlapping an existing note, whatever the notes' positions.
+//! first, never overlapping an existing note, whatever the notes' positions; and notes in no
+//! theme keeping clear of every frame's border, even when a frame grows over them.
 
 use goldthread::model::layout::free_slots;
 use goldthread::model::{CanvasRect, NOTE_GAP, NOTE_HEIGHT, NOTE_WIDTH};
@@ -285,4 +286,86 @@ fn new_notes_never_land_on_a_theme_frame_or_collapsed_card() {
             .iter()
             .any(|f| f.intersects(&CanvasRect::note_at(plain)))
     );
+}
+
+/// The gap between two rectangles that do not overlap (0 when they touch or overlap).
+fn gap(a: &CanvasRect, b: &CanvasRect) -> f32 {
+    let dx = (b.min.x - a.max.x).max(a.min.x - b.max.x).max(0.0);
+    let dy = (b.min.y - a.max.y).max(a.min.y - b.max.y).max(0.0);
+    dx.max(dy)
+}
+
+/// True when the rectangles overlap or lie closer than the clearance kept around frames.
+fn touches(a: &CanvasRect, b: &CanvasRect) -> bool {
+    a.intersects(b) || gap(a, b) < goldthread::model::layout::FRAME_CLEARANCE
+}
+
+#[test]
+fn new_notes_keep_clear_of_every_frame_border() {
+    use goldthread::model::ThemeEdit;
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let mut session = goldthread::Session::new("Borders", date);
+    // Frames at awkward places, a few units from where grid cells are.
+    for (i, name) in ["Data", "Culture", "Infrastructure"]
+        .into_iter()
+        .enumerate()
+    {
+        let (id, edit) = ThemeEdit::create(&session, Some(name.to_owned()), &[]);
+        edit.apply(&mut session);
+        let pos = CanvasPos::new(300.0 + 700.0 * i as f32, 10.0 + 90.0 * i as f32);
+        ThemeEdit::MoveAnchors(vec![(id, pos)]).apply(&mut session);
+    }
+    let frames: Vec<CanvasRect> = session.theme_frames().iter().map(|f| f.rect).collect();
+    let slots = session.free_note_slots(area(0.0, 0.0, 2400.0, 1200.0), 40);
+    for slot in &slots {
+        let rect = CanvasRect::note_at(*slot);
+        for frame in &frames {
+            assert!(!touches(&rect, frame), "{rect:?} touches {frame:?}");
+        }
+    }
+}
+
+#[test]
+fn a_frame_growing_over_notes_in_no_theme_moves_them_clear_in_the_same_step() {
+    use goldthread::model::{Edit, ThemeEdit};
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let mut session = goldthread::Session::new("Growing", date);
+    // A theme of two notes at the top, two loose notes just below its frame, and four more
+    // loose notes further right.
+    let mut notes: Vec<Note> = (0..2)
+        .map(|i| note_at(i + 1, i as f32 * CELL_W, 0.0))
+        .collect();
+    notes.extend((0..2).map(|i| note_at(20 + i, i as f32 * CELL_W, 2.0 * CELL_H)));
+    notes.extend((0..4).map(|i| note_at(10 + i, (4 + i) as f32 * CELL_W, 2.0 * CELL_H)));
+    Edit::InsertNotes(notes.into_iter().enumerate().collect()).apply(&mut session);
+    let (theme, edit) =
+        ThemeEdit::create(&session, Some("Data".to_owned()), &[NoteId(1), NoteId(2)]);
+    edit.apply(&mut session);
+    let before = session.clone();
+    // Four more notes sent to the theme (as digit 1 would): its frame grows two rows down.
+    let sorted = [NoteId(10), NoteId(11), NoteId(12), NoteId(13)];
+    let undo = Edit::Theme(ThemeEdit::assign(&session, &sorted, Some(theme))).apply(&mut session);
+    let frame = session.theme_frame(theme).unwrap().rect;
+    let loose: Vec<&Note> = session.notes.iter().filter(|n| n.theme.is_none()).collect();
+    assert_eq!(loose.len(), 2);
+    // Guard: the loose notes were in the grown frame's way.
+    assert!(
+        before
+            .notes
+            .iter()
+            .filter(|n| n.id == NoteId(20) || n.id == NoteId(21))
+            .any(|n| touches(&n.rect(), &frame))
+    );
+    for note in &loose {
+        assert!(
+            !touches(&note.rect(), &frame),
+            "{:?} touches {frame:?}",
+            note.text
+        );
+        for other in session.notes.iter().filter(|o| o.id != note.id) {
+            assert!(!note.rect().intersects(&other.rect()), "notes overlap");
+        }
+    }
+    undo.apply(&mut session);
+    assert_eq!(session, before, "one undo puts everything back");
 }

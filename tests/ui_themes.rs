@@ -4,56 +4,15 @@
 //! by one Ctrl+Z and brought into view, near-duplicates stacked, and themes saved.
 
 mod common;
+#[path = "common/themes.rs"]
+mod themes;
 
 use common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 use goldthread::grouping::{self, Group};
-use goldthread::model::{CanvasRect, Edit, NoteId, Session, ThemeEdit, ThemeId};
-
-type H = egui_kittest::Harness<'static, goldthread::ui::GoldthreadApp>;
-
-fn session(h: &H) -> &Session {
-    &open_session(h).session
-}
-
-fn theme_names(h: &H) -> Vec<String> {
-    session(h).themes.iter().map(|t| t.name.clone()).collect()
-}
-
-fn note_id(h: &H, text: &str) -> NoteId {
-    session(h)
-        .notes
-        .iter()
-        .find(|n| n.text == text)
-        .map(|n| n.id)
-        .unwrap_or_else(|| panic!("no note {text:?}"))
-}
-
-fn theme_of(h: &H, text: &str) -> Option<String> {
-    let s = session(h);
-    let id = note_id(h, text);
-    s.note(id)
-        .and_then(|n| n.theme)
-        .and_then(|t| s.theme(t))
-        .map(|t| t.name.clone())
-}
-
-/// Applies an edit as the app would (through the history), for setting a test up.
-fn apply(h: &mut H, edit: ThemeEdit) {
-    let open = h.state_mut().open.as_mut().unwrap();
-    open.history.apply(&mut open.session, Edit::Theme(edit));
-    open.canvas.prune(&open.session);
-    h.run();
-}
-
-/// Makes a theme named `name` holding the notes with these texts, as a set-up step.
-fn make_theme(h: &mut H, name: &str, texts: &[&str]) -> ThemeId {
-    let ids: Vec<NoteId> = texts.iter().map(|t| note_id(h, t)).collect();
-    let (id, edit) = ThemeEdit::create(session(h), Some(name.to_owned()), &ids);
-    apply(h, edit);
-    id
-}
+use goldthread::model::{CanvasRect, NoteId, ThemeEdit};
+use themes::*;
 
 /// Ctrl+G, then the name typed into the in-place box, then Enter.
 fn group_and_name(h: &mut H, name: &str) {

@@ -22,11 +22,13 @@
 //!    nearly what its own do. Groups of one note are left alone ("ungrouped"); [`naming`]
 //!    names the rest from their shared keywords; [`duplicates`] flags near-identical notes.
 //!
+//! [`existing`] offers notes to the themes the room already made before grouping the rest.
 //! [`metrics`] and [`kmeans`] serve the quality benchmark (`cargo bench --bench themes`).
 
 pub mod cluster;
 pub mod concepts;
 pub mod duplicates;
+pub mod existing;
 pub mod kmeans;
 pub mod leftovers;
 pub mod lexicon;

@@ -1,8 +1,13 @@
-//! Where new notes go: a tidy grid that never overlaps existing notes or theme frames.
+//! Where new notes go: a tidy grid that never overlaps existing notes and keeps clear of theme
+//! frames; and notes in no theme moved out of the way of a frame that grows over them.
 
 use std::collections::HashSet;
 
-use super::{CanvasPos, CanvasRect, NOTE_GAP, NOTE_HEIGHT, NOTE_WIDTH, Note, Session};
+use super::{CanvasPos, CanvasRect, NOTE_GAP, NOTE_HEIGHT, NOTE_WIDTH, Note, NoteId, Session};
+
+/// The space kept between a note in no theme and any frame, in canvas units: a note touching a
+/// frame's border would look as if it belonged to that theme.
+pub const FRAME_CLEARANCE: f32 = NOTE_GAP;
 
 const CELL_W: f32 = NOTE_WIDTH + NOTE_GAP;
 const CELL_H: f32 = NOTE_HEIGHT + NOTE_GAP;
@@ -16,8 +21,8 @@ pub fn free_slots(notes: &[Note], area: CanvasRect, count: usize) -> Vec<CanvasP
     free_slots_avoiding(notes, &[], area, count)
 }
 
-/// [`free_slots`] that also keeps clear of `obstacles`, such as theme frames: a note captured
-/// onto a frame would look as if it belonged to that theme.
+/// [`free_slots`] that also keeps [`FRAME_CLEARANCE`] clear of `obstacles`, such as theme
+/// frames: a note captured onto or against a frame would look as if it belonged to that theme.
 pub fn free_slots_avoiding(
     notes: &[Note],
     obstacles: &[CanvasRect],
@@ -28,7 +33,7 @@ pub fn free_slots_avoiding(
         notes
             .iter()
             .map(Note::rect)
-            .chain(obstacles.iter().copied()),
+            .chain(obstacles.iter().map(|r| expand(*r, FRAME_CLEARANCE))),
     );
     let is_free = |col: i64, row: i64| {
         let cell = CanvasRect::note_at(CanvasPos::new(col as f32 * CELL_W, row as f32 * CELL_H));
@@ -53,6 +58,11 @@ pub fn free_slots_avoiding(
         row += 1;
     }
     slots
+}
+
+/// `r` grown by `by` on every side.
+pub fn expand(r: CanvasRect, by: f32) -> CanvasRect {
+    CanvasRect::from_min_max(r.min.offset(-by, -by), r.max.offset(by, by))
 }
 
 /// A rectangle covering more grid cells than this is kept as a rectangle rather than as cells,
@@ -99,5 +109,29 @@ impl Session {
     pub fn free_note_slots(&self, area: CanvasRect, count: usize) -> Vec<CanvasPos> {
         let frames: Vec<CanvasRect> = self.theme_frames().iter().map(|f| f.rect).collect();
         free_slots_avoiding(&self.notes, &frames, area, count)
+    }
+}
+
+impl Session {
+    /// New places for the notes in no theme (other than `moving`) that a theme frame growing to
+    /// `frame` would cover or touch: on the note grid below it, clear of every note and frame.
+    /// Empty when nothing is in the way.
+    pub fn make_room(&self, frame: CanvasRect, moving: &[NoteId]) -> Vec<(NoteId, CanvasPos)> {
+        let zone = expand(frame, FRAME_CLEARANCE);
+        let in_way: Vec<&Note> = self
+            .notes
+            .iter()
+            .filter(|n| n.theme.is_none() && !moving.contains(&n.id))
+            .filter(|n| n.rect().intersects(&zone))
+            .collect();
+        if in_way.is_empty() {
+            return Vec::new();
+        }
+        let mut frames: Vec<CanvasRect> = self.theme_frames().iter().map(|f| f.rect).collect();
+        frames.push(frame);
+        let start = CanvasPos::new(frame.min.x, frame.max.y + FRAME_CLEARANCE);
+        let area = CanvasRect::from_min_max(start, start.offset(4.0 * CELL_W, 1.0e6));
+        let slots = free_slots_avoiding(&self.notes, &frames, area, in_way.len());
+        in_way.into_iter().map(|n| n.id).zip(slots).collect()
     }
 }

@@ -280,13 +280,21 @@ impl ThemeEdit {
             }
             None => free_slots_outside_frames(session, &moving),
         };
-        Self::SetMembership(
-            moving
-                .into_iter()
-                .zip(slots)
-                .map(|(n, pos)| (n.id, theme, pos))
-                .collect(),
-        )
+        let ids: Vec<NoteId> = moving.iter().map(|n| n.id).collect();
+        let mut changes: Vec<_> = moving
+            .into_iter()
+            .zip(slots)
+            .map(|(n, pos)| (n.id, theme, pos))
+            .collect();
+        if let Some(frame) = theme.and_then(|t| session.theme_frame(t)) {
+            // The frame grows to hold them: notes in no theme in its way step aside.
+            let grown = changes.iter().fold(frame.frame, |f, (_, _, p)| {
+                f.union(frame_around(CanvasRect::note_at(*p)))
+            });
+            let room = session.make_room(grown, &ids);
+            changes.extend(room.into_iter().map(|(id, pos)| (id, None, pos)));
+        }
+        Self::SetMembership(changes)
     }
 
     /// Notes dropped at new places after a drag: each note whose centre lands inside a theme's

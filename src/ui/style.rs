@@ -123,8 +123,19 @@ pub const NOTE_PADDING: f32 = 14.0;
 pub const NOTE_ROUNDING: f32 = 6.0;
 /// Below this on-screen width (points) a note is a plain coloured card.
 pub const NOTE_MIN_TITLE_WIDTH: f32 = 44.0;
-/// Below this on-screen width (points) a note shows only its first line.
-pub const NOTE_MIN_TEXT_WIDTH: f32 = 120.0;
+/// Below this on-screen width (points) a note shows only its first line: narrower, it could not
+/// hold three lines of [`NOTE_MIN_LEGIBLE_SIZE`] text.
+pub const NOTE_MIN_TEXT_WIDTH: f32 = 60.0;
+/// The smallest note text drawn, in points on screen: 9 px Inter SemiBold. On a 1080p
+/// projector throwing a picture 3 m wide its capitals are about 9 mm tall, readable from 4–5 m,
+/// the back of a meeting room (and no smaller than the footnotes on a slide). A note's text is
+/// laid out as large as the whole of it fits on the card, down to this size; only when it does
+/// not fit even at this size is it cut ("…", the whole of it on hover). Whole text at a smaller
+/// size beats cut text at a larger one: at Home, a 40-note wall in six themes reads in full.
+pub const NOTE_MIN_LEGIBLE_SIZE: f32 = 9.0;
+/// Zoomed out, a short note's text may be drawn larger than its zoomed size, up to this size in
+/// points, when it still fits on the card: the wall read at Home is as large as it can be.
+pub const NOTE_FIT_MAX_SIZE: f32 = 16.0;
 /// The thickness of the selection outline, in points.
 pub const SELECTION_WIDTH: f32 = 3.5;
 /// Distance between canvas grid dots, in canvas units.

@@ -9,7 +9,7 @@ pub mod confirm;
 pub mod dots;
 mod editor;
 mod input;
-mod paint;
+pub mod paint;
 mod selection_bar;
 pub mod themes;
 pub mod transform;
@@ -96,6 +96,10 @@ pub struct CanvasState {
     pub editor: Option<NoteEditor>,
     /// Zoom to fit at the next frame (when the canvas size is known).
     pub fit_requested: bool,
+    /// The last zoom to fit and the canvas area it fitted: while the view stays as fitted, a
+    /// change of that area (the themes panel shown or hidden, the window resized) fits again,
+    /// so no frame ends up under a panel.
+    pub fitted: Option<(View, Rect)>,
     /// At the next frame, zoom to fit if the view shows fewer than half of the notes: a
     /// reopened session whose saved view, on this window's size, would show only a corner of
     /// the board (e.g. saved on a larger screen).
@@ -124,6 +128,9 @@ pub struct CanvasState {
     pub reveal_themes: Vec<crate::model::ThemeId>,
     /// Focus mode (F10): no themes panel and no hint line, only the board.
     pub focus_mode: bool,
+    /// The notes drawn last frame whose text did not all fit on their cards (the whole of it
+    /// shows on hover): empty when the wall reads in full.
+    pub cut_notes: Vec<NoteId>,
 }
 
 impl CanvasState {
@@ -227,9 +234,16 @@ pub fn canvas_ui(
         };
         state.fit_requested |= mostly_hidden(session, &state.themes, &camera);
     }
+    if let Some((view, area)) = state.fitted
+        && view == state.view
+        && area.size() != screen.size()
+    {
+        state.fit_requested = true;
+    }
     if state.fit_requested {
         state.view = transform::fit(content_bounds(session, &state.themes), screen);
         state.fit_requested = false;
+        state.fitted = Some((state.view, screen));
     }
     let revealed = reveal
         .iter()
@@ -268,7 +282,18 @@ pub fn canvas_ui(
     let painter = ui.painter_at(screen);
     paint::background(&painter, &camera, palette);
     themes::frames_ui(ui, &painter, session, state, &camera, palette, edits);
-    draw_notes(ui, &painter, session, state, &camera, palette);
+    let mut cut_notes = std::mem::take(&mut state.cut_notes);
+    cut_notes.clear();
+    draw_notes(
+        ui,
+        &painter,
+        session,
+        state,
+        &camera,
+        palette,
+        &mut cut_notes,
+    );
+    state.cut_notes = cut_notes;
     if let Gesture::SelectBox { start, end, .. } = state.gesture {
         let r = Rect::from_two_pos(
             camera.screen_from_canvas(start),
@@ -297,7 +322,7 @@ pub fn canvas_ui(
 }
 
 /// Draws every visible note, moving ones last (on top), and reports detailed ones to
-/// screen readers and tests.
+/// screen readers and tests; notes whose text is cut on their cards go into `cut_notes`.
 fn draw_notes(
     ui: &egui::Ui,
     painter: &egui::Painter,
@@ -305,6 +330,7 @@ fn draw_notes(
     state: &CanvasState,
     camera: &Camera,
     palette: &Palette,
+    cut_notes: &mut Vec<NoteId>,
 ) {
     let (moving, dx, dy): (&[NoteId], f32, f32) = match &state.gesture {
         Gesture::Move { ids, dx, dy } => (ids, *dx, *dy),
@@ -328,7 +354,7 @@ fn draw_notes(
         .map(|e| e.id);
     let clip = camera.screen;
     let vote_dots = state.themes.dots();
-    let draw = |note: &crate::model::Note, offset: (f32, f32)| {
+    let mut draw = |note: &crate::model::Note, offset: (f32, f32)| {
         let offset = if moving_theme.is_some() && note.theme == moving_theme {
             (tdx, tdy)
         } else {
@@ -351,6 +377,9 @@ fn draw_notes(
         let cut = Some(note.id) != editing
             && paint::note(painter, note, rect, camera.view.zoom, selected, palette);
         vote_dots.paint_note(painter, note.id, rect, camera.view.zoom);
+        if cut {
+            cut_notes.push(note.id);
+        }
         if paint::Detail::for_width(rect.width()) != paint::Detail::Card {
             let response = ui.interact(
                 rect.intersect(clip),

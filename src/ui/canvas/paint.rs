@@ -1,7 +1,8 @@
-//! Drawing the canvas: background, notes at three levels of detail, the selection box.
+//! Drawing the canvas: background, notes at three levels of detail (the text as large as it
+//! fits on the card, never below a size legible on a projector), the selection box.
 
 use egui::text::LayoutJob;
-use egui::{CornerRadius, Painter, Rect, Stroke, StrokeKind, Vec2, vec2};
+use egui::{CornerRadius, Galley, Painter, Rect, Stroke, StrokeKind, Vec2, vec2};
 
 use super::transform::Camera;
 use crate::model::Note;
@@ -115,23 +116,16 @@ pub fn note(
             true
         }
         Detail::Full => {
-            let font = style::note_font(zoom);
-            let row_height = painter.ctx().fonts_mut(|f| f.row_height(&font));
             let text: String = if note.text.len() > MAX_LAID_OUT_CHARS {
                 note.text.chars().take(MAX_LAID_OUT_CHARS).collect()
             } else {
                 note.text.clone()
             };
-            let mut job = LayoutJob::simple(text, font, style::NOTE_TEXT, inner.width());
-            job.wrap.max_rows = ((inner.height() / row_height).floor() as usize).max(1);
-            job.wrap.overflow_character = Some('…');
-            job.wrap.break_anywhere = false;
-            let galley = painter.layout_job(job);
-            let cut = galley.elided || note.text.len() > MAX_LAID_OUT_CHARS;
+            let (galley, cut) = fitted_text(painter, text, inner, zoom);
             painter
                 .with_clip_rect(rect.intersect(painter.clip_rect()))
                 .galley(inner.min, galley, style::NOTE_TEXT);
-            cut
+            cut || note.text.len() > MAX_LAID_OUT_CHARS
         }
     };
     if selected {
@@ -143,6 +137,65 @@ pub fn note(
         );
     }
     cut
+}
+
+/// A note's text laid out in `inner` (its card less padding, on screen) as large as the whole
+/// of it fits: its zoomed size (at least [`style::NOTE_FIT_MAX_SIZE`] when zoomed out), else the
+/// largest whole-point size that fits, down to [`style::NOTE_MIN_LEGIBLE_SIZE`]. Only when even
+/// that size is too large is the text cut with "…"; then returns true.
+pub fn fitted_text(
+    painter: &Painter,
+    text: String,
+    inner: Rect,
+    zoom: f32,
+) -> (std::sync::Arc<Galley>, bool) {
+    let largest = text_size_cap(zoom);
+    let smallest = style::NOTE_MIN_LEGIBLE_SIZE;
+    let layout = |size: f32, max_rows: Option<usize>| {
+        let font = egui::FontId::new(size, style::strong_family());
+        let mut job = LayoutJob::simple(text.clone(), font, style::NOTE_TEXT, inner.width());
+        job.wrap.break_anywhere = false;
+        if let Some(rows) = max_rows {
+            job.wrap.max_rows = rows;
+            job.wrap.overflow_character = Some('…');
+        }
+        painter.layout_job(job)
+    };
+    let fits = |g: &Galley| g.size().y <= inner.height() + 0.5;
+    let first = layout(largest, None);
+    if fits(&first) {
+        return (first, false);
+    }
+    // The largest whole-point size that fits, by bisection: each size tried is cached by egui,
+    // so the next frame costs a few lookups, not layouts.
+    let (mut lo, mut hi) = (smallest.ceil() as i32, largest.ceil() as i32 - 1);
+    let mut best = None;
+    while lo <= hi {
+        let mid = (lo + hi) / 2;
+        let galley = layout(mid as f32, None);
+        if fits(&galley) {
+            best = Some(galley);
+            lo = mid + 1;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    if let Some(galley) = best {
+        return (galley, false);
+    }
+    let font = egui::FontId::new(smallest, style::strong_family());
+    let row_height = painter.ctx().fonts_mut(|f| f.row_height(&font));
+    let rows = ((inner.height() / row_height).floor() as usize).max(1);
+    (layout(smallest, Some(rows)), true)
+}
+
+/// The largest note text size tried at `zoom`, in points: the zoomed size, or more when zoomed
+/// out (see [`style::NOTE_FIT_MAX_SIZE`]).
+pub fn text_size_cap(zoom: f32) -> f32 {
+    style::note_font(zoom)
+        .size
+        .max(style::NOTE_FIT_MAX_SIZE)
+        .max(style::NOTE_MIN_LEGIBLE_SIZE)
 }
 
 /// Paints the rubber-band selection box.

@@ -271,31 +271,9 @@ pub fn frames_ui(
                 palette.shadow,
             );
             painter.rect_filled(screen_rect, radius, style::theme_card_fill(theme.colour));
-            let size = (style::THEME_TITLE_SIZE * zoom).clamp(8.0, 40.0).round();
-            if !renaming {
-                let pad = 18.0 * zoom;
-                let name = painter.layout(
-                    theme.name.clone(),
-                    FontId::new(size, style::strong_family()),
-                    style::THEME_ON_COLOUR,
-                    (screen_rect.width() - 2.0 * pad - 30.0 * zoom).max(10.0),
-                );
-                painter.galley(
-                    screen_rect.min + vec2(pad, pad),
-                    name,
-                    style::THEME_ON_COLOUR,
-                );
+            if !title_size(zoom).1 {
+                collapsed_card_ui(painter, theme, screen_rect, key, &count, zoom, renaming);
             }
-            painter.text(
-                screen_rect.left_bottom() + vec2(18.0 * zoom, -16.0 * zoom),
-                Align2::LEFT_BOTTOM,
-                match key {
-                    Some(k) => format!("{count}  ·  key {k}"),
-                    None => count.clone(),
-                },
-                FontId::proportional((18.0 * zoom).clamp(7.0, 24.0).round()),
-                style::THEME_ON_COLOUR,
-            );
         } else {
             painter.rect_filled(screen_rect, radius, style::theme_fill(theme.colour));
             let band = CornerRadius {
@@ -316,6 +294,10 @@ pub fn frames_ui(
                 Stroke::new(width, stroke_colour),
                 StrokeKind::Inside,
             );
+        }
+        if !frame.collapsed || title_size(zoom).1 {
+            // A frame's header; or a card too small to read its name on: then, as on a frame
+            // far out, the name goes on a tab above it.
             row_right = header_ui(
                 painter,
                 theme,
@@ -338,15 +320,20 @@ pub fn frames_ui(
             } else {
                 0.2 * THEME_HEADER * zoom
             };
-            let right = row_right.unwrap_or(screen_rect.max.x - 12.0 * zoom.max(0.5));
-            let rect = super::dots::theme_badge_rect(
-                painter,
-                screen_rect,
-                &badge_text,
-                zoom,
-                right,
-                inside,
-            );
+            let (right, lifted) = match row_right {
+                Some((right, lifted)) => (right, lifted),
+                None => (screen_rect.max.x - 12.0 * zoom.max(0.5), None),
+            };
+            // Lifted above the name's tab when the name needs the whole row.
+            let (anchor, inside) = match lifted {
+                Some(y) => (
+                    Rect::from_min_max(pos2(screen_rect.min.x, y), screen_rect.max),
+                    0.0,
+                ),
+                None => (screen_rect, inside),
+            };
+            let rect =
+                super::dots::theme_badge_rect(painter, anchor, &badge_text, zoom, right, inside);
             badges.push((theme.id, theme.name.as_str(), rect, badge_text, dots));
         }
 
@@ -418,7 +405,9 @@ pub fn frames_ui(
 
 /// The header of an expanded frame: number key, name and note count. Zoomed far out they sit
 /// on a tab above the frame, leaving `reserve` points at the frame's right end for the dot
-/// count; then returns where the dot count ends on screen.
+/// count; then returns where the dot count ends on screen and, when the whole name needs that
+/// room, the height the dot count is lifted to instead (above the tab), so a name is never cut
+/// for the dots.
 #[allow(clippy::too_many_arguments, reason = "one header reads all it shows")]
 fn header_ui(
     painter: &Painter,
@@ -429,17 +418,11 @@ fn header_ui(
     zoom: f32,
     renaming: bool,
     reserve: f32,
-) -> Option<f32> {
+) -> Option<(f32, Option<f32>)> {
     let colour = style::theme_stroke(theme.colour);
     let on = style::THEME_ON_COLOUR;
-    let inside_size = (style::THEME_TITLE_SIZE * zoom).round();
     // Far out the header is too thin for readable text: the name sits on a tab above the frame.
-    let above = inside_size < style::THEME_MIN_TITLE_SIZE;
-    let size = if above {
-        style::THEME_MIN_TITLE_SIZE
-    } else {
-        inside_size.min(48.0)
-    };
+    let (size, above) = title_size(zoom);
     let toggle_w = if has_toggle(header) {
         toggle_rect(header, zoom).width() + 12.0
     } else {
@@ -463,15 +446,18 @@ fn header_ui(
         FontId::proportional((size * 0.65).round()),
         on,
     );
-    // The dot count ends the row at the frame's own right edge, never over a neighbour's tab.
-    let limit = if above && reserve > 0.0 {
-        row.max.x.min(header.max.x - reserve)
+    let full_name = painter.layout_no_wrap(theme.name.clone(), name_font.clone(), on);
+    // The dot count ends the row at the frame's own right edge, never over a neighbour's tab;
+    // when the name needs that room, the dot count goes above the tab instead.
+    let beside = row.max.x.min(header.max.x - reserve);
+    let lift = above && reserve > 0.0 && text_x + full_name.size().x + pad > beside;
+    let limit = if above && reserve > 0.0 && !lift {
+        beside
     } else {
         row.max.x
     };
     let room = (limit - pad - text_x).max(0.0);
     let gap = size * 0.6;
-    let full_name = painter.layout_no_wrap(theme.name.clone(), name_font.clone(), on);
     let both_fit = full_name.size().x + gap + count_galley.size().x <= room;
     let name_galley = if full_name.size().x <= room {
         full_name
@@ -506,7 +492,7 @@ fn header_ui(
             colour,
         );
     }
-    let row_right = above.then_some(header.max.x);
+    let row_right = above.then_some((header.max.x, lift.then_some(row.min.y - 2.0)));
     if renaming {
         return row_right;
     }
@@ -525,6 +511,52 @@ fn header_ui(
         painter.galley(pos2(x, cy - count_galley.size().y / 2.0), count_galley, on);
     }
     row_right
+}
+
+/// The size of a theme's name on screen at `zoom`, never below
+/// [`style::THEME_MIN_TITLE_SIZE`], and whether it sits on a tab above its frame or card (true
+/// when it would be too small to read inside them).
+pub fn title_size(zoom: f32) -> (f32, bool) {
+    let inside = (style::THEME_TITLE_SIZE * zoom).round();
+    if inside < style::THEME_MIN_TITLE_SIZE {
+        (style::THEME_MIN_TITLE_SIZE, true)
+    } else {
+        (inside.min(48.0), false)
+    }
+}
+
+/// The name, note count and number key written on a collapsed theme's card, when the card is
+/// large enough on screen for its name to be read there.
+fn collapsed_card_ui(
+    painter: &Painter,
+    theme: &crate::model::Theme,
+    card: Rect,
+    key: Option<usize>,
+    count: &str,
+    zoom: f32,
+    renaming: bool,
+) {
+    let (size, _) = title_size(zoom);
+    if !renaming {
+        let pad = 18.0 * zoom;
+        let name = painter.layout(
+            theme.name.clone(),
+            FontId::new(size, style::strong_family()),
+            style::THEME_ON_COLOUR,
+            (card.width() - 2.0 * pad - 30.0 * zoom).max(10.0),
+        );
+        painter.galley(card.min + vec2(pad, pad), name, style::THEME_ON_COLOUR);
+    }
+    painter.text(
+        card.left_bottom() + vec2(18.0 * zoom, -16.0 * zoom),
+        Align2::LEFT_BOTTOM,
+        match key {
+            Some(k) => format!("{count}  ·  key {k}"),
+            None => count.to_owned(),
+        },
+        FontId::proportional((18.0 * zoom).clamp(7.0, 24.0).round()),
+        style::THEME_ON_COLOUR,
+    );
 }
 
 /// True when the header is tall enough for its collapse toggle (far out, the list has it).

@@ -75,14 +75,19 @@ pub fn zoom_about(camera: &Camera, factor: f32, anchor: Pos2) -> View {
     }
 }
 
+/// The space zoom to fit keeps at the left and right of everything, in points.
+pub const FIT_MARGIN_X: f32 = 24.0;
+/// The space zoom to fit keeps above and below everything, in points: room for the theme
+/// names drawn above their frames and for the key hints along the bottom.
+pub const FIT_MARGIN_Y: f32 = 48.0;
+
 /// The view that shows all of `bounds` in `screen`, with a margin, never closer than 1:1.
 pub fn fit(bounds: Option<CanvasRect>, screen: Rect) -> View {
     let Some(b) = bounds else {
         return View::default();
     };
-    let margin = 48.0;
-    let w = (screen.width() - 2.0 * margin).max(50.0);
-    let h = (screen.height() - 2.0 * margin).max(50.0);
+    let w = (screen.width() - 2.0 * FIT_MARGIN_X).max(50.0);
+    let h = (screen.height() - 2.0 * FIT_MARGIN_Y).max(50.0);
     let zoom = (w / b.width().max(1.0))
         .min(h / b.height().max(1.0))
         .clamp(MIN_ZOOM, 1.0);

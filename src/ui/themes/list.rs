@@ -226,77 +226,72 @@ fn row_ui(
     actions: &mut Vec<RowAction>,
 ) {
     let colour = style::theme_stroke(theme.colour);
-    egui::Frame::NONE
-        .fill(palette.surface_raised)
-        .stroke(Stroke::new(1.0, palette.border))
-        .corner_radius(style::ROUNDING)
-        .inner_margin(egui::Margin::symmetric(10, 8))
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.horizontal(|ui| {
-                // The number key, in the theme's colour.
-                let (rect, _) = ui.allocate_exact_size(Vec2::splat(28.0), Sense::hover());
-                ui.painter().circle_filled(rect.center(), 14.0, colour);
-                if index < 9 {
-                    ui.painter().text(
-                        rect.center(),
-                        egui::Align2::CENTER_CENTER,
-                        (index + 1).to_string(),
-                        egui::FontId::new(16.0, style::strong_family()),
-                        style::THEME_ON_COLOUR,
-                    );
-                }
-                let mut count_text = notes_count(count);
-                if theme.collapsed {
-                    count_text.push_str(" · collapsed");
-                }
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    ui.label(RichText::new(count_text).color(palette.text_muted));
-                    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                        let name = ui
-                            .add(
-                                egui::Label::new(RichText::new(&theme.name).strong().size(19.0))
-                                    .sense(Sense::click())
-                                    .truncate(),
-                            )
-                            .on_hover_text("Click: select its notes. Double-click: rename.");
-                        if name.clicked() {
-                            actions.push(RowAction::Show(theme.id));
-                        }
-                        if name.double_clicked() {
-                            actions.push(RowAction::Rename(theme.id));
-                        }
-                    });
+    super::card_frame(palette).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            // The number key, in the theme's colour.
+            let (rect, _) = ui.allocate_exact_size(Vec2::splat(28.0), Sense::hover());
+            ui.painter().circle_filled(rect.center(), 14.0, colour);
+            if index < 9 {
+                ui.painter().text(
+                    rect.center(),
+                    egui::Align2::CENTER_CENTER,
+                    (index + 1).to_string(),
+                    egui::FontId::new(16.0, style::strong_family()),
+                    style::THEME_ON_COLOUR,
+                );
+            }
+            let mut count_text = notes_count(count);
+            if theme.collapsed {
+                count_text.push_str(" · collapsed");
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(RichText::new(count_text).color(palette.text_muted));
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    let name = ui
+                        .add(
+                            egui::Label::new(RichText::new(&theme.name).strong().size(19.0))
+                                .sense(Sense::click())
+                                .truncate(),
+                        )
+                        .on_hover_text("Click: select its notes. Double-click: rename.");
+                    if name.clicked() {
+                        actions.push(RowAction::Show(theme.id));
+                    }
+                    if name.double_clicked() {
+                        actions.push(RowAction::Rename(theme.id));
+                    }
                 });
             });
-            ui.horizontal(|ui| {
-                let last = session.themes.len() - 1;
-                if small_button(ui, "↑", &format!("Move {} up", theme.name), index > 0) {
-                    actions.push(RowAction::Edit(ThemeEdit::Reorder {
-                        id: theme.id,
-                        index: index - 1,
-                    }));
-                }
-                if small_button(ui, "↓", &format!("Move {} down", theme.name), index < last) {
-                    actions.push(RowAction::Edit(ThemeEdit::Reorder {
-                        id: theme.id,
-                        index: index + 1,
-                    }));
-                }
-                let verb = if theme.collapsed {
-                    "Expand"
-                } else {
-                    "Collapse"
-                };
-                if small_button(ui, verb, &format!("{verb} {}", theme.name), true) {
-                    actions.push(RowAction::Edit(ThemeEdit::SetCollapsed {
-                        id: theme.id,
-                        collapsed: !theme.collapsed,
-                    }));
-                }
-                more_menu_ui(ui, session, theme, count, selection, actions);
-            });
         });
+        ui.horizontal(|ui| {
+            let last = session.themes.len() - 1;
+            if small_button(ui, "↑", &format!("Move {} up", theme.name), index > 0) {
+                actions.push(RowAction::Edit(ThemeEdit::Reorder {
+                    id: theme.id,
+                    index: index - 1,
+                }));
+            }
+            if small_button(ui, "↓", &format!("Move {} down", theme.name), index < last) {
+                actions.push(RowAction::Edit(ThemeEdit::Reorder {
+                    id: theme.id,
+                    index: index + 1,
+                }));
+            }
+            let verb = if theme.collapsed {
+                "Expand"
+            } else {
+                "Collapse"
+            };
+            if small_button(ui, verb, &format!("{verb} {}", theme.name), true) {
+                actions.push(RowAction::Edit(ThemeEdit::SetCollapsed {
+                    id: theme.id,
+                    collapsed: !theme.collapsed,
+                }));
+            }
+            more_menu_ui(ui, session, theme, count, selection, actions);
+        });
+    });
     ui.add_space(4.0);
 }
 

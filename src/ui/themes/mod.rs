@@ -2,11 +2,13 @@
 //! reorderable, with rename, collapse, tidy, merge, split and delete; and below it the theme
 //! suggestions. Like the canvas it never changes the session: it pushes edits.
 
+mod duplicates;
 mod list;
 mod suggestions;
 
 use egui::{Align2, RichText};
 
+pub use duplicates::stack;
 pub use suggestions::{SuggestionCard, Suggestions};
 
 use super::canvas::{CanvasRequest, CanvasState};
@@ -54,6 +56,7 @@ impl ThemesPanel {
     pub fn request_suggestions(&mut self) {
         self.open = Some(true);
         self.suggestions.requested = true;
+        self.suggestions.scroll_pending = true;
     }
 }
 
@@ -154,4 +157,19 @@ pub fn notes_count(n: usize) -> String {
     } else {
         format!("{n} notes")
     }
+}
+
+/// The frame of a card in the panel: a theme's row, a suggestion.
+pub fn card_frame(palette: &Palette) -> egui::Frame {
+    egui::Frame::NONE
+        .fill(palette.surface_raised)
+        .stroke(egui::Stroke::new(1.0, palette.border))
+        .corner_radius(style::ROUNDING)
+        .inner_margin(egui::Margin::symmetric(10, 8))
+}
+
+/// Gives a button its own accessible name (its text is shared with other rows: "Accept",
+/// "Reject"), so screen readers and tests can tell them apart.
+pub fn name_button(response: &egui::Response, name: String) {
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
 }

@@ -1,14 +1,16 @@
-//! Theme suggestions: computed from the text of the notes in no theme, on a named background
-//! thread, and shown as cards to accept (after renaming), reject, or accept all. Near-duplicate
-//! notes are offered for stacking.
+//! Theme suggestions: computed from the text of the notes in no theme and the themes already
+//! made, on a named background thread, and shown as cards to accept (after renaming), reject,
+//! or accept all: notes that probably belong to an existing theme are offered to it, the rest as
+//! new groups. Near-duplicate notes are offered for stacking.
 
 use std::sync::mpsc::{Receiver, TryRecvError};
 
-use egui::{RichText, Stroke};
+use egui::RichText;
 
 use super::notes_count;
+use crate::grouping::existing::{self, ThemeText};
 use crate::grouping::{self, Params};
-use crate::model::{CanvasPos, Edit, NoteId, Session, ThemeEdit};
+use crate::model::{Edit, NoteId, Session, ThemeEdit, ThemeId};
 use crate::ui::canvas::{CanvasRequest, CanvasState};
 use crate::ui::style::{self, Palette};
 use crate::ui::widgets::primary_button;
@@ -17,8 +19,6 @@ use crate::ui::widgets::primary_button;
 const GRANULARITY: std::ops::RangeInclusive<i32> = -5..=5;
 /// How many of a suggestion's notes its card lists.
 const NOTES_SHOWN: usize = 5;
-/// How far each stacked note sits from the one below it, in canvas units.
-const STACK_STEP: f32 = 14.0;
 
 /// One suggested theme as the panel shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,6 +36,8 @@ pub struct SuggestionCard {
     all_notes: Vec<NoteId>,
     /// The titles of its first notes, as listed on the card.
     titles: Vec<String>,
+    /// The existing theme its notes probably belong to; `None` for a new group.
+    pub into: Option<ThemeId>,
 }
 
 impl SuggestionCard {
@@ -43,13 +45,42 @@ impl SuggestionCard {
     pub fn is_shown(&self) -> bool {
         !self.notes.is_empty()
     }
+
+    /// A card for the notes `members` (indices into `ids`), a new group or one into a theme.
+    fn new(
+        ids: &[NoteId],
+        members: &[usize],
+        name: String,
+        keywords: Vec<String>,
+        why: String,
+    ) -> Self {
+        let notes: Vec<NoteId> = members
+            .iter()
+            .filter_map(|i| ids.get(*i))
+            .copied()
+            .collect();
+        Self {
+            name,
+            keywords,
+            why,
+            all_notes: notes.clone(),
+            notes,
+            titles: Vec::new(),
+            into: None,
+        }
+    }
 }
+
+/// What the background thread sends back: the notes offered to existing themes and the groups
+/// made of the rest, as indices into the job's notes and themes.
+type JobResult = (Vec<existing::Fit>, grouping::Suggestions);
 
 /// A computation running on the background thread.
 #[derive(Debug)]
 struct Job {
-    rx: Receiver<grouping::Suggestions>,
+    rx: Receiver<JobResult>,
     ids: Vec<NoteId>,
+    themes: Vec<(ThemeId, String)>,
 }
 
 /// The suggestions section's state.
@@ -62,10 +93,14 @@ pub struct Suggestions {
     pub cards: Vec<SuggestionCard>,
     /// Sets of near-duplicate notes.
     pub duplicates: Vec<Vec<NoteId>>,
-    /// How many notes fitted no group in the last result.
+    /// How many of the notes that fitted no group in the last result are still in no theme.
     pub ungrouped: usize,
     /// Something to know about the last result (the word lexicon could not be read).
     pub notice: Option<String>,
+    /// The notes that fitted no group in the last result.
+    ungrouped_ids: Vec<NoteId>,
+    /// Scroll the panel to the suggestions at the next frame (just asked for, or just arrived).
+    pub(super) scroll_pending: bool,
     /// A result has arrived (even an empty one).
     pub has_result: bool,
     /// Start a computation at the next frame.
@@ -81,31 +116,59 @@ impl Suggestions {
         self.job.is_some()
     }
 
-    /// Shows a result: `result`'s indices are into `ids`. Also how the background result arrives.
+    /// Shows a result of new groups only: `result`'s indices are into `ids`.
     pub fn set_result(&mut self, ids: &[NoteId], result: grouping::Suggestions) {
-        let id_of = |i: &usize| ids.get(*i).copied();
-        self.cards = result
+        self.set_results(ids, &[], Vec::new(), result);
+    }
+
+    /// Shows a result: `fits` (notes offered to the existing `themes`, by index) first, then
+    /// the new groups of `result`; every note index is into `ids`. Also how the background
+    /// result arrives.
+    pub fn set_results(
+        &mut self,
+        ids: &[NoteId],
+        themes: &[(ThemeId, String)],
+        fits: Vec<existing::Fit>,
+        result: grouping::Suggestions,
+    ) {
+        let into = fits.into_iter().filter_map(|fit| {
+            let (theme, name) = themes.get(fit.theme)?;
+            let mut card = SuggestionCard::new(
+                ids,
+                &fit.members,
+                name.clone(),
+                fit.reasons.clone(),
+                fit.why(),
+            );
+            card.into = Some(*theme);
+            Some(card)
+        });
+        let new = result
             .groups
             .into_iter()
-            .map(|g| SuggestionCard {
-                name: g.name,
-                keywords: g.keywords,
-                why: g.why,
-                notes: g.members.iter().filter_map(id_of).collect(),
-                all_notes: g.members.iter().filter_map(id_of).collect(),
-                titles: Vec::new(),
-            })
-            .filter(|c| !c.notes.is_empty())
-            .collect();
+            .map(|g| SuggestionCard::new(ids, &g.members, g.name, g.keywords, g.why));
+        self.cards = into.chain(new).filter(|c| !c.notes.is_empty()).collect();
         self.duplicates = result
             .duplicates
             .iter()
-            .map(|set| set.iter().filter_map(id_of).collect::<Vec<_>>())
+            .map(|set| {
+                set.iter()
+                    .filter_map(|i| ids.get(*i))
+                    .copied()
+                    .collect::<Vec<_>>()
+            })
             .filter(|set| set.len() > 1)
             .collect();
-        self.ungrouped = result.ungrouped.len();
+        self.ungrouped_ids = result
+            .ungrouped
+            .iter()
+            .filter_map(|i| ids.get(*i))
+            .copied()
+            .collect();
+        self.ungrouped = self.ungrouped_ids.len();
         self.notice = result.notice;
         self.has_result = true;
+        self.scroll_pending = true;
         self.pruned_at = None;
     }
 
@@ -130,18 +193,34 @@ impl Suggestions {
             granularity: self.granularity,
             ..Params::default()
         };
+        let themes: Vec<(ThemeId, String)> = session
+            .themes
+            .iter()
+            .map(|t| (t.id, t.name.clone()))
+            .collect();
+        let theme_texts: Vec<ThemeText> = session
+            .themes
+            .iter()
+            .map(|t| ThemeText {
+                name: t.name.clone(),
+                notes: session
+                    .theme_members(t.id)
+                    .map(|n| n.text.clone())
+                    .collect(),
+            })
+            .collect();
         let ctx = ctx.clone();
         let spawned = std::thread::Builder::new()
             .name("theme-suggestions".to_owned())
             .spawn(move || {
                 let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-                let result = grouping::suggest(&refs, &params);
+                let result = existing::suggest_with_themes(&refs, &theme_texts, &params);
                 // The panel may have gone (session closed); then nobody needs the result.
                 let _ = tx.send(result);
                 ctx.request_repaint();
             });
         match spawned {
-            Ok(_) => self.job = Some(Job { rx, ids }),
+            Ok(_) => self.job = Some(Job { rx, ids, themes }),
             Err(e) => requests.push(CanvasRequest::Info(format!(
                 "Could not start the theme suggestions: {e}"
             ))),
@@ -162,9 +241,9 @@ impl Suggestions {
             return;
         };
         match job.rx.try_recv() {
-            Ok(result) => {
+            Ok((fits, result)) => {
                 let Some(job) = self.job.take() else { return };
-                self.set_result(&job.ids, result);
+                self.set_results(&job.ids, &job.themes, fits, result);
             }
             Err(TryRecvError::Empty) => {}
             Err(TryRecvError::Disconnected) => {
@@ -186,12 +265,15 @@ impl Suggestions {
         self.pruned_at = Some(revision);
         let notes: std::collections::HashMap<NoteId, &crate::model::Note> =
             session.notes.iter().map(|n| (n.id, n)).collect();
+        let free = |id: &NoteId| notes.get(id).is_some_and(|n| n.theme.is_none());
         for card in &mut self.cards {
+            // A card into a theme that was deleted is hidden (undo brings both back).
+            let theme_gone = card.into.is_some_and(|t| session.theme(t).is_none());
             card.notes = card
                 .all_notes
                 .iter()
                 .copied()
-                .filter(|id| notes.get(id).is_some_and(|n| n.theme.is_none()))
+                .filter(|id| free(id) && !theme_gone)
                 .collect();
             card.titles = card
                 .notes
@@ -201,11 +283,19 @@ impl Suggestions {
                 .map(|n| n.title(40))
                 .collect();
         }
+        // Notes sorted by hand since are no longer "left alone".
+        self.ungrouped = self.ungrouped_ids.iter().filter(|id| free(id)).count();
         for set in &mut self.duplicates {
             set.retain(|id| notes.contains_key(id));
         }
         self.duplicates.retain(|s| s.len() > 1);
     }
+}
+
+/// What the user did to a card this frame.
+enum CardAction {
+    Accept(usize),
+    Reject(usize),
 }
 
 /// Draws the suggestions section.
@@ -218,12 +308,75 @@ pub fn suggestions_ui(
     requests: &mut Vec<CanvasRequest>,
 ) {
     let s = &mut state.themes_panel.suggestions;
-    ui.label(RichText::new("Suggestions").font(egui::FontId::new(22.0, style::strong_family())));
+    let heading = ui
+        .label(RichText::new("Suggestions").font(egui::FontId::new(22.0, style::strong_family())));
+    if std::mem::take(&mut s.scroll_pending) {
+        // Ctrl+T (or the result arriving) brings the suggestions into view, however long the
+        // theme list above them is.
+        heading.scroll_to_me(Some(egui::Align::Min));
+    }
     ui.label(
-        RichText::new("Groups for the notes in no theme, worked out on this computer.")
+        RichText::new("Where the notes in no theme probably belong, worked out on this computer.")
             .small()
             .color(palette.text_muted),
     );
+    controls_ui(ui, s);
+    if !s.has_result {
+        return;
+    }
+    s.prune(session, state.themes.revision());
+    let shown = s.cards.iter().filter(|c| c.is_shown()).count();
+    let mut action = None;
+    if shown == 0 {
+        ui.label(RichText::new("No groups to suggest.").color(palette.text_muted));
+    } else {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(format!("{shown} suggested")).strong());
+            if primary_button(ui, "Accept all", palette).clicked() {
+                action = Some(None);
+            }
+        });
+    }
+    let cards = s.cards.iter_mut().enumerate().filter(|(_, c)| c.is_shown());
+    for (number, (i, card)) in cards.enumerate() {
+        if let Some(a) = card_ui(ui, session, card, i, number, palette) {
+            action = Some(Some(a));
+        }
+        ui.add_space(4.0);
+    }
+    if action.is_some() {
+        state.focus_requested = true;
+    }
+    // Accepted cards stay, hidden once their notes are in a theme, so undo brings them back.
+    let accepted: Vec<&SuggestionCard> = match action {
+        Some(None) => s.cards.iter().filter(|c| c.is_shown()).collect(),
+        Some(Some(CardAction::Accept(i))) => s.cards.get(i).into_iter().collect(),
+        Some(Some(CardAction::Reject(i))) => {
+            s.cards.remove(i);
+            Vec::new()
+        }
+        None => Vec::new(),
+    };
+    if !accepted.is_empty() {
+        let (edit, reveal) = accept_edit(session, &accepted);
+        state.reveal_themes = reveal;
+        edits.push(Edit::Theme(edit));
+    }
+    if s.ungrouped > 0 {
+        let text = match s.ungrouped {
+            1 => "1 note fits no group and is left alone.".to_owned(),
+            n => format!("{n} notes fit no group and are left alone."),
+        };
+        ui.label(RichText::new(text).color(palette.text_muted));
+    }
+    if let Some(notice) = &s.notice {
+        ui.label(RichText::new(notice).small().color(palette.text_muted));
+    }
+    super::duplicates::duplicates_ui(ui, session, s, edits, requests);
+}
+
+/// The Suggest themes button and the Fewer / More setting.
+fn controls_ui(ui: &mut egui::Ui, s: &mut Suggestions) {
     ui.horizontal(|ui| {
         let running = s.running();
         if ui
@@ -261,182 +414,115 @@ pub fn suggestions_ui(
             s.requested = s.has_result;
         }
     });
-    if !s.has_result {
-        return;
-    }
-    s.prune(session, state.themes.revision());
-    let shown = s.cards.iter().filter(|c| c.is_shown()).count();
-    if shown == 0 {
-        ui.label(RichText::new("No groups to suggest.").color(palette.text_muted));
-    } else {
-        ui.horizontal(|ui| {
-            ui.label(RichText::new(format!("{shown} suggested")).strong());
-            if primary_button(ui, "Accept all", palette).clicked() {
-                // The cards stay, hidden, so undoing brings them back.
-                let groups: Vec<(String, Vec<NoteId>)> = s
-                    .cards
-                    .iter()
-                    .filter(|c| c.is_shown())
-                    .map(|c| (c.name.clone(), c.notes.clone()))
-                    .collect();
-                let edit = ThemeEdit::accept(session, &groups);
-                state.reveal_themes = edit.inserted();
-                edits.push(Edit::Theme(edit));
-            }
-        });
-    }
-    let mut accepted = None;
-    let mut rejected = None;
-    let cards = s.cards.iter_mut().enumerate().filter(|(_, c)| c.is_shown());
-    for (number, (i, card)) in cards.enumerate() {
-        egui::Frame::NONE
-            .fill(palette.surface_raised)
-            .stroke(Stroke::new(1.0, palette.border))
-            .corner_radius(style::ROUNDING)
-            .inner_margin(egui::Margin::symmetric(10, 8))
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                let label = format!("Name of suggestion {}", number + 1);
-                let name = ui.add(
-                    egui::TextEdit::singleline(&mut card.name)
-                        .desired_width(f32::INFINITY)
-                        .font(egui::FontId::new(19.0, style::strong_family())),
-                );
-                name.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label));
-                ui.label(RichText::new(notes_count(card.notes.len())).color(palette.text_muted));
-                for title in &card.titles {
-                    ui.label(format!("• {title}"));
-                }
-                if card.notes.len() > NOTES_SHOWN {
-                    ui.label(
-                        RichText::new(format!("and {} more", card.notes.len() - NOTES_SHOWN))
-                            .color(palette.text_muted),
-                    );
-                }
-                if !card.why.is_empty() {
-                    ui.label(
-                        RichText::new(format!("Why: {}", card.why))
-                            .italics()
-                            .color(palette.text_muted),
-                    );
-                }
-                ui.horizontal(|ui| {
-                    let accept = primary_button(ui, "Accept", palette);
-                    accept.widget_info(|| {
-                        egui::WidgetInfo::labeled(
-                            egui::Role::Button,
-                            true,
-                            format!("Accept suggestion {}", i + 1),
-                        )
-                    });
-                    if accept.clicked() {
-                        accepted = Some(i);
-                    }
-                    let reject = ui.button("Reject");
-                    reject.widget_info(|| {
-                        egui::WidgetInfo::labeled(
-                            egui::Role::Button,
-                            true,
-                            format!("Reject suggestion {}", i + 1),
-                        )
-                    });
-                    if reject.clicked() {
-                        rejected = Some(i);
-                    }
-                });
-            });
-        ui.add_space(4.0);
-    }
-    if accepted.is_some() || rejected.is_some() {
-        state.focus_requested = true;
-    }
-    if let Some(i) = accepted {
-        // The card stays, hidden once its notes are in the theme, so undo brings it back.
-        let card = &s.cards[i];
-        let edit = ThemeEdit::accept(session, &[(card.name.clone(), card.notes.clone())]);
-        state.reveal_themes = edit.inserted();
-        edits.push(Edit::Theme(edit));
-    } else if let Some(i) = rejected {
-        s.cards.remove(i);
-    }
-    if s.ungrouped > 0 {
-        ui.label(
-            RichText::new(format!(
-                "{} fit no group and are left alone.",
-                notes_count(s.ungrouped)
-            ))
-            .color(palette.text_muted),
-        );
-    }
-    if let Some(notice) = &s.notice {
-        ui.label(RichText::new(notice).small().color(palette.text_muted));
-    }
-    duplicates_ui(ui, session, s, edits, requests);
 }
 
-/// Near-duplicate notes, each set with an offer to stack them.
-fn duplicates_ui(
+/// One suggestion's card: a new group (its name editable) or notes for an existing theme; its
+/// notes, why they belong together, Accept and Reject. `i` is its index in the cards, `number`
+/// its place among those shown.
+fn card_ui(
     ui: &mut egui::Ui,
     session: &Session,
-    s: &mut Suggestions,
-    edits: &mut Vec<Edit>,
-    requests: &mut Vec<CanvasRequest>,
-) {
-    if s.duplicates.is_empty() {
-        return;
-    }
-    ui.add_space(8.0);
-    ui.label(RichText::new("Near-duplicates").strong());
-    let mut stacked = None;
-    for (i, set) in s.duplicates.iter().enumerate() {
-        ui.horizontal_wrapped(|ui| {
-            let title = set
-                .first()
-                .and_then(|id| session.note(*id))
-                .map(|n| n.title(32))
-                .unwrap_or_default();
-            ui.label(format!("\"{title}\" ×{}", set.len()));
-            let button = ui.button("Stack them");
-            button.widget_info(|| {
-                egui::WidgetInfo::labeled(
-                    egui::Role::Button,
-                    true,
-                    format!("Stack near-duplicates {}", i + 1),
+    card: &mut SuggestionCard,
+    i: usize,
+    number: usize,
+    palette: &Palette,
+) -> Option<CardAction> {
+    let mut action = None;
+    super::card_frame(palette).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        let count = notes_count(card.notes.len());
+        if let Some(theme) = card.into.and_then(|t| session.theme(t)) {
+            let verb = if card.notes.len() == 1 {
+                "probably belongs"
+            } else {
+                "probably belong"
+            };
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!("{count} {verb} to {}", theme.name))
+                        .font(egui::FontId::new(19.0, style::strong_family())),
                 )
-            });
-            if button
-                .on_hover_text("Move them on top of each other")
-                .clicked()
-            {
-                stacked = Some(i);
+                .wrap(),
+            );
+        } else {
+            let label = format!("Name of suggestion {}", number + 1);
+            let name = ui.add(
+                egui::TextEdit::singleline(&mut card.name)
+                    .desired_width(f32::INFINITY)
+                    .font(egui::FontId::new(19.0, style::strong_family())),
+            );
+            name.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label));
+            ui.label(RichText::new(count).color(palette.text_muted));
+        }
+        for title in &card.titles {
+            ui.label(format!("• {title}"));
+        }
+        if card.notes.len() > NOTES_SHOWN {
+            ui.label(
+                RichText::new(format!("and {} more", card.notes.len() - NOTES_SHOWN))
+                    .color(palette.text_muted),
+            );
+        }
+        if !card.why.is_empty() {
+            ui.label(
+                RichText::new(format!("Why: {}", card.why))
+                    .italics()
+                    .color(palette.text_muted),
+            );
+        }
+        ui.horizontal(|ui| {
+            let accept = primary_button(ui, "Accept", palette);
+            super::name_button(&accept, format!("Accept suggestion {}", i + 1));
+            if accept.clicked() {
+                action = Some(CardAction::Accept(i));
+            }
+            let reject = ui.button("Reject");
+            super::name_button(&reject, format!("Reject suggestion {}", i + 1));
+            if reject.clicked() {
+                action = Some(CardAction::Reject(i));
             }
         });
-    }
-    if let Some(i) = stacked {
-        let set = s.duplicates.remove(i);
-        let Some(base) = set.first().and_then(|id| session.note(*id)).map(|n| n.pos) else {
-            return;
-        };
-        edits.push(stack(&set, base));
-        requests.push(CanvasRequest::Info(format!(
-            "Stacked {}. Ctrl+Z spreads them out again.",
-            notes_count(set.len())
-        )));
-    }
+    });
+    action
 }
 
-/// The edit that stacks notes on top of each other, each a little below and right of the last.
-pub fn stack(notes: &[NoteId], base: CanvasPos) -> Edit {
-    Edit::MoveNotes(
-        notes
+/// The one undo step that accepts `cards`, and the themes to bring into view. Notes for an
+/// existing theme join it; so do the notes of a new group named like an existing theme (never
+/// a second theme of that name); the other groups become new themes.
+pub fn accept_edit(session: &Session, cards: &[&SuggestionCard]) -> (ThemeEdit, Vec<ThemeId>) {
+    let existing_named = |name: &str| {
+        let name = name.trim().to_lowercase();
+        session
+            .themes
             .iter()
-            .enumerate()
-            .map(|(i, id)| {
-                (
-                    *id,
-                    base.offset(i as f32 * STACK_STEP, i as f32 * STACK_STEP),
-                )
-            })
-            .collect(),
-    )
+            .find(|t| t.name.trim().to_lowercase() == name)
+            .map(|t| t.id)
+    };
+    let mut into: Vec<(ThemeId, Vec<NoteId>)> = Vec::new();
+    let mut groups: Vec<(String, Vec<NoteId>)> = Vec::new();
+    for card in cards {
+        let target = card
+            .into
+            .filter(|t| session.theme(*t).is_some())
+            .or_else(|| existing_named(&card.name));
+        match target {
+            Some(theme) => match into.iter_mut().find(|(t, _)| *t == theme) {
+                Some((_, notes)) => notes.extend(&card.notes),
+                None => into.push((theme, card.notes.clone())),
+            },
+            None => groups.push((card.name.clone(), card.notes.clone())),
+        }
+    }
+    let mut parts = Vec::new();
+    let mut reveal = Vec::new();
+    for (theme, notes) in into {
+        parts.push(ThemeEdit::assign(session, &notes, Some(theme)));
+        reveal.push(theme);
+    }
+    if !groups.is_empty() {
+        let made = ThemeEdit::accept(session, &groups);
+        reveal.extend(made.inserted());
+        parts.push(made);
+    }
+    (ThemeEdit::Batch(parts), reveal)
 }
