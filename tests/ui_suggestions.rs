@@ -11,7 +11,6 @@ use common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 use goldthread::grouping::{self, Group, existing::Fit};
-use goldthread::model::{NoteId, ThemeId};
 use themes::*;
 
 /// Ctrl+T, then frames until the background computation has reported back.
@@ -108,33 +107,13 @@ fn the_engine_offers_notes_to_an_existing_theme_and_accept_is_one_undo_step() {
 
 /// Shows suggestions as if the engine had proposed them; indices are into the notes in no theme.
 fn inject(h: &mut H, fits: Vec<Fit>, groups: Vec<Group>, ungrouped: Vec<usize>) {
-    let open = h.state_mut().open.as_mut().unwrap();
-    let ids: Vec<NoteId> = open
-        .session
-        .notes
-        .iter()
-        .filter(|n| n.theme.is_none())
-        .map(|n| n.id)
-        .collect();
-    let themes: Vec<(ThemeId, String)> = open
-        .session
-        .themes
-        .iter()
-        .map(|t| (t.id, t.name.clone()))
-        .collect();
-    open.canvas.themes_panel.show();
-    open.canvas.themes_panel.suggestions.set_results(
-        &ids,
-        &themes,
-        fits,
-        grouping::Suggestions {
-            groups,
-            ungrouped,
-            duplicates: Vec::new(),
-            notice: None,
-        },
-    );
-    h.run();
+    let result = grouping::Suggestions {
+        groups,
+        ungrouped,
+        duplicates: Vec::new(),
+        notice: None,
+    };
+    inject_results(h, fits, result);
 }
 
 #[test]

@@ -11,7 +11,7 @@ use common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 use goldthread::grouping::{self, Group};
-use goldthread::model::{CanvasRect, NoteId, ThemeEdit};
+use goldthread::model::{CanvasRect, ThemeEdit};
 use themes::*;
 
 /// Ctrl+G, then the name typed into the in-place box, then Enter.
@@ -378,25 +378,13 @@ fn reordering_in_the_list_changes_the_number_keys() {
 
 /// Shows suggestions as if the engine had proposed `groups` (indices into the notes in no theme).
 fn inject(h: &mut H, groups: Vec<Group>, duplicates: Vec<Vec<usize>>) {
-    let open = h.state_mut().open.as_mut().unwrap();
-    let ids: Vec<NoteId> = open
-        .session
-        .notes
-        .iter()
-        .filter(|n| n.theme.is_none())
-        .map(|n| n.id)
-        .collect();
-    open.canvas.themes_panel.show();
-    open.canvas.themes_panel.suggestions.set_result(
-        &ids,
-        grouping::Suggestions {
-            groups,
-            ungrouped: Vec::new(),
-            duplicates,
-            notice: None,
-        },
-    );
-    h.run();
+    let result = grouping::Suggestions {
+        groups,
+        ungrouped: Vec::new(),
+        duplicates,
+        notice: None,
+    };
+    inject_results(h, Vec::new(), result);
 }
 
 fn group(name: &str, keywords: &[&str], members: &[usize]) -> Group {

@@ -5,6 +5,7 @@
 
 #![allow(dead_code, reason = "each test file uses a different part")]
 
+use goldthread::grouping::{self, existing::Fit};
 use goldthread::model::{Edit, NoteId, Session, ThemeEdit, ThemeId};
 
 use super::open_session;
@@ -56,4 +57,29 @@ pub fn make_theme(h: &mut H, name: &str, texts: &[&str]) -> ThemeId {
     let (id, edit) = ThemeEdit::create(session(h), Some(name.to_owned()), &ids);
     apply(h, edit);
     id
+}
+
+/// Shows suggestions as if the engine had proposed them: `fits` into the session's themes (by
+/// list index), then `result`'s groups; note indices are into the notes in no theme.
+pub fn inject_results(h: &mut H, fits: Vec<Fit>, result: grouping::Suggestions) {
+    let open = h.state_mut().open.as_mut().unwrap();
+    let ids: Vec<NoteId> = open
+        .session
+        .notes
+        .iter()
+        .filter(|n| n.theme.is_none())
+        .map(|n| n.id)
+        .collect();
+    let themes: Vec<(ThemeId, String)> = open
+        .session
+        .themes
+        .iter()
+        .map(|t| (t.id, t.name.clone()))
+        .collect();
+    open.canvas.themes_panel.show();
+    open.canvas
+        .themes_panel
+        .suggestions
+        .set_results(&ids, &themes, fits, result);
+    h.run();
 }
