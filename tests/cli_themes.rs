@@ -470,10 +470,11 @@ fn import_edit_is_one_undoable_step() {
 // ---------------------------------------------------------------- imports say what they did
 
 #[test]
-fn an_unbalanced_quote_that_folds_rows_into_one_note_is_reported_with_its_line() {
+fn an_unbalanced_quote_that_would_fold_rows_into_one_note_is_refused_with_its_place() {
     let dir = TempDir::new("import_unbalanced_quote");
     let session_path = dir.join("s.ron");
     save_file(&session_path, &Session::new("S", today())).unwrap();
+    let before = std::fs::read(&session_path).unwrap();
     let notes_path = dir.join("survey.csv");
     let mut csv = String::from("text\nFirst answer\n\"Broken answer, no closing quote\n");
     for i in 0..1_000 {
@@ -481,14 +482,18 @@ fn an_unbalanced_quote_that_folds_rows_into_one_note_is_reported_with_its_line()
     }
     std::fs::write(&notes_path, csv).unwrap();
     let out = import_notes(&session_path, &notes_path);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let text = stdout(&out);
-    assert!(text.starts_with("Added 2 notes from "), "{text}");
+    assert!(!out.status.success(), "{}", stdout(&out));
+    let err = stderr(&out);
     assert!(
-        text.contains("warning: Line 3: one note runs over 1,001 lines of the file")
-            && text.contains("closing quote")
-            && text.contains("Broken answer, no closing quote"),
-        "{text}"
+        err.contains("survey.csv at row 3, column 1")
+            && err.contains("closing quote is missing")
+            && err.contains("Nothing was imported"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read(&session_path).unwrap(),
+        before,
+        "nothing lost"
     );
 }
 
@@ -520,20 +525,31 @@ fn the_count_printed_is_the_count_added_even_with_ids_near_the_maximum() {
 }
 
 #[test]
-fn utf16_and_windows_1252_files_name_the_encoding_problem() {
+fn utf16_and_windows_1252_csvs_are_read_and_text_files_name_the_encoding_problem() {
     let dir = TempDir::new("import_encodings");
-    let utf16 = dir.join("excel-unicode.csv");
-    let mut bytes = vec![0xFF, 0xFE];
+    let mut utf16 = vec![0xFF, 0xFE];
     for unit in "text\nCafé idea\n".encode_utf16() {
-        bytes.extend(unit.to_le_bytes());
+        utf16.extend(unit.to_le_bytes());
     }
-    std::fs::write(&utf16, bytes).unwrap();
-    let latin = dir.join("excel-old.csv");
-    std::fs::write(&latin, b"text\nfirst\nCaf\xe9 for staff\n").unwrap();
-    for (path, expected) in [
-        (&utf16, "it looks like UTF-16"),
-        (&latin, "it looks like Windows-1252 or Latin-1"),
+    let latin = b"text\nfirst\nCaf\xe9 for staff\n".to_vec();
+    // A survey export (CSV) is decoded: Excel's "Unicode text" and older Excel's Windows-1252.
+    for (name, bytes, answer) in [
+        ("excel-unicode.csv", &utf16, "Café idea"),
+        ("excel-old.csv", &latin, "Café for staff"),
     ] {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = run(&["suggest-themes".as_ref(), path.as_os_str()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(stdout(&out).contains(answer), "{}", stdout(&out));
+    }
+    // A plain text file in another encoding is named, with how to fix it.
+    for (name, bytes, expected) in [
+        ("unicode.txt", &utf16, "it looks like UTF-16"),
+        ("old.txt", &latin, "it looks like Windows-1252 or Latin-1"),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
         let out = run(&["suggest-themes".as_ref(), path.as_os_str()]);
         assert!(!out.status.success());
         let err = stderr(&out);
@@ -543,6 +559,6 @@ fn utf16_and_windows_1252_files_name_the_encoding_problem() {
         );
         assert!(err.contains("CSV UTF-8"), "says how to fix it: {err}");
     }
-    let out = run(&["suggest-themes".as_ref(), latin.as_os_str()]);
+    let out = run(&["suggest-themes".as_ref(), dir.join("old.txt").as_os_str()]);
     assert!(stderr(&out).contains("line 3"), "{}", stderr(&out));
 }

@@ -154,6 +154,32 @@ fn mkfifo(path: &Path) {
 
 #[cfg(unix)]
 #[test]
+fn a_pipe_in_the_recovery_folder_or_as_a_lock_file_never_hangs_the_start() {
+    use goldthread::storage::{lock, recovery};
+    let dir = TempDir::new("hostile-recovery-fifo");
+    let library = dir.join("library");
+    let folder = recovery::recovery_dir(&library);
+    std::fs::create_dir_all(&folder).unwrap();
+    mkfifo(&folder.join("stuck.20260101-000000-1-1.ron"));
+    let session = library.join("council.ron");
+    save_file(&session, &Session::new("Council", today())).unwrap();
+    mkfifo(&lock::lock_path_for(&session));
+    let (copies, owner) = within(
+        Duration::from_secs(5),
+        "listing recovery copies",
+        move || {
+            (
+                recovery::pending_recovery(&library).len(),
+                lock::lock_owner(&session).is_some(),
+            )
+        },
+    );
+    assert_eq!(copies, 0, "a pipe is not a recovery copy");
+    assert!(!owner, "a pipe names no lock holder");
+}
+
+#[cfg(unix)]
+#[test]
 fn pipes_and_devices_are_refused_without_being_read() {
     let dir = TempDir::new("hostile-fifo");
     let fifo = dir.join("pipe.ron");

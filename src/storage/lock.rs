@@ -169,8 +169,9 @@ pub fn lock_owner(path: &Path) -> Option<LockOwner> {
 }
 
 fn read_owner(lock_path: &Path) -> Option<LockOwner> {
-    let text = std::fs::read_to_string(lock_path).ok()?;
-    ron::from_str(&text).ok()
+    // A lock file is a few lines; a pipe or a huge file put in its place is not read.
+    let bytes = super::read_regular(lock_path, 64 * 1024).ok()?;
+    ron::from_str(std::str::from_utf8(&bytes).ok()?).ok()
 }
 
 /// Takes the lock on the session file at `path`. A lock whose holder is gone is taken over;

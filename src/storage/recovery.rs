@@ -161,11 +161,9 @@ pub fn read_recovery(path: &Path) -> Result<(RecoveryCopy, Loaded), FileError> {
 /// Reads a recovery copy with the drafts it holds.
 pub fn read_recovery_with_drafts(path: &Path) -> Result<(RecoveryCopy, Loaded, Drafts), FileError> {
     let fail = |kind| FileError::new(path, kind);
-    let meta = std::fs::metadata(path).map_err(|e| fail(LoadError::Io(e.to_string())))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(fail(LoadError::TooLarge { bytes: meta.len() }));
-    }
-    let bytes = std::fs::read(path).map_err(|e| fail(LoadError::Io(e.to_string())))?;
+    // Only a regular file, never more than a session can be: a pipe or a device left in the
+    // recovery folder must not hang the start-up offer.
+    let bytes = super::read_regular(path, MAX_FILE_BYTES).map_err(|e| fail(e.into()))?;
     let text = String::from_utf8(bytes).map_err(|_| fail(LoadError::NotText))?;
     let (copy, version): (CopyIn, u32) = parse_versioned(&text).map_err(fail)?;
     let loaded = finish(copy.session, version);
@@ -298,8 +296,10 @@ pub fn places(library: &Path) -> Vec<PathBuf> {
 const PLACES_FILE: &str = ".recovery-places.ron";
 
 fn remembered_places(data: &Path) -> Vec<PathBuf> {
-    std::fs::read_to_string(data.join(PLACES_FILE))
+    // A small list: anything larger than this is not ours.
+    super::read_regular(&data.join(PLACES_FILE), 1_000_000)
         .ok()
+        .and_then(|b| String::from_utf8(b).ok())
         .and_then(|t| ron::from_str(&t).ok())
         .unwrap_or_default()
 }
