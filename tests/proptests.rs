@@ -436,7 +436,12 @@ fn to_vote_edit(s: &Session, op: VoteOp, d: Dice) -> VoteEdit {
             new.runoff_of = round.map(|r| r.id).filter(|_| d.flag);
             match op {
                 VoteOp::AddRound => VoteEdit::AddRound(new),
-                _ => VoteEdit::InsertRound(d.b % (s.voting.rounds.len() + 2), new),
+                _ => VoteEdit::InsertRound {
+                    index: d.b % (s.voting.rounds.len() + 2),
+                    round: new,
+                    after: None,
+                    before: None,
+                },
             }
         }
         VoteOp::RemoveRound => VoteEdit::RemoveRound(id),
@@ -716,7 +721,7 @@ fn theme_variant(edit: &ThemeEdit, out: &mut BTreeSet<&'static str>) {
 fn vote_variant(edit: &VoteEdit, out: &mut BTreeSet<&'static str>) {
     let name = match edit {
         VoteEdit::AddRound(_) => "VoteEdit::AddRound",
-        VoteEdit::InsertRound(..) => "VoteEdit::InsertRound",
+        VoteEdit::InsertRound { .. } => "VoteEdit::InsertRound",
         VoteEdit::RemoveRound(_) => "VoteEdit::RemoveRound",
         VoteEdit::SetDots { .. } => "VoteEdit::SetDots",
         VoteEdit::SetDone { .. } => "VoteEdit::SetDone",

@@ -13,8 +13,20 @@ use super::{ParticipantId, Session};
 pub enum VoteEdit {
     /// Adds a round at the end (a new vote or a runoff).
     AddRound(VoteRound),
-    /// Puts a removed round back at its index (the inverse of [`VoteEdit::RemoveRound`]).
-    InsertRound(usize, VoteRound),
+    /// Puts a removed round back where it was (the inverse of [`VoteEdit::RemoveRound`]):
+    /// right after the round `after` when that is still there, else right before `before`,
+    /// else at `index`. Its neighbours, not only its index, say where: a round that undo could
+    /// not remove (it holds ballots) may sit in front of it by now.
+    InsertRound {
+        /// Where it was among the rounds.
+        index: usize,
+        /// The round itself.
+        round: VoteRound,
+        /// The round just before it when it was removed.
+        after: Option<RoundId>,
+        /// The round just after it when it was removed.
+        before: Option<RoundId>,
+    },
     /// Removes a round, only while it has no dots and no confirmed ballot (so undoing the start
     /// of a vote never throws ballots away).
     RemoveRound(RoundId),
@@ -83,13 +95,25 @@ impl VoteEdit {
                 voting.rounds.push(round);
                 Self::RemoveRound(id)
             }
-            Self::InsertRound(index, round) => {
+            Self::InsertRound {
+                index,
+                round,
+                after,
+                before,
+            } => {
                 if voting.round(round.id).is_some() {
                     return nothing;
                 }
                 let id = round.id;
                 voting.next_round_id = voting.next_round_id.max(id.0.saturating_add(1));
-                let index = index.min(voting.rounds.len());
+                let position = |id: Option<RoundId>| {
+                    id.and_then(|id| voting.rounds.iter().position(|r| r.id == id))
+                };
+                let index = position(after)
+                    .map(|i| i + 1)
+                    .or_else(|| position(before))
+                    .unwrap_or(index)
+                    .min(voting.rounds.len());
                 voting.rounds.insert(index, round);
                 Self::RemoveRound(id)
             }
@@ -100,7 +124,14 @@ impl VoteEdit {
                 if voting.rounds[index].has_votes() {
                     return nothing; // Undo never throws ballots away.
                 }
-                Self::InsertRound(index, voting.rounds.remove(index))
+                let after = index.checked_sub(1).map(|i| voting.rounds[i].id);
+                let before = voting.rounds.get(index + 1).map(|r| r.id);
+                Self::InsertRound {
+                    index,
+                    round: voting.rounds.remove(index),
+                    after,
+                    before,
+                }
             }
             Self::SetDots {
                 round,
@@ -181,5 +212,47 @@ impl VoteEdit {
                 Self::Batch(inverses)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ThemeId;
+
+    fn round(id: u64) -> VoteRound {
+        VoteRound::new(
+            RoundId(id),
+            RoundSettings::new(vec![VoteOption::Theme(ThemeId(1))], Vec::new()),
+        )
+    }
+
+    fn ids(session: &Session) -> Vec<u64> {
+        session.voting.rounds.iter().map(|r| r.id.0).collect()
+    }
+
+    #[test]
+    fn a_removed_round_comes_back_beside_its_neighbours_even_when_a_kept_round_moved_in_front() {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap_or_default();
+        let mut session = Session::new("Votes", date);
+        session.voting.rounds = vec![round(1), round(2)];
+        // Round 2 is removed, then a new round 3 goes in first and collects dots, so undo
+        // cannot remove it (undo never throws ballots away).
+        let undo_remove = VoteEdit::RemoveRound(RoundId(2)).apply(&mut session);
+        let undo_insert = VoteEdit::InsertRound {
+            index: 0,
+            round: round(3),
+            after: None,
+            before: None,
+        }
+        .apply(&mut session);
+        let Some(r) = session.voting.round_mut(RoundId(3)) else {
+            panic!("round 3 is there");
+        };
+        r.set_raw(Voter::Room, VoteOption::Theme(ThemeId(1)), 2);
+        assert_eq!(ids(&session), [3, 1]);
+        undo_insert.apply(&mut session);
+        undo_remove.apply(&mut session);
+        assert_eq!(ids(&session), [3, 1, 2], "2 comes back after 1, as it was");
     }
 }

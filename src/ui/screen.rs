@@ -60,6 +60,17 @@ impl Screen {
             Self::Board
         }
     }
+
+    /// The screen a phase of the agenda is about: a review or a scored question is shown on
+    /// the Board (its own view lives there, whatever its name says, e.g. "Maturity:
+    /// Ambitions"); any other phase by its name ([`Screen::for_phase`]).
+    pub fn for_agenda_phase(phase: &crate::model::lab::Phase) -> Self {
+        if phase.kind.is_notes() {
+            Self::for_phase(&phase.name)
+        } else {
+            Self::Board
+        }
+    }
 }
 
 /// The row of screen tabs across the top of the open session. Returns the screen chosen this

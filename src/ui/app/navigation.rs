@@ -24,7 +24,7 @@ pub fn first_screen(session: &crate::model::Session) -> Screen {
     session
         .lab
         .current()
-        .map_or(Screen::Board, |p| Screen::for_phase(&p.name))
+        .map_or(Screen::Board, Screen::for_agenda_phase)
 }
 
 /// The template the New session dialog starts on: the digital strategy lab, else Blank.
@@ -66,7 +66,7 @@ pub fn session_ui(
     );
     // Moving to a phase opens the screen that phase is about.
     if let Some(phase) = moved.and_then(|id| open.session.lab.phase(id)) {
-        let screen = Screen::for_phase(&phase.name);
+        let screen = Screen::for_agenda_phase(phase);
         open_screen(open, screen);
     }
     let mut messages = std::mem::take(&mut open.lab.notices);
