@@ -217,7 +217,7 @@ fn imported_notes_keep_clear_of_theme_frames_and_notes() {
 }
 
 #[test]
-fn an_unbalanced_csv_quote_is_imported_with_a_warning_naming_its_line() {
+fn an_unbalanced_csv_quote_is_refused_with_its_place_and_nothing_is_added() {
     let (dir, mut h) = app_with_new_session("import-unbalanced");
     let file = dir.join("survey.csv");
     let mut csv = String::from("text\nFirst answer\n\"Broken answer\n");
@@ -228,23 +228,14 @@ fn an_unbalanced_csv_quote_is_imported_with_a_warning_naming_its_line() {
 
     import_via_menu(&mut h, &file);
 
-    assert_eq!(note_texts(&h).len(), 2, "the file really made two notes");
-    let notices = h.state().notices().all();
-    assert!(
-        notices
-            .iter()
-            .any(|n| !n.is_error && n.text.starts_with("Imported 2 notes from survey.csv")),
-        "{notices:?}"
-    );
+    assert!(note_texts(&h).is_empty(), "nothing half-imported");
     let (text, is_error) = last_notice(&h);
-    assert!(is_error, "the warning stays until dismissed");
+    assert!(is_error, "the message stays until dismissed");
     assert!(
-        text.starts_with("Check the imported notes from survey.csv:")
-            && text.contains("Line 3: one note runs over 501 lines")
-            && text.contains("closing quote"),
+        text.contains("survey.csv at row 3, column 1") && text.contains("closing quote"),
         "{text}"
     );
-    // The warning's Dismiss button is on screen and works.
+    // The message's Dismiss button is on screen and works.
     h.get_by_label("Dismiss").click();
     h.run();
     assert!(!h.state().notices().all().iter().any(|n| n.is_error));

@@ -147,6 +147,17 @@ fn the_file_menu_copies_the_report_and_exports_word() {
     h.run();
     h.get_by_label("Export report as Word (.docx)…").click();
     settle(&mut h);
+    // Export asks where (a typed path here, where there is no native dialog): Enter takes
+    // the offered place.
+    assert!(
+        matches!(
+            h.state().dialog(),
+            Some(goldthread::ui::Dialog::PathPrompt { .. })
+        ),
+        "Export asks where to write"
+    );
+    press(&mut h, egui::Key::Enter);
+    settle(&mut h);
     let path = h
         .state()
         .export_path(goldthread::export::Format::Docx)
