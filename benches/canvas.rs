@@ -21,7 +21,7 @@ use egui::{Event, Pos2, RawInput, Rect, ViewportId, pos2, vec2};
 use goldthread::model::View;
 use goldthread::model::repair_log::thousands;
 use goldthread::storage;
-use goldthread::ui::canvas::transform::Camera;
+use goldthread::ui::board::canvas::transform::Camera;
 use goldthread::ui::{AppConfig, GoldthreadApp, Settings};
 
 // ---------------------------------------------------------------------------------------------

@@ -15,6 +15,19 @@
 //! - [`export`]: the Markdown report and the CSV of notes, as pure functions of a session.
 //! - [`import`]: notes from a text or CSV file, and the edit that adds them to a session.
 //! - [`survey`]: survey exports (CSV, TSV, .xlsx, .ods): columns chosen, answers as notes.
+//!
+//! A short tour of one frame of the app ([`ui::GoldthreadApp::ui`]):
+//!
+//! 1. Every user intent is an [`ui::Action`] (label, tooltip, where it applies); its keys are
+//!    in the one registry, [`ui::shortcuts`], from which the menus, the keyboard sheet (F1)
+//!    and the command palette (Ctrl+K) are generated.
+//! 2. The screens read the open [`Session`] and draw it. What the user does is collected as
+//!    values: [`Edit`]s for the session, [`ui::Command`]s for the app (an action, or a
+//!    follow-up carrying data such as "save to this path"). The Board ([`ui::board`]) applies
+//!    its own actions in one place and pushes edits like everyone else.
+//! 3. At the end of the frame the app applies the edits through [`History::apply`] (one door
+//!    into the session: undo, "unsaved", autosave and recovery follow from it) and runs the
+//!    commands.
 
 pub mod cli;
 pub mod export;

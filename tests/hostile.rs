@@ -393,7 +393,7 @@ fn the_app_lists_a_library_holding_a_pipe_and_refreshes_without_piling_up_scans(
     assert_eq!(h.state().library().entries.len(), 3);
     // Refresh pressed again and again: each cancels the last, and the list is never doubled.
     for _ in 0..5 {
-        h.state_mut().run(goldthread::ui::Command::RefreshLibrary);
+        h.state_mut().run(goldthread::ui::Action::RefreshLibrary);
         h.run();
     }
     common::settle(&mut h);

@@ -371,7 +371,7 @@ fn zoom_keys_and_home_change_the_view() {
     // Every note is visible after zoom to fit.
     let open = open_session(&h);
     let screen = open.canvas.last_screen.unwrap();
-    let camera = goldthread::ui::canvas::transform::Camera {
+    let camera = goldthread::ui::board::canvas::transform::Camera {
         screen,
         view: open.canvas.view,
     };
@@ -400,7 +400,7 @@ fn twenty_notes_by_keyboard_alone_never_overlap_and_stay_in_view() {
             assert!(!a.rect().intersects(&b.rect()));
         }
     }
-    let camera = goldthread::ui::canvas::transform::Camera {
+    let camera = goldthread::ui::board::canvas::transform::Camera {
         screen: open.canvas.last_screen.unwrap(),
         view: open.canvas.view,
     };
@@ -610,7 +610,7 @@ fn a_dialog_takes_enter_and_the_canvas_behind_it_takes_no_keys() {
 /// canvas area as drawn last frame, out of how many.
 fn notes_in_view(h: &H) -> (usize, usize) {
     let open = open_session(h);
-    let camera = goldthread::ui::canvas::transform::Camera {
+    let camera = goldthread::ui::board::canvas::transform::Camera {
         screen: open.canvas.last_screen.expect("the board was drawn"),
         view: open.canvas.view,
     };
@@ -659,7 +659,7 @@ fn a_shipped_session_opened_at_1280x800_shows_all_its_notes() {
         // Guard: the saved view alone would have shown only part of the board here.
         let open = open_session(&h);
         assert_ne!(open.canvas.view, saved_view, "{path:?} was zoomed to fit");
-        let camera = goldthread::ui::canvas::transform::Camera {
+        let camera = goldthread::ui::board::canvas::transform::Camera {
             screen: open.canvas.last_screen.unwrap(),
             view: saved_view,
         };

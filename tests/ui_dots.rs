@@ -513,7 +513,7 @@ fn later_votes_never_replace_the_main_vote_s_dots_on_the_themes() {
         h.query_by_label_contains("Doors:").is_none(),
         "the show of hands does not count"
     );
-    let dots = goldthread::ui::canvas::dots::VoteDots::new(session(&h));
+    let dots = goldthread::ui::board::canvas::dots::VoteDots::new(session(&h));
     assert_eq!(
         dots.source(),
         "Dot vote: Which themes first? 10 people, 5 dots each",

@@ -216,7 +216,7 @@ fn a_saved_follow_up_is_grouped_with_its_lab_as_one_series() {
     assert!(!open_session(&h).is_dirty());
     let saved = dir.join("example-northfield-council-digital-strategy-lab-follow-up.ron");
     assert!(saved.is_file(), "{:?}", dir.names());
-    h.state_mut().run(goldthread::ui::Command::ShowLibrary);
+    h.state_mut().run(goldthread::ui::Action::ShowLibrary);
     h.run();
     settle(&mut h);
     h.get_by_label("Series: Example: Northfield council digital strategy lab → follow-up");

@@ -16,7 +16,7 @@ use egui_kittest::kittest::Queryable as _;
 use goldthread::model::lab::Owner;
 use goldthread::model::{Level, PhaseId};
 use goldthread::storage::save_file;
-use goldthread::ui::{Command, Dialog, GoldthreadApp};
+use goldthread::ui::{Action, Command, Dialog, GoldthreadApp};
 
 type H = Harness<'static, GoldthreadApp>;
 
@@ -403,7 +403,7 @@ fn export_asks_where_offers_show_in_folder_and_never_overwrites_without_asking()
 
     std::fs::write(&report, "edited by hand").unwrap();
     h.state_mut()
-        .run(Command::Export(goldthread::export::Format::Markdown));
+        .run(Action::Export(goldthread::export::Format::Markdown));
     h.run();
     press(&mut h, Key::Enter);
     assert!(matches!(
@@ -420,7 +420,7 @@ fn export_asks_where_offers_show_in_folder_and_never_overwrites_without_asking()
     );
 
     h.state_mut()
-        .run(Command::Export(goldthread::export::Format::Markdown));
+        .run(Action::Export(goldthread::export::Format::Markdown));
     h.run();
     press(&mut h, Key::Enter);
     h.get_by_label("Replace").click();
@@ -768,7 +768,7 @@ fn an_export_that_cannot_be_written_says_why_and_loses_nothing() {
     let mut h = app_with(&dir, Some(path.clone()));
     settle(&mut h);
     h.state_mut()
-        .run(Command::Export(goldthread::export::Format::Markdown));
+        .run(Action::Export(goldthread::export::Format::Markdown));
     h.run();
     press(&mut h, Key::Enter); // The path offered.
     h.get_by_label("Replace").click();

@@ -7,7 +7,7 @@ use common::*;
 use egui::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
-use goldthread::ui::{Command, Dialog};
+use goldthread::ui::{Action, Command, Dialog};
 
 #[test]
 fn type_three_notes_drag_undo_save_and_reopen_from_the_library() {
@@ -202,12 +202,12 @@ fn new_session_asks_before_discarding_unsaved_changes() {
 fn dont_save_discards_and_quit_asks_first() {
     let (dir, mut h) = app_with_new_session("quit");
     capture_notes(&mut h, &["Throwaway"]);
-    h.state_mut().run(Command::Quit);
+    h.state_mut().run(Action::Quit);
     h.run();
     assert!(matches!(
         h.state().dialog(),
         Some(Dialog::Unsaved {
-            then: Command::Quit,
+            then: Command::Action(Action::Quit),
             ..
         })
     ));
@@ -429,7 +429,7 @@ fn closing_the_window_with_unsaved_work_asks_first() {
         matches!(
             h.state().dialog(),
             Some(Dialog::Unsaved {
-                then: Command::Quit,
+                then: Command::Action(Action::Quit),
                 ..
             })
         ),
@@ -599,7 +599,7 @@ fn an_empty_library_offers_the_example_lab_bundled_in_the_app() {
     // Asked again, it opens the copy that is there, changed or not, and never overwrites it.
     std::fs::write(&copied, "edited").unwrap_or(());
     let before = std::fs::read(&copied).unwrap();
-    h.state_mut().run(goldthread::ui::Command::OpenExample);
+    h.state_mut().run(goldthread::ui::Action::OpenExample);
     h.run();
     settle(&mut h);
     assert_eq!(std::fs::read(&copied).unwrap(), before, "never overwritten");

@@ -11,7 +11,7 @@ use common::{app_with, capture_notes, note_texts, open_session, press_with, sett
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 use goldthread::storage::{list_backups, load_file, save_file, scan_library};
-use goldthread::ui::Command;
+use goldthread::ui::Action;
 use goldthread::ui::recovery_ui::SafetyPrompt;
 use goldthread::{CanvasPos, Note, NoteColour};
 use saving::{has_notice, run_until, saved_session};
@@ -60,7 +60,7 @@ fn an_automatic_save_never_overwrites_a_survey_imported_meanwhile() {
     let dir = temp_dir("outside-auto");
     let file = saved_session(&dir, "x.ron", "Survey lab", &["One"]);
     let mut h = app_with(&dir, Some(file.clone()));
-    h.state_mut().run(Command::ToggleSaveAutomatically);
+    h.state_mut().run(Action::ToggleSaveAutomatically);
     h.run();
     capture_notes(&mut h, &["Two"]);
     run_until(&mut h, 4.0, "the first automatic save", |h| {

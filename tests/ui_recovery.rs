@@ -23,7 +23,7 @@ use goldthread::storage::recovery::{
 };
 use goldthread::storage::{list_backups, load_file};
 use goldthread::ui::recovery_ui::SafetyPrompt;
-use goldthread::ui::{Command, Dialog};
+use goldthread::ui::{Action, Command, Dialog};
 use goldthread::{CanvasPos, Note, NoteColour, Session};
 use saving::{copies, has_notice, run_until, saved_session};
 
@@ -286,7 +286,7 @@ fn save_automatically_writes_the_file_without_announcing_it() {
     let dir = temp_dir("save-automatically");
     let file = saved_session(&dir, "auto.ron", "Auto", &["One"]);
     let mut h = app_with(&dir, Some(file.clone()));
-    h.state_mut().run(Command::ToggleSaveAutomatically);
+    h.state_mut().run(Action::ToggleSaveAutomatically);
     h.run();
     assert!(h.state().settings().save_automatically);
     capture_notes(&mut h, &["Two"]);

@@ -471,7 +471,7 @@ fn accepting_a_renamed_suggestion_makes_the_theme_and_one_undo_removes_it() {
 fn in_view(h: &H) -> (CanvasRect, egui::Rect) {
     let canvas = &open_session(h).canvas;
     let screen = canvas.last_screen.expect("the board was drawn");
-    let camera = goldthread::ui::canvas::transform::Camera {
+    let camera = goldthread::ui::board::canvas::transform::Camera {
         screen,
         view: canvas.view,
     };

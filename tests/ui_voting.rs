@@ -484,7 +484,7 @@ fn revealed_dots_are_drawn_on_the_notes_voted_on() {
     start_vote(&mut h, "Pass the laptop");
     next_person_votes(&mut h, &[Key::Num3]);
     next_person_votes(&mut h, &[Key::Num3, Key::Num1]);
-    let dots = |h: &App| goldthread::ui::canvas::dots::VoteDots::new(session(h));
+    let dots = |h: &App| goldthread::ui::board::canvas::dots::VoteDots::new(session(h));
     assert_eq!(dots(&h).on_note(NoteId(3)), 0, "nothing shows while secret");
     reveal_laptop_vote(&mut h, "2 of 2");
     assert_eq!(dots(&h).on_note(NoteId(3)), 2);

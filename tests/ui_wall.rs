@@ -12,7 +12,7 @@ use egui::Key;
 use egui_kittest::kittest::Queryable as _;
 use goldthread::model::{CanvasRect, Edit, NoteId, ThemeEdit};
 use goldthread::ui::GoldthreadApp;
-use goldthread::ui::canvas::{paint, themes, transform};
+use goldthread::ui::board::canvas::{paint, themes, transform};
 use goldthread::ui::style;
 
 type H = egui_kittest::Harness<'static, GoldthreadApp>;

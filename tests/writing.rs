@@ -323,7 +323,7 @@ fn a_library_folder_that_vanished_is_reported_not_made_again() {
     let mut h = common::app(&library);
     assert_eq!(h.state().library().entries.len(), 1);
     std::fs::remove_dir_all(&library).unwrap();
-    h.state_mut().run(goldthread::ui::Command::RefreshLibrary);
+    h.state_mut().run(goldthread::ui::Action::RefreshLibrary);
     settle(&mut h);
     assert!(
         h.state().library().folder_gone,

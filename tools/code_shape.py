@@ -242,7 +242,7 @@ SPACE_RE = re.compile(r"add_space\(\s*-?[0-9]")
 def literals():
     counts = {"font": 0, "colour": 0, "space": 0}
     for path in rust_files(UI):
-        if path == STYLE:
+        if path == STYLE or path.startswith(STYLE[:-3] + os.sep):
             continue
         text = strip_comments(open(path).read())
         counts["font"] += len(FONT_RE.findall(text))
@@ -260,7 +260,8 @@ def main():
             rel = os.path.relpath(path, ROOT)
             if length > 80:
                 over80.append((length, f"{rel}:{line} {name}"))
-            if length > 100:
+            allowed = name == "apply" and rel.startswith("src/model/")
+            if length > 100 and not allowed:
                 over100.append((length, f"{rel}:{line} {name}"))
             if path.startswith(UI) and (name == "ui" or name.endswith("_ui")):
                 widget_params.append(params)
@@ -272,7 +273,10 @@ def main():
     print(f"import cycles in src/ui: {len(cycles)}")
     for c in cycles:
         print("  " + " <-> ".join(c))
-    print(f"functions over 80 lines: {len(over80)} (over 100: {len(over100)})")
+    print(
+        f"functions over 80 lines: {len(over80)} "
+        f"(over 100, besides a model's exhaustive apply: {len(over100)})"
+    )
     for length, where in sorted(over100, reverse=True):
         print(f"  {length:4} {where}")
     print(f"files over 450 lines: {len(long_files)}")

@@ -2,8 +2,8 @@
 
 use egui::{Id, Key, Modifiers, RichText};
 
-use super::app::AppConfig;
 use super::command::Command;
+use super::document::AppConfig;
 use super::jobs::PickPurpose;
 use super::style::Palette;
 use super::widgets::primary_button;
@@ -54,6 +54,15 @@ pub enum Dialog {
     Keys {
         /// The screen whose keys are shown.
         screen: Option<super::Screen>,
+    },
+    /// The command palette (Ctrl+K): every action that applies on `screen`, found by name.
+    Palette {
+        /// Where it was opened (`None`: the library).
+        screen: Option<super::Screen>,
+        /// What has been typed.
+        query: String,
+        /// The highlighted row of the matches.
+        chosen: usize,
     },
     /// A message to read, e.g. why a file cannot be opened.
     Message {
@@ -108,7 +117,7 @@ pub fn dialog_ui(
                     chosen,
                 } => {
                     ui.heading("New session");
-                    ui.add_space(6.0);
+                    ui.add_space(crate::ui::style::gap::SMALL);
                     ui.label("Title");
                     let edit = ui.add(
                         egui::TextEdit::singleline(title)
@@ -122,9 +131,9 @@ pub fn dialog_ui(
                             .small()
                             .color(palette.text_muted),
                     );
-                    ui.add_space(10.0);
+                    ui.add_space(crate::ui::style::gap::MEDIUM);
                     super::lab::template_picker_ui(ui, templates, chosen, palette);
-                    ui.add_space(10.0);
+                    ui.add_space(crate::ui::style::gap::MEDIUM);
                     ui.horizontal(|ui| {
                         if primary_button(ui, "Create", palette).clicked() || enter {
                             let t = title.trim();
@@ -148,7 +157,7 @@ pub fn dialog_ui(
                         .file_name()
                         .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
                     ui.heading(format!("Replace {name}?"));
-                    ui.add_space(6.0);
+                    ui.add_space(crate::ui::style::gap::SMALL);
                     ui.add(
                         egui::Label::new(format!(
                             "{} already exists. Replacing it loses what is in it now, including any edits made to it.",
@@ -156,7 +165,7 @@ pub fn dialog_ui(
                         ))
                         .wrap(),
                     );
-                    ui.add_space(10.0);
+                    ui.add_space(crate::ui::style::gap::MEDIUM);
                     ui.horizontal(|ui| {
                         // The safe choice is the default: Enter keeps the file.
                         if primary_button(ui, "Keep it", palette).clicked() || enter {
@@ -173,9 +182,9 @@ pub fn dialog_ui(
                 }
                 Dialog::Unsaved { title, then } => {
                     ui.heading(format!("Save changes to “{title}”?"));
-                    ui.add_space(6.0);
+                    ui.add_space(crate::ui::style::gap::SMALL);
                     ui.label("If you don't save, the changes since the last save are lost.");
-                    ui.add_space(10.0);
+                    ui.add_space(crate::ui::style::gap::MEDIUM);
                     ui.horizontal(|ui| {
                         if primary_button(ui, "Save", palette).clicked() || enter {
                             outcome = Some(Outcome::SaveThen(then.clone()));
@@ -222,7 +231,7 @@ pub fn dialog_ui(
                             .color(palette.text_muted),
                         );
                     }
-                    ui.add_space(6.0);
+                    ui.add_space(crate::ui::style::gap::SMALL);
                     ui.label("Path");
                     let edit = ui.add(
                         egui::TextEdit::singleline(text)
@@ -237,7 +246,7 @@ pub fn dialog_ui(
                             .desired_width(f32::INFINITY),
                     );
                     edit.request_focus();
-                    ui.add_space(10.0);
+                    ui.add_space(crate::ui::style::gap::MEDIUM);
                     ui.horizontal(|ui| {
                         let go = primary_button(ui, action, palette).clicked() || enter;
                         if go && !text.trim().is_empty() {
@@ -259,7 +268,7 @@ pub fn dialog_ui(
                         .file_name()
                         .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
                     ui.heading(format!("Replace {name}?"));
-                    ui.add_space(6.0);
+                    ui.add_space(crate::ui::style::gap::SMALL);
                     ui.add(
                         egui::Label::new(format!(
                             "{} already exists. Replacing it loses what is in it now.",
@@ -267,7 +276,7 @@ pub fn dialog_ui(
                         ))
                         .wrap(),
                     );
-                    ui.add_space(10.0);
+                    ui.add_space(crate::ui::style::gap::MEDIUM);
                     ui.horizontal(|ui| {
                         // The safe choice is the default: Enter cancels.
                         if primary_button(ui, "Keep it", palette).clicked() || enter {
@@ -281,16 +290,21 @@ pub fn dialog_ui(
                 }
                 Dialog::Keys { screen } => {
                     super::help::keys_sheet_ui(ui, *screen, palette);
-                    ui.add_space(10.0);
+                    ui.add_space(crate::ui::style::gap::MEDIUM);
                     if primary_button(ui, "Close", palette).clicked() || enter {
                         outcome = Some(Outcome::Cancel);
                     }
                 }
+                Dialog::Palette { screen, query, chosen } => {
+                    if let Some(action) = super::palette::palette_ui(ui, *screen, query, chosen, enter, palette) {
+                        outcome = Some(Outcome::Run(Command::Action(action)));
+                    }
+                }
                 Dialog::Message { title, body } => {
                     ui.heading(title.as_str());
-                    ui.add_space(6.0);
+                    ui.add_space(crate::ui::style::gap::SMALL);
                     ui.add(egui::Label::new(body.as_str()).wrap());
-                    ui.add_space(10.0);
+                    ui.add_space(crate::ui::style::gap::MEDIUM);
                     if primary_button(ui, "OK", palette).clicked() || enter {
                         outcome = Some(Outcome::Cancel);
                     }

@@ -16,50 +16,20 @@ pub const EXAMPLE_SESSION: &str =
 /// The example's file name in the library.
 pub const EXAMPLE_FILE_NAME: &str = "example-council-digital-strategy.ron";
 
-/// The sheet's rows for `screen` (`None`: the library): a heading, then (keys, what they do).
-pub fn sheet(ctx: &egui::Context, screen: Option<Screen>) -> Vec<(String, Vec<(String, String)>)> {
-    let here = screen.map_or("Session library", Screen::label);
-    let screen_rows = shortcuts::screen_keys(screen)
-        .iter()
-        .map(|(keys, what)| ((*keys).to_owned(), (*what).to_owned()))
-        .collect();
-    let mut tabs = Vec::new();
-    let mut everywhere = Vec::new();
-    for s in shortcuts::registry() {
-        let row = (ctx.format_shortcut(&s.keys), s.what.to_owned());
-        if matches!(s.command, super::Command::ShowScreen(_)) {
-            if screen.is_some() {
-                tabs.push(row);
-            }
-        } else if !everywhere
-            .iter()
-            .any(|(_, w): &(String, String)| *w == row.1)
-        {
-            everywhere.push(row);
-        } else if let Some(same) = everywhere.iter_mut().find(|(_, w)| *w == row.1) {
-            // Two keys for one thing (Redo): one row.
-            same.0 = format!("{} or {}", same.0, row.0);
-        }
-    }
-    let mut out = vec![(here.to_owned(), screen_rows)];
-    if !tabs.is_empty() {
-        out.push(("Screens".to_owned(), tabs));
-    }
-    out.push(("Everywhere".to_owned(), everywhere));
-    out
+/// The sheet's rows for `screen` (`None`: the library): a heading, then (keys, what they do),
+/// all from the shortcut registry.
+pub fn sheet(ctx: &egui::Context, screen: Option<Screen>) -> Vec<shortcuts::SheetSection> {
+    shortcuts::sheet(ctx, screen)
 }
 
 /// Draws the keyboard sheet for `screen`, in type large enough for a projector.
 pub fn keys_sheet_ui(ui: &mut egui::Ui, screen: Option<Screen>, palette: &Palette) {
     let here = screen.map_or("the session library", Screen::label);
     ui.label(
-        RichText::new(format!("Keys for {here}")).font(egui::FontId::new(
-            style::HELP_TITLE_SIZE,
-            style::strong_family(),
-        )),
+        RichText::new(format!("Keys for {here}")).font(style::strong_font(style::HELP_TITLE_SIZE)),
     );
     ui.label(RichText::new("Esc closes this sheet.").color(palette.text_muted));
-    ui.add_space(8.0);
+    ui.add_space(style::gap::NORMAL);
     let sections = sheet(ui.ctx(), screen);
     egui::ScrollArea::vertical()
         .max_height(ui.ctx().content_rect().height() - 220.0)
@@ -70,10 +40,7 @@ pub fn keys_sheet_ui(ui: &mut egui::Ui, screen: Option<Screen>, palette: &Palett
                     let ui = &mut columns[usize::from(i > 0)];
                     ui.label(
                         RichText::new(heading)
-                            .font(egui::FontId::new(
-                                style::SECTION_FONT_SIZE,
-                                style::strong_family(),
-                            ))
+                            .font(style::strong_font(style::SECTION_FONT_SIZE))
                             .color(palette.accent),
                     );
                     egui::Grid::new(("goldthread.keys", heading))
@@ -83,10 +50,7 @@ pub fn keys_sheet_ui(ui: &mut egui::Ui, screen: Option<Screen>, palette: &Palett
                             for (keys, what) in rows {
                                 ui.label(
                                     RichText::new(keys)
-                                        .font(egui::FontId::new(
-                                            style::HELP_KEY_SIZE,
-                                            style::strong_family(),
-                                        ))
+                                        .font(style::strong_font(style::HELP_KEY_SIZE))
                                         .color(palette.text),
                                 );
                                 ui.add(
@@ -98,7 +62,7 @@ pub fn keys_sheet_ui(ui: &mut egui::Ui, screen: Option<Screen>, palette: &Palett
                                 ui.end_row();
                             }
                         });
-                    ui.add_space(12.0);
+                    ui.add_space(style::gap::LARGE);
                 }
             });
         });

@@ -47,19 +47,19 @@ pub fn row_ui<R>(
     add: impl FnOnce(&mut egui::Ui) -> R,
 ) -> R {
     if let Some(heading) = &row.heading {
-        ui.add_space(6.0);
+        ui.add_space(style::gap::SMALL);
         ui.label(
             RichText::new(format!("Series: {heading}"))
-                .font(egui::FontId::new(19.0, style::strong_family()))
+                .font(style::strong_font(style::text::LEAD))
                 .color(palette.accent),
         );
-        ui.add_space(4.0);
+        ui.add_space(style::gap::TINY);
     }
     if !row.in_series {
         return add(ui);
     }
     ui.horizontal(|ui| {
-        ui.add_space(28.0);
+        ui.add_space(style::gap::BIG);
         ui.vertical(|ui| add(ui)).inner
     })
     .inner

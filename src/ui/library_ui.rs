@@ -6,6 +6,7 @@ use std::time::SystemTime;
 
 use egui::{Id, Key, Modifiers, RichText, Sense};
 
+use super::action::Action;
 use super::command::Command;
 use super::library_series::{entry_menu, open_actions_ui, row_ui, series_rows};
 use super::style::{self, Palette};
@@ -129,24 +130,25 @@ pub fn library_ui(
             ui.label(
                 RichText::new(format!("Library: {}", dir.display())).color(palette.text_muted),
             );
-            ui.add_space(14.0);
+            ui.add_space(style::gap::ROOMY);
             ui.horizontal(|ui| {
                 if primary_button(ui, "New session", palette)
-                    .on_hover_text("Ctrl+N")
+                    .on_hover_text(Action::NewSession.keys_text(ui.ctx()))
                     .clicked()
                 {
-                    commands.push(Command::NewSession);
+                    commands.push(Command::Action(Action::NewSession));
                 }
-                if ui.button("Open file…").on_hover_text("Ctrl+O").clicked() {
-                    commands.push(Command::OpenDialog);
+                let keys = Action::OpenFile.keys_text(ui.ctx());
+                if ui.button("Open file…").on_hover_text(keys).clicked() {
+                    commands.push(Command::Action(Action::OpenFile));
                 }
                 let refresh = ui
                     .button("Refresh")
-                    .on_hover_text("F5: look for new files in the library folder");
-                if refresh.clicked() || ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F5)) {
-                    commands.push(Command::RefreshLibrary);
+                    .on_hover_text(Action::RefreshLibrary.hover_text(ui.ctx()));
+                if refresh.clicked() {
+                    commands.push(Command::Action(Action::RefreshLibrary));
                 }
-                ui.add_space(12.0);
+                ui.add_space(style::gap::LARGE);
                 let filter = ui.add(
                     egui::TextEdit::singleline(&mut state.filter)
                         .id(Id::unique("goldthread.library.filter"))
@@ -160,7 +162,7 @@ pub fn library_ui(
                     state.selected = 0;
                 }
             });
-            ui.add_space(14.0);
+            ui.add_space(style::gap::ROOMY);
             let rows = series_rows(&filter_entries(&state.entries, &state.filter));
             let shown: Vec<&LibraryEntry> = rows.iter().map(|r| r.entry).collect();
             state.shown = shown.iter().map(|e| e.path.clone()).collect();
@@ -210,7 +212,7 @@ pub fn library_ui(
                         if response.clicked() {
                             commands.push(Command::OpenPath(entry.path.clone()));
                         }
-                        ui.add_space(8.0);
+                        ui.add_space(style::gap::NORMAL);
                     }
                 });
         }
@@ -236,11 +238,18 @@ fn empty_ui(
     } else {
         "No session title matches the filter."
     };
-    ui.add_space(40.0);
+    ui.add_space(style::gap::GIANT);
     ui.vertical_centered(|ui| {
-        ui.add(egui::Label::new(RichText::new(text).size(22.0).color(palette.text_muted)).wrap());
+        ui.add(
+            egui::Label::new(
+                RichText::new(text)
+                    .size(style::text::HEADING)
+                    .color(palette.text_muted),
+            )
+            .wrap(),
+        );
         if first_run {
-            ui.add_space(16.0);
+            ui.add_space(style::gap::WIDE);
             if primary_button(ui, "Open the example lab", palette)
                 .on_hover_text(
                     "A council's digital strategy lab, from vision to actions. \
@@ -248,9 +257,9 @@ fn empty_ui(
                 )
                 .clicked()
             {
-                commands.push(Command::OpenExample);
+                commands.push(Command::Action(Action::OpenExample));
             }
-            ui.add_space(8.0);
+            ui.add_space(style::gap::NORMAL);
             ui.label(RichText::new("F1 shows the keys of every screen.").color(palette.text_muted));
         }
     });
@@ -293,9 +302,7 @@ fn entry_ui(
     let inner = frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
-            ui.label(
-                RichText::new(entry.title()).font(egui::FontId::new(22.0, style::strong_family())),
-            );
+            ui.label(RichText::new(entry.title()).font(style::strong_font(style::text::HEADING)));
             if broken {
                 ui.label(
                     RichText::new("  Broken  ")

@@ -1,9 +1,11 @@
 //! Everything egui: the app, its screens, the canvas, dialogs and the style.
 
+mod action;
 mod app;
-pub mod canvas;
+pub mod board;
 mod command;
 mod dialogs;
+mod document;
 mod export_menu;
 pub mod help;
 mod jobs;
@@ -13,18 +15,19 @@ mod library_ui;
 mod modal;
 mod notices;
 pub(crate) mod outside_ui;
+mod palette;
 pub mod recovery_ui;
 mod screen;
 pub mod script;
-mod shortcuts;
+pub mod shortcuts;
 pub mod style;
-pub mod themes;
 mod top_bar;
 mod voting;
 mod widgets;
 
 use std::path::PathBuf;
 
+pub use action::{Action, Scope};
 pub use app::{AppConfig, GoldthreadApp, OpenSession, SETTINGS_KEY, Settings};
 pub use command::Command;
 pub use dialogs::Dialog;

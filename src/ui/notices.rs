@@ -168,7 +168,7 @@ impl Notices {
                                     });
                             }
                         });
-                    ui.add_space(6.0);
+                    ui.add_space(crate::ui::style::gap::SMALL);
                 }
             });
         if let Some(i) = dismiss {

@@ -3,9 +3,21 @@
 
 use egui::RichText;
 
-use super::recovery_ui::{OutsideChoice, SafetyChoice};
 use super::style::Palette;
 use super::widgets::primary_button;
+
+/// What to do about a file another program changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutsideChoice {
+    /// Save this version over it; the other version stays as a backup.
+    KeepMine,
+    /// Drop this version's unsaved changes and open the file as it is now.
+    ReloadTheirs,
+    /// Save this version as a new file beside it, keeping the other version in the file.
+    SeeBoth,
+    /// Decide at the next save.
+    Later,
+}
 
 /// The body of the "changed by another program" prompt; returns the user's choice.
 pub fn changed_outside_ui(
@@ -14,11 +26,11 @@ pub fn changed_outside_ui(
     backup: Option<&std::path::Path>,
     confirm_reload: &mut bool,
     palette: &Palette,
-) -> Option<SafetyChoice> {
+) -> Option<OutsideChoice> {
     let mut choice = None;
-    let name = super::recovery_ui::file_name_of(path);
+    let name = super::widgets::file_name_of(path);
     ui.heading(format!("{name} was changed by another program"));
-    ui.add_space(6.0);
+    ui.add_space(crate::ui::style::gap::SMALL);
     let kept = backup.map_or_else(
         || "It has not been overwritten.".to_owned(),
         |b| {
@@ -36,9 +48,9 @@ pub fn changed_outside_ui(
         ))
         .wrap(),
     );
-    ui.add_space(12.0);
+    ui.add_space(crate::ui::style::gap::LARGE);
     ui.horizontal_wrapped(|ui| {
-        let pick = |c| Some(SafetyChoice::Outside(c));
+        let pick = Some;
         if primary_button(ui, "Keep mine", palette)
             .on_hover_text("Save your version over it; the other version stays as a backup")
             .clicked()

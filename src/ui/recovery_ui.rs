@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use egui::{Id, RichText};
 
 use super::style::{self, Palette};
+pub(crate) use super::widgets::file_name_of;
 use super::widgets::primary_button;
 use crate::storage::lock::LockOwner;
 use crate::storage::recovery::RecoveryCopy;
@@ -53,18 +54,7 @@ pub enum SafetyPrompt {
     },
 }
 
-/// What to do about a file another program changed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OutsideChoice {
-    /// Save this version over it; the other version stays as a backup.
-    KeepMine,
-    /// Drop this version's unsaved changes and open the file as it is now.
-    ReloadTheirs,
-    /// Save this version as a new file beside it, keeping the other version in the file.
-    SeeBoth,
-    /// Decide at the next save.
-    Later,
-}
+pub use super::outside_ui::OutsideChoice;
 
 /// What the user chose.
 #[derive(Clone, Debug, PartialEq)]
@@ -140,7 +130,8 @@ pub fn safety_prompt_ui(
                     backup.as_deref(),
                     confirm_reload,
                     palette,
-                ),
+                )
+                .map(SafetyChoice::Outside),
             };
         });
     choice
@@ -154,7 +145,7 @@ fn recover_ui(
 ) -> Option<SafetyChoice> {
     let mut choice = None;
     ui.heading("Restore unsaved work?");
-    ui.add_space(6.0);
+    ui.add_space(style::gap::SMALL);
     ui.add(
         egui::Label::new(if copies.len() == 1 {
             "Goldthread closed before this session was saved. A recovery copy holds the work up \
@@ -169,7 +160,7 @@ fn recover_ui(
         })
         .wrap(),
     );
-    ui.add_space(12.0);
+    ui.add_space(style::gap::LARGE);
     egui::ScrollArea::vertical()
         .max_height(style::SAFETY_LIST_MAX_HEIGHT)
         .show(ui, |ui| {
@@ -187,7 +178,7 @@ fn recover_ui(
                                 .size(style::SAFETY_TITLE_SIZE),
                         );
                         ui.label(RichText::new(describe_copy(copy)).color(palette.text_muted));
-                        ui.add_space(6.0);
+                        ui.add_space(style::gap::SMALL);
                         ui.horizontal(|ui| {
                             let restore = primary_button(ui, "Restore", palette);
                             restore.widget_info(|| {
@@ -224,10 +215,10 @@ fn recover_ui(
                             }
                         });
                     });
-                ui.add_space(8.0);
+                ui.add_space(style::gap::NORMAL);
             }
         });
-    ui.add_space(6.0);
+    ui.add_space(style::gap::SMALL);
     ui.horizontal(|ui| {
         if ui.button("Decide later").clicked() {
             choice = Some(SafetyChoice::Later);
@@ -245,14 +236,6 @@ fn recover_ui(
         );
     });
     choice
-}
-
-/// The file name of `path` without its folders, for messages.
-pub(crate) fn file_name_of(path: &std::path::Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
 }
 
 /// "Saved 23 Nov 2026 at 09:41:07 · 57 notes · changes not yet saved in council.ron".
@@ -287,7 +270,7 @@ fn locked_ui(
     let mut choice = None;
     let name = file_name_of(path);
     ui.heading(format!("{name} is open somewhere else"));
-    ui.add_space(6.0);
+    ui.add_space(style::gap::SMALL);
     let why = if confirmed {
         format!(
             "It is open in another {}. If both saved, one would overwrite the other's work.",
@@ -308,7 +291,7 @@ fn locked_ui(
         ))
         .wrap(),
     );
-    ui.add_space(12.0);
+    ui.add_space(style::gap::LARGE);
     ui.horizontal(|ui| {
         if primary_button(ui, "Open read-only", palette)
             .on_hover_text("Enter")

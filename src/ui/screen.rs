@@ -91,7 +91,7 @@ pub fn tabs_ui(ui: &mut egui::Ui, current: Screen, palette: &Palette) -> Option<
     let mut x = strip.left() + style::TAB_PADDING;
     for screen in Screen::ALL {
         let selected = screen == current;
-        let font = egui::FontId::new(
+        let font = style::font_in(
             style::TAB_FONT_SIZE,
             if selected {
                 style::strong_family()
@@ -110,7 +110,7 @@ pub fn tabs_ui(ui: &mut egui::Ui, current: Screen, palette: &Palette) -> Option<
         // The tab's key, small and quiet beside its name, so every tab says how to reach it.
         let key = ui.painter().layout_no_wrap(
             screen.key_label(),
-            egui::FontId::proportional(style::TAB_KEY_FONT_SIZE),
+            style::font(style::TAB_KEY_FONT_SIZE),
             palette.text_muted,
         );
         let label_width = galley.size().x + style::TAB_KEY_GAP + key.size().x;

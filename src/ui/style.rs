@@ -1,5 +1,7 @@
 //! Every colour, font and size in one place, so the projector theme and the dark theme are one
-//! switch. Nothing outside this file writes a colour literal.
+//! switch. Nothing outside this file writes a colour literal or a font size: clippy.toml forbids
+//! constructing colours and fonts anywhere else (this file alone is allowed to).
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
 
 use egui::{
     Color32, CornerRadius, FontData, FontDefinitions, FontFamily, FontId, Stroke, TextStyle,
@@ -470,3 +472,9 @@ pub const SURVEY_PREVIEW_COLUMNS: [f32; 3] = [230.0, 110.0, 290.0];
 pub const SURVEY_PREVIEW_LIST_HEIGHT: f32 = 360.0;
 /// How many characters of each sample answer the survey preview shows.
 pub const SURVEY_SAMPLE_CHARS: usize = 60;
+
+/// The height of the command palette's list of actions, in points.
+pub const PALETTE_LIST_HEIGHT: f32 = 360.0;
+
+pub mod scale;
+pub use scale::{font, font_in, gap, strong_font, text};

@@ -2,9 +2,9 @@
 
 use egui::{Id, RichText};
 
-use super::app::OpenSession;
+use super::action::{Action, Scope};
 use super::command::Command;
-use super::shortcuts;
+use super::document::OpenSession;
 use super::style::{self, Palette};
 use crate::model::Edit;
 
@@ -29,10 +29,10 @@ pub fn top_bar_ui(
             ui.horizontal_centered(|ui| {
                 ui.label(
                     RichText::new("◆ Goldthread")
-                        .font(egui::FontId::new(22.0, style::strong_family()))
+                        .font(style::strong_font(style::text::HEADING))
                         .color(palette.accent),
                 );
-                ui.add_space(8.0);
+                ui.add_space(style::gap::NORMAL);
                 // The menu bar takes the rest of the row, so the title and actions live inside it.
                 egui::MenuBar::new().ui(ui, |ui| {
                     menus_ui(ui, open, focus, commands);
@@ -53,19 +53,33 @@ pub fn top_bar_ui(
         });
 }
 
-fn menu_item(
-    ui: &mut egui::Ui,
-    text: &str,
-    command: Command,
-    enabled: bool,
-    commands: &mut Vec<Command>,
-) {
-    let shortcut = shortcuts::label(ui.ctx(), &command);
-    let button = egui::Button::new(text).shortcut_text(shortcut);
+/// One menu entry generated from `action`: its label and its keys from the registry.
+fn menu_item(ui: &mut egui::Ui, action: Action, enabled: bool, commands: &mut Vec<Command>) {
+    let button = egui::Button::new(action.label()).shortcut_text(action.keys_text(ui.ctx()));
     if ui.add_enabled(enabled, button).clicked() {
-        commands.push(command);
+        commands.push(Command::Action(action));
     }
 }
+
+/// The menus' entries after "File": (menu, its actions). Separators fall between groups.
+const MENUS: &[(&str, &[&[Action]])] = &[
+    (
+        "Edit",
+        &[&[Action::Undo, Action::Redo], &[Action::CommandPalette]],
+    ),
+    (
+        "View",
+        &[&[
+            Action::ZoomToFit,
+            Action::ToggleTheme,
+            Action::ToggleFullscreen,
+        ]],
+    ),
+    (
+        "Help",
+        &[&[Action::ShowKeys, Action::OpenExample, Action::ShowFiles]],
+    ),
+];
 
 fn menus_ui(
     ui: &mut egui::Ui,
@@ -73,95 +87,62 @@ fn menus_ui(
     focus: bool,
     commands: &mut Vec<Command>,
 ) {
-    let has_session = open.is_some();
+    let item = |ui: &mut egui::Ui, action: Action, commands: &mut Vec<Command>| {
+        // A session's actions stay in the menus, greyed, while the library shows.
+        let enabled = match action.scope() {
+            Scope::Everywhere => true,
+            Scope::Library => open.is_none(),
+            Scope::Session | Scope::Board => open.is_some(),
+        };
+        menu_item(ui, action, enabled, commands);
+    };
     ui.menu_button("File", |ui| {
-        menu_item(ui, "New session…", Command::NewSession, true, commands);
-        menu_item(ui, "Open file…", Command::OpenDialog, true, commands);
-        menu_item(
-            ui,
-            "Follow up…",
-            Command::FollowUpOpen,
-            has_session,
-            commands,
-        );
+        for action in [Action::NewSession, Action::OpenFile, Action::FollowUp] {
+            item(ui, action, commands);
+        }
         ui.separator();
-        menu_item(ui, "Save", Command::Save, has_session, commands);
-        menu_item(ui, "Save as…", Command::SaveAs, has_session, commands);
+        item(ui, Action::Save, commands);
+        item(ui, Action::SaveAs, commands);
         save_automatically_ui(ui, open, commands);
         ui.separator();
-        menu_item(
+        item(ui, Action::ImportNotes, commands);
+        item(
             ui,
-            "Import notes…",
-            Command::ImportDialog,
-            has_session,
+            Action::Export(crate::export::Format::Markdown),
             commands,
         );
-        menu_item(
-            ui,
-            "Export report…",
-            Command::Export(crate::export::Format::Markdown),
-            has_session,
-            commands,
-        );
-        super::export_menu::more_exports_ui(ui, has_session, commands);
+        super::export_menu::more_exports_ui(ui, open.is_some(), commands);
         ui.separator();
-        menu_item(
-            ui,
-            "Session library",
-            Command::ShowLibrary,
-            has_session,
-            commands,
-        );
-        menu_item(ui, "Quit", Command::Quit, true, commands);
+        item(ui, Action::ShowLibrary, commands);
+        item(ui, Action::Quit, commands);
     });
-    ui.menu_button("Edit", |ui| {
-        menu_item(ui, "Undo", Command::Undo, has_session, commands);
-        menu_item(ui, "Redo", Command::Redo, has_session, commands);
-    });
-    ui.menu_button("View", |ui| {
-        let fit = egui::Button::new("Zoom to fit").shortcut_text("Home");
-        if ui.add_enabled(has_session, fit).clicked() {
-            commands.push(Command::ZoomToFit);
-        }
-        menu_item(
-            ui,
-            "Switch light / dark theme",
-            Command::ToggleTheme,
-            true,
-            commands,
-        );
-        menu_item(ui, "Full screen", Command::ToggleFullscreen, true, commands);
-        let mut on = focus;
-        let shortcut = shortcuts::label(ui.ctx(), &Command::ToggleFocusMode);
-        if ui
-            .checkbox(
-                &mut on,
-                format!("Focus: prompt, timer and board ({shortcut})"),
-            )
-            .clicked()
-        {
-            commands.push(Command::ToggleFocusMode);
-        }
-        ui.separator();
-        text_size_ui(ui);
-    });
-    ui.menu_button("Help", |ui| {
-        menu_item(ui, "Keyboard sheet", Command::ShowKeys, true, commands);
-        menu_item(
-            ui,
-            "Open the example lab",
-            Command::OpenExample,
-            true,
-            commands,
-        );
-        menu_item(
-            ui,
-            "Where your files are",
-            Command::ShowFiles,
-            true,
-            commands,
-        );
-    });
+    for (name, groups) in MENUS {
+        ui.menu_button(*name, |ui| {
+            for (i, group) in groups.iter().enumerate() {
+                if i > 0 {
+                    ui.separator();
+                }
+                for action in *group {
+                    item(ui, *action, commands);
+                }
+            }
+            if *name == "View" {
+                focus_mode_ui(ui, focus, commands);
+                ui.separator();
+                text_size_ui(ui);
+            }
+        });
+    }
+}
+
+/// The focus mode switch (F10), in the View menu.
+fn focus_mode_ui(ui: &mut egui::Ui, focus: bool, commands: &mut Vec<Command>) {
+    let mut on = focus;
+    let action = Action::ToggleFocusMode;
+    let text = format!("{} ({})", action.label(), action.keys_text(ui.ctx()));
+    if ui.checkbox(&mut on, text).clicked() {
+        commands.push(Command::Action(action));
+    }
 }
 
 /// The whole-UI text size: the same as Ctrl+= / Ctrl+- / Ctrl+0.
@@ -198,7 +179,7 @@ fn title_ui(ui: &mut egui::Ui, open: &OpenSession, palette: &Palette, edits: &mu
             let response = ui.add(
                 egui::TextEdit::singleline(&mut text)
                     .id(id)
-                    .font(egui::FontId::new(20.0, style::strong_family()))
+                    .font(style::strong_font(style::text::SUBHEADING))
                     .desired_width(320.0),
             );
             response.widget_info(|| {
@@ -221,7 +202,7 @@ fn title_ui(ui: &mut egui::Ui, open: &OpenSession, palette: &Palette, edits: &mu
         None => {
             let title = egui::Button::new(
                 RichText::new(&open.session.title)
-                    .font(egui::FontId::new(20.0, style::strong_family())),
+                    .font(style::strong_font(style::text::SUBHEADING)),
             )
             .frame(false)
             .truncate();
@@ -260,31 +241,34 @@ fn actions_ui(
             .fill(palette.accent);
         if ui
             .add_enabled(!open.saving, save_as)
-            .on_hover_text("Read-only: keep your changes in a new file (Ctrl+Shift+S)")
+            .on_hover_text(format!(
+                "Read-only: keep your changes in a new file ({})",
+                Action::SaveAs.keys_text(ui.ctx())
+            ))
             .clicked()
         {
-            commands.push(Command::SaveAs);
+            commands.push(Command::Action(Action::SaveAs));
         }
     } else if ui
         .add_enabled(!open.saving, save)
-        .on_hover_text("Ctrl+S")
+        .on_hover_text(Action::Save.keys_text(ui.ctx()))
         .clicked()
     {
-        commands.push(Command::Save);
+        commands.push(Command::Action(Action::Save));
     }
     if ui
         .add_enabled(open.history.can_redo(), egui::Button::new("Redo"))
-        .on_hover_text("Ctrl+Shift+Z or Ctrl+Y")
+        .on_hover_text(Action::Redo.keys_text(ui.ctx()))
         .clicked()
     {
-        commands.push(Command::Redo);
+        commands.push(Command::Action(Action::Redo));
     }
     if ui
         .add_enabled(open.history.can_undo(), egui::Button::new("Undo"))
-        .on_hover_text("Ctrl+Z")
+        .on_hover_text(Action::Undo.keys_text(ui.ctx()))
         .clicked()
     {
-        commands.push(Command::Undo);
+        commands.push(Command::Action(Action::Undo));
     }
     ui.label(
         RichText::new(format!(
@@ -316,6 +300,6 @@ fn save_automatically_ui(
         )
         .clicked()
     {
-        commands.push(Command::ToggleSaveAutomatically);
+        commands.push(Command::Action(Action::ToggleSaveAutomatically));
     }
 }

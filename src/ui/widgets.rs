@@ -53,3 +53,11 @@ pub fn primary_button(ui: &mut egui::Ui, text: &str, palette: &Palette) -> Respo
             .min_size(egui::vec2(0.0, 38.0)),
     )
 }
+
+/// A file's name for a message, e.g. "council.ron" (the whole path when it has no name).
+pub fn file_name_of(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}

@@ -7,7 +7,7 @@ use crate::model::NoteId;
 use crate::model::lab::{ActionId, OutcomeId};
 use crate::model::{ParticipantId, PhaseId};
 use crate::storage::recovery::{Drafts, FieldDraft};
-use crate::ui::canvas::{Capture, NoteEditor};
+use crate::ui::board::canvas::{Capture, NoteEditor};
 use crate::ui::lab::fields::Field;
 
 impl OpenSession {

@@ -2,7 +2,6 @@
 
 use std::path::{Path, PathBuf};
 
-use super::config::RecoveryState;
 use super::saving::display_name;
 use super::{GoldthreadApp, OpenSession};
 use crate::History;
@@ -10,9 +9,10 @@ use crate::model::Session;
 use crate::storage::lock::SessionLock;
 use crate::storage::recovery;
 use crate::storage::{self, CURRENT_FORMAT_VERSION, Loaded};
-use crate::ui::canvas::CanvasState;
+use crate::ui::board::canvas::BoardState;
 use crate::ui::command::Command;
 use crate::ui::dialogs::Dialog;
+use crate::ui::document::RecoveryState;
 use crate::ui::jobs::{JobResult, PickPurpose};
 
 impl GoldthreadApp {
@@ -129,7 +129,7 @@ impl GoldthreadApp {
         );
         let recovery_path =
             recovery::recovery_path(&self.config.library_dir, &session.title, &copy_id);
-        let mut canvas = CanvasState::new(session.view);
+        let mut canvas = BoardState::new(session.view);
         canvas.fit_if_mostly_hidden = path.is_some();
         canvas.anchor_origin_requested = path.is_none() && session.notes.is_empty();
         self.open = Some(OpenSession {

@@ -38,7 +38,7 @@ impl GoldthreadApp {
         if open.is_dirty() || open.path.is_none() {
             self.notices
                 .info("Saving first, so the follow-up links to the session as it is now.");
-            self.save_then(ctx, Some(Command::FollowUpOpen));
+            self.save_then(ctx, Some(Command::Action(crate::ui::Action::FollowUp)));
             return;
         }
         let previous = open.snapshot();

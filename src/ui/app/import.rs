@@ -9,7 +9,7 @@ use super::survey_preview::SurveyPreview;
 use crate::import::{self, ImportError, ImportedLine};
 use crate::model::CanvasRect;
 use crate::survey::{Answers, Selection, Table};
-use crate::ui::canvas::transform::Camera;
+use crate::ui::board::canvas::transform::Camera;
 use crate::ui::jobs::JobResult;
 use crate::ui::screen::Screen;
 

@@ -1,7 +1,6 @@
 //! The app: screens, the open session, dialogs and background jobs. Edits and commands collected
 //! while the frame is drawn are applied here, in one place, at the end of the frame.
 
-mod config;
 mod copy_report;
 mod drafts;
 mod files;
@@ -12,9 +11,10 @@ mod safety;
 mod saving;
 mod survey_preview;
 
-pub use config::{AppConfig, OpenSession, Settings};
+pub use super::document::{AppConfig, OpenSession, Settings};
 
-use super::canvas::{self, CanvasRequest};
+use super::action::{Action, Scope};
+use super::board::{CanvasRequest, canvas};
 use super::command::Command;
 use super::dialogs::{self, Dialog};
 use super::jobs::LibraryEvent;
@@ -130,9 +130,9 @@ impl GoldthreadApp {
         self.safety.as_ref()
     }
 
-    /// Queues a command, as a menu item would.
-    pub fn run(&mut self, command: Command) {
-        self.pending.push(command);
+    /// Queues an action or a command, as a menu item or a dialog would.
+    pub fn run(&mut self, command: impl Into<Command>) {
+        self.pending.push(command.into());
     }
 
     /// Draws one frame.
@@ -165,7 +165,12 @@ impl GoldthreadApp {
             || self.dialog.is_some()
             || self.safety.is_some()
             || self.survey.is_some();
-        self.pending.extend(shortcuts::commands(&ctx, asking));
+        let screen = self.open.as_ref().map(|o| o.screen);
+        self.pending.extend(
+            shortcuts::app_actions(&ctx, screen, asking)
+                .into_iter()
+                .map(Command::Action),
+        );
 
         let palette = self.settings.theme.palette();
         // Before the screens, so its keys (Enter, Esc) are not taken by the library behind it.
@@ -318,7 +323,7 @@ impl GoldthreadApp {
                     .as_ref()
                     .map(|o| o.session.title.clone())
                     .unwrap_or_default(),
-                then: Command::Quit,
+                then: Command::Action(Action::Quit),
             });
         }
     }
@@ -341,39 +346,12 @@ impl GoldthreadApp {
     /// Runs a command without asking.
     fn run_now(&mut self, ctx: &egui::Context, command: Command) {
         match command {
-            Command::NewSession => {
-                let templates = crate::storage::built_in_templates();
-                // The digital strategy lab is the default, so a newcomer's Ctrl+N then Enter
-                // starts a whole lab; Blank is one click or ↑ / ↓ away. The user's templates are
-                // read off the UI thread and join the list when they arrive (a huge or stuck
-                // file never freezes the app).
-                let chosen = navigation::default_template(&templates);
-                self.dialog = Some(Dialog::NewSession {
-                    title: String::new(),
-                    default_title: Session::default_title(self.config.today),
-                    templates,
-                    chosen,
-                });
-                self.jobs
-                    .read_templates(ctx, self.config.library_dir.clone());
-            }
+            Command::Action(action) => self.act(ctx, action),
             Command::CreateSession(title) => {
                 let session = Session::new(title, self.config.today);
                 self.install(session, None);
             }
-            Command::ShowLibrary => {
-                self.close_open();
-                self.rescan(ctx);
-            }
-            Command::RefreshLibrary => self.rescan(ctx),
             Command::OpenPath(path) => self.jobs.load(ctx, path, self.config.library_dir.clone()),
-            Command::OpenDialog => self.pick(ctx, PickPurpose::Open),
-            Command::Save => self.save_then(ctx, None),
-            Command::SaveAs => {
-                if self.open.is_some() {
-                    self.pick(ctx, PickPurpose::SaveAs);
-                }
-            }
             Command::SaveAsPath(path) => {
                 let path = with_ron_extension(path);
                 let is_own_file =
@@ -395,31 +373,6 @@ impl GoldthreadApp {
                     self.save_then(ctx, None);
                 }
             }
-            Command::Undo => self.undo_redo(true),
-            Command::Redo => self.undo_redo(false),
-            Command::ZoomToFit => {
-                if let Some(open) = &mut self.open {
-                    open.canvas.fit_requested = true;
-                }
-            }
-            Command::ToggleTheme => self.settings.theme = self.settings.theme.toggled(),
-            Command::ToggleSaveAutomatically => {
-                self.settings.save_automatically = !self.settings.save_automatically;
-                self.notices.info(if self.settings.save_automatically {
-                    "Save automatically is on: the session file is written a few seconds after each change."
-                } else {
-                    "Save automatically is off: recovery copies still protect your work; Ctrl+S saves the file."
-                });
-            }
-            Command::ToggleFullscreen => {
-                let full = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
-                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!full));
-            }
-            Command::Quit => {
-                self.close_open();
-                self.allow_close = true;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
             Command::CreateFromTemplate { title, template } => {
                 let session = template.session(title, self.config.today);
                 let screen = navigation::first_screen(&session);
@@ -428,26 +381,89 @@ impl GoldthreadApp {
                     navigation::open_screen(open, screen);
                 }
             }
-            Command::Export(format) => self.choose_export(ctx, format),
             Command::ExportPath { path, format } => self.export(ctx, path, format),
             Command::ExportReplacing { path, format } => self.export_to(ctx, path, format),
-            Command::ImportDialog => {
+            Command::ImportPath(path) => self.import_from(ctx, path),
+            Command::FollowUp(path) => self.follow_up_file(ctx, path),
+            Command::ShowInFolder(path) => self.jobs.show_in_folder(ctx, &path),
+        }
+    }
+
+    /// Runs a user's action. The Board's actions go to the Board, which applies them with its
+    /// keys' in one place when it next draws.
+    fn act(&mut self, ctx: &egui::Context, action: Action) {
+        if action.scope() == Scope::Board {
+            if let Some(open) = &mut self.open {
+                open.canvas.queued_actions.push(action);
+                ctx.request_repaint();
+            }
+            return;
+        }
+        match action {
+            Action::NewSession => self.ask_new_session(ctx),
+            Action::ShowLibrary => {
+                self.close_open();
+                self.rescan(ctx);
+            }
+            Action::RefreshLibrary => self.rescan(ctx),
+            Action::OpenFile => self.pick(ctx, PickPurpose::Open),
+            Action::Save => self.save_then(ctx, None),
+            Action::SaveAs => {
+                if self.open.is_some() {
+                    self.pick(ctx, PickPurpose::SaveAs);
+                }
+            }
+            Action::Undo => self.undo_redo(true),
+            Action::Redo => self.undo_redo(false),
+            Action::ToggleTheme => self.settings.theme = self.settings.theme.toggled(),
+            Action::ToggleSaveAutomatically => self.toggle_save_automatically(),
+            Action::ToggleFullscreen => {
+                let full = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!full));
+            }
+            Action::Quit => {
+                self.close_open();
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Action::Export(format) => self.choose_export(ctx, format),
+            Action::ImportNotes => {
                 if self.open.is_some() {
                     self.pick(ctx, PickPurpose::Import);
                 }
             }
-            Command::ImportPath(path) => self.import_from(ctx, path),
-            Command::FollowUp(path) => self.follow_up_file(ctx, path),
-            Command::FollowUpOpen => self.follow_up_open(ctx),
-            Command::OpenPrevious => self.find_previous(ctx),
-            Command::ShowScreen(_)
-            | Command::ShowKeys
-            | Command::ToggleFocusMode
-            | Command::OpenExample
-            | Command::ShowFiles
-            | Command::ShowInFolder(_) => self.run_help(ctx, command),
-            Command::CopyReport => self.copy_report(),
+            Action::FollowUp => self.follow_up_open(ctx),
+            Action::OpenPrevious => self.find_previous(ctx),
+            Action::CopyReport => self.copy_report(),
+            _ => self.run_help(ctx, action),
         }
+    }
+
+    /// Asks for a new session's title and template.
+    fn ask_new_session(&mut self, ctx: &egui::Context) {
+        let templates = crate::storage::built_in_templates();
+        // The digital strategy lab is the default, so a newcomer's Ctrl+N then Enter starts a
+        // whole lab; Blank is one click or ↑ / ↓ away. The user's templates are read off the UI
+        // thread and join the list when they arrive (a huge or stuck file never freezes the app).
+        let chosen = navigation::default_template(&templates);
+        self.dialog = Some(Dialog::NewSession {
+            title: String::new(),
+            default_title: Session::default_title(self.config.today),
+            templates,
+            chosen,
+        });
+        self.jobs
+            .read_templates(ctx, self.config.library_dir.clone());
+    }
+
+    /// Turns "save automatically" on or off, and says what that means.
+    fn toggle_save_automatically(&mut self) {
+        self.settings.save_automatically = !self.settings.save_automatically;
+        self.notices.info(if self.settings.save_automatically {
+            "Save automatically is on: the session file is written a few seconds after each change."
+        } else {
+            "Save automatically is off: recovery copies still protect your work; Ctrl+S saves the file."
+        });
     }
 
     fn undo_redo(&mut self, undo: bool) {

@@ -3,8 +3,8 @@
 
 use super::{GoldthreadApp, OpenSession};
 use crate::model::Edit;
-use crate::ui::canvas::{self, CanvasRequest};
-use crate::ui::command::Command;
+use crate::ui::action::Action;
+use crate::ui::board::{self, CanvasRequest, canvas};
 use crate::ui::dialogs::Dialog;
 use crate::ui::screen::{self, Screen};
 use crate::ui::style::Palette;
@@ -77,7 +77,7 @@ pub fn session_ui(
         Screen::Board => {
             canvas::escape_closes(ui.ctx(), &mut open.canvas);
             let mut requests = Vec::new();
-            canvas::canvas_ui(
+            board::board_ui(
                 ui,
                 &open.session,
                 &mut open.canvas,
@@ -109,28 +109,40 @@ pub fn session_ui(
 }
 
 impl GoldthreadApp {
-    /// Runs the commands of screens, focus mode and the Help menu.
-    pub(super) fn run_help(&mut self, ctx: &egui::Context, command: Command) {
-        match command {
-            Command::ShowScreen(screen) => {
+    /// Runs the actions of screens, phases, focus mode and the Help menu.
+    pub(super) fn run_help(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::ShowScreen(screen) => {
                 if let Some(open) = &mut self.open {
                     open_screen(open, screen);
                 }
             }
-            Command::ShowKeys => {
+            Action::NextPhase | Action::PreviousPhase => {
+                if let Some(open) = &mut self.open {
+                    open.lab.go_phase = Some(action == Action::NextPhase);
+                    ctx.request_repaint();
+                }
+            }
+            Action::ShowKeys => {
                 self.dialog = Some(Dialog::Keys {
                     screen: self.open.as_ref().map(|o| o.screen),
                 });
             }
-            Command::ToggleFocusMode => self.toggle_focus_mode(),
-            Command::OpenExample => self.jobs.copy_example(ctx, self.config.library_dir.clone()),
-            Command::ShowFiles => {
+            Action::CommandPalette => {
+                self.dialog = Some(Dialog::Palette {
+                    screen: self.open.as_ref().map(|o| o.screen),
+                    query: String::new(),
+                    chosen: 0,
+                });
+            }
+            Action::ToggleFocusMode => self.toggle_focus_mode(),
+            Action::OpenExample => self.jobs.copy_example(ctx, self.config.library_dir.clone()),
+            Action::ShowFiles => {
                 self.dialog = Some(Dialog::Message {
                     title: "Where your files are".to_owned(),
                     body: help::files_text(&self.config.library_dir),
                 });
             }
-            Command::ShowInFolder(path) => self.jobs.show_in_folder(ctx, &path),
             _ => {}
         }
     }

@@ -5,11 +5,11 @@
 use std::path::PathBuf;
 
 use super::GoldthreadApp;
-use super::config::RecoveryState;
 use super::saving::display_name;
 use crate::storage::lock::{self, LockError, SessionLock};
 use crate::storage::recovery::{Drafts, RecoveryCopy};
 use crate::storage::{DiskStamp, Loaded};
+use crate::ui::document::RecoveryState;
 use crate::ui::jobs::{self, Listing};
 use crate::ui::recovery_ui::{SafetyChoice, SafetyPrompt};
 

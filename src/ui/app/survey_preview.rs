@@ -102,17 +102,17 @@ impl GoldthreadApp {
                 ui.set_width(style::SURVEY_PREVIEW_WIDTH);
                 ui.heading(format!("Import answers from {}", preview.file_name()));
                 ui.label(RichText::new(preview.source_line()).color(palette.text_muted));
-                ui.add_space(8.0);
+                ui.add_space(style::gap::NORMAL);
                 ui.label("Choose the column that holds the answers to put on notes. Author and service area are optional.");
-                ui.add_space(4.0);
+                ui.add_space(style::gap::TINY);
                 ui.label(RichText::new(choice_line(preview)).strong());
-                ui.add_space(8.0);
+                ui.add_space(style::gap::NORMAL);
                 egui::ScrollArea::vertical()
                     .max_height(style::SURVEY_PREVIEW_LIST_HEIGHT)
                     .show(ui, |ui| columns_ui(ui, preview, palette));
-                ui.add_space(10.0);
+                ui.add_space(style::gap::MEDIUM);
                 ui.label(RichText::new(&summary).strong());
-                ui.add_space(8.0);
+                ui.add_space(style::gap::NORMAL);
                 ui.horizontal(|ui| {
                     let n = answers.answers.len();
                     let label = format!("Import {n} note{}", if n == 1 { "" } else { "s" });

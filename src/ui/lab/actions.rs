@@ -175,7 +175,7 @@ fn board_ui(
             }
         }
     });
-    ui.add_space(6.0);
+    ui.add_space(crate::ui::style::gap::SMALL);
     let actions = sorted_actions(session, state.action_sort);
     card_ui(ui, palette, |ui| {
         if actions.is_empty() {
@@ -188,7 +188,7 @@ fn board_ui(
             }
             action_row_ui(ui, session, action, row + 1, width, state, palette, edits);
         }
-        ui.add_space(4.0);
+        ui.add_space(crate::ui::style::gap::TINY);
         if ui.button("+ Add action").clicked() {
             let id = session.lab.next_action_id();
             edits.push(Edit::Lab(LabEdit::add_action(session, Action::new(id, ""))));

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use egui::{Key, Modifiers, RichText};
+use egui::RichText;
 
 use super::LabState;
 use crate::model::lab::Timer;
@@ -35,13 +35,10 @@ pub fn agenda_bar_ui(
     let mut go_to: Option<PhaseId> = None;
 
     // Page Down / Page Up move between phases, as a presenter's clicker sends them.
-    if !ui.ctx().text_edit_focused() {
-        if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::PageDown)) {
-            go_to = lab.next_phase();
-        }
-        if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::PageUp)) {
-            go_to = lab.previous_phase();
-        }
+    match state.go_phase.take() {
+        Some(true) => go_to = lab.next_phase(),
+        Some(false) => go_to = lab.previous_phase(),
+        None => {}
     }
 
     egui::Frame::NONE
@@ -68,13 +65,13 @@ pub fn agenda_bar_ui(
                         ui.horizontal(|ui| {
                             nav_ui(ui, session, palette, &mut go_to);
                             if let Some(filter) = phase_filter {
-                                ui.add_space(16.0);
+                                ui.add_space(style::gap::WIDE);
                                 filter_ui(ui, session, &mut state.filter_follows, filter);
                             }
                         });
                     },
                 );
-                ui.add_space(16.0);
+                ui.add_space(style::gap::WIDE);
                 ui.allocate_ui_with_layout(
                     egui::vec2(TIMER_WIDTH, 0.0),
                     egui::Layout::top_down(egui::Align::Center),
@@ -127,7 +124,7 @@ fn phases_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette, go_to: &mu
                 },
                 phase.name
             );
-            let font = egui::FontId::new(style::PHASE_FONT_SIZE, style::strong_family());
+            let font = style::strong_font(style::PHASE_FONT_SIZE);
             let rich = RichText::new(text).font(font);
             let button = if is_current {
                 egui::Button::new(rich.color(palette.on_accent)).fill(palette.accent)
@@ -198,7 +195,7 @@ fn nav_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette, go_to: &mut O
 
 fn prompt_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette) {
     let lab = &session.lab;
-    ui.add_space(4.0);
+    ui.add_space(style::gap::TINY);
     let Some(phase) = lab.current() else {
         ui.label(
             RichText::new("Press Next ▶ (or Page Down) to start the first phase.")
@@ -221,7 +218,7 @@ fn prompt_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette) {
     let response = ui.add(
         egui::Label::new(
             RichText::new(prompt)
-                .font(egui::FontId::new(size, style::strong_family()))
+                .font(style::strong_font(size))
                 .color(palette.text),
         )
         .wrap(),
@@ -329,10 +326,7 @@ fn timer_ui(
                 ui.label(RichText::new(caption).strong().color(text_colour));
                 let digits = ui.label(
                     RichText::new(&display)
-                        .font(egui::FontId::new(
-                            style::TIMER_FONT_SIZE,
-                            style::strong_family(),
-                        ))
+                        .font(style::strong_font(style::TIMER_FONT_SIZE))
                         .color(text_colour),
                 );
                 let spoken = if over {

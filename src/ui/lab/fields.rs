@@ -138,7 +138,7 @@ pub fn text_field_ui(
     .hint_text(look.hint)
     .desired_width(look.width);
     if let Some(size) = look.size {
-        edit = edit.font(egui::FontId::proportional(size));
+        edit = edit.font(crate::ui::style::font(size));
     }
     let response = ui.add(edit);
     let label = look.label.to_owned();

@@ -62,6 +62,9 @@ pub struct LabState {
     pub notices: Vec<String>,
     /// Show the next lab screen drawn from its top (set when a tab is opened).
     pub scroll_to_top: bool,
+    /// The next or previous phase asked for (Page Down / Page Up, the palette): `Some(true)`
+    /// for the next one. The agenda bar moves there when it next draws.
+    pub go_phase: Option<bool>,
 }
 
 impl LabState {
@@ -88,6 +91,7 @@ impl Default for LabState {
             board_in_phase: None,
             notices: Vec::new(),
             scroll_to_top: true,
+            go_phase: None,
         }
     }
 }
@@ -110,14 +114,14 @@ pub fn lab_ui(
         ("goldthread.lab.scroll", screen.label()),
         to_top,
         |ui| {
-            ui.add_space(16.0);
+            ui.add_space(crate::ui::style::gap::WIDE);
             match screen {
                 Screen::Plan => plan::plan_ui(ui, session, state, palette, edits),
                 Screen::Actions => actions::actions_ui(ui, session, state, palette, edits),
                 Screen::Thread => thread::thread_ui(ui, session, state.today, palette),
                 Screen::Board | Screen::Vote => {}
             }
-            ui.add_space(32.0);
+            ui.add_space(crate::ui::style::gap::HUGE);
         },
     );
 }

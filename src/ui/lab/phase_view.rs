@@ -40,14 +40,14 @@ pub fn phase_view_ui(
         return false;
     }
     super::widgets::centred_column_ui(ui, "goldthread.lab.phase_view", false, |ui| {
-        ui.add_space(12.0);
+        ui.add_space(crate::ui::style::gap::LARGE);
         ui.horizontal_wrapped(|ui| {
             if ui.button("Show the notes board").clicked() {
                 state.board_in_phase = Some(phase.id);
             }
             previous_ui(ui, session, palette, commands);
         });
-        ui.add_space(8.0);
+        ui.add_space(crate::ui::style::gap::NORMAL);
         match &phase.kind {
             PhaseKind::Review => review_ui(ui, session, state, palette, edits),
             PhaseKind::Score(scoring) => {
@@ -55,7 +55,7 @@ pub fn phase_view_ui(
             }
             PhaseKind::Notes => {}
         }
-        ui.add_space(32.0);
+        ui.add_space(crate::ui::style::gap::HUGE);
     });
     true
 }
@@ -70,7 +70,7 @@ fn previous_ui(
     let Some(link) = &session.previous else {
         return;
     };
-    ui.add_space(12.0);
+    ui.add_space(crate::ui::style::gap::LARGE);
     ui.label(
         RichText::new(format!(
             "Following up “{}” ({})",
@@ -84,7 +84,7 @@ fn previous_ui(
         .on_hover_text("Found by its id, even if its file was renamed or moved in the library")
         .clicked()
     {
-        commands.push(Command::OpenPrevious);
+        commands.push(Command::Action(crate::ui::Action::OpenPrevious));
     }
 }
 

@@ -119,7 +119,7 @@ fn outcomes_ui(
                 }
             });
         }
-        ui.add_space(4.0);
+        ui.add_space(crate::ui::style::gap::TINY);
         if ui.button("+ Add outcome").clicked() {
             let id = lab.next_outcome_id();
             edits.push(Edit::Lab(LabEdit::add_outcome(
@@ -209,7 +209,7 @@ fn participants_ui(
                 }
             });
         }
-        ui.add_space(4.0);
+        ui.add_space(crate::ui::style::gap::TINY);
         if ui.button("+ Add participant").clicked() {
             let id = session.next_participant_id();
             edits.push(Edit::InsertParticipants(vec![(
@@ -360,7 +360,7 @@ fn agenda_ui(
                 }
             });
         }
-        ui.add_space(4.0);
+        ui.add_space(crate::ui::style::gap::TINY);
         if ui.button("+ Add phase").clicked() {
             let id = lab.next_phase_id();
             let name = format!("Phase {}", lab.phases.len() + 1);

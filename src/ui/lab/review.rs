@@ -152,7 +152,7 @@ fn action_card_ui(
             )
             .wrap(),
         );
-        ui.add_space(8.0);
+        ui.add_space(style::gap::NORMAL);
         ui.horizontal_wrapped(|ui| {
             let detail = |t: String| RichText::new(t).size(style::REVIEW_DETAIL_SIZE);
             let owner = action.real_owner().map_or_else(
@@ -188,7 +188,7 @@ fn action_card_ui(
                 .color(palette.text_muted),
             );
         }
-        ui.add_space(12.0);
+        ui.add_space(style::gap::LARGE);
         ui.horizontal_wrapped(|ui| {
             for (key, step, label) in KEYS {
                 let text = RichText::new(format!("{}   {label}", key.name()))
@@ -215,7 +215,7 @@ fn action_card_ui(
 
 /// The progress note field under the card: N focuses it, Enter keeps the note.
 fn note_ui(ui: &mut egui::Ui, action: &Action, state: &mut LabState) -> Option<String> {
-    ui.add_space(10.0);
+    ui.add_space(style::gap::MEDIUM);
     text_field_ui(
         ui,
         &mut state.drafts,
@@ -247,7 +247,7 @@ fn summary_ui(ui: &mut egui::Ui, actions: &[&Action], palette: &Palette) {
                 ActionStatus::Done => "Achievements",
                 other => other.label(),
             };
-            ui.add_space(8.0);
+            ui.add_space(style::gap::NORMAL);
             ui.label(
                 RichText::new(format!(
                     "{heading} ({})",
@@ -269,7 +269,7 @@ fn summary_ui(ui: &mut egui::Ui, actions: &[&Action], palette: &Palette) {
                 );
             }
         }
-        ui.add_space(8.0);
+        ui.add_space(style::gap::NORMAL);
         ui.label(RichText::new("Page Down moves on to the next phase.").color(palette.text_muted));
     });
 }

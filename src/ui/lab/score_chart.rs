@@ -2,7 +2,7 @@
 //! 1 to 5 with its label under it, last time's bar (muted) beside this time's (gold), the count
 //! on each bar, and the median marked.
 
-use egui::{Align2, FontId, Rect, RichText, Sense, Stroke, pos2, vec2};
+use egui::{Align2, Rect, RichText, Sense, Stroke, pos2, vec2};
 
 use crate::model::score::{Distribution, SCALE, ScoreChange, Scoring, number};
 use crate::ui::style::{self, Palette};
@@ -51,7 +51,7 @@ pub fn score_chart_ui(
         .max(before.map_or(0, |b| b.max_count()))
         .max(1) as f32;
     let painter = ui.painter_at(rect);
-    let font = FontId::proportional(style::SCORE_CHART_FONT_SIZE);
+    let font = style::font(style::SCORE_CHART_FONT_SIZE);
     painter.hline(
         chart.x_range(),
         chart.bottom(),
@@ -86,14 +86,14 @@ pub fn score_chart_ui(
             pos2(centre, chart.bottom() + 6.0),
             Align2::CENTER_TOP,
             format!("{}", i + 1),
-            FontId::new(style::SCORE_CHART_FONT_SIZE, style::strong_family()),
+            style::strong_font(style::SCORE_CHART_FONT_SIZE),
             palette.text,
         );
         painter.text(
             pos2(centre, chart.bottom() + 32.0),
             Align2::CENTER_TOP,
             scoring.label(i as u8 + 1),
-            FontId::proportional(style::SCORE_CHART_FONT_SIZE - 4.0),
+            style::font(style::SCORE_CHART_FONT_SIZE - 4.0),
             palette.text_muted,
         );
     }
@@ -108,7 +108,7 @@ pub fn score_chart_ui(
             pos2(x, rect.top()),
             Align2::CENTER_TOP,
             format!("median {}", number(median)),
-            FontId::new(style::SCORE_CHART_FONT_SIZE, style::strong_family()),
+            style::strong_font(style::SCORE_CHART_FONT_SIZE),
             palette.selection,
         );
     }
@@ -124,7 +124,7 @@ fn legend_ui(ui: &mut egui::Ui, palette: &Palette) {
             let (swatch, _) = ui.allocate_exact_size(vec2(18.0, 18.0), Sense::hover());
             ui.painter().rect_filled(swatch, 3.0, fill);
             ui.label(RichText::new(text).size(style::SCORE_CHART_FONT_SIZE - 2.0));
-            ui.add_space(12.0);
+            ui.add_space(style::gap::LARGE);
         }
     });
 }

@@ -78,7 +78,7 @@ pub fn scores_ui(
             }
         }
     });
-    ui.add_space(8.0);
+    ui.add_space(style::gap::NORMAL);
     // What the room reads comes first: the chart (a tally is open; a laptop round only once
     // revealed, and never while someone is scoring), then the controls.
     let shown = match scoring.mode {
@@ -90,7 +90,7 @@ pub fn scores_ui(
         card_ui(ui, palette, |ui| {
             score_chart_ui(ui, scoring, change.as_ref(), palette);
         });
-        ui.add_space(12.0);
+        ui.add_space(style::gap::LARGE);
     }
     match scoring.mode {
         ScoreMode::Tally => tally_ui(ui, phase, scoring, palette, edits),
@@ -186,7 +186,7 @@ fn laptop_ui(
             ))
             .size(style::REVIEW_DETAIL_SIZE),
         );
-        ui.add_space(8.0);
+        ui.add_space(style::gap::NORMAL);
         ui.horizontal_wrapped(|ui| {
             for person in &session.participants {
                 let scored = scoring.score_of(person.id).is_some();
@@ -204,7 +204,7 @@ fn laptop_ui(
                 }
             }
         });
-        ui.add_space(8.0);
+        ui.add_space(style::gap::NORMAL);
         let enter = !ui.ctx().text_edit_focused()
             && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
         if let Some(next) = waiting.first() {
@@ -263,7 +263,7 @@ fn ballot_ui(
             RichText::new("Press 1 to 5 or click one. Nobody sees it until the reveal.")
                 .color(palette.text_muted),
         );
-        ui.add_space(10.0);
+        ui.add_space(style::gap::MEDIUM);
         ui.horizontal_wrapped(|ui| {
             for score in 1..=SCALE as u8 {
                 let text = format!("{score}\n{}", scoring.label(score));

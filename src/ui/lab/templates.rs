@@ -97,7 +97,7 @@ pub fn template_picker_ui(
                 if selected && moved {
                     response.scroll_to_me(None);
                 }
-                ui.add_space(4.0);
+                ui.add_space(crate::ui::style::gap::TINY);
             }
         });
 }

@@ -31,7 +31,10 @@ pub fn thread_ui(ui: &mut egui::Ui, session: &Session, today: NaiveDate, palette
                     .color(palette.text_muted),
             );
         } else {
-            ui.add(egui::Label::new(RichText::new(lab.vision.trim()).size(24.0)).wrap());
+            ui.add(
+                egui::Label::new(RichText::new(lab.vision.trim()).size(style::text::SECTION))
+                    .wrap(),
+            );
         }
     });
 
@@ -45,7 +48,11 @@ pub fn thread_ui(ui: &mut egui::Ui, session: &Session, today: NaiveDate, palette
     for outcome in &lab.outcomes {
         card_ui(ui, palette, |ui| {
             ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(&outcome.text).strong().size(21.0));
+                ui.label(
+                    RichText::new(&outcome.text)
+                        .strong()
+                        .size(style::text::EMPHASIS),
+                );
                 let when = outcome
                     .by_when
                     .map_or_else(|| "no date yet".to_owned(), |d| format!("by {}", long(d)));
@@ -64,7 +71,7 @@ pub fn thread_ui(ui: &mut egui::Ui, session: &Session, today: NaiveDate, palette
                 warning_ui(ui, "No action serves this outcome.", palette);
             }
         });
-        ui.add_space(6.0);
+        ui.add_space(style::gap::SMALL);
     }
 
     knots.push(ui.cursor().top() + 34.0);
@@ -98,7 +105,11 @@ pub fn thread_ui(ui: &mut egui::Ui, session: &Session, today: NaiveDate, palette
         for (theme, n) in ranked_themes(session, &dots) {
             let notes = notes_per_theme.get(&theme.id).copied().unwrap_or(0);
             ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(&theme.name).strong().size(20.0));
+                ui.label(
+                    RichText::new(&theme.name)
+                        .strong()
+                        .size(style::text::SUBHEADING),
+                );
                 ui.label(
                     RichText::new(format!(
                         "{}{}{}",
@@ -128,7 +139,7 @@ pub fn thread_ui(ui: &mut egui::Ui, session: &Session, today: NaiveDate, palette
             if linked.is_empty() && top.contains(&theme.id) {
                 warning_ui(ui, "A top theme with no action.", palette);
             }
-            ui.add_space(6.0);
+            ui.add_space(style::gap::SMALL);
         }
     });
 
@@ -167,7 +178,7 @@ fn summary_ui(ui: &mut egui::Ui, session: &Session, found: &[Break], palette: &P
         if found.is_empty() {
             ui.label(
                 RichText::new("The golden thread is unbroken")
-                    .size(26.0)
+                    .size(style::text::TITLE)
                     .strong()
                     .color(palette.accent),
             );
@@ -184,7 +195,7 @@ fn summary_ui(ui: &mut egui::Ui, session: &Session, found: &[Break], palette: &P
                 "{} in the golden thread",
                 plural(found.len(), "break", "breaks")
             ))
-            .size(26.0)
+            .size(style::text::TITLE)
             .strong()
             .color(palette.danger),
         );
@@ -364,7 +375,7 @@ fn coverage_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette) {
             coverage_row_ui(ui, &theme.name, &votes, &cov.voices, palette);
         }
         if !session.lab.phases.is_empty() {
-            ui.add_space(10.0);
+            ui.add_space(style::gap::MEDIUM);
             coverage_header_ui(ui, "Phase", palette);
         }
         for cov in phase_coverage(session) {

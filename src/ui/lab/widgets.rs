@@ -6,19 +6,16 @@ use crate::ui::style::{self, Palette};
 
 /// A section heading with an optional line of explanation under it.
 pub fn section_ui(ui: &mut egui::Ui, title: &str, explain: &str, palette: &Palette) {
-    ui.add_space(18.0);
+    ui.add_space(style::gap::SECTION);
     ui.label(
         RichText::new(title)
-            .font(egui::FontId::new(
-                style::SECTION_FONT_SIZE,
-                style::strong_family(),
-            ))
+            .font(style::strong_font(style::SECTION_FONT_SIZE))
             .color(palette.text),
     );
     if !explain.is_empty() {
         ui.label(RichText::new(explain).color(palette.text_muted));
     }
-    ui.add_space(6.0);
+    ui.add_space(style::gap::SMALL);
 }
 
 /// A raised card around `add`.

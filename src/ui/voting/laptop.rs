@@ -49,13 +49,12 @@ fn handover_ui(
         .map(|p| p.id)
         .collect();
     let voted = people.len() - waiting.len();
-    let big =
-        |text: &str| RichText::new(text).font(egui::FontId::new(30.0, style::strong_family()));
+    let big = |text: &str| RichText::new(text).font(style::strong_font(style::text::DISPLAY));
     if waiting.is_empty() {
         ui.label(big("Everyone has voted."));
         ui.label(
             RichText::new("When the room is ready, the facilitator reveals the results (Enter, then Reveal now).")
-                .size(20.0)
+                .size(style::text::SUBHEADING)
                 .color(palette.text_muted),
         );
     } else {
@@ -67,26 +66,26 @@ fn handover_ui(
             RichText::new(format!(
                 "Who is voting now? Choose your name, or press Enter for {next}."
             ))
-            .size(20.0)
+            .size(style::text::SUBHEADING)
             .color(palette.text_muted),
         );
     }
     ui.label(
         RichText::new(format!("{voted} of {} have voted", people.len()))
-            .size(18.0)
+            .size(style::text::BODY)
             .color(palette.text_muted),
     );
-    ui.add_space(12.0);
+    ui.add_space(style::gap::LARGE);
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing = egui::vec2(12.0, 12.0);
         for p in &people {
             let done = round.is_done(p.id);
             let text = if done {
                 RichText::new(format!("✓ {}", p.name))
-                    .size(22.0)
+                    .size(style::text::HEADING)
                     .color(palette.text_muted)
             } else {
-                RichText::new(&p.name).size(22.0).strong()
+                RichText::new(&p.name).size(style::text::HEADING).strong()
             };
             let button = egui::Button::new(text).min_size(egui::vec2(180.0, 56.0));
             let response = ui.add(button);
@@ -156,14 +155,14 @@ fn facilitator_ui(
     palette: &Palette,
     edits: &mut Vec<Edit>,
 ) {
-    ui.add_space(16.0);
+    ui.add_space(style::gap::WIDE);
     if state.confirm_reveal {
         confirm_reveal_ui(ui, round.id, turnout, state, palette, edits);
         return;
     }
     egui::CollapsingHeader::new(
         RichText::new("Facilitator")
-            .size(18.0)
+            .size(style::text::BODY)
             .color(palette.text_muted),
     )
     .id_salt(("facilitator", round.id))
@@ -199,7 +198,7 @@ fn confirm_reveal_ui(
         .show(ui, |ui| {
             ui.label(
                 RichText::new(format!("{voted} of {people} have voted. Reveal now?"))
-                    .font(egui::FontId::new(24.0, style::strong_family())),
+                    .font(style::strong_font(style::text::SECTION)),
             );
             let waiting = people.saturating_sub(voted);
             let who = if waiting == 1 {
@@ -212,8 +211,12 @@ fn confirm_reveal_ui(
             } else {
                 format!("{who} not voted yet. Everyone in the room will see the totals.")
             };
-            ui.label(RichText::new(warning).size(18.0).color(palette.text_muted));
-            ui.add_space(8.0);
+            ui.label(
+                RichText::new(warning)
+                    .size(style::text::BODY)
+                    .color(palette.text_muted),
+            );
+            ui.add_space(style::gap::NORMAL);
             ui.horizontal(|ui| {
                 reveal = primary_button(ui, "Reveal now", palette).clicked();
                 cancel |= ui.button("Not yet").clicked();
@@ -253,14 +256,14 @@ fn ballot_ui(
     let left = budget.saturating_sub(used);
     ui.label(
         RichText::new(format!("{name}, place your dots"))
-            .font(egui::FontId::new(30.0, style::strong_family()))
+            .font(style::strong_font(style::text::DISPLAY))
             .color(palette.accent),
     );
     ui.horizontal(|ui| {
         budget_dots_ui(ui, left, budget, palette);
         ui.label(
             RichText::new(format!("{} left of {}", dots(left), budget))
-                .size(22.0)
+                .size(style::text::HEADING)
                 .strong(),
         );
     });
@@ -269,10 +272,10 @@ fn ballot_ui(
             "Click + or press an option's number to place a dot; − or Shift+number takes it back. \
              ↑/↓ reach any option, then + or −. Enter when done.",
         )
-        .size(16.0)
+        .size(style::text::SMALL)
         .color(palette.text_muted),
     );
-    ui.add_space(8.0);
+    ui.add_space(style::gap::NORMAL);
     place_dots_ui(
         ui,
         session,
@@ -284,7 +287,7 @@ fn ballot_ui(
         palette,
         edits,
     );
-    ui.add_space(12.0);
+    ui.add_space(style::gap::LARGE);
     let mut done = false;
     ui.horizontal(|ui| {
         done = primary_button(ui, "Done: hide my dots", palette).clicked();

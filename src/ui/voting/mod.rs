@@ -196,9 +196,9 @@ fn header_ui(ui: &mut egui::Ui, session: &Session, round: &VoteRound, palette: &
     ui.label(
         RichText::new(parts.join("  ·  "))
             .color(palette.text_muted)
-            .size(17.0),
+            .size(style::text::LABEL),
     );
-    ui.add_space(10.0);
+    ui.add_space(style::gap::MEDIUM);
 }
 
 /// The last message, if any.
@@ -215,9 +215,9 @@ fn message_ui(ui: &mut egui::Ui, state: &VotingState, palette: &Palette) {
         .inner_margin(egui::Margin::symmetric(14, 10))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(RichText::new(&m.text).color(text).size(19.0));
+            ui.label(RichText::new(&m.text).color(text).size(style::text::LEAD));
         });
-    ui.add_space(8.0);
+    ui.add_space(style::gap::NORMAL);
 }
 
 /// The buttons under an open round: reveal, and start again.
@@ -229,7 +229,7 @@ fn open_round_actions_ui(
     palette: &Palette,
     edits: &mut Vec<Edit>,
 ) {
-    ui.add_space(12.0);
+    ui.add_space(style::gap::LARGE);
     ui.horizontal(|ui| {
         if super::widgets::primary_button(ui, "Reveal results", palette).clicked() {
             edits.push(Edit::Vote(VoteEdit::SetState {

@@ -102,7 +102,7 @@ fn option_row_ui(
                     egui::Label::new(
                         RichText::new(key)
                             .color(palette.text_muted)
-                            .font(egui::FontId::new(20.0, style::strong_family())),
+                            .font(style::strong_font(style::text::SUBHEADING)),
                     ),
                 );
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -146,7 +146,7 @@ fn option_row_ui(
     if row.scroll_to {
         frame.response.scroll_to_me(None);
     }
-    ui.add_space(4.0);
+    ui.add_space(style::gap::TINY);
     clicked
 }
 
@@ -168,7 +168,9 @@ fn notes_button_ui(ui: &mut egui::Ui, row: &OptionRow, palette: &Palette) -> boo
     let label = format!("{verb} the notes of {}", row.name);
     let response = ui
         .add(egui::Button::new(
-            RichText::new(text).size(17.0).color(palette.text_muted),
+            RichText::new(text)
+                .size(style::text::LABEL)
+                .color(palette.text_muted),
         ))
         .on_hover_text(&label);
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
@@ -177,7 +179,7 @@ fn notes_button_ui(ui: &mut egui::Ui, row: &OptionRow, palette: &Palette) -> boo
 
 /// A theme's notes under its row, so voters need not remember the wall.
 fn notes_ui(ui: &mut egui::Ui, notes: &[String], palette: &Palette) {
-    ui.add_space(4.0);
+    ui.add_space(style::gap::TINY);
     ui.indent("theme-notes", |ui| {
         for note in notes {
             ui.add(
@@ -219,7 +221,7 @@ pub fn round_button(
             rect.center(),
             egui::Align2::CENTER_CENTER,
             text,
-            egui::FontId::new(26.0, style::strong_family()),
+            style::strong_font(style::text::TITLE),
             palette.text,
         );
     }
@@ -270,7 +272,7 @@ fn dots_ui(ui: &mut egui::Ui, row: &OptionRow, dots_label: &str, palette: &Palet
             egui::pos2(rect.min.x + text_x, rect.center().y),
             egui::Align2::LEFT_CENTER,
             text,
-            egui::FontId::new(22.0, style::strong_family()),
+            style::strong_font(style::text::HEADING),
             colour,
         );
         return;

@@ -19,11 +19,11 @@ pub fn priorities_ui(
     let voting = &session.voting;
     let candidates = voting.counting_candidates();
     let counting = voting.counting_round().map(|r| r.id);
-    ui.add_space(14.0);
+    ui.add_space(style::gap::ROOMY);
     if !round.settings.is_on_themes() {
         ui.label(
             RichText::new("A vote on notes does not change the theme priorities.")
-                .size(18.0)
+                .size(style::text::BODY)
                 .color(palette.text_muted),
         );
     }
@@ -52,7 +52,7 @@ fn choice_ui(
     let voting = &session.voting;
     ui.label(
         RichText::new("The vote that sets the theme priorities")
-            .size(20.0)
+            .size(style::text::SUBHEADING)
             .strong(),
     );
     ui.label(
@@ -60,7 +60,7 @@ fn choice_ui(
             "Actions, the golden thread, the dots on the Board and the report rank the themes \
              by this vote and its runoffs.",
         )
-        .size(16.0)
+        .size(style::text::SMALL)
         .color(palette.text_muted),
     );
     for candidate in voting.counting_candidates() {
@@ -71,7 +71,7 @@ fn choice_ui(
             .map_or(1, |i| i + 1);
         let text = format!("Vote {number} · {}", voting.describe(candidate.id));
         let chosen = counting == Some(candidate.id);
-        let response = ui.radio(chosen, RichText::new(text).size(18.0));
+        let response = ui.radio(chosen, RichText::new(text).size(style::text::BODY));
         if response.clicked() && !chosen {
             edits.push(Edit::Vote(VoteEdit::SetCounting(Some(candidate.id))));
         }

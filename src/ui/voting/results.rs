@@ -30,14 +30,14 @@ pub fn results_ui(
             "{} from {from}",
             round.settings.count_words(tally.total_dots)
         ))
-        .size(20.0)
+        .size(style::text::SUBHEADING)
         .color(palette.text_muted),
     );
-    ui.add_space(8.0);
+    ui.add_space(style::gap::NORMAL);
     ranking_ui(ui, session, round, &tally, palette, true);
     let top_tie = tally.tied_for_first();
     if !top_tie.is_empty() {
-        ui.add_space(6.0);
+        ui.add_space(style::gap::SMALL);
         let lookup = OptionLookup::new(session);
         let names: Vec<String> = top_tie
             .iter()
@@ -48,7 +48,7 @@ pub fn results_ui(
                 "First place is a tie between {}. A runoff can settle it.",
                 names.join(" and ")
             ))
-            .size(20.0)
+            .size(style::text::SUBHEADING)
             .color(palette.selection),
         );
     }
@@ -56,7 +56,7 @@ pub fn results_ui(
         who_voted_how_ui(ui, session, round, palette);
     }
     super::priorities::priorities_ui(ui, session, round, palette, edits);
-    ui.add_space(16.0);
+    ui.add_space(style::gap::WIDE);
     actions_ui(ui, session, round, &tally, state, palette, edits);
     earlier_rounds_ui(ui, session, round, palette);
 }
@@ -104,7 +104,7 @@ fn result_row_ui(
         return;
     }
     let painter = ui.painter();
-    let strong = |size: f32| egui::FontId::new(size * scale, style::strong_family());
+    let strong = |size: f32| style::strong_font(size * scale);
     let y = rect.center().y;
     let rank = if row.tied {
         format!("={}", row.rank)
@@ -184,10 +184,10 @@ fn result_row_ui(
 
 /// The totals so far, compact, for an open (not secret) vote while it runs.
 pub fn live_totals_ui(ui: &mut egui::Ui, session: &Session, round: &VoteRound, palette: &Palette) {
-    ui.add_space(12.0);
+    ui.add_space(style::gap::LARGE);
     ui.label(
         RichText::new("Totals so far (open vote)")
-            .size(18.0)
+            .size(style::text::BODY)
             .color(palette.text_muted),
     );
     ranking_ui(ui, session, round, &round.tally(session), palette, false);
@@ -195,8 +195,12 @@ pub fn live_totals_ui(ui: &mut egui::Ui, session: &Session, round: &VoteRound, p
 
 /// Each voter's dots, by name (only for votes that are not anonymous).
 fn who_voted_how_ui(ui: &mut egui::Ui, session: &Session, round: &VoteRound, palette: &Palette) {
-    ui.add_space(12.0);
-    ui.label(RichText::new("Who voted how").size(22.0).strong());
+    ui.add_space(style::gap::LARGE);
+    ui.label(
+        RichText::new("Who voted how")
+            .size(style::text::HEADING)
+            .strong(),
+    );
     let lookup = OptionLookup::new(session);
     for id in &round.settings.participants {
         let Some(person) = session.participant(*id) else {
@@ -218,8 +222,12 @@ fn who_voted_how_ui(ui: &mut egui::Ui, session: &Session, round: &VoteRound, pal
             placed.join(",  ")
         };
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(&person.name).size(19.0).strong());
-            ui.label(RichText::new(text).size(19.0).color(palette.text_muted));
+            ui.label(RichText::new(&person.name).size(style::text::LEAD).strong());
+            ui.label(
+                RichText::new(text)
+                    .size(style::text::LEAD)
+                    .color(palette.text_muted),
+            );
         });
     }
 }
@@ -260,7 +268,7 @@ fn actions_ui(
             RoundState::Closed => {
                 ui.label(
                     RichText::new("Closed: the results are locked.")
-                        .size(18.0)
+                        .size(style::text::BODY)
                         .color(palette.text_muted),
                 );
             }
@@ -319,7 +327,7 @@ fn earlier_rounds_ui(ui: &mut egui::Ui, session: &Session, round: &VoteRound, pa
     if earlier.is_empty() {
         return;
     }
-    ui.add_space(20.0);
+    ui.add_space(style::gap::BLOCK);
     let counting = session.voting.counting_round().map(|r| r.id);
     for (i, r) in earlier.into_iter().rev() {
         let counts = if counting == Some(r.id) {
@@ -330,7 +338,7 @@ fn earlier_rounds_ui(ui: &mut egui::Ui, session: &Session, round: &VoteRound, pa
         let line = session.voting.describe(r.id);
         egui::CollapsingHeader::new(
             RichText::new(format!("Vote {} · {line}{counts}", i + 1))
-                .size(18.0)
+                .size(style::text::BODY)
                 .color(palette.text_muted),
         )
         .id_salt(("earlier-round", r.id))

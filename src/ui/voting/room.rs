@@ -28,10 +28,10 @@ pub fn room_ui(
                 settings.count_words(round.budget(voter)),
                 settings.voters()
             ))
-            .size(20.0)
+            .size(crate::ui::style::text::SUBHEADING)
             .strong(),
         );
-        ui.add_space(16.0);
+        ui.add_space(crate::ui::style::gap::WIDE);
         ui.checkbox(&mut state.hide_tally, "Hide the counts on screen");
     });
     let unit = if settings.is_show_of_hands() {
@@ -44,10 +44,10 @@ pub fn room_ui(
             "Click + or press an option's number for each {unit} counted; − or Shift+number \
              takes one back. ↑/↓ reach any option, then + or −."
         ))
-        .size(16.0)
+        .size(crate::ui::style::text::SMALL)
         .color(palette.text_muted),
     );
-    ui.add_space(8.0);
+    ui.add_space(crate::ui::style::gap::NORMAL);
     let whose = if settings.is_show_of_hands() {
         "hands counted"
     } else {

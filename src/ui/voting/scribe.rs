@@ -133,7 +133,7 @@ pub fn scribe_ui(
     }
 
     quick_entry_ui(ui, round, session, &people, &options, state, edits);
-    ui.add_space(8.0);
+    ui.add_space(crate::ui::style::gap::NORMAL);
     ui.horizontal_top(|ui| {
         ui.vertical(|ui| {
             ui.set_width(260.0);
@@ -146,7 +146,7 @@ pub fn scribe_ui(
                     round.budget(voter)
                 );
                 let selected = *id == current;
-                let text = RichText::new(text).size(20.0);
+                let text = RichText::new(text).size(crate::ui::style::text::SUBHEADING);
                 if ui
                     .add_sized(
                         egui::vec2(250.0, 40.0),
@@ -165,7 +165,7 @@ pub fn scribe_ui(
                 .map_or("", |(_, n)| n.as_str());
             ui.label(
                 RichText::new(format!("{name}'s dots"))
-                    .size(22.0)
+                    .size(crate::ui::style::text::HEADING)
                     .strong()
                     .color(palette.accent),
             );
@@ -205,7 +205,7 @@ fn quick_entry_ui(
     edits: &mut Vec<Edit>,
 ) {
     ui.horizontal(|ui| {
-        let label = ui.label(RichText::new("Quick entry").size(18.0));
+        let label = ui.label(RichText::new("Quick entry").size(crate::ui::style::text::BODY));
         let response = ui.add(
             egui::TextEdit::singleline(&mut state.scribe_line)
                 .hint_text("name, option, count: e.g. Ana 3 2")

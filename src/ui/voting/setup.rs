@@ -115,7 +115,7 @@ pub fn setup_ui(
         return;
     };
     ui.label(RichText::new("New dot vote").font(style::hero_font()));
-    ui.add_space(8.0);
+    ui.add_space(style::gap::NORMAL);
     if session.notes.is_empty() && session.themes.is_empty() {
         problem_ui(
             ui,
@@ -124,7 +124,9 @@ pub fn setup_ui(
         );
         return;
     }
-    let label = |ui: &mut egui::Ui, text: &str| ui.label(RichText::new(text).size(19.0).strong());
+    let label = |ui: &mut egui::Ui, text: &str| {
+        ui.label(RichText::new(text).size(style::text::LEAD).strong())
+    };
     egui::Grid::new("vote-setup")
         .num_columns(2)
         .spacing(egui::vec2(24.0, 12.0))
@@ -133,7 +135,7 @@ pub fn setup_ui(
             ui.add(
                 egui::TextEdit::singleline(&mut draft.question)
                     .hint_text("Which themes should we act on first?")
-                    .font(egui::FontId::proportional(20.0))
+                    .font(style::font(style::text::SUBHEADING))
                     .desired_width(620.0),
             )
             .labelled_by(l.id);
@@ -203,7 +205,7 @@ pub fn setup_ui(
                         if ui.radio(draft.mode == mode, mode.label()).clicked() {
                             draft.mode = mode;
                         }
-                        ui.add_space(12.0);
+                        ui.add_space(style::gap::LARGE);
                     }
                 });
                 ui.label(RichText::new(draft.mode.explanation()).color(palette.text_muted));
@@ -220,7 +222,7 @@ pub fn setup_ui(
                         if ui.radio(draft.counted == counted, text).clicked() {
                             draft.counted = counted;
                         }
-                        ui.add_space(12.0);
+                        ui.add_space(style::gap::LARGE);
                     }
                 });
                 ui.end_row();
@@ -246,7 +248,7 @@ pub fn setup_ui(
             });
             ui.end_row();
         });
-    ui.add_space(12.0);
+    ui.add_space(style::gap::LARGE);
     let checked = draft.settings(session);
     if let Err(problem) = &checked {
         problem_ui(ui, problem, palette);
@@ -289,16 +291,18 @@ fn people_ui(
     palette: &Palette,
     edits: &mut Vec<Edit>,
 ) {
-    let l = ui.label(RichText::new("Who votes").size(19.0).strong());
+    let l = ui.label(RichText::new("Who votes").size(style::text::LEAD).strong());
     ui.vertical(|ui| {
         if !session.participants.is_empty() {
             ui.horizontal_wrapped(|ui| {
                 for p in &session.participants {
                     let included = !draft.excluded.contains(&p.id);
                     let text = if included {
-                        RichText::new(format!("✓ {}", p.name)).size(18.0)
+                        RichText::new(format!("✓ {}", p.name)).size(style::text::BODY)
                     } else {
-                        RichText::new(&p.name).size(18.0).color(palette.text_muted)
+                        RichText::new(&p.name)
+                            .size(style::text::BODY)
+                            .color(palette.text_muted)
                     };
                     let r = ui
                         .add(egui::Button::selectable(included, text))
@@ -321,7 +325,7 @@ fn people_ui(
             .add(
                 egui::TextEdit::singleline(&mut draft.new_name)
                     .hint_text("Type a name and press Enter")
-                    .font(egui::FontId::proportional(19.0))
+                    .font(style::font(style::text::LEAD))
                     .desired_width(360.0),
             )
             .labelled_by(l.id);
@@ -342,7 +346,11 @@ fn people_ui(
             r.request_focus();
         }
         if let Some(e) = &draft.name_error {
-            ui.label(RichText::new(e).color(palette.danger).size(18.0));
+            ui.label(
+                RichText::new(e)
+                    .color(palette.danger)
+                    .size(style::text::BODY),
+            );
         }
     });
     ui.end_row();
@@ -351,7 +359,7 @@ fn people_ui(
 /// A short box for a whole number.
 fn number_edit(text: &mut String) -> egui::TextEdit<'_> {
     egui::TextEdit::singleline(text)
-        .font(egui::FontId::proportional(20.0))
+        .font(style::font(style::text::SUBHEADING))
         .desired_width(64.0)
 }
 
@@ -362,7 +370,11 @@ fn problem_ui(ui: &mut egui::Ui, text: &str, palette: &Palette) {
         .corner_radius(style::ROUNDING)
         .inner_margin(egui::Margin::symmetric(14, 10))
         .show(ui, |ui| {
-            ui.label(RichText::new(text).color(palette.danger).size(19.0));
+            ui.label(
+                RichText::new(text)
+                    .color(palette.danger)
+                    .size(style::text::LEAD),
+            );
         });
-    ui.add_space(8.0);
+    ui.add_space(style::gap::NORMAL);
 }

@@ -6,7 +6,7 @@ use egui::RichText;
 use super::notes_count;
 use super::suggestions::Suggestions;
 use crate::model::{CanvasPos, Edit, NoteId, Session};
-use crate::ui::canvas::CanvasRequest;
+use crate::ui::board::canvas::CanvasRequest;
 
 /// How far each stacked note sits from the one below it, in canvas units.
 const STACK_STEP: f32 = 14.0;
@@ -22,7 +22,7 @@ pub fn duplicates_ui(
     if s.duplicates.is_empty() {
         return;
     }
-    ui.add_space(8.0);
+    ui.add_space(crate::ui::style::gap::NORMAL);
     ui.label(RichText::new("Near-duplicates").strong());
     let mut stacked = None;
     for (i, set) in s.duplicates.iter().enumerate() {

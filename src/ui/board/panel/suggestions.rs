@@ -11,7 +11,7 @@ use super::notes_count;
 use crate::grouping::existing::{self, ThemeText};
 use crate::grouping::{self, Params};
 use crate::model::{Edit, NoteId, Session, ThemeEdit, ThemeId};
-use crate::ui::canvas::{CanvasRequest, CanvasState};
+use crate::ui::board::canvas::{BoardState, CanvasRequest};
 use crate::ui::style::{self, Palette};
 use crate::ui::widgets::primary_button;
 
@@ -302,14 +302,13 @@ enum CardAction {
 pub fn suggestions_ui(
     ui: &mut egui::Ui,
     session: &Session,
-    state: &mut CanvasState,
+    state: &mut BoardState,
     palette: &Palette,
     edits: &mut Vec<Edit>,
-    requests: &mut Vec<CanvasRequest>,
 ) {
     let s = &mut state.themes_panel.suggestions;
-    let heading = ui
-        .label(RichText::new("Suggestions").font(egui::FontId::new(22.0, style::strong_family())));
+    let heading =
+        ui.label(RichText::new("Suggestions").font(style::strong_font(style::text::HEADING)));
     if std::mem::take(&mut s.scroll_pending) {
         // Ctrl+T (or the result arriving) brings the suggestions into view, however long the
         // theme list above them is.
@@ -342,7 +341,7 @@ pub fn suggestions_ui(
         if let Some(a) = card_ui(ui, session, card, i, number, palette) {
             action = Some(Some(a));
         }
-        ui.add_space(4.0);
+        ui.add_space(style::gap::TINY);
     }
     if action.is_some() {
         state.focus_requested = true;
@@ -372,7 +371,6 @@ pub fn suggestions_ui(
     if let Some(notice) = &s.notice {
         ui.label(RichText::new(notice).small().color(palette.text_muted));
     }
-    super::duplicates::duplicates_ui(ui, session, s, edits, requests);
 }
 
 /// The Suggest themes button and the Fewer / More setting.
@@ -384,7 +382,7 @@ fn controls_ui(ui: &mut egui::Ui, s: &mut Suggestions) {
                 !running,
                 egui::Button::new(RichText::new("Suggest themes").strong()),
             )
-            .on_hover_text("Ctrl+T")
+            .on_hover_text(crate::ui::Action::SuggestThemes.keys_text(ui.ctx()))
             .clicked()
         {
             s.requested = true;
@@ -440,7 +438,7 @@ fn card_ui(
             ui.add(
                 egui::Label::new(
                     RichText::new(format!("{count} {verb} to {}", theme.name))
-                        .font(egui::FontId::new(19.0, style::strong_family())),
+                        .font(style::strong_font(style::text::LEAD)),
                 )
                 .wrap(),
             );
@@ -449,7 +447,7 @@ fn card_ui(
             let name = ui.add(
                 egui::TextEdit::singleline(&mut card.name)
                     .desired_width(f32::INFINITY)
-                    .font(egui::FontId::new(19.0, style::strong_family())),
+                    .font(style::strong_font(style::text::LEAD)),
             );
             name.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label));
             ui.label(RichText::new(count).color(palette.text_muted));

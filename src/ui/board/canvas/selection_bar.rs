@@ -4,8 +4,9 @@
 
 use egui::{Align2, RichText};
 
-use super::{CanvasState, NoteEditor};
+use super::{BoardState, NoteEditor};
 use crate::model::{Edit, LabEdit, NoteColour, ParticipantId, Session};
+use crate::ui::action::Action;
 use crate::ui::style::Palette;
 use crate::ui::widgets::swatch;
 
@@ -13,7 +14,7 @@ use crate::ui::widgets::swatch;
 pub fn selection_bar_ui(
     ui: &egui::Ui,
     session: &Session,
-    state: &mut CanvasState,
+    state: &mut BoardState,
     screen: egui::Rect,
     palette: &Palette,
     edits: &mut Vec<Edit>,
@@ -42,9 +43,9 @@ pub fn selection_bar_ui(
                         ui.label(RichText::new(format!("{n} selected")).strong());
                         ui.separator();
                         let current = single_colour(session, state);
-                        for (i, colour) in NoteColour::ALL.into_iter().enumerate() {
+                        for colour in NoteColour::ALL {
                             if swatch(ui, colour, current == Some(colour), palette)
-                                .on_hover_text(format!("{} (Ctrl+{})", colour.name(), i + 1))
+                                .on_hover_text(Action::Colour(colour).hover_text(ui.ctx()))
                                 .clicked()
                             {
                                 edits.push(Edit::SetColours(
@@ -62,28 +63,27 @@ pub fn selection_bar_ui(
                         if n == 1
                             && ui
                                 .button("Edit text")
-                                .on_hover_text("F2 or double-click")
+                                .on_hover_text(format!(
+                                    "{} or double-click",
+                                    Action::EditNote.keys_text(ui.ctx())
+                                ))
                                 .clicked()
                             && let Some(note) =
                                 state.selection.first().and_then(|id| session.note(*id))
                         {
                             state.editor = Some(NoteEditor::new(note));
                         }
+                        let make = Action::MakeTheme;
                         if ui
-                            .button("Make theme")
-                            .on_hover_text(
-                                "Ctrl+G; then 1–9 sends notes to a theme, 0 takes them out",
-                            )
+                            .button(make.label())
+                            .on_hover_text(format!(
+                                "{}; then 1–9 sends notes to a theme, 0 takes them out",
+                                make.keys_text(ui.ctx())
+                            ))
                             .clicked()
                         {
-                            let notes: Vec<_> = state.selection.iter().copied().collect();
-                            let (id, edit) = crate::model::ThemeEdit::create(session, None, &notes);
-                            edits.push(Edit::Theme(edit));
-                            state.theme_rename = Some(super::themes::ThemeRename::new_theme(
-                                id,
-                                crate::model::default_theme_name(session),
-                                None,
-                            ));
+                            state.queued_actions.push(make);
+                            ui.ctx().request_repaint();
                         }
                         if ui
                             .button("Delete")
@@ -99,7 +99,7 @@ pub fn selection_bar_ui(
 }
 
 /// The colour shared by every selected note, if they share one.
-fn single_colour(session: &Session, state: &CanvasState) -> Option<NoteColour> {
+fn single_colour(session: &Session, state: &BoardState) -> Option<NoteColour> {
     let mut colours = state
         .selection
         .iter()
@@ -111,7 +111,7 @@ fn single_colour(session: &Session, state: &CanvasState) -> Option<NoteColour> {
 
 /// The edit that gives every selected note `author` (`None`: anonymous), as one undo step.
 /// Notes that already have that author are left out, so the step undoes only real changes.
-fn set_authors(session: &Session, state: &CanvasState, author: Option<ParticipantId>) -> Edit {
+fn set_authors(session: &Session, state: &BoardState, author: Option<ParticipantId>) -> Edit {
     Edit::Lab(LabEdit::SetNoteAuthors(
         state
             .selection

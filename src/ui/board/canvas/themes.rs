@@ -6,12 +6,10 @@
 
 use std::collections::HashSet;
 
-use egui::{
-    Align2, CornerRadius, FontId, Id, Painter, Rect, Sense, Stroke, StrokeKind, pos2, vec2,
-};
+use egui::{Align2, CornerRadius, Id, Painter, Rect, Sense, Stroke, StrokeKind, pos2, vec2};
 
 use super::transform::Camera;
-use super::{CanvasState, Gesture};
+use super::{BoardState, Gesture};
 use crate::model::theme::THEME_HEADER;
 use crate::model::{CanvasPos, CanvasRect, Edit, Note, Session, ThemeEdit, ThemeFrame, ThemeId};
 use crate::ui::style::{self, Palette};
@@ -136,7 +134,7 @@ pub struct ThemeRename {
     pub focus_pending: bool,
     /// After Enter or Esc, select the next note in no theme after this place in reading order
     /// (the keyboard sorting flow); `None` to leave the selection alone.
-    pub advance: Option<super::input::ReadingKey>,
+    pub advance: Option<super::reading::ReadingKey>,
     /// Text typed before the box had focus (fast typists, slow frames): it becomes the name.
     pub typed: String,
     /// True when the theme was made just now: naming it is one undo step with making it.
@@ -148,7 +146,7 @@ pub struct ThemeRename {
 
 impl ThemeRename {
     /// Starts renaming theme `id`, whose name is `text` now.
-    pub fn new(id: ThemeId, text: String, advance: Option<super::input::ReadingKey>) -> Self {
+    pub fn new(id: ThemeId, text: String, advance: Option<super::reading::ReadingKey>) -> Self {
         Self {
             id,
             text,
@@ -161,7 +159,11 @@ impl ThemeRename {
     }
 
     /// Starts naming theme `id`, made this frame: the name and the new theme are one undo step.
-    pub fn new_theme(id: ThemeId, text: String, advance: Option<super::input::ReadingKey>) -> Self {
+    pub fn new_theme(
+        id: ThemeId,
+        text: String,
+        advance: Option<super::reading::ReadingKey>,
+    ) -> Self {
         Self {
             names_new_theme: true,
             ..Self::new(id, text, advance)
@@ -201,7 +203,7 @@ pub fn frames_ui(
     ui: &egui::Ui,
     painter: &Painter,
     session: &Session,
-    state: &mut CanvasState,
+    state: &mut BoardState,
     camera: &Camera,
     palette: &Palette,
     edits: &mut Vec<Edit>,
@@ -440,12 +442,9 @@ fn header_ui(
     let pad = if above { size * 0.4 } else { 18.0 * zoom };
     let badge_r = size * 0.6;
     let text_x = row.min.x + pad + key.map_or(0.0, |_| 2.0 * badge_r + size * 0.4);
-    let name_font = FontId::new(size, style::strong_family());
-    let count_galley = painter.layout_no_wrap(
-        count.to_owned(),
-        FontId::proportional((size * 0.65).round()),
-        on,
-    );
+    let name_font = style::strong_font(size);
+    let count_galley =
+        painter.layout_no_wrap(count.to_owned(), style::font((size * 0.65).round()), on);
     let full_name = painter.layout_no_wrap(theme.name.clone(), name_font.clone(), on);
     // The dot count ends the row at the frame's own right edge, never over a neighbour's tab;
     // when the name needs that room, the dot count goes above the tab instead.
@@ -488,7 +487,7 @@ fn header_ui(
             c,
             Align2::CENTER_CENTER,
             k.to_string(),
-            FontId::new((size * 0.75).round(), style::strong_family()),
+            style::strong_font((size * 0.75).round()),
             colour,
         );
     }
@@ -541,7 +540,7 @@ fn collapsed_card_ui(
         let pad = 18.0 * zoom;
         let name = painter.layout(
             theme.name.clone(),
-            FontId::new(size, style::strong_family()),
+            style::strong_font(size),
             style::THEME_ON_COLOUR,
             (card.width() - 2.0 * pad - 30.0 * zoom).max(10.0),
         );
@@ -554,7 +553,7 @@ fn collapsed_card_ui(
             Some(k) => format!("{count}  ·  key {k}"),
             None => count.to_owned(),
         },
-        FontId::proportional((18.0 * zoom).clamp(7.0, 24.0).round()),
+        style::font((18.0 * zoom).clamp(7.0, 24.0).round()),
         style::THEME_ON_COLOUR,
     );
 }
@@ -602,7 +601,7 @@ fn toggle_paint(painter: &Painter, header: Rect, collapsed: bool, zoom: f32) {
 pub fn rename_ui(
     ui: &mut egui::Ui,
     session: &Session,
-    state: &mut CanvasState,
+    state: &mut BoardState,
     camera: &mut Camera,
     edits: &mut Vec<Edit>,
     requests: &mut Vec<super::CanvasRequest>,
@@ -656,7 +655,7 @@ pub fn rename_ui(
     let response = child.add(
         egui::TextEdit::singleline(&mut rename.text)
             .id(id)
-            .font(FontId::new(size, style::strong_family()))
+            .font(style::strong_font(size))
             .desired_width(rect.width())
             .hint_text("Theme name")
             .event_filter(super::KEEP_ESCAPE),
@@ -665,7 +664,7 @@ pub fn rename_ui(
     if rename.focus_pending {
         response.request_focus();
         // Letters typed before the box had focus replace the suggested name.
-        rename.typed.push_str(&super::input::typed_text(ui));
+        rename.typed.push_str(&super::typed_text(ui));
         let typed = std::mem::take(&mut rename.typed);
         let pre_typed = !typed.trim().is_empty();
         if pre_typed {
@@ -692,7 +691,7 @@ pub fn rename_ui(
         state.theme_rename = None;
         state.focus_requested = true;
         if advance.is_some() {
-            super::input::select_next_unthemed(session, state, camera, advance, &[]);
+            super::reading::select_next_unthemed(session, state, camera, advance, &[]);
         }
     } else if commit {
         let name = rename.text.trim().to_owned();
@@ -711,7 +710,7 @@ pub fn rename_ui(
         state.theme_rename = None;
         state.focus_requested = true;
         if advance.is_some() {
-            super::input::select_next_unthemed(session, state, camera, advance, &[]);
+            super::reading::select_next_unthemed(session, state, camera, advance, &[]);
         }
     }
 }

@@ -3,9 +3,11 @@
 use egui::{Event, Key, Modifiers, PointerButton, Response};
 
 use super::transform::{self, Camera, ZOOM_STEP};
-use super::{CanvasRequest, CanvasState, Capture, Gesture, NoteEditor, note_at};
-use crate::model::{CanvasPos, CanvasRect, Edit, NoteColour, NoteId, Session, ThemeEdit, ThemeId};
-use crate::ui::shortcuts::DIGIT_KEYS;
+use super::{BoardState, CanvasRequest, Capture, Gesture, NoteEditor, note_at};
+use crate::model::{CanvasPos, CanvasRect, Edit, NoteColour, NoteId, Session, ThemeEdit};
+use crate::ui::action::{Action, Scope};
+use crate::ui::screen::Screen;
+use crate::ui::shortcuts;
 
 /// How far one arrow key press moves the selected notes, in canvas units.
 const NUDGE: f32 = 24.0;
@@ -17,16 +19,20 @@ fn canvas_has_keyboard(ui: &egui::Ui, response: &Response) -> bool {
     response.has_focus() || ui.memory(|m| m.focused().is_none())
 }
 
-/// Keys that act on the canvas.
+/// The Board's keys and queued actions: actions from the registry (and those a menu, button
+/// or the palette queued) are applied in [`super::actions::apply`]; then arrows and typing.
 pub fn keyboard(
     ui: &egui::Ui,
     response: &Response,
     session: &Session,
-    state: &mut CanvasState,
+    state: &mut BoardState,
     camera: &mut Camera,
     edits: &mut Vec<Edit>,
     requests: &mut Vec<CanvasRequest>,
 ) {
+    for action in std::mem::take(&mut state.queued_actions) {
+        super::actions::apply(action, session, state, camera, edits, requests);
+    }
     if state.editor.is_some() || state.theme_rename.is_some() || !canvas_has_keyboard(ui, response)
     {
         return;
@@ -44,45 +50,23 @@ pub fn keyboard(
         );
     });
 
-    if let Some(colour) = colour_key(ui) {
-        recolour(state, colour, edits);
+    // Theme number keys only with notes selected: otherwise a digit starts a note.
+    let selected = !state.selection.is_empty();
+    let pressed = shortcuts::take(ui.ctx(), Some(Screen::Board), |a| {
+        a.scope() == Scope::Board
+            && (selected || !matches!(a, Action::ToTheme(_) | Action::OutOfTheme))
+    });
+    let mut grouped = false;
+    for action in pressed {
+        grouped |= super::actions::apply(action, session, state, camera, edits, requests);
+        if state.editor.is_some() {
+            return;
+        }
     }
-    if ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::A)) {
-        state.selection = session
-            .notes
-            .iter()
-            .filter(|n| !state.themes.is_hidden(n))
-            .map(|n| n.id)
-            .collect();
-    }
-    let grouped = theme_keys(ui, session, state, camera, edits, requests);
     if let Some(rename) = &mut state.theme_rename {
         // Ctrl+G opened the name box: letters typed in the same frame are its name.
-        rename.typed.push_str(&typed_text(ui));
+        rename.typed.push_str(&super::typed_text(ui));
         return;
-    }
-
-    let pressed = |key| ui.input_mut(|i| i.consume_key(Modifiers::NONE, key));
-    if (pressed(Key::Delete) || pressed(Key::Backspace)) && !state.selection.is_empty() {
-        // Asks first when a selected note has dots in a vote.
-        super::confirm::delete_selection(session, state, edits, requests);
-    }
-    if (pressed(Key::F2) || pressed(Key::Enter))
-        && let Some(id) = state.selection.iter().next().copied()
-        && let Some(note) = session.note(id)
-    {
-        state.editor = Some(NoteEditor::new(note));
-        return;
-    }
-    if pressed(Key::Escape) {
-        state.selection.clear();
-    }
-    if pressed(Key::Home) {
-        camera.view = transform::fit(super::content_bounds(session, &state.themes), camera.screen);
-    }
-    let shift_tab = ui.input_mut(|i| i.consume_key(Modifiers::SHIFT, Key::Tab));
-    if shift_tab || pressed(Key::Tab) {
-        cycle_selection(session, state, camera, !shift_tab);
     }
     arrows(ui, session, state, camera, edits);
 
@@ -112,35 +96,27 @@ pub fn keyboard(
     }
 }
 
-/// The colour whose key (Ctrl+1 … Ctrl+6, in palette order) was pressed, consuming it.
+/// The colour whose key (the registry's [`Action::Colour`] keys) was pressed, consuming it:
+/// the capture box takes them while its text box has the keyboard.
 pub fn colour_key(ui: &egui::Ui) -> Option<NoteColour> {
-    DIGIT_KEYS[1..]
-        .iter()
-        .copied()
-        .zip(NoteColour::ALL)
-        .find(|(key, _)| ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, *key)))
-        .map(|(_, colour)| colour)
+    let taken = shortcuts::take(ui.ctx(), Some(Screen::Board), |a| {
+        matches!(a, Action::Colour(_))
+    });
+    taken.into_iter().find_map(|a| match a {
+        Action::Colour(colour) => Some(colour),
+        _ => None,
+    })
 }
 
 fn zoom_centre(camera: &mut Camera, factor: f32) {
     camera.view = transform::zoom_about(camera, factor, camera.screen.center());
 }
 
-/// Recolours the selection.
-fn recolour(state: &mut CanvasState, colour: NoteColour, edits: &mut Vec<Edit>) {
-    if state.selection.is_empty() {
-        return;
-    }
-    edits.push(Edit::SetColours(
-        state.selection.iter().map(|id| (*id, colour)).collect(),
-    ));
-}
-
 /// Arrow keys nudge the selected notes (Shift: further), or pan when nothing is selected.
 fn arrows(
     ui: &egui::Ui,
     session: &Session,
-    state: &CanvasState,
+    state: &BoardState,
     camera: &mut Camera,
     edits: &mut Vec<Edit>,
 ) {
@@ -190,46 +166,12 @@ fn moved(session: &Session, ids: impl Iterator<Item = NoteId>, dx: f32, dy: f32)
     )
 }
 
-/// Tab moves the selection to the next note in reading order (top to bottom, left to right).
-fn cycle_selection(session: &Session, state: &mut CanvasState, camera: &mut Camera, forward: bool) {
-    if session.notes.is_empty() {
-        return;
-    }
-    let mut order: Vec<(f32, f32, NoteId)> = session
-        .notes
-        .iter()
-        .filter(|n| !state.themes.is_hidden(n))
-        .map(|n| (n.pos.y, n.pos.x, n.id))
-        .collect();
-    if order.is_empty() {
-        return;
-    }
-    order.sort_by(|a, b| {
-        a.0.total_cmp(&b.0)
-            .then(a.1.total_cmp(&b.1))
-            .then(a.2.cmp(&b.2))
-    });
-    let current = state.selection.iter().next().copied();
-    let at = current.and_then(|id| order.iter().position(|o| o.2 == id));
-    let next = match (at, forward) {
-        (None, true) => 0,
-        (None, false) => order.len() - 1,
-        (Some(i), true) => (i + 1) % order.len(),
-        (Some(i), false) => (i + order.len() - 1) % order.len(),
-    };
-    let id = order[next].2;
-    state.selection = [id].into();
-    if let Some(note) = session.note(id) {
-        camera.view = transform::reveal(camera, note.rect());
-    }
-}
-
 /// Clicks, drags, scrolling and pinching on the canvas.
 pub fn pointer(
     ui: &egui::Ui,
     response: &Response,
     session: &Session,
-    state: &mut CanvasState,
+    state: &mut BoardState,
     camera: &mut Camera,
     edits: &mut Vec<Edit>,
 ) {
@@ -393,7 +335,7 @@ fn toggle(selection: &mut std::collections::BTreeSet<NoteId>, id: NoteId) {
 /// theme and take free places inside it.
 fn dropped(
     session: &Session,
-    state: &CanvasState,
+    state: &BoardState,
     ids: Vec<NoteId>,
     dx: f32,
     dy: f32,
@@ -417,125 +359,4 @@ fn dropped(
         &moves,
         &state.themes.drop_targets(),
     ))
-}
-
-/// The number keys of keyboard grouping: with notes selected, 1–9 send them to the 1st–9th
-/// theme and 0 takes them out of their theme; Ctrl+G makes a theme from them (or an empty one)
-/// and names it in place; Ctrl+T asks for theme suggestions. Returns true when a digit was used.
-fn theme_keys(
-    ui: &egui::Ui,
-    session: &Session,
-    state: &mut CanvasState,
-    camera: &mut Camera,
-    edits: &mut Vec<Edit>,
-    requests: &mut Vec<CanvasRequest>,
-) -> bool {
-    if ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::T)) {
-        state.themes_panel.request_suggestions();
-    }
-    if ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::G)) {
-        let notes: Vec<NoteId> = state.selection.iter().copied().collect();
-        let (id, edit) = ThemeEdit::create(session, None, &notes);
-        let name = crate::model::default_theme_name(session);
-        edits.push(Edit::Theme(edit));
-        state.theme_rename = Some(super::themes::ThemeRename::new_theme(
-            id,
-            name,
-            selection_key(session, state),
-        ));
-        state.themes_panel.show();
-        return false;
-    }
-    if state.selection.is_empty() {
-        return false;
-    }
-    let Some(digit) = DIGIT_KEYS
-        .iter()
-        .position(|key| ui.input_mut(|i| i.consume_key(Modifiers::NONE, *key)))
-    else {
-        return false;
-    };
-    let target: Option<ThemeId> = if digit == 0 {
-        None
-    } else {
-        let Some(theme) = session.themes.get(digit - 1) else {
-            requests.push(CanvasRequest::Info(format!(
-                "There is no theme {digit} yet. Ctrl+G makes a theme from the selected notes."
-            )));
-            return true;
-        };
-        Some(theme.id)
-    };
-    let notes: Vec<NoteId> = state.selection.iter().copied().collect();
-    let edit = ThemeEdit::assign(session, &notes, target);
-    if edit.is_empty() {
-        return true;
-    }
-    edits.push(Edit::Theme(edit));
-    let from = selection_key(session, state);
-    select_next_unthemed(session, state, camera, from, &notes);
-    true
-}
-
-/// Where a note is in reading order: top to bottom, then left to right, then by id.
-pub type ReadingKey = (f32, f32, NoteId);
-
-/// The reading-order place of the first selected note, if any.
-pub fn selection_key(session: &Session, state: &CanvasState) -> Option<ReadingKey> {
-    state
-        .selection
-        .iter()
-        .filter_map(|id| session.note(*id))
-        .map(|n| (n.pos.y, n.pos.x, n.id))
-        .min_by(|a, b| {
-            a.0.total_cmp(&b.0)
-                .then(a.1.total_cmp(&b.1))
-                .then(a.2.cmp(&b.2))
-        })
-}
-
-/// Selects the next visible note that is in no theme, in reading order after `from` (where the
-/// notes just sorted were), and brings it into view: the keyboard sorting flow is "look, press
-/// a digit". `leaving` are notes that are about to move into a theme.
-pub fn select_next_unthemed(
-    session: &Session,
-    state: &mut CanvasState,
-    camera: &mut Camera,
-    from: Option<ReadingKey>,
-    leaving: &[NoteId],
-) {
-    let leaving: std::collections::HashSet<NoteId> = leaving.iter().copied().collect();
-    let mut candidates: Vec<ReadingKey> = session
-        .notes
-        .iter()
-        .filter(|n| n.theme.is_none() && !leaving.contains(&n.id) && !state.themes.is_hidden(n))
-        .map(|n| (n.pos.y, n.pos.x, n.id))
-        .collect();
-    candidates.sort_by(|a, b| {
-        a.0.total_cmp(&b.0)
-            .then(a.1.total_cmp(&b.1))
-            .then(a.2.cmp(&b.2))
-    });
-    let after = from.and_then(|c| candidates.iter().find(|o| **o > c).copied());
-    let Some(next) = after.or_else(|| candidates.first().copied()) else {
-        state.selection.clear();
-        return;
-    };
-    state.selection = [next.2].into();
-    if let Some(note) = session.note(next.2) {
-        camera.view = transform::reveal(camera, note.rect());
-    }
-}
-
-/// The text typed this frame.
-pub fn typed_text(ui: &egui::Ui) -> String {
-    ui.input(|i| {
-        i.events
-            .iter()
-            .filter_map(|e| match e {
-                Event::Text(t) => Some(t.as_str()),
-                _ => None,
-            })
-            .collect()
-    })
 }

@@ -1,4 +1,6 @@
-//! How the app was started, what it remembers between runs, and the session being worked on.
+//! The document a window has open ([`OpenSession`]: the session, its history, file and the
+//! screens' state), how the app was started and what it remembers between runs. It sits below
+//! the app and the screens: the top bar and dialogs read it without reaching into the app.
 
 use std::path::PathBuf;
 
@@ -9,7 +11,7 @@ use crate::model::Session;
 use crate::storage::DiskStamp;
 use crate::storage::lock::SessionLock;
 use crate::storage::recovery::Drafts;
-use crate::ui::canvas::CanvasState;
+use crate::ui::board::canvas::BoardState;
 use crate::ui::lab::LabState;
 use crate::ui::screen::Screen;
 use crate::ui::style::Theme;
@@ -63,7 +65,7 @@ pub struct OpenSession {
     /// The history generation last written to `path`.
     pub saved_generation: u64,
     /// Camera, selection and gestures.
-    pub canvas: CanvasState,
+    pub canvas: BoardState,
     /// Identifies this opening of the session, so a late save result is not applied to another.
     pub token: u64,
     /// A save of this session is running.

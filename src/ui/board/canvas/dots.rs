@@ -98,7 +98,7 @@ pub fn paint_badge(painter: &Painter, rect: Rect, count: u32, zoom: f32) {
             center,
             egui::Align2::CENTER_CENTER,
             count.to_string(),
-            egui::FontId::new((d * 0.55).round(), style::strong_family()),
+            style::strong_font((d * 0.55).round()),
             style::VOTE_DOT_TEXT,
         );
     }
@@ -164,7 +164,7 @@ fn theme_badge_text(
         .round();
     let galley = painter.layout_no_wrap(
         text.to_owned(),
-        egui::FontId::new(size, style::strong_family()),
+        style::strong_font(size),
         style::VOTE_DOT_TEXT,
     );
     (galley, size)

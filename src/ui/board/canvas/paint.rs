@@ -108,7 +108,7 @@ pub fn note(
             let size = (rect.width() / 7.0).clamp(7.0, 16.0).round();
             let galley = painter.layout(
                 note.title(24),
-                egui::FontId::new(size, style::strong_family()),
+                style::strong_font(size),
                 style::NOTE_TEXT,
                 rect.shrink(4.0).width(),
             );
@@ -152,7 +152,7 @@ pub fn fitted_text(
     let largest = text_size_cap(zoom);
     let smallest = style::NOTE_MIN_LEGIBLE_SIZE;
     let layout = |size: f32, max_rows: Option<usize>| {
-        let font = egui::FontId::new(size, style::strong_family());
+        let font = style::strong_font(size);
         let mut job = LayoutJob::simple(text.clone(), font, style::NOTE_TEXT, inner.width());
         job.wrap.break_anywhere = false;
         if let Some(rows) = max_rows {
@@ -183,7 +183,7 @@ pub fn fitted_text(
     if let Some(galley) = best {
         return (galley, false);
     }
-    let font = egui::FontId::new(smallest, style::strong_family());
+    let font = style::strong_font(smallest);
     let row_height = painter.ctx().fonts_mut(|f| f.row_height(&font));
     let rows = ((inner.height() / row_height).floor() as usize).max(1);
     (layout(smallest, Some(rows)), true)
@@ -223,7 +223,7 @@ pub fn empty_hint(painter: &Painter, screen: Rect, palette: &Palette) {
         c + vec2(0.0, 26.0),
         egui::Align2::CENTER_CENTER,
         "Enter adds it and keeps the box open for the next one",
-        egui::FontId::proportional(20.0),
+        style::font(style::text::SUBHEADING),
         palette.text_muted,
     );
 }
@@ -234,7 +234,7 @@ pub fn shortcut_hint(painter: &Painter, screen: Rect, palette: &Palette) {
         egui::pos2(screen.min.x + 16.0, screen.max.y - 12.0),
         egui::Align2::LEFT_BOTTOM,
         "N new note  ·  F2 edit  ·  Delete remove  ·  Ctrl+1–6 colour  ·  Tab next note  ·  Home fit  ·  +/− zoom  ·  Ctrl+Z undo",
-        egui::FontId::proportional(15.0),
+        style::font(style::text::CAPTION),
         palette.text_muted,
     );
 }

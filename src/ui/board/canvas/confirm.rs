@@ -7,7 +7,7 @@
 
 use egui::{Id, Key, Modifiers, RichText};
 
-use super::{CanvasRequest, CanvasState};
+use super::{BoardState, CanvasRequest};
 use crate::model::{Edit, NoteId, RoundState, Session, ThemeEdit, ThemeId, VoteOption};
 use crate::ui::style::Palette;
 use crate::ui::widgets::primary_button;
@@ -38,7 +38,7 @@ pub fn confirm_id() -> Id {
 /// Deletes the selected notes, or asks first when any has dots in a vote on notes.
 pub fn delete_selection(
     session: &Session,
-    state: &mut CanvasState,
+    state: &mut BoardState,
     edits: &mut Vec<Edit>,
     requests: &mut Vec<CanvasRequest>,
 ) {
@@ -56,7 +56,7 @@ pub fn delete_selection(
 /// Deletes a theme (its notes stay), or asks first when it has dots.
 pub fn delete_theme(
     session: &Session,
-    state: &mut CanvasState,
+    state: &mut BoardState,
     id: ThemeId,
     edits: &mut Vec<Edit>,
     requests: &mut Vec<CanvasRequest>,
@@ -72,7 +72,7 @@ pub fn delete_theme(
 /// Merges `from` into `into`, or asks first when `from` has dots (they would be given back).
 pub fn merge_themes(
     session: &Session,
-    state: &mut CanvasState,
+    state: &mut BoardState,
     from: ThemeId,
     into: ThemeId,
     name: String,
@@ -87,7 +87,7 @@ pub fn merge_themes(
     }
 }
 
-fn ask(state: &mut CanvasState, action: ConfirmDelete) {
+fn ask(state: &mut BoardState, action: ConfirmDelete) {
     state.gesture = super::Gesture::None;
     state.confirm_delete = Some(action);
 }
@@ -203,7 +203,7 @@ pub fn question(session: &Session, action: &ConfirmDelete) -> (String, String) {
 /// Does the deletion now, as one undoable edit, and says what happened.
 fn run(
     session: &Session,
-    state: &mut CanvasState,
+    state: &mut BoardState,
     action: &ConfirmDelete,
     edits: &mut Vec<Edit>,
     requests: &mut Vec<CanvasRequest>,
@@ -273,7 +273,7 @@ fn run(
 pub fn confirm_ui(
     ui: &egui::Ui,
     session: &Session,
-    state: &mut CanvasState,
+    state: &mut BoardState,
     palette: &Palette,
     edits: &mut Vec<Edit>,
     requests: &mut Vec<CanvasRequest>,
@@ -301,9 +301,9 @@ pub fn confirm_ui(
         .show(&ctx, |ui| {
             ui.set_width(560.0);
             ui.heading(heading.as_str());
-            ui.add_space(6.0);
+            ui.add_space(crate::ui::style::gap::SMALL);
             ui.add(egui::Label::new(body.as_str()).wrap());
-            ui.add_space(12.0);
+            ui.add_space(crate::ui::style::gap::LARGE);
             ui.horizontal(|ui| {
                 let verb = match action {
                     ConfirmDelete::Merge { .. } => "Merge",

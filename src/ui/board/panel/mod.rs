@@ -11,9 +11,9 @@ use egui::{Align2, RichText};
 pub use duplicates::stack;
 pub use suggestions::{SuggestionCard, Suggestions};
 
-use super::canvas::{CanvasRequest, CanvasState};
-use super::style::{self, Palette};
+use super::{BoardState, CanvasRequest};
 use crate::model::{Edit, Session, ThemeId};
+use crate::ui::style::{self, Palette};
 
 /// A merge being set up: which theme goes into which, and the name the result gets.
 #[derive(Clone, Debug, PartialEq)]
@@ -64,7 +64,7 @@ impl ThemesPanel {
 pub fn panel_ui(
     ui: &mut egui::Ui,
     session: &Session,
-    state: &mut CanvasState,
+    state: &mut BoardState,
     palette: &Palette,
     edits: &mut Vec<Edit>,
     requests: &mut Vec<CanvasRequest>,
@@ -92,8 +92,7 @@ pub fn panel_ui(
                 .show(ui, |ui| {
                     ui.horizontal(|ui| {
                         ui.label(
-                            RichText::new("Themes")
-                                .font(egui::FontId::new(24.0, style::strong_family())),
+                            RichText::new("Themes").font(style::strong_font(style::text::SECTION)),
                         );
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                             if ui
@@ -107,9 +106,14 @@ pub fn panel_ui(
                         });
                     });
                     list::list_ui(ui, session, state, palette, edits, requests);
-                    ui.add_space(12.0);
+                    ui.add_space(style::gap::LARGE);
                     ui.separator();
-                    suggestions::suggestions_ui(ui, session, state, palette, edits, requests);
+                    suggestions::suggestions_ui(ui, session, state, palette, edits);
+                    // Near-duplicates come with a result, below it.
+                    let s = &mut state.themes_panel.suggestions;
+                    if s.has_result {
+                        duplicates::duplicates_ui(ui, session, s, edits, requests);
+                    }
                 });
         });
 }
@@ -118,7 +122,7 @@ pub fn panel_ui(
 pub fn panel_toggle_ui(
     ui: &egui::Ui,
     session: &Session,
-    state: &mut CanvasState,
+    state: &mut BoardState,
     screen: egui::Rect,
     palette: &Palette,
 ) {

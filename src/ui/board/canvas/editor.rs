@@ -3,7 +3,7 @@
 use egui::{Id, Key, KeyboardShortcut, Modifiers, TextEdit};
 
 use super::transform::Camera;
-use super::{CanvasRequest, CanvasState, KEEP_ESCAPE};
+use super::{BoardState, CanvasRequest, KEEP_ESCAPE};
 use crate::model::{Edit, Note, NoteId, Session};
 use crate::ui::style;
 
@@ -38,7 +38,7 @@ impl NoteEditor {
 pub fn editor_ui(
     ui: &mut egui::Ui,
     session: &Session,
-    state: &mut CanvasState,
+    state: &mut BoardState,
     camera: &mut Camera,
     edits: &mut Vec<Edit>,
     requests: &mut Vec<CanvasRequest>,

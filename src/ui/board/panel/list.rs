@@ -5,8 +5,9 @@ use egui::{RichText, Sense, Stroke, Vec2};
 
 use super::{Merge, notes_count};
 use crate::model::{Edit, NoteId, Session, Theme, ThemeColour, ThemeEdit, ThemeId};
-use crate::ui::canvas::themes::ThemeRename;
-use crate::ui::canvas::{CanvasRequest, CanvasState, transform};
+use crate::ui::action::Action;
+use crate::ui::board::canvas::themes::ThemeRename;
+use crate::ui::board::canvas::{BoardState, CanvasRequest, transform};
 use crate::ui::style::{self, Palette};
 use crate::ui::widgets::primary_button;
 
@@ -24,7 +25,7 @@ enum RowAction {
 pub fn list_ui(
     ui: &mut egui::Ui,
     session: &Session,
-    state: &mut CanvasState,
+    state: &mut BoardState,
     palette: &Palette,
     edits: &mut Vec<Edit>,
     requests: &mut Vec<CanvasRequest>,
@@ -36,10 +37,14 @@ pub fn list_ui(
         format!("New theme from {}", notes_count(selected))
     };
     if primary_button(ui, &new_label, palette)
-        .on_hover_text("Ctrl+G: a theme from the selected notes, or an empty one")
+        .on_hover_text(format!(
+            "{}: a theme from the selected notes, or an empty one",
+            Action::MakeTheme.keys_text(ui.ctx())
+        ))
         .clicked()
     {
-        create(session, state, edits);
+        // The same action as the key and the selection bar's button, applied by the canvas.
+        state.queued_actions.push(Action::MakeTheme);
     }
     if session.themes.is_empty() {
         ui.label(
@@ -137,29 +142,19 @@ pub fn list_ui(
             }
             RowAction::Delete(id) => {
                 // Asks first when the theme has dots in a vote.
-                crate::ui::canvas::confirm::delete_theme(session, state, id, edits, requests);
+                crate::ui::board::canvas::confirm::delete_theme(
+                    session, state, id, edits, requests,
+                );
             }
         }
     }
-}
-
-/// Makes a theme from the selection (or an empty one) and names it in place: Ctrl+G's twin.
-fn create(session: &Session, state: &mut CanvasState, edits: &mut Vec<Edit>) {
-    let notes: Vec<NoteId> = state.selection.iter().copied().collect();
-    let (id, edit) = ThemeEdit::create(session, None, &notes);
-    edits.push(Edit::Theme(edit));
-    state.theme_rename = Some(ThemeRename::new_theme(
-        id,
-        crate::model::default_theme_name(session),
-        None,
-    ));
 }
 
 /// The box that asks for the merged theme's name.
 fn merge_ui(
     ui: &mut egui::Ui,
     session: &Session,
-    state: &mut CanvasState,
+    state: &mut BoardState,
     palette: &Palette,
     edits: &mut Vec<Edit>,
     requests: &mut Vec<CanvasRequest>,
@@ -209,7 +204,9 @@ fn merge_ui(
     }
     if let Some((from, into, name)) = merge_now {
         // Asks first when the theme merged away has dots in a vote.
-        crate::ui::canvas::confirm::merge_themes(session, state, from, into, name, edits, requests);
+        crate::ui::board::canvas::confirm::merge_themes(
+            session, state, from, into, name, edits, requests,
+        );
     }
 }
 
@@ -237,7 +234,7 @@ fn row_ui(
                     rect.center(),
                     egui::Align2::CENTER_CENTER,
                     (index + 1).to_string(),
-                    egui::FontId::new(16.0, style::strong_family()),
+                    style::strong_font(style::text::SMALL),
                     style::THEME_ON_COLOUR,
                 );
             }
@@ -250,9 +247,11 @@ fn row_ui(
                 ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                     let name = ui
                         .add(
-                            egui::Label::new(RichText::new(&theme.name).strong().size(19.0))
-                                .sense(Sense::click())
-                                .truncate(),
+                            egui::Label::new(
+                                RichText::new(&theme.name).strong().size(style::text::LEAD),
+                            )
+                            .sense(Sense::click())
+                            .truncate(),
                         )
                         .on_hover_text("Click: select its notes. Double-click: rename.");
                     if name.clicked() {
@@ -292,7 +291,7 @@ fn row_ui(
             more_menu_ui(ui, session, theme, count, selection, actions);
         });
     });
-    ui.add_space(4.0);
+    ui.add_space(style::gap::TINY);
 }
 
 /// A small button whose accessible name says what it does to which theme. True when clicked.

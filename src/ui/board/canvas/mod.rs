@@ -2,19 +2,19 @@
 //!
 //! The canvas reads `&Session` and never changes it: what the user does becomes [`Edit`]s pushed
 //! onto the frame's list, applied by the app at the end of the frame. Camera, selection and
-//! gestures in progress are UI state and live in [`CanvasState`].
+//! gestures in progress are UI state and live in [`BoardState`].
 
+pub mod actions;
 mod capture;
 pub mod confirm;
 pub mod dots;
 mod editor;
 mod input;
 pub mod paint;
+pub mod reading;
 mod selection_bar;
 pub mod themes;
 pub mod transform;
-
-use std::collections::BTreeSet;
 
 use egui::{Id, Rect, Sense};
 
@@ -24,6 +24,8 @@ use transform::Camera;
 
 use crate::model::{CanvasPos, Edit, NoteId, PhaseId, Session, View};
 use crate::ui::style::Palette;
+
+pub use super::{BoardState, CanvasRequest};
 
 /// The canvas widget's id, stable so focus survives between frames.
 pub fn canvas_id() -> Id {
@@ -81,101 +83,22 @@ pub enum Gesture {
     },
 }
 
-/// Everything about the canvas that is not the session: camera, selection, gestures, text boxes.
-#[derive(Debug, Default)]
-pub struct CanvasState {
-    /// The camera.
-    pub view: View,
-    /// The selected notes.
-    pub selection: BTreeSet<NoteId>,
-    /// The pointer gesture in progress.
-    pub gesture: Gesture,
-    /// The capture box, when open.
-    pub capture: Option<Capture>,
-    /// The note being edited in place, if any.
-    pub editor: Option<NoteEditor>,
-    /// Zoom to fit at the next frame (when the canvas size is known).
-    pub fit_requested: bool,
-    /// The last zoom to fit and the canvas area it fitted: while the view stays as fitted, a
-    /// change of that area (the themes panel shown or hidden, the window resized) fits again,
-    /// so no frame ends up under a panel.
-    pub fitted: Option<(View, Rect)>,
-    /// At the next frame, zoom to fit if the view shows fewer than half of the notes: a
-    /// reopened session whose saved view, on this window's size, would show only a corner of
-    /// the board (e.g. saved on a larger screen).
-    pub fit_if_mostly_hidden: bool,
-    /// Put the canvas origin near the top-left corner at the next frame (new sessions).
-    pub anchor_origin_requested: bool,
-    /// Give the canvas keyboard focus at the next frame.
-    pub focus_requested: bool,
-    /// Where the canvas was drawn last frame.
-    pub last_screen: Option<Rect>,
-    /// Theme frames, computed once per change.
-    pub themes: themes::ThemeCache,
-    /// The theme being renamed in place, if any.
-    pub theme_rename: Option<themes::ThemeRename>,
-    /// This frame's edits join the last undo step if the history is still at this generation
-    /// (the name of a theme just made).
-    pub join_undo: Option<u64>,
-    /// The theme list and suggestions panel.
-    pub themes_panel: crate::ui::themes::ThemesPanel,
-    /// Show only the notes captured in this phase (`None`: all notes).
-    pub phase_filter: Option<PhaseId>,
-    /// A deletion of something with vote dots, waiting for the facilitator's yes.
-    pub confirm_delete: Option<confirm::ConfirmDelete>,
-    /// Themes just made (e.g. accepted suggestions) to bring into view at the next frame, once
-    /// their frames are known.
-    pub reveal_themes: Vec<crate::model::ThemeId>,
-    /// Focus mode (F10): no themes panel and no hint line, only the board.
-    pub focus_mode: bool,
-    /// The notes drawn last frame whose text did not all fit on their cards (the whole of it
-    /// shows on hover): empty when the wall reads in full.
-    pub cut_notes: Vec<NoteId>,
+/// The text typed this frame.
+pub fn typed_text(ui: &egui::Ui) -> String {
+    ui.input(|i| {
+        i.events
+            .iter()
+            .filter_map(|e| match e {
+                egui::Event::Text(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect()
+    })
 }
 
-impl CanvasState {
-    /// A canvas looking at `view`, with nothing selected.
-    pub fn new(view: View) -> Self {
-        Self {
-            view,
-            focus_requested: true,
-            ..Default::default()
-        }
-    }
-
-    /// Drops selected ids that no longer exist (after undo, delete, ...).
-    pub fn prune(&mut self, session: &Session) {
-        // Every change to the session comes through here, so the frames are recomputed once.
-        self.themes.invalidate();
-        if self.selection.is_empty() {
-            return;
-        }
-        let ids: std::collections::HashSet<NoteId> = session.notes.iter().map(|n| n.id).collect();
-        self.selection.retain(|id| ids.contains(id));
-        if let Some(editor) = &self.editor
-            && !ids.contains(&editor.id)
-        {
-            self.editor = None;
-        }
-    }
-}
-
-/// What the canvas asks of the app besides edits.
-#[derive(Clone, Debug, PartialEq)]
-pub enum CanvasRequest {
-    /// Show a short message.
-    Info(String),
-}
-
-/// Draws the canvas into all of `ui`'s remaining space and handles its input.
-pub fn canvas_ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    state: &mut CanvasState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
-    requests: &mut Vec<CanvasRequest>,
-) {
+/// Brings the theme frames up to date with the session; notes just hidden in a collapsed
+/// theme leave the selection. Runs before the Board is drawn.
+pub fn refresh(session: &Session, state: &mut BoardState) {
     if state.themes.refresh(session) && !state.selection.is_empty() {
         // Notes just hidden in a collapsed theme leave the selection (once per change).
         let cache = &state.themes;
@@ -187,11 +110,19 @@ pub fn canvas_ui(
             .collect();
         state.selection.retain(|id| !hidden.contains(id));
     }
-    // Asked for last frame, so their frames exist now (the panel may ask again below).
-    let reveal = std::mem::take(&mut state.reveal_themes);
-    if !state.focus_mode {
-        crate::ui::themes::panel_ui(ui, session, state, palette, edits, requests);
-    }
+}
+
+/// Draws the canvas into all of `ui`'s remaining space and handles its input; `reveal` are
+/// themes to bring into view. Returns where it was drawn.
+pub fn canvas_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    state: &mut BoardState,
+    reveal: &[crate::model::ThemeId],
+    palette: &Palette,
+    edits: &mut Vec<Edit>,
+    requests: &mut Vec<CanvasRequest>,
+) -> Rect {
     let screen = ui.available_rect_before_wrap();
     let response = ui.interact(screen, canvas_id(), Sense::click_and_drag());
     ui.advance_cursor_after_rect(screen);
@@ -314,11 +245,9 @@ pub fn canvas_ui(
     }
     editor::editor_ui(ui, session, state, &mut camera, edits, requests);
     themes::rename_ui(ui, session, state, &mut camera, edits, requests);
-    if !state.focus_mode {
-        crate::ui::themes::panel_toggle_ui(ui, session, state, screen, palette);
-    }
     capture::capture_ui(ui, session, state, &mut camera, palette, edits, requests);
     state.view = camera.view;
+    screen
 }
 
 /// Draws every visible note, moving ones last (on top), and reports detailed ones to
@@ -327,7 +256,7 @@ fn draw_notes(
     ui: &egui::Ui,
     painter: &egui::Painter,
     session: &Session,
-    state: &CanvasState,
+    state: &BoardState,
     camera: &Camera,
     palette: &Palette,
     cut_notes: &mut Vec<NoteId>,

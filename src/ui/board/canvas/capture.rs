@@ -3,7 +3,7 @@
 use egui::{Align2, Id, Key, KeyboardShortcut, Modifiers, RichText, TextEdit};
 
 use super::transform::{self, Camera};
-use super::{CanvasRequest, CanvasState, KEEP_ESCAPE};
+use super::{BoardState, CanvasRequest, KEEP_ESCAPE};
 use crate::model::{Edit, Note, NoteColour, ParticipantId, Session};
 use crate::ui::style::{self, Palette};
 
@@ -15,7 +15,7 @@ pub fn capture_text_id() -> Id {
 /// Closes the capture box when Esc is pressed wherever the keyboard is inside it: the text,
 /// "Written by" (egui has already let go of its focus) or a button of the box. Called before
 /// the canvas, which would otherwise take Esc to clear the selection. Returns true if closed.
-pub fn escape_closes(ctx: &egui::Context, state: &mut CanvasState) -> bool {
+pub fn escape_closes(ctx: &egui::Context, state: &mut BoardState) -> bool {
     if state.capture.is_none() || egui::Popup::is_any_open(ctx) {
         return false;
     }
@@ -120,7 +120,7 @@ impl Capture {
 pub fn capture_ui(
     ui: &mut egui::Ui,
     session: &Session,
-    state: &mut CanvasState,
+    state: &mut BoardState,
     camera: &mut Camera,
     palette: &Palette,
     edits: &mut Vec<Edit>,
@@ -164,7 +164,7 @@ pub fn capture_ui(
                     ui.horizontal(|ui| {
                         ui.label(
                             RichText::new("New note")
-                                .font(egui::FontId::new(20.0, style::strong_family())),
+                                .font(style::strong_font(style::text::SUBHEADING)),
                         );
                         if capture.added > 0 {
                             ui.label(
@@ -182,7 +182,7 @@ pub fn capture_ui(
                         .id(id)
                         .desired_width(f32::INFINITY)
                         .desired_rows(2)
-                        .font(egui::FontId::new(22.0, style::strong_family()))
+                        .font(style::strong_font(style::text::HEADING))
                         .text_color(style::NOTE_TEXT)
                         .background_color(style::note_fill(capture.colour))
                         .hint_text("Type an idea…")
@@ -199,7 +199,7 @@ pub fn capture_ui(
                         }
                         for (i, colour) in NoteColour::ALL.into_iter().enumerate() {
                             let selected = capture.colour == colour;
-                            if super::super::widgets::swatch(ui, colour, selected, palette)
+                            if crate::ui::widgets::swatch(ui, colour, selected, palette)
                                 .on_hover_text(format!("{} (Ctrl+{})", colour.name(), i + 1))
                                 .clicked()
                             {

@@ -1,0 +1,111 @@
+//! The Board's actions, applied in one place whether they came from a key, the selection bar,
+//! the themes panel, a menu or the command palette: "Make theme" is one behaviour everywhere.
+
+use super::transform::{self, Camera};
+use super::{BoardState, CanvasRequest, NoteEditor};
+use crate::model::{Edit, NoteColour, NoteId, Session, ThemeEdit, ThemeId};
+use crate::ui::action::Action;
+
+/// Applies one Board action to the canvas state, pushing the edits it makes. Returns true when
+/// a theme number key was used (so its digit does not also start a note).
+pub fn apply(
+    action: Action,
+    session: &Session,
+    state: &mut BoardState,
+    camera: &mut Camera,
+    edits: &mut Vec<Edit>,
+    requests: &mut Vec<CanvasRequest>,
+) -> bool {
+    match action {
+        Action::SelectAll => {
+            state.selection = session
+                .notes
+                .iter()
+                .filter(|n| !state.themes.is_hidden(n))
+                .map(|n| n.id)
+                .collect();
+        }
+        Action::ClearSelection => state.selection.clear(),
+        Action::NextNote | Action::PreviousNote => {
+            super::reading::cycle_selection(session, state, camera, action == Action::NextNote);
+        }
+        Action::EditNote => {
+            if let Some(note) = state.selection.first().and_then(|id| session.note(*id)) {
+                state.editor = Some(NoteEditor::new(note));
+            }
+        }
+        // Asks first when a selected note has dots in a vote.
+        Action::DeleteNotes if !state.selection.is_empty() => {
+            super::confirm::delete_selection(session, state, edits, requests);
+        }
+        Action::Colour(colour) => recolour(state, colour, edits),
+        Action::ToTheme(n) => return to_theme(session, state, camera, Some(n), edits, requests),
+        Action::OutOfTheme => return to_theme(session, state, camera, None, edits, requests),
+        Action::MakeTheme => make_theme(session, state, edits),
+        Action::SuggestThemes => state.themes_panel.request_suggestions(),
+        Action::ZoomToFit => {
+            camera.view =
+                transform::fit(super::content_bounds(session, &state.themes), camera.screen);
+        }
+        _ => {}
+    }
+    false
+}
+
+/// Makes a theme of the selected notes (or an empty one), shows the panel and names the theme
+/// in place; after the name, the next note in no theme is selected (the sorting flow).
+fn make_theme(session: &Session, state: &mut BoardState, edits: &mut Vec<Edit>) {
+    let notes: Vec<NoteId> = state.selection.iter().copied().collect();
+    let (id, edit) = ThemeEdit::create(session, None, &notes);
+    let name = crate::model::default_theme_name(session);
+    edits.push(Edit::Theme(edit));
+    let advance = super::reading::selection_key(session, state);
+    state.theme_rename = Some(super::themes::ThemeRename::new_theme(id, name, advance));
+    state.themes_panel.show();
+}
+
+/// Recolours the selection.
+fn recolour(state: &BoardState, colour: NoteColour, edits: &mut Vec<Edit>) {
+    if state.selection.is_empty() {
+        return;
+    }
+    edits.push(Edit::SetColours(
+        state.selection.iter().map(|id| (*id, colour)).collect(),
+    ));
+}
+
+/// Sends the selected notes to theme `n` (1 … 9; `None`: out of their theme), then selects
+/// the next note in no theme: "look, press a digit". Returns true (the digit was used).
+fn to_theme(
+    session: &Session,
+    state: &mut BoardState,
+    camera: &mut Camera,
+    n: Option<u8>,
+    edits: &mut Vec<Edit>,
+    requests: &mut Vec<CanvasRequest>,
+) -> bool {
+    if state.selection.is_empty() {
+        return false;
+    }
+    let target: Option<ThemeId> = match n {
+        None => None,
+        Some(n) => {
+            let Some(theme) = session.themes.get(usize::from(n).saturating_sub(1)) else {
+                requests.push(CanvasRequest::Info(format!(
+                    "There is no theme {n} yet. Ctrl+G makes a theme from the selected notes."
+                )));
+                return true;
+            };
+            Some(theme.id)
+        }
+    };
+    let notes: Vec<NoteId> = state.selection.iter().copied().collect();
+    let edit = ThemeEdit::assign(session, &notes, target);
+    if edit.is_empty() {
+        return true;
+    }
+    edits.push(Edit::Theme(edit));
+    let from = super::reading::selection_key(session, state);
+    super::reading::select_next_unthemed(session, state, camera, from, &notes);
+    true
+}
