@@ -28,12 +28,18 @@ fn two_selected(name: &str) -> (TempDir, H) {
 #[test]
 fn ctrl_k_then_make_th_then_enter_makes_a_theme_of_the_selection() {
     let (_dir, mut h) = two_selected("palette-make-theme");
-    press_with(&mut h, Modifiers::COMMAND, Key::K);
+    // Typed at once, as a fast typist does: the letters before the search box has the
+    // keyboard are kept.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.step();
+    h.event(egui::Event::Text("ma".into()));
+    h.step();
+    h.run();
     assert!(
         matches!(h.state().dialog(), Some(Dialog::Palette { .. })),
         "Ctrl+K opens the palette"
     );
-    type_text(&mut h, "make th");
+    type_text(&mut h, "ke th");
     assert!(
         open_session(&h).canvas.capture.is_none(),
         "typing in the palette starts no note"

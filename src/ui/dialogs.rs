@@ -5,7 +5,7 @@ use egui::{Id, Key, Modifiers, RichText};
 use super::command::Command;
 use super::document::AppConfig;
 use super::jobs::PickPurpose;
-use super::style::Palette;
+use super::style::{self, Palette};
 use super::widgets::primary_button;
 
 /// A dialog on top of everything.
@@ -104,216 +104,250 @@ pub fn dialog_ui(
         .backdrop_color(palette.shadow.gamma_multiply(2.5))
         .show(ctx, |ui| {
             let width = if matches!(dialog, Dialog::Keys { .. }) {
-                (ctx.content_rect().width() - 120.0).clamp(480.0, super::style::HELP_SHEET_WIDTH)
+                (ctx.content_rect().width() - 120.0).clamp(480.0, style::HELP_SHEET_WIDTH)
             } else {
                 520.0
             };
             ui.set_width(width);
-            match dialog {
-                Dialog::NewSession {
-                    title,
-                    default_title,
-                    templates,
-                    chosen,
-                } => {
-                    ui.heading("New session");
-                    ui.add_space(crate::ui::style::gap::SMALL);
-                    ui.label("Title");
-                    let edit = ui.add(
-                        egui::TextEdit::singleline(title)
-                            .id(Id::unique("goldthread.new-title"))
-                            .hint_text(default_title.as_str())
-                            .desired_width(f32::INFINITY),
-                    );
-                    edit.request_focus();
-                    ui.label(
-                        RichText::new("Press Enter to use the title shown. You can rename it later.")
-                            .small()
-                            .color(palette.text_muted),
-                    );
-                    ui.add_space(crate::ui::style::gap::MEDIUM);
-                    super::lab::template_picker_ui(ui, templates, chosen, palette);
-                    ui.add_space(crate::ui::style::gap::MEDIUM);
-                    ui.horizontal(|ui| {
-                        if primary_button(ui, "Create", palette).clicked() || enter {
-                            let t = title.trim();
-                            let t = if t.is_empty() { default_title.clone() } else { t.to_owned() };
-                            let template = templates.get(*chosen).filter(|t| !t.is_blank());
-                            outcome = Some(Outcome::Run(match template {
-                                Some(template) => Command::CreateFromTemplate {
-                                    title: t,
-                                    template: Box::new(template.clone()),
-                                },
-                                None => Command::CreateSession(t),
-                            }));
-                        }
-                        if ui.button("Cancel").clicked() {
-                            outcome = Some(Outcome::Cancel);
-                        }
-                    });
-                }
-                Dialog::ConfirmExport { path, format } => {
-                    let name = path
-                        .file_name()
-                        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-                    ui.heading(format!("Replace {name}?"));
-                    ui.add_space(crate::ui::style::gap::SMALL);
-                    ui.add(
-                        egui::Label::new(format!(
-                            "{} already exists. Replacing it loses what is in it now, including any edits made to it.",
-                            path.display()
-                        ))
-                        .wrap(),
-                    );
-                    ui.add_space(crate::ui::style::gap::MEDIUM);
-                    ui.horizontal(|ui| {
-                        // The safe choice is the default: Enter keeps the file.
-                        if primary_button(ui, "Keep it", palette).clicked() || enter {
-                            outcome = Some(Outcome::Cancel);
-                        }
-                        let replace = egui::Button::new(egui::RichText::new("Replace").color(palette.danger));
-                        if ui.add(replace).clicked() {
-                            outcome = Some(Outcome::Run(Command::ExportReplacing {
-                                path: path.clone(),
-                                format: *format,
-                            }));
-                        }
-                    });
-                }
-                Dialog::Unsaved { title, then } => {
-                    ui.heading(format!("Save changes to “{title}”?"));
-                    ui.add_space(crate::ui::style::gap::SMALL);
-                    ui.label("If you don't save, the changes since the last save are lost.");
-                    ui.add_space(crate::ui::style::gap::MEDIUM);
-                    ui.horizontal(|ui| {
-                        if primary_button(ui, "Save", palette).clicked() || enter {
-                            outcome = Some(Outcome::SaveThen(then.clone()));
-                        }
-                        if ui.button("Don't save").clicked() {
-                            outcome = Some(Outcome::DiscardThen(then.clone()));
-                        }
-                        if ui.button("Cancel").clicked() {
-                            outcome = Some(Outcome::Cancel);
-                        }
-                    });
-                }
-                Dialog::PathPrompt {
-                    purpose,
-                    text,
-                    explain_no_native,
-                } => {
-                    let (heading, action) = match purpose {
-                        PickPurpose::Open => ("Open a session file", "Open"),
-                        PickPurpose::SaveAs => ("Save session as", "Save"),
-                        PickPurpose::Import => ("Import notes from a file", "Import"),
-                        PickPurpose::Export(format) => (format.heading(), "Export"),
-                    };
-                    ui.heading(heading);
-                    if *purpose == PickPurpose::Import {
-                        ui.label(IMPORT_EXPLAINED);
-                    }
-                    if let PickPurpose::Export(_) = purpose {
-                        ui.label("Where should the file go? The folder is made if it is not there.");
-                    } else if *explain_no_native && *purpose == PickPurpose::Import {
-                        ui.label(
-                            RichText::new(
-                                "No native file dialog is available on this computer (no desktop portal), \
-                                 so type the file's path.",
-                            )
-                            .color(palette.text_muted),
-                        );
-                    } else if *explain_no_native {
-                        ui.label(
-                            RichText::new(
-                                "No native file dialog is available on this computer (no desktop portal), \
-                                 so type the file's path. Sessions in the library open from the start screen.",
-                            )
-                            .color(palette.text_muted),
-                        );
-                    }
-                    ui.add_space(crate::ui::style::gap::SMALL);
-                    ui.label("Path");
-                    let edit = ui.add(
-                        egui::TextEdit::singleline(text)
-                            .id(Id::unique("goldthread.path"))
-                            .hint_text(
-                                config
-                                    .library_dir
-                                    .join(if *purpose == PickPurpose::Import { "notes.txt" } else { "session.ron" })
-                                    .display()
-                                    .to_string(),
-                            )
-                            .desired_width(f32::INFINITY),
-                    );
-                    edit.request_focus();
-                    ui.add_space(crate::ui::style::gap::MEDIUM);
-                    ui.horizontal(|ui| {
-                        let go = primary_button(ui, action, palette).clicked() || enter;
-                        if go && !text.trim().is_empty() {
-                            let path = std::path::PathBuf::from(text.trim());
-                            outcome = Some(Outcome::Run(match purpose {
-                                PickPurpose::Open => Command::OpenPath(path),
-                                PickPurpose::SaveAs => Command::SaveAsPath(path),
-                                PickPurpose::Import => Command::ImportPath(path),
-                                PickPurpose::Export(format) => Command::ExportPath { path, format: *format },
-                            }));
-                        }
-                        if ui.button("Cancel").clicked() {
-                            outcome = Some(Outcome::Cancel);
-                        }
-                    });
-                }
-                Dialog::ConfirmReplace { path } => {
-                    let name = path
-                        .file_name()
-                        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-                    ui.heading(format!("Replace {name}?"));
-                    ui.add_space(crate::ui::style::gap::SMALL);
-                    ui.add(
-                        egui::Label::new(format!(
-                            "{} already exists. Replacing it loses what is in it now.",
-                            path.display()
-                        ))
-                        .wrap(),
-                    );
-                    ui.add_space(crate::ui::style::gap::MEDIUM);
-                    ui.horizontal(|ui| {
-                        // The safe choice is the default: Enter cancels.
-                        if primary_button(ui, "Keep it", palette).clicked() || enter {
-                            outcome = Some(Outcome::Cancel);
-                        }
-                        let replace = egui::Button::new(egui::RichText::new("Replace").color(palette.danger));
-                        if ui.add(replace).clicked() {
-                            outcome = Some(Outcome::Run(Command::ReplaceWith(path.clone())));
-                        }
-                    });
-                }
-                Dialog::Keys { screen } => {
-                    super::help::keys_sheet_ui(ui, *screen, palette);
-                    ui.add_space(crate::ui::style::gap::MEDIUM);
-                    if primary_button(ui, "Close", palette).clicked() || enter {
-                        outcome = Some(Outcome::Cancel);
-                    }
-                }
-                Dialog::Palette { screen, query, chosen } => {
-                    if let Some(action) = super::palette::palette_ui(ui, *screen, query, chosen, enter, palette) {
-                        outcome = Some(Outcome::Run(Command::Action(action)));
-                    }
-                }
-                Dialog::Message { title, body } => {
-                    ui.heading(title.as_str());
-                    ui.add_space(crate::ui::style::gap::SMALL);
-                    ui.add(egui::Label::new(body.as_str()).wrap());
-                    ui.add_space(crate::ui::style::gap::MEDIUM);
-                    if primary_button(ui, "OK", palette).clicked() || enter {
-                        outcome = Some(Outcome::Cancel);
-                    }
-                }
-            }
+            let ask = Ask { enter, palette };
+            outcome = body_ui(ui, dialog, config, &ask);
         });
     if outcome.is_none() && response.should_close() {
         outcome = Some(Outcome::Cancel);
     }
+    outcome
+}
+
+/// What every dialog's body reads: this frame's Enter and the colours.
+struct Ask<'a> {
+    enter: bool,
+    palette: &'a Palette,
+}
+
+/// The body of `dialog`: each kind of dialog is one small function.
+fn body_ui(
+    ui: &mut egui::Ui,
+    dialog: &mut Dialog,
+    config: &AppConfig,
+    ask: &Ask<'_>,
+) -> Option<Outcome> {
+    match dialog {
+        Dialog::NewSession {
+            title,
+            default_title,
+            templates,
+            chosen,
+        } => new_session_ui(ui, title, default_title, templates, chosen, ask),
+        Dialog::ConfirmExport { path, format } => replace_ui(
+            ui,
+            path,
+            " Replacing it loses what is in it now, including any edits made to it.",
+            Command::ExportReplacing {
+                path: path.clone(),
+                format: *format,
+            },
+            ask,
+        ),
+        Dialog::Unsaved { title, then } => unsaved_ui(ui, title, then, ask),
+        Dialog::PathPrompt {
+            purpose,
+            text,
+            explain_no_native,
+        } => path_prompt_ui(ui, *purpose, text, *explain_no_native, config, ask),
+        Dialog::ConfirmReplace { path } => replace_ui(
+            ui,
+            path,
+            " Replacing it loses what is in it now.",
+            Command::ReplaceWith(path.clone()),
+            ask,
+        ),
+        Dialog::Keys { screen } => {
+            super::help::keys_sheet_ui(ui, *screen, ask.palette);
+            ui.add_space(style::gap::MEDIUM);
+            (primary_button(ui, "Close", ask.palette).clicked() || ask.enter)
+                .then_some(Outcome::Cancel)
+        }
+        Dialog::Palette {
+            screen,
+            query,
+            chosen,
+        } => super::palette::palette_ui(ui, *screen, query, chosen, ask.enter, ask.palette)
+            .map(|action| Outcome::Run(Command::Action(action))),
+        Dialog::Message { title, body } => {
+            ui.heading(title.as_str());
+            ui.add_space(style::gap::SMALL);
+            ui.add(egui::Label::new(body.as_str()).wrap());
+            ui.add_space(style::gap::MEDIUM);
+            (primary_button(ui, "OK", ask.palette).clicked() || ask.enter)
+                .then_some(Outcome::Cancel)
+        }
+    }
+}
+
+/// Asks for a new session's title and template; Enter takes the title shown.
+fn new_session_ui(
+    ui: &mut egui::Ui,
+    title: &mut String,
+    default_title: &str,
+    templates: &[crate::storage::Template],
+    chosen: &mut usize,
+    ask: &Ask<'_>,
+) -> Option<Outcome> {
+    let palette = ask.palette;
+    ui.heading("New session");
+    ui.add_space(style::gap::SMALL);
+    ui.label("Title");
+    let edit = ui.add(
+        egui::TextEdit::singleline(title)
+            .id(Id::unique("goldthread.new-title"))
+            .hint_text(default_title)
+            .desired_width(f32::INFINITY),
+    );
+    edit.request_focus();
+    ui.label(
+        RichText::new("Press Enter to use the title shown. You can rename it later.")
+            .small()
+            .color(palette.text_muted),
+    );
+    ui.add_space(style::gap::MEDIUM);
+    super::lab::template_picker_ui(ui, templates, chosen, palette);
+    ui.add_space(style::gap::MEDIUM);
+    let mut outcome = None;
+    ui.horizontal(|ui| {
+        if primary_button(ui, "Create", palette).clicked() || ask.enter {
+            let t = title.trim();
+            let t = if t.is_empty() {
+                default_title.to_owned()
+            } else {
+                t.to_owned()
+            };
+            let template = templates.get(*chosen).filter(|t| !t.is_blank());
+            outcome = Some(Outcome::Run(match template {
+                Some(template) => Command::CreateFromTemplate {
+                    title: t,
+                    template: Box::new(template.clone()),
+                },
+                None => Command::CreateSession(t),
+            }));
+        }
+        if ui.button("Cancel").clicked() {
+            outcome = Some(Outcome::Cancel);
+        }
+    });
+    outcome
+}
+
+/// "Replace {name}?": Enter keeps the file (the safe choice); Replace runs `replace`.
+fn replace_ui(
+    ui: &mut egui::Ui,
+    path: &std::path::Path,
+    loses: &str,
+    replace: Command,
+    ask: &Ask<'_>,
+) -> Option<Outcome> {
+    let name = super::widgets::file_name_of(path);
+    ui.heading(format!("Replace {name}?"));
+    ui.add_space(style::gap::SMALL);
+    ui.add(egui::Label::new(format!("{} already exists.{loses}", path.display())).wrap());
+    ui.add_space(style::gap::MEDIUM);
+    let mut outcome = None;
+    ui.horizontal(|ui| {
+        if primary_button(ui, "Keep it", ask.palette).clicked() || ask.enter {
+            outcome = Some(Outcome::Cancel);
+        }
+        let button = egui::Button::new(RichText::new("Replace").color(ask.palette.danger));
+        if ui.add(button).clicked() {
+            outcome = Some(Outcome::Run(replace));
+        }
+    });
+    outcome
+}
+
+/// "Save changes to …?" before `then` closes the session.
+fn unsaved_ui(ui: &mut egui::Ui, title: &str, then: &Command, ask: &Ask<'_>) -> Option<Outcome> {
+    ui.heading(format!("Save changes to “{title}”?"));
+    ui.add_space(style::gap::SMALL);
+    ui.label("If you don't save, the changes since the last save are lost.");
+    ui.add_space(style::gap::MEDIUM);
+    let mut outcome = None;
+    ui.horizontal(|ui| {
+        if primary_button(ui, "Save", ask.palette).clicked() || ask.enter {
+            outcome = Some(Outcome::SaveThen(then.clone()));
+        }
+        if ui.button("Don't save").clicked() {
+            outcome = Some(Outcome::DiscardThen(then.clone()));
+        }
+        if ui.button("Cancel").clicked() {
+            outcome = Some(Outcome::Cancel);
+        }
+    });
+    outcome
+}
+
+/// Asks for a file path where no native file dialog is available (and for every export).
+fn path_prompt_ui(
+    ui: &mut egui::Ui,
+    purpose: PickPurpose,
+    text: &mut String,
+    explain_no_native: bool,
+    config: &AppConfig,
+    ask: &Ask<'_>,
+) -> Option<Outcome> {
+    let (heading, action) = match purpose {
+        PickPurpose::Open => ("Open a session file", "Open"),
+        PickPurpose::SaveAs => ("Save session as", "Save"),
+        PickPurpose::Import => ("Import notes from a file", "Import"),
+        PickPurpose::Export(format) => (format.heading(), "Export"),
+    };
+    ui.heading(heading);
+    if purpose == PickPurpose::Import {
+        ui.label(IMPORT_EXPLAINED);
+    }
+    let no_native = "No native file dialog is available on this computer (no desktop portal), \
+                     so type the file's path.";
+    if let PickPurpose::Export(_) = purpose {
+        ui.label("Where should the file go? The folder is made if it is not there.");
+    } else if explain_no_native && purpose == PickPurpose::Import {
+        ui.label(RichText::new(no_native).color(ask.palette.text_muted));
+    } else if explain_no_native {
+        ui.label(
+            RichText::new(format!(
+                "{no_native} Sessions in the library open from the start screen."
+            ))
+            .color(ask.palette.text_muted),
+        );
+    }
+    ui.add_space(style::gap::SMALL);
+    ui.label("Path");
+    let example = if purpose == PickPurpose::Import {
+        "notes.txt"
+    } else {
+        "session.ron"
+    };
+    let edit = ui.add(
+        egui::TextEdit::singleline(text)
+            .id(Id::unique("goldthread.path"))
+            .hint_text(config.library_dir.join(example).display().to_string())
+            .desired_width(f32::INFINITY),
+    );
+    edit.request_focus();
+    ui.add_space(style::gap::MEDIUM);
+    let mut outcome = None;
+    ui.horizontal(|ui| {
+        let go = primary_button(ui, action, ask.palette).clicked() || ask.enter;
+        if go && !text.trim().is_empty() {
+            let path = std::path::PathBuf::from(text.trim());
+            outcome = Some(Outcome::Run(match purpose {
+                PickPurpose::Open => Command::OpenPath(path),
+                PickPurpose::SaveAs => Command::SaveAsPath(path),
+                PickPurpose::Import => Command::ImportPath(path),
+                PickPurpose::Export(format) => Command::ExportPath { path, format },
+            }));
+        }
+        if ui.button("Cancel").clicked() {
+            outcome = Some(Outcome::Cancel);
+        }
+    });
     outcome
 }
 

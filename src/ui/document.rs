@@ -130,6 +130,30 @@ impl RecoveryState {
 }
 
 impl OpenSession {
+    /// Applies the frame's edits through the history, the one door into the session. A theme
+    /// just made and being named takes the history's step token, so its name joins that undo
+    /// step; the Board says when an edit should join one.
+    pub fn apply(&mut self, edits: Vec<crate::model::Edit>) {
+        if edits.is_empty() {
+            return;
+        }
+        let join = self.canvas.join_undo.take();
+        for edit in edits {
+            match join {
+                Some(step) => self.history.apply_joined(&mut self.session, edit, step),
+                None => self.history.apply(&mut self.session, edit),
+            }
+        }
+        if let Some(rename) = &mut self.canvas.theme_rename
+            && rename.names_new_theme
+            && rename.made_at.is_none()
+        {
+            rename.made_at = Some(self.history.generation());
+        }
+        // Only after a change: pruning walks every note.
+        self.canvas.prune(&self.session);
+    }
+
     /// True when there are changes not yet written to the file.
     pub fn is_dirty(&self) -> bool {
         self.history.generation() != self.saved_generation

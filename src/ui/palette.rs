@@ -41,6 +41,19 @@ pub fn palette_ui(
     let up = ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::ArrowUp));
     ui.heading("Find an action");
     let before = query.clone();
+    if !ui.memory(|m| m.has_focus(search_id())) {
+        // Letters typed before the search box has the keyboard (fast typists, the frame the
+        // palette opened) are its first letters, not lost.
+        query.push_str(&ui.input(|i| {
+            i.events
+                .iter()
+                .filter_map(|e| match e {
+                    egui::Event::Text(t) => Some(t.as_str()),
+                    _ => None,
+                })
+                .collect::<String>()
+        }));
+    }
     let edit = ui.add(
         egui::TextEdit::singleline(query)
             .id(search_id())

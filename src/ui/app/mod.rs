@@ -25,7 +25,7 @@ use super::notices::Notices;
 use super::recovery_ui::{self, SafetyPrompt};
 use super::style::{self, Theme};
 use super::{shortcuts, top_bar};
-use crate::model::Session;
+use crate::model::{Edit, Session};
 use files::with_ron_extension;
 
 /// The Goldthread app.
@@ -135,26 +135,11 @@ impl GoldthreadApp {
         self.pending.push(command.into());
     }
 
-    /// Draws one frame.
+    /// Draws one frame: background results first, then the keys, the screens and what sits
+    /// on top of them, and at the end the frame's edits and commands, in one place.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        if !self.started {
-            self.start(&ctx);
-        }
-        if self.applied_theme != Some(self.settings.theme) {
-            style::apply(&ctx, self.settings.theme);
-            self.applied_theme = Some(self.settings.theme);
-        }
-        for result in self.jobs.poll() {
-            self.handle_job(result);
-        }
-        for event in self.jobs.poll_library() {
-            match event {
-                LibraryEvent::Entry(entry) => self.library.add_entry(*entry),
-                LibraryEvent::Done { found } => self.library.finish_scan(found),
-            }
-        }
-        self.handle_close_request(&ctx);
+        self.begin_frame(&ctx);
         // A question open since the last frame takes the keys this frame; the screens under it
         // get none (not Enter, Delete, Ctrl+Z), so nothing changes behind it.
         let asking_delete = self
@@ -171,7 +156,6 @@ impl GoldthreadApp {
                 .into_iter()
                 .map(Command::Action),
         );
-
         let palette = self.settings.theme.palette();
         // Before the screens, so its keys (Enter, Esc) are not taken by the library behind it.
         if self.dialog.is_none()
@@ -181,12 +165,51 @@ impl GoldthreadApp {
             self.safety_choice(&ctx, choice);
         }
         let held = asking.then(|| HeldKeys::take(&ctx));
+        let mut edits = self.screens_ui(ui, &palette);
+        if let Some(held) = held {
+            held.release(&ctx);
+        }
+        if asking_delete {
+            self.confirm_delete_ui(ui, &palette, &mut edits);
+        }
+        self.dialog_ui(&ctx, &palette);
+        self.survey_preview_ui(&ctx, &palette);
+        let (right, clearance) = self.notice_margins();
+        if let Some(command) = self.notices.ui(&ctx, &palette, right, clearance) {
+            self.pending.push(command);
+        }
+        self.end_frame(&ctx, edits);
+    }
+
+    /// Applies the theme, takes in the background jobs' results and a request to close.
+    fn begin_frame(&mut self, ctx: &egui::Context) {
+        if !self.started {
+            self.start(ctx);
+        }
+        if self.applied_theme != Some(self.settings.theme) {
+            style::apply(ctx, self.settings.theme);
+            self.applied_theme = Some(self.settings.theme);
+        }
+        for result in self.jobs.poll() {
+            self.handle_job(result);
+        }
+        for event in self.jobs.poll_library() {
+            match event {
+                LibraryEvent::Entry(entry) => self.library.add_entry(*entry),
+                LibraryEvent::Done { found } => self.library.finish_scan(found),
+            }
+        }
+        self.handle_close_request(ctx);
+    }
+
+    /// The top bar and the open session's screen (or the library); returns their edits.
+    fn screens_ui(&mut self, ui: &mut egui::Ui, palette: &style::Palette) -> Vec<Edit> {
         let mut edits = Vec::new();
         top_bar::top_bar_ui(
             ui,
             self.open.as_ref(),
             self.focus_mode,
-            &palette,
+            palette,
             &mut self.pending,
             &mut edits,
         );
@@ -198,7 +221,7 @@ impl GoldthreadApp {
                         ui,
                         open,
                         self.focus_mode,
-                        &palette,
+                        palette,
                         &mut edits,
                         &mut self.pending,
                     );
@@ -210,77 +233,67 @@ impl GoldthreadApp {
                     ui,
                     &mut self.library,
                     &self.config.library_dir,
-                    &palette,
+                    palette,
                     &mut self.pending,
                 ),
             });
-        if let Some(held) = held {
-            held.release(&ctx);
-        }
-        if asking_delete && let Some(open) = &mut self.open {
-            let mut requests = Vec::new();
-            canvas::confirm::confirm_ui(
-                ui,
-                &open.session,
-                &mut open.canvas,
-                &palette,
-                &mut edits,
-                &mut requests,
-            );
-            for CanvasRequest::Info(text) in requests {
-                self.notices.info(text);
-            }
-        }
-        if let Some(dialog) = &mut self.dialog
-            && let Some(outcome) = dialogs::dialog_ui(&ctx, dialog, &self.config, &palette)
-        {
-            self.dialog = None;
-            match outcome {
-                dialogs::Outcome::Run(command) => self.pending.push(command),
-                dialogs::Outcome::SaveThen(command) => self.save_then(&ctx, Some(command)),
-                dialogs::Outcome::DiscardThen(command) => self.run_now(&ctx, command),
-                dialogs::Outcome::Cancel => {}
-            }
-        }
-        self.survey_preview_ui(&ctx, &palette);
-        let (right, clearance) = self.notice_margins();
-        if let Some(command) = self.notices.ui(&ctx, &palette, right, clearance) {
-            self.pending.push(command);
-        }
+        edits
+    }
 
+    /// The Board's question before deleting something with vote dots.
+    fn confirm_delete_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        palette: &style::Palette,
+        edits: &mut Vec<Edit>,
+    ) {
+        let Some(open) = &mut self.open else { return };
+        let mut requests = Vec::new();
+        canvas::confirm::confirm_ui(
+            ui,
+            &open.session,
+            &mut open.canvas,
+            palette,
+            edits,
+            &mut requests,
+        );
+        for CanvasRequest::Info(text) in requests {
+            self.notices.info(text);
+        }
+    }
+
+    /// The dialog, if one is open, and what its answer asks for.
+    fn dialog_ui(&mut self, ctx: &egui::Context, palette: &style::Palette) {
+        let Some(dialog) = &mut self.dialog else {
+            return;
+        };
+        let Some(outcome) = dialogs::dialog_ui(ctx, dialog, &self.config, palette) else {
+            return;
+        };
+        self.dialog = None;
+        match outcome {
+            dialogs::Outcome::Run(command) => self.pending.push(command),
+            dialogs::Outcome::SaveThen(command) => self.save_then(ctx, Some(command)),
+            dialogs::Outcome::DiscardThen(command) => self.run_now(ctx, command),
+            dialogs::Outcome::Cancel => {}
+        }
+    }
+
+    /// The one door: the frame's edits go through the session's history, then its commands run.
+    fn end_frame(&mut self, ctx: &egui::Context, edits: Vec<Edit>) {
         // What this frame asked for changes what the next frame shows: draw it now rather
         // than when the mouse next moves.
         if !edits.is_empty() || !self.pending.is_empty() {
             ctx.request_repaint();
         }
-        if let Some(open) = &mut self.open
-            && !edits.is_empty()
-        {
-            let join = open.canvas.join_undo.take();
-            for edit in edits {
-                match join {
-                    Some(generation) => {
-                        open.history
-                            .apply_joined(&mut open.session, edit, generation);
-                    }
-                    None => open.history.apply(&mut open.session, edit),
-                }
-            }
-            // A theme just made and being named: its name will join this undo step.
-            if let Some(rename) = &mut open.canvas.theme_rename
-                && rename.names_new_theme
-                && rename.made_at.is_none()
-            {
-                rename.made_at = Some(open.history.generation());
-            }
-            // Only after a change: pruning walks every note.
-            open.canvas.prune(&open.session);
+        if let Some(open) = &mut self.open {
+            open.apply(edits);
         }
         for command in std::mem::take(&mut self.pending) {
-            self.command(&ctx, command);
+            self.command(ctx, command);
         }
-        self.autosave(&ctx);
-        self.update_window_title(&ctx);
+        self.autosave(ctx);
+        self.update_window_title(ctx);
         self.settings.text_scale = ctx.zoom_factor();
     }
 

@@ -146,48 +146,7 @@ pub fn canvas_ui(
             .collect();
         state.selection.retain(|id| shown.contains(id));
     }
-    if state.anchor_origin_requested {
-        // A new session's first notes start at the top-left, not a row down.
-        let margin = 48.0;
-        state.view = View {
-            center: CanvasPos::new(
-                screen.width() / 2.0 - margin,
-                screen.height() / 2.0 - margin,
-            ),
-            zoom: 1.0,
-        };
-        state.anchor_origin_requested = false;
-    }
-    if std::mem::take(&mut state.fit_if_mostly_hidden) {
-        let camera = Camera {
-            screen,
-            view: state.view,
-        };
-        state.fit_requested |= mostly_hidden(session, &state.themes, &camera);
-    }
-    if let Some((view, area)) = state.fitted
-        && view == state.view
-        && area.size() != screen.size()
-    {
-        state.fit_requested = true;
-    }
-    if state.fit_requested {
-        state.view = transform::fit(content_bounds(session, &state.themes), screen);
-        state.fit_requested = false;
-        state.fitted = Some((state.view, screen));
-    }
-    let revealed = reveal
-        .iter()
-        .filter_map(|id| state.themes.frame(*id))
-        .map(|f| f.rect)
-        .reduce(crate::model::CanvasRect::union);
-    if let Some(target) = revealed {
-        let camera = Camera {
-            screen,
-            view: state.view,
-        };
-        state.view = transform::bring_into_view(&camera, target);
-    }
+    place_camera(session, state, screen, reveal);
     if state.focus_requested {
         response.request_focus();
         state.focus_requested = false;
@@ -248,6 +207,58 @@ pub fn canvas_ui(
     capture::capture_ui(ui, session, state, &mut camera, palette, edits, requests);
     state.view = camera.view;
     screen
+}
+
+/// Where the camera looks this frame: a new session's origin at the top-left, zoom to fit when
+/// asked (or when the fitted area changed size), and themes just made brought into view.
+fn place_camera(
+    session: &Session,
+    state: &mut BoardState,
+    screen: Rect,
+    reveal: &[crate::model::ThemeId],
+) {
+    if state.anchor_origin_requested {
+        // A new session's first notes start at the top-left, not a row down.
+        let margin = 48.0;
+        state.view = View {
+            center: CanvasPos::new(
+                screen.width() / 2.0 - margin,
+                screen.height() / 2.0 - margin,
+            ),
+            zoom: 1.0,
+        };
+        state.anchor_origin_requested = false;
+    }
+    if std::mem::take(&mut state.fit_if_mostly_hidden) {
+        let camera = Camera {
+            screen,
+            view: state.view,
+        };
+        state.fit_requested |= mostly_hidden(session, &state.themes, &camera);
+    }
+    if let Some((view, area)) = state.fitted
+        && view == state.view
+        && area.size() != screen.size()
+    {
+        state.fit_requested = true;
+    }
+    if state.fit_requested {
+        state.view = transform::fit(content_bounds(session, &state.themes), screen);
+        state.fit_requested = false;
+        state.fitted = Some((state.view, screen));
+    }
+    let revealed = reveal
+        .iter()
+        .filter_map(|id| state.themes.frame(*id))
+        .map(|f| f.rect)
+        .reduce(crate::model::CanvasRect::union);
+    if let Some(target) = revealed {
+        let camera = Camera {
+            screen,
+            view: state.view,
+        };
+        state.view = transform::bring_into_view(&camera, target);
+    }
 }
 
 /// Draws every visible note, moving ones last (on top), and reports detailed ones to
