@@ -197,10 +197,12 @@ pub fn capture_ui(
                         if crate::ui::lab::author_picker_ui(ui, session, &mut capture.author) {
                             capture.focus_pending = true;
                         }
-                        for (i, colour) in NoteColour::ALL.into_iter().enumerate() {
+                        for colour in NoteColour::ALL {
                             let selected = capture.colour == colour;
                             if crate::ui::widgets::swatch(ui, colour, selected, palette)
-                                .on_hover_text(format!("{} (Ctrl+{})", colour.name(), i + 1))
+                                .on_hover_text(
+                                    crate::ui::Action::Colour(colour).hover_text(ui.ctx()),
+                                )
                                 .clicked()
                             {
                                 capture.colour = colour;
@@ -218,20 +220,9 @@ pub fn capture_ui(
                             }
                         });
                     });
-                    let help = match &found {
-                        Some((_, Mention::Writer(Some(p)))) => session
-                            .participant(*p)
-                            .map_or_else(String::new, |p| format!("Enter: written by {}", p.name)),
-                        Some((_, Mention::Writer(None))) => "Enter: anonymous".to_owned(),
-                        Some((_, Mention::Several(names))) => {
-                            format!("Which one? {} · type more letters", names.join(", "))
-                        }
-                        Some((_, Mention::Nobody)) | None => {
-                            "Enter adds the note · Shift+Enter a new line · @name: who writes · Esc closes"
-                                .to_owned()
-                        }
-                    };
-                    let strong = matches!(found, Some((_, Mention::Writer(_) | Mention::Several(_))));
+                    let help = help_text(found.as_ref(), session);
+                    let strong =
+                        matches!(found, Some((_, Mention::Writer(_) | Mention::Several(_))));
                     ui.label(RichText::new(help).color(if strong {
                         palette.accent
                     } else {
@@ -251,35 +242,63 @@ pub fn capture_ui(
     }
     ui.data_mut(|d| d.insert_temp(sticky, capture.author));
     if submit {
-        let text = capture.text.trim();
-        if text.is_empty() {
-            requests.push(CanvasRequest::Info(
-                "Type something first: empty notes are not added.".to_owned(),
-            ));
-        } else {
-            // New notes go where they can be seen: inside the canvas with a margin, above the
-            // capture box. The cut is made in canvas units so the camera itself is unchanged.
-            let zoom = camera.view.zoom;
-            let mut area = camera.visible_canvas();
-            area.min = area.min.offset(SLOT_MARGIN / zoom, SLOT_MARGIN / zoom);
-            area.max.x -= SLOT_MARGIN / zoom;
-            area.max.y = (area.max.y - (CAPTURE_BOX_HEIGHT + SLOT_MARGIN) / zoom).max(area.min.y);
-            let Some(&slot) = session.free_note_slots(area, 1).first() else {
-                return;
-            };
-            let mut note = Note::new(session.next_note_id(), text, capture.colour, slot);
-            note.phase = session.lab.current_phase;
-            note.author = capture.author;
-            let mut reveal = note.rect();
-            reveal.max.y += CAPTURE_BOX_HEIGHT / zoom; // Keep it clear of the capture box.
-            edits.push(Edit::add_notes(session, vec![note]));
-            capture.text.clear();
-            capture.added += 1;
-            camera.view = transform::reveal(camera, reveal);
-        }
+        add_note(session, capture, camera, edits, requests);
     }
     if close {
         state.capture = None;
         state.focus_requested = true;
+    }
+}
+
+/// Adds the capture box's text as a note where it can be seen, above the box.
+fn add_note(
+    session: &Session,
+    capture: &mut Capture,
+    camera: &mut Camera,
+    edits: &mut Vec<Edit>,
+    requests: &mut Vec<CanvasRequest>,
+) {
+    let text = capture.text.trim();
+    if text.is_empty() {
+        requests.push(CanvasRequest::Info(
+            "Type something first: empty notes are not added.".to_owned(),
+        ));
+    } else {
+        // New notes go where they can be seen: inside the canvas with a margin, above the
+        // capture box. The cut is made in canvas units so the camera itself is unchanged.
+        let zoom = camera.view.zoom;
+        let mut area = camera.visible_canvas();
+        area.min = area.min.offset(SLOT_MARGIN / zoom, SLOT_MARGIN / zoom);
+        area.max.x -= SLOT_MARGIN / zoom;
+        area.max.y = (area.max.y - (CAPTURE_BOX_HEIGHT + SLOT_MARGIN) / zoom).max(area.min.y);
+        let Some(&slot) = session.free_note_slots(area, 1).first() else {
+            return;
+        };
+        let mut note = Note::new(session.next_note_id(), text, capture.colour, slot);
+        note.phase = session.lab.current_phase;
+        note.author = capture.author;
+        let mut reveal = note.rect();
+        reveal.max.y += CAPTURE_BOX_HEIGHT / zoom; // Keep it clear of the capture box.
+        edits.push(Edit::add_notes(session, vec![note]));
+        capture.text.clear();
+        capture.added += 1;
+        camera.view = transform::reveal(camera, reveal);
+    }
+}
+
+/// The line under the capture box: who an @name means, or how the box works.
+fn help_text(found: Option<&(usize, Mention)>, session: &Session) -> String {
+    match found {
+        Some((_, Mention::Writer(Some(p)))) => session
+            .participant(*p)
+            .map_or_else(String::new, |p| format!("Enter: written by {}", p.name)),
+        Some((_, Mention::Writer(None))) => "Enter: anonymous".to_owned(),
+        Some((_, Mention::Several(names))) => {
+            format!("Which one? {} · type more letters", names.join(", "))
+        }
+        Some((_, Mention::Nobody)) | None => {
+            "Enter adds the note · Shift+Enter a new line · @name: who writes · Esc closes"
+                .to_owned()
+        }
     }
 }

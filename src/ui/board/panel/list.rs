@@ -97,6 +97,17 @@ pub fn list_ui(
         // Keys go back to the canvas (digits, Ctrl+G) after a click in the list.
         state.focus_requested = true;
     }
+    apply_rows(session, state, actions, edits, requests);
+}
+
+/// Does what the rows asked for, after the list is drawn.
+fn apply_rows(
+    session: &Session,
+    state: &mut BoardState,
+    actions: Vec<RowAction>,
+    edits: &mut Vec<Edit>,
+    requests: &mut Vec<CanvasRequest>,
+) {
     for action in actions {
         match action {
             RowAction::Edit(edit) => edits.push(Edit::Theme(edit)),
