@@ -6,6 +6,13 @@ use egui::{
 };
 
 use crate::model::NoteColour;
+use crate::palette;
+
+/// A colour of the shared palette (note and theme colours, also used by the pictures) as an
+/// egui colour.
+pub const fn color32(rgb: palette::Rgb) -> Color32 {
+    Color32::from_rgb(rgb.0, rgb.1, rgb.2)
+}
 
 /// Which theme is showing.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -100,27 +107,20 @@ impl Theme {
 
 /// The fill of a sticky note. The same in both themes: paper notes are bright in any room.
 pub fn note_fill(colour: NoteColour) -> Color32 {
-    match colour {
-        NoteColour::Yellow => Color32::from_rgb(0xFF, 0xE7, 0x7A),
-        NoteColour::Orange => Color32::from_rgb(0xFF, 0xC2, 0x8A),
-        NoteColour::Pink => Color32::from_rgb(0xFF, 0xB5, 0xD0),
-        NoteColour::Purple => Color32::from_rgb(0xD9, 0xC6, 0xFF),
-        NoteColour::Blue => Color32::from_rgb(0xA8, 0xD5, 0xFF),
-        NoteColour::Green => Color32::from_rgb(0xB9, 0xEC, 0xA8),
-    }
+    color32(palette::note_fill(colour))
 }
 
 /// Text on a sticky note: near-black on every note colour.
-pub const NOTE_TEXT: Color32 = Color32::from_rgb(0x17, 0x18, 0x1C);
+pub const NOTE_TEXT: Color32 = color32(palette::NOTE_TEXT);
 /// The edge of a note, a shade darker than its fill.
 pub const NOTE_EDGE: Color32 = Color32::from_black_alpha(38);
 
 /// Note text size in canvas units (points at zoom 1.0): readable from the back of a room.
-pub const NOTE_FONT_SIZE: f32 = 23.0;
+pub const NOTE_FONT_SIZE: f32 = palette::NOTE_FONT_SIZE;
 /// Padding inside a note, in canvas units.
-pub const NOTE_PADDING: f32 = 14.0;
+pub const NOTE_PADDING: f32 = palette::NOTE_PADDING;
 /// Corner rounding of notes, in canvas units.
-pub const NOTE_ROUNDING: f32 = 6.0;
+pub const NOTE_ROUNDING: f32 = palette::NOTE_ROUNDING;
 /// Below this on-screen width (points) a note is a plain coloured card.
 pub const NOTE_MIN_TITLE_WIDTH: f32 = 44.0;
 /// Below this on-screen width (points) a note shows only its first line: narrower, it could not
@@ -306,17 +306,7 @@ pub const NOTICE_DETAILS_MAX_HEIGHT: f32 = 260.0;
 pub const SAFETY_TITLE_SIZE: f32 = 19.0;
 /// The strong shade of a theme colour: frame outline, title and badges.
 pub fn theme_stroke(colour: crate::model::ThemeColour) -> Color32 {
-    use crate::model::ThemeColour as C;
-    match colour {
-        C::Gold => Color32::from_rgb(0xB0, 0x7A, 0x00),
-        C::Teal => Color32::from_rgb(0x00, 0x7C, 0x7A),
-        C::Blue => Color32::from_rgb(0x1F, 0x5F, 0xBF),
-        C::Violet => Color32::from_rgb(0x6B, 0x45, 0xB8),
-        C::Rose => Color32::from_rgb(0xB8, 0x32, 0x6A),
-        C::Green => Color32::from_rgb(0x2E, 0x7D, 0x32),
-        C::Orange => Color32::from_rgb(0xC2, 0x55, 0x0B),
-        C::Slate => Color32::from_rgb(0x4A, 0x55, 0x68),
-    }
+    color32(palette::theme_stroke(colour))
 }
 
 /// The wash inside a theme's frame: its colour, faint enough for notes to stand out.
@@ -332,7 +322,7 @@ pub fn theme_card_fill(colour: crate::model::ThemeColour) -> Color32 {
 /// Text on a theme's card or header band.
 pub const THEME_ON_COLOUR: Color32 = Color32::WHITE;
 /// Size of a theme's name on its frame, in canvas units (points at zoom 1.0).
-pub const THEME_TITLE_SIZE: f32 = 30.0;
+pub const THEME_TITLE_SIZE: f32 = palette::THEME_TITLE_SIZE;
 /// Below this on-screen size (points) a theme's name moves from its header to above its frame.
 pub const THEME_MIN_TITLE_SIZE: f32 = 15.0;
 /// Thickness of a theme frame's outline, in points.
