@@ -369,6 +369,8 @@ pub const TIMER_FONT_SIZE: f32 = 60.0;
 pub const PHASE_FONT_SIZE: f32 = 17.0;
 /// The widest the lab screens' column grows, in points.
 pub const LAB_MAX_WIDTH: f32 = 1180.0;
+/// The width of the names left of the report details' fields (Purpose, Facilitator, Next review).
+pub const REPORT_LABEL_WIDTH: f32 = 120.0;
 /// Headings of sections on the lab screens.
 pub const SECTION_FONT_SIZE: f32 = 24.0;
 

@@ -106,6 +106,9 @@ fn field_key(field: Field) -> (&'static str, u64) {
         Field::ActionDue(id) => ("ActionDue", id.0),
         Field::ActionProgress(id) => ("ActionProgress", id.0),
         Field::ReviewNote(id) => ("ReviewNote", id.0),
+        Field::ReportPurpose => ("ReportPurpose", 0),
+        Field::ReportFacilitator => ("ReportFacilitator", 0),
+        Field::ReportNextReview => ("ReportNextReview", 0),
     }
 }
 
@@ -126,6 +129,9 @@ fn field_of(name: &str, id: u64) -> Option<Field> {
         "ActionDue" => Field::ActionDue(ActionId(id)),
         "ActionProgress" => Field::ActionProgress(ActionId(id)),
         "ReviewNote" => Field::ReviewNote(ActionId(id)),
+        "ReportPurpose" => Field::ReportPurpose,
+        "ReportFacilitator" => Field::ReportFacilitator,
+        "ReportNextReview" => Field::ReportNextReview,
         _ => return None,
     })
 }
@@ -151,6 +157,9 @@ mod tests {
             Field::ActionDue(ActionId(13)),
             Field::ActionProgress(ActionId(14)),
             Field::ReviewNote(ActionId(15)),
+            Field::ReportPurpose,
+            Field::ReportFacilitator,
+            Field::ReportNextReview,
         ];
         for field in fields {
             let (name, id) = field_key(field);

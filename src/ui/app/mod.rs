@@ -59,8 +59,8 @@ pub struct GoldthreadApp {
     export_dir: Option<std::path::PathBuf>,
     /// The survey import preview, when showing.
     survey: Option<survey_preview::SurveyPreview>,
-    /// The plain text of the last "Copy report".
-    last_copied: Option<String>,
+    /// The HTML and the plain text of the last "Copy report", as put on the clipboard.
+    last_copied: Option<(String, String)>,
 }
 
 impl GoldthreadApp {

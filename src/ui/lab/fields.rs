@@ -43,6 +43,12 @@ pub enum Field {
     ActionProgress(ActionId),
     /// The progress note typed in the review walk.
     ReviewNote(ActionId),
+    /// The report's purpose line.
+    ReportPurpose,
+    /// Who facilitated (for the report).
+    ReportFacilitator,
+    /// When the actions are next reviewed (for the report).
+    ReportNextReview,
 }
 
 impl Field {
