@@ -1,6 +1,8 @@
 //! Protects the reports and pictures that leave the room: the Word report (read back: heading
-//! styles, tables, the chart image; and opened by LibreOffice), the copy-as-tables HTML, the
-//! board and chart pictures, JSON Canvas both ways, and safe CSV cells.
+//! styles, tables, the chart image; and opened by LibreOffice, which finds the same), the
+//! session's purpose, facilitator and next review in every report with command-line flags
+//! winning for one export, the copy-as-tables HTML, the board and chart pictures (the example
+//! board exactly as the wall's colours make it), JSON Canvas both ways, and safe CSV cells.
 
 mod common;
 #[path = "common/council.rs"]
@@ -80,7 +82,8 @@ fn the_word_report_opens_in_libreoffice() {
         return;
     };
     let dir = temp_dir("docx-libreoffice");
-    let session = council_session();
+    // The example lab, with its vote: the report has the chart.
+    let session = example_session();
     let file = dir.join("report.docx");
     std::fs::write(
         &file,
@@ -103,6 +106,17 @@ fn the_word_report_opens_in_libreoffice() {
     assert!(
         text.contains("• "),
         "lists are bulleted, not numbered: {text}"
+    );
+    // Saved again by LibreOffice in its own format: real headings, real tables and the chart
+    // as a picture, as a council officer opening the file sees them.
+    let odt = std::fs::read(office::convert(soffice, &dir, &file, "odt")).unwrap();
+    let content = zip_text(&odt, "content.xml");
+    assert!(content.matches("<text:h ").count() >= 8, "headings");
+    assert!(content.matches("<table:table ").count() >= 3, "tables");
+    assert!(content.contains("<draw:image "), "the chart");
+    assert!(
+        zip_names(&odt).iter().any(|n| n.starts_with("Pictures/")),
+        "the chart's picture is in the file"
     );
 }
 
