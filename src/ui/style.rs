@@ -1,5 +1,6 @@
 //! Every colour, font and size in one place, so the projector theme and the dark theme are one
-//! switch. Nothing outside this file writes a colour literal.
+//! switch. Nothing outside this file writes a colour literal, except [`crate::palette`]: the
+//! note and theme colours that the exported pictures share, which this file re-uses.
 
 use egui::{
     Color32, CornerRadius, FontData, FontDefinitions, FontFamily, FontId, Stroke, TextStyle,
