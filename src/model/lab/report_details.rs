@@ -22,11 +22,10 @@ pub struct ReportDetails {
 }
 
 impl ReportDetails {
-    /// True when nothing is set (the session file then leaves the details out).
+    /// True when nothing at all is set (the session file then leaves the details out; even
+    /// spaces are kept, so what was saved is what comes back).
     pub fn is_empty(&self) -> bool {
-        self.purpose.trim().is_empty()
-            && self.facilitator.trim().is_empty()
-            && self.next_review.is_none()
+        self.purpose.is_empty() && self.facilitator.is_empty() && self.next_review.is_none()
     }
 }
 
@@ -55,5 +54,15 @@ mod tests {
         let text = ron::to_string(&lab).unwrap();
         let back: crate::model::Lab = ron::from_str(&text).unwrap();
         assert_eq!(back, lab);
+        // Even a purpose of only spaces is written, so what was saved is what comes back.
+        let spaces = crate::model::Lab {
+            report: ReportDetails {
+                purpose: "\t".to_owned(),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let text = ron::to_string(&spaces).unwrap();
+        assert_eq!(ron::from_str::<crate::model::Lab>(&text).unwrap(), spaces);
     }
 }

@@ -179,6 +179,16 @@ pub enum DateChange {
     Clear,
 }
 
+impl DateChange {
+    /// The date the field now holds (`None` once cleared).
+    pub fn date(self) -> Option<NaiveDate> {
+        match self {
+            Self::Set(d) => Some(d),
+            Self::Clear => None,
+        }
+    }
+}
+
 /// A date field showing `current` as "31 March 2027"; returns a change when the user typed a
 /// date that reads (or emptied the field). Text that does not read stays in the field with a
 /// message under it; for an ambiguous date, the two readings are offered as buttons.

@@ -5,7 +5,7 @@
 use egui::RichText;
 
 use super::LabState;
-use super::fields::{DateChange, Field, FieldLook, date_field_ui, text_field_ui};
+use super::fields::{Field, FieldLook, date_field_ui, text_field_ui};
 use super::widgets::{card_ui, section_ui};
 use crate::model::lab::ReportDetails;
 use crate::model::{Edit, LabEdit, Session};
@@ -30,44 +30,38 @@ pub fn report_details_ui(
         edits.push(Edit::Lab(LabEdit::SetReportDetails(changed)));
     };
     card_ui(ui, palette, |ui| {
-        let width = ui.available_width() - style::REPORT_LABEL_WIDTH - 16.0;
-        row_ui(ui, "Purpose", palette, |ui| {
-            let look = FieldLook::line(
-                "Purpose of the workshop",
-                "When empty, the report makes it from the vision",
-                width.max(200.0),
+        let wide = (ui.available_width() - style::REPORT_LABEL_WIDTH - 16.0).max(200.0);
+        let purpose = FieldLook::line(
+            "Purpose of the workshop",
+            "When empty, the report makes it from the vision",
+            wide,
+        );
+        let shown = &details.purpose;
+        if let Some(purpose) =
+            text_row_ui(ui, state, "Purpose", Field::ReportPurpose, shown, purpose)
+        {
+            set(
+                edits,
+                ReportDetails {
+                    purpose,
+                    ..details.clone()
+                },
             );
-            let shown = &details.purpose;
-            if let Some(text) =
-                text_field_ui(ui, &mut state.drafts, Field::ReportPurpose, shown, look)
-            {
-                let purpose = text.trim().to_owned();
-                set(
-                    edits,
-                    ReportDetails {
-                        purpose,
-                        ..details.clone()
-                    },
-                );
-            }
-        });
-        row_ui(ui, "Facilitator", palette, |ui| {
-            let look = FieldLook::line("Facilitator's name", "Who ran the workshop", 360.0);
-            let shown = &details.facilitator;
-            if let Some(text) =
-                text_field_ui(ui, &mut state.drafts, Field::ReportFacilitator, shown, look)
-            {
-                let facilitator = text.trim().to_owned();
-                set(
-                    edits,
-                    ReportDetails {
-                        facilitator,
-                        ..details.clone()
-                    },
-                );
-            }
-        });
-        row_ui(ui, "Next review", palette, |ui| {
+        }
+        let facilitator = FieldLook::line("Facilitator's name", "Who ran the workshop", 360.0);
+        let shown = &details.facilitator;
+        let field = Field::ReportFacilitator;
+        if let Some(facilitator) = text_row_ui(ui, state, "Facilitator", field, shown, facilitator)
+        {
+            set(
+                edits,
+                ReportDetails {
+                    facilitator,
+                    ..details.clone()
+                },
+            );
+        }
+        row_ui(ui, "Next review", |ui| {
             let change = date_field_ui(
                 ui,
                 &mut state.drafts,
@@ -79,10 +73,7 @@ pub fn report_details_ui(
                 palette,
             );
             if let Some(change) = change {
-                let next_review = match change {
-                    DateChange::Set(d) => Some(d),
-                    DateChange::Clear => None,
-                };
+                let next_review = change.date();
                 set(
                     edits,
                     ReportDetails {
@@ -101,14 +92,31 @@ pub fn report_details_ui(
     });
 }
 
+/// A labelled one-line text row; returns the new text, trimmed, when the user finished
+/// changing it.
+fn text_row_ui(
+    ui: &mut egui::Ui,
+    state: &mut LabState,
+    name: &str,
+    field: Field,
+    current: &str,
+    look: FieldLook<'_>,
+) -> Option<String> {
+    let mut typed = None;
+    row_ui(ui, name, |ui| {
+        typed = text_field_ui(ui, &mut state.drafts, field, current, look);
+    });
+    typed.map(|t| t.trim().to_owned())
+}
+
 /// One labelled row of the card: the name on the left, the field after it.
-fn row_ui(ui: &mut egui::Ui, name: &str, palette: &Palette, add: impl FnOnce(&mut egui::Ui)) {
+fn row_ui(ui: &mut egui::Ui, name: &str, add: impl FnOnce(&mut egui::Ui)) {
     ui.horizontal_top(|ui| {
         let size = egui::vec2(style::REPORT_LABEL_WIDTH, 30.0);
         let layout = egui::Layout::left_to_right(egui::Align::Center);
         ui.allocate_ui_with_layout(size, layout, |ui| {
             ui.set_min_size(size);
-            ui.label(RichText::new(name).color(palette.text));
+            ui.label(name);
         });
         add(ui);
     });
