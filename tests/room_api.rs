@@ -432,6 +432,20 @@ fn the_self_test_fetches_the_page_over_the_rooms_address_and_wakes_the_ui() {
 }
 
 #[test]
+fn the_room_listens_on_one_chosen_address_never_on_all() {
+    let config = goldthread::room::RoomConfig::new(std::net::Ipv4Addr::UNSPECIFIED.into());
+    let refused = goldthread::room::Room::open(config, view(), || {});
+    let Err(error) = refused else {
+        panic!("0.0.0.0 must be refused");
+    };
+    assert!(
+        error
+            .to_string()
+            .contains("Choose one of the laptop's network addresses")
+    );
+}
+
+#[test]
 fn the_join_address_keeps_the_token_out_of_the_request_line() {
     let room = open();
     let url = room.join_url();

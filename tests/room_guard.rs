@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use goldthread::room::{CSP, RoomEvent, RoomLimits};
 use room_support::{
     events, get, host, join, join_token, note, open, open_with, raw, raw_json, raw_status, send,
+    try_join,
 };
 use serde_json::json;
 
@@ -272,13 +273,7 @@ fn the_room_holds_at_most_200_phones() {
     for i in 0..200 {
         join(&room, &format!("P{i}"));
     }
-    let (status, reply) = send(
-        &room,
-        "POST",
-        "/api/join",
-        None,
-        &json!({ "token": join_token(&room) }),
-    );
+    let (status, reply) = try_join(&room);
     assert_eq!(
         (status, reply["code"].as_str()),
         (503, Some("room_full")),
@@ -324,13 +319,7 @@ fn three_join_tries_per_address_in_five_seconds() {
     assert_eq!(send(&room, "POST", "/api/welcome", None, &wrong).0, 403);
     join(&room, "One");
     join(&room, "Two");
-    let (status, reply) = send(
-        &room,
-        "POST",
-        "/api/join",
-        None,
-        &json!({ "token": join_token(&room) }),
-    );
+    let (status, reply) = try_join(&room);
     assert_eq!(
         (status, reply["code"].as_str()),
         (429, Some("too_many_joins")),

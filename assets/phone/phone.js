@@ -292,6 +292,7 @@ async function refresh() {
   if (!phoneToken) return;
   const r = await api("GET", "/api/state");
   if (r.ok) {
+    if ($("status").textContent === "Reconnecting…") say("");
     const text = JSON.stringify(r.data);
     if (text !== lastState) { lastState = text; render(r.data); }
   } else if (r.status === 401 || r.status === 403) {
@@ -300,6 +301,8 @@ async function refresh() {
   } else if (r.status === 0) {
     say("Reconnecting…", "problem");
   }
+  // Clear again: a refresh that started meanwhile must not leave a second polling chain.
+  clearTimeout(pollTimer);
   pollTimer = setTimeout(refresh, POLL_MS);
 }
 

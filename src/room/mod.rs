@@ -79,6 +79,9 @@ impl RoomConfig {
 pub enum RoomError {
     /// Nothing could listen on the address (taken port, address gone).
     Bind(SocketAddr, std::io::Error),
+    /// The address was "any address" (0.0.0.0 or ::): the room listens on one chosen address,
+    /// so that the join address and the Host check name it.
+    Unspecified,
     /// The system gave no randomness for the join token.
     Random(String),
     /// The server thread could not start.
@@ -91,6 +94,10 @@ impl std::fmt::Display for RoomError {
             Self::Bind(addr, e) => write!(
                 f,
                 "The room could not listen on {addr}: {e}. Choose another address or port."
+            ),
+            Self::Unspecified => write!(
+                f,
+                "Choose one of the laptop's network addresses for the room."
             ),
             Self::Random(e) => write!(f, "The room could not make a join code: {e}."),
             Self::Thread(e) => write!(f, "The room's server could not start: {e}."),
@@ -125,6 +132,9 @@ impl Room {
         view: RoomView,
         waker: impl Fn() + Send + Sync + 'static,
     ) -> Result<Room, RoomError> {
+        if config.bind.is_unspecified() {
+            return Err(RoomError::Unspecified);
+        }
         let listener = bind(config.bind, config.port)?;
         let addr = listener
             .local_addr()

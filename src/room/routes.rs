@@ -259,20 +259,12 @@ fn check_headers(headers: &HeaderMap, method: &Method, ctx: &Ctx) -> Result<(), 
             .iter()
             .any(|h| origin.eq_ignore_ascii_case(&format!("http://{h}")));
         if !same {
-            return Err(Refusal::new(
-                403,
-                "wrong_origin",
-                "Requests from other sites are refused.",
-            ));
+            return Err(cross_site());
         }
     }
     let site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
     if site.is_some_and(|s| s != "same-origin" && s != "none") {
-        return Err(Refusal::new(
-            403,
-            "wrong_origin",
-            "Requests from other sites are refused.",
-        ));
+        return Err(cross_site());
     }
     let json_type = headers
         .get(header::CONTENT_TYPE)
@@ -282,6 +274,15 @@ fn check_headers(headers: &HeaderMap, method: &Method, ctx: &Ctx) -> Result<(), 
         return Err(Refusal::new(415, "not_json", "The room takes JSON only."));
     }
     Ok(())
+}
+
+/// The refusal for a request another site's page made.
+fn cross_site() -> Refusal {
+    Refusal::new(
+        403,
+        "wrong_origin",
+        "Requests from other sites are refused.",
+    )
 }
 
 /// Reads the body (at most the body cap, within the body timeout) and parses it as JSON.

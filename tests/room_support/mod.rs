@@ -135,6 +135,12 @@ pub fn join(room: &Room, name: &str) -> (PhoneId, String) {
     )
 }
 
+/// Tries to join with the QR token and nothing else; answers the status and body.
+pub fn try_join(room: &Room) -> Answer {
+    let body = json!({ "token": join_token(room) });
+    send(room, "POST", "/api/join", None, &body)
+}
+
 /// Posts a note; answers the status and body.
 pub fn note(room: &Room, token: &str, client_id: &str, text: &str) -> Answer {
     send(
