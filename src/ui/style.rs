@@ -121,10 +121,12 @@ pub const NOTE_FONT_SIZE: f32 = 23.0;
 pub const NOTE_PADDING: f32 = 14.0;
 /// Corner rounding of notes, in canvas units.
 pub const NOTE_ROUNDING: f32 = 6.0;
-/// Below this on-screen width (points) a note is a plain coloured card.
-pub const NOTE_MIN_TITLE_WIDTH: f32 = 44.0;
-/// Below this on-screen width (points) a note shows only its first line: narrower, it could not
-/// hold three lines of [`NOTE_MIN_LEGIBLE_SIZE`] text.
+/// Below this on-screen width (points) a note card is not offered to hover or a screen reader
+/// (its whole text shows on hover from this width up).
+pub const NOTE_MIN_HOVER_WIDTH: f32 = 44.0;
+/// Below this on-screen width (points) a note is a plain coloured card with no text: narrower,
+/// it could not hold three lines of [`NOTE_MIN_LEGIBLE_SIZE`] text, and nothing on the wall is
+/// drawn smaller than that.
 pub const NOTE_MIN_TEXT_WIDTH: f32 = 60.0;
 /// The smallest note text drawn, in points on screen: 9 px Inter SemiBold. On a 1080p
 /// projector throwing a picture 3 m wide its capitals are about 9 mm tall, readable from 4–5 m,
