@@ -457,7 +457,16 @@ pub const TAB_KEY_GAP: f32 = 8.0;
 /// Room kept under the messages in the corner while the capture box is open, in points.
 pub const NOTICE_CAPTURE_CLEARANCE: f32 = 250.0;
 /// The widest the keyboard sheet grows, in points.
-pub const HELP_SHEET_WIDTH: f32 = 1100.0;
+pub const HELP_SHEET_WIDTH: f32 = 1500.0;
+/// The keyboard sheet's columns.
+pub const HELP_COLUMNS: usize = 3;
+/// Below this window height (points) the keyboard sheet uses its compact sizes, to fit a
+/// 1280x800 laptop without scrolling.
+pub const HELP_COMPACT_BELOW_HEIGHT: f32 = 1000.0;
+/// The keyboard sheet's title on a laptop.
+pub const HELP_TITLE_SIZE_COMPACT: f32 = 22.0;
+/// The keys and their meaning on the keyboard sheet on a laptop.
+pub const HELP_KEY_SIZE_COMPACT: f32 = 15.0;
 /// The keyboard sheet's title.
 pub const HELP_TITLE_SIZE: f32 = 32.0;
 /// The keys and their meaning on the keyboard sheet: read from the back of a room.
