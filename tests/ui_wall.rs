@@ -278,3 +278,30 @@ fn the_note_editor_types_at_the_size_the_note_is_drawn() {
         "the editor's text ({editor:?}) fits the note ({card:?}) at zoom {zoom}"
     );
 }
+
+#[test]
+fn a_note_too_long_for_its_card_at_the_legible_size_shows_every_line_that_fits() {
+    let ctx = egui::Context::default();
+    ctx.set_fonts(style::fonts());
+    let text = "One view of the resident across services, so staff stop asking people for the \
+                same details again and again, and residents tell us once";
+    let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+        let painter = ui.painter().clone();
+        // A card of the wall at Home on a 1280x800 laptop (about 68 x 47 points), then taller.
+        for height in [39.0, 47.0, 60.0, 75.0] {
+            let inner = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(60.0, height));
+            let (galley, cut) = paint::fitted_text(&painter, text.to_owned(), inner, 0.28);
+            assert!(cut, "too long to fit whole at {height}");
+            let size = galley.job.sections[0].format.font_id.size;
+            assert_eq!(size, style::NOTE_MIN_LEGIBLE_SIZE, "cut only at the floor");
+            let font = egui::FontId::new(size, style::strong_family());
+            let row = ui.fonts_mut(|f| f.row_height(&font));
+            let fit = (height / row).floor() as usize;
+            assert_eq!(galley.rows.len(), fit, "every line that fits in {height}");
+            assert!(galley.size().y <= height + 0.5, "and no more");
+            let last = galley.rows.last().and_then(|r| r.row.glyphs.last());
+            assert_eq!(last.map(|g| g.chr), Some('…'), "the cut is marked");
+        }
+    });
+    output.textures_delta.clear();
+}
