@@ -122,10 +122,12 @@ pub const NOTE_FONT_SIZE: f32 = palette::NOTE_FONT_SIZE;
 pub const NOTE_PADDING: f32 = palette::NOTE_PADDING;
 /// Corner rounding of notes, in canvas units.
 pub const NOTE_ROUNDING: f32 = palette::NOTE_ROUNDING;
-/// Below this on-screen width (points) a note is a plain coloured card.
-pub const NOTE_MIN_TITLE_WIDTH: f32 = 44.0;
-/// Below this on-screen width (points) a note shows only its first line: narrower, it could not
-/// hold three lines of [`NOTE_MIN_LEGIBLE_SIZE`] text.
+/// Below this on-screen width (points) a note card is not offered to hover or a screen reader
+/// (its whole text shows on hover from this width up).
+pub const NOTE_MIN_HOVER_WIDTH: f32 = 44.0;
+/// Below this on-screen width (points) a note is a plain coloured card with no text: narrower,
+/// it could not hold three lines of [`NOTE_MIN_LEGIBLE_SIZE`] text, and nothing on the wall is
+/// drawn smaller than that.
 pub const NOTE_MIN_TEXT_WIDTH: f32 = 60.0;
 /// The smallest note text drawn, in points on screen: 9 px Inter SemiBold. On a 1080p
 /// projector throwing a picture 3 m wide its capitals are about 9 mm tall, readable from 4–5 m,
@@ -448,7 +450,16 @@ pub const TAB_KEY_GAP: f32 = 8.0;
 /// Room kept under the messages in the corner while the capture box is open, in points.
 pub const NOTICE_CAPTURE_CLEARANCE: f32 = 250.0;
 /// The widest the keyboard sheet grows, in points.
-pub const HELP_SHEET_WIDTH: f32 = 1100.0;
+pub const HELP_SHEET_WIDTH: f32 = 1500.0;
+/// The keyboard sheet's columns.
+pub const HELP_COLUMNS: usize = 3;
+/// Below this window height (points) the keyboard sheet uses its compact sizes, to fit a
+/// 1280x800 laptop without scrolling.
+pub const HELP_COMPACT_BELOW_HEIGHT: f32 = 1000.0;
+/// The keyboard sheet's title on a laptop.
+pub const HELP_TITLE_SIZE_COMPACT: f32 = 22.0;
+/// The keys and their meaning on the keyboard sheet on a laptop.
+pub const HELP_KEY_SIZE_COMPACT: f32 = 15.0;
 /// The keyboard sheet's title.
 pub const HELP_TITLE_SIZE: f32 = 32.0;
 /// The keys and their meaning on the keyboard sheet: read from the back of a room.

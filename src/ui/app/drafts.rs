@@ -61,9 +61,16 @@ impl OpenSession {
     }
 
     /// True when something would be lost if the app stopped now: changes not in the file, or
-    /// text being typed. The top bar and window title say "unsaved" while this holds.
+    /// text being typed.
     pub fn has_unsaved_work(&self) -> bool {
         self.is_dirty() || self.has_drafts()
+    }
+
+    /// True when the top bar and the window title should say "unsaved": there is unsaved work,
+    /// or the session exists only in memory (a new session or a follow-up before its first
+    /// save), so closing it would lose it.
+    pub fn shows_unsaved(&self) -> bool {
+        self.has_unsaved_work() || self.path.is_none()
     }
 
     /// Puts drafts from a recovery copy back where they were typed: the capture box opens with

@@ -468,7 +468,7 @@ impl GoldthreadApp {
     }
     fn update_window_title(&mut self, ctx: &egui::Context) {
         let title = match &self.open {
-            Some(o) if o.has_unsaved_work() => {
+            Some(o) if o.shows_unsaved() => {
                 format!("● {} (unsaved) - Goldthread", o.session.title)
             }
             Some(o) => format!("{} - Goldthread", o.session.title),
