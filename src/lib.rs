@@ -14,6 +14,8 @@
 //! - [`cli`]: command-line parsing and the headless commands.
 //! - [`export`]: the Markdown report and the CSV of notes, as pure functions of a session.
 //! - [`import`]: notes from a text or CSV file, and the edit that adds them to a session.
+//! - [`palette`]: the note and theme colours and sizes shared by the app and the pictures.
+//! - [`room`]: the web server phones join over the room's network (notes and ballots in).
 //! - [`survey`]: survey exports (CSV, TSV, .xlsx, .ods): columns chosen, answers as notes.
 //!
 //! A short tour of one frame of the app ([`ui::GoldthreadApp::ui`]):
@@ -35,6 +37,8 @@ pub mod grouping;
 pub mod history;
 pub mod import;
 pub mod model;
+pub mod palette;
+pub mod room;
 pub mod storage;
 pub mod survey;
 pub mod ui;

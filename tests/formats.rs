@@ -1,26 +1,21 @@
 //! Protects the reports and pictures that leave the room: the Word report (read back: heading
-//! styles, tables, the chart image; and opened by LibreOffice), the copy-as-tables HTML, the
-//! board and chart pictures, JSON Canvas both ways, and safe CSV cells.
+//! styles, tables, the chart image; and opened by LibreOffice, which finds the same), the
+//! session's purpose, facilitator and next review in every report with command-line flags
+//! winning for one export, the copy-as-tables HTML, the board and chart pictures (the example
+//! board exactly as the wall's colours make it), JSON Canvas both ways, and safe CSV cells.
 
 mod common;
 #[path = "common/council.rs"]
 mod council;
+#[path = "common/office.rs"]
+mod office;
 
-use std::io::Read as _;
 use std::path::Path;
 
 use common::temp_dir;
 use council::{council_session, example_session};
 use goldthread::export::{self, Format, ReportOptions, canvas_json, html, report};
-
-/// The text of one file inside a zip archive.
-fn zip_text(bytes: &[u8], name: &str) -> String {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut file = archive.by_name(name).unwrap();
-    let mut text = String::new();
-    file.read_to_string(&mut text).unwrap();
-    text
-}
+use office::zip_text;
 
 /// The names of the files inside a zip archive.
 fn zip_names(bytes: &[u8]) -> Vec<String> {
@@ -83,47 +78,20 @@ fn the_word_report_has_heading_styles_tables_and_the_chart() {
 
 #[test]
 fn the_word_report_opens_in_libreoffice() {
-    let Some(soffice) = ["soffice", "libreoffice"].into_iter().find(|c| {
-        std::process::Command::new(c)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    }) else {
-        println!(
-            "SKIPPED: LibreOffice (soffice) is not installed; .ci/run installs libreoffice-writer-nogui"
-        );
+    let Some(soffice) = office::soffice() else {
         return;
     };
     let dir = temp_dir("docx-libreoffice");
-    let session = council_session();
+    // The example lab, with its vote: the report has the chart.
+    let session = example_session();
     let file = dir.join("report.docx");
     std::fs::write(
         &file,
         export::word_report(&session, &ReportOptions::default()).unwrap(),
     )
     .unwrap();
-    let profile = format!(
-        "-env:UserInstallation=file://{}",
-        dir.join("profile").display()
-    );
-    let out = std::process::Command::new(soffice)
-        .args([
-            profile.as_str(),
-            "--headless",
-            "--convert-to",
-            "txt:Text (encoded):UTF8",
-            "--outdir",
-        ])
-        .arg(&dir.0)
-        .arg(&file)
-        .output()
-        .unwrap();
-    let text = std::fs::read_to_string(dir.join("report.txt")).unwrap_or_else(|_| {
-        panic!(
-            "LibreOffice made no text: {}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
+    let made = office::convert(soffice, &dir, &file, "txt:Text (encoded):UTF8");
+    let text = std::fs::read_to_string(made).unwrap();
     assert!(text.contains(&session.title), "{text}");
     for needle in [
         "Purpose:",
@@ -138,6 +106,17 @@ fn the_word_report_opens_in_libreoffice() {
     assert!(
         text.contains("• "),
         "lists are bulleted, not numbered: {text}"
+    );
+    // Saved again by LibreOffice in its own format: real headings, real tables and the chart
+    // as a picture, as a council officer opening the file sees them.
+    let odt = std::fs::read(office::convert(soffice, &dir, &file, "odt")).unwrap();
+    let content = zip_text(&odt, "content.xml");
+    assert!(content.matches("<text:h ").count() >= 8, "headings");
+    assert!(content.matches("<table:table ").count() >= 3, "tables");
+    assert!(content.contains("<draw:image "), "the chart");
+    assert!(
+        zip_names(&odt).iter().any(|n| n.starts_with("Pictures/")),
+        "the chart's picture is in the file"
     );
 }
 
@@ -226,6 +205,26 @@ fn pictures_of_the_board_and_the_chart_are_made_without_a_window() {
     assert!(chart.starts_with(b"\x89PNG"));
     let chart_svg = export::chart_svg(&session);
     assert!(chart_svg.contains("Vote result"));
+}
+
+#[test]
+fn the_example_board_picture_keeps_the_colours_of_the_wall() {
+    // The picture's colours and sizes come from the palette the app's style shares: the
+    // example board must come out exactly as it did when they lived in `ui::style`.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sessions")
+        .join("example-council-digital-strategy.ron");
+    let loaded = goldthread::storage::load_file(&path).unwrap();
+    let svg = export::svg::board_svg(&loaded.session);
+    let expected = include_str!("expected/example-board.svg");
+    assert!(
+        svg == expected,
+        "the example board's SVG changed; if on purpose, update tests/expected/example-board.svg"
+    );
+    assert!(
+        svg.contains("#ffe77a") && svg.contains("#007c7a"),
+        "yellow notes, a teal theme"
+    );
 }
 
 #[test]
@@ -352,3 +351,61 @@ const SAMPLE: &str = r#"{"nodes":[
 {"id":"59e896bc8da20699","type":"text","text":"Learn more:\n\n- [Apps](/docs/apps.md)","x":40,"y":-440,"width":250,"height":160},
 {"id":"0ba565e7f30e0652","type":"file","file":"spec/1.0.md","x":360,"y":-400,"width":400,"height":400}],
 "edges":[{"id":"6fa11ab87f90b8af","fromNode":"7efdbbe0c4742315","fromSide":"right","toNode":"59e896bc8da20699","toSide":"left"}]}"#;
+
+#[test]
+fn the_sessions_report_details_are_used_and_command_line_flags_override_them_once() {
+    use goldthread::cli::{self, Command};
+    use goldthread::model::lab::ReportDetails;
+    use goldthread::model::{Edit, LabEdit};
+    let dir = temp_dir("report-details-cli");
+    let mut session = council_session();
+    let details = ReportDetails {
+        purpose: "Agree the digital priorities".to_owned(),
+        facilitator: "Jo Facilitator".to_owned(),
+        next_review: council::date(2027, 6, 30).into(),
+    };
+    Edit::Lab(LabEdit::SetReportDetails(details)).apply(&mut session);
+    let file = dir.join("lab.ron");
+    goldthread::storage::save_file(&file, &session).unwrap();
+    let export = |extra: &[&str], out: &str| -> String {
+        let mut args = vec!["export", file.to_str().unwrap(), "-o", out];
+        args.extend_from_slice(extra);
+        let Ok(Command::Export(a)) = cli::parse(args.iter().map(|s| (*s).to_owned())) else {
+            panic!("export arguments read");
+        };
+        cli::export(&a).unwrap();
+        let bytes = std::fs::read(dir.join(out)).unwrap();
+        if out.ends_with(".docx") {
+            zip_text(&bytes, "word/document.xml")
+        } else {
+            String::from_utf8(bytes).unwrap()
+        }
+    };
+    let saved = [
+        "Facilitator: Jo Facilitator.",
+        "Purpose: Agree the digital priorities",
+        "Next review: 30 June 2027.",
+    ];
+    let out = |name: &str| dir.join(name).display().to_string();
+    for name in ["saved.md", "saved.docx"] {
+        let text = export(&["--format", &name[6..]], &out(name));
+        for line in saved {
+            assert!(text.contains(line), "{line} in {name}");
+        }
+    }
+    let flags = ["--facilitator", "Sam Guest", "--next-review", "1 May 2027"];
+    for name in ["flags.md", "flags.docx"] {
+        let mut extra = vec!["--format", &name[6..]];
+        extra.extend_from_slice(&flags);
+        let text = export(&extra, &out(name));
+        assert!(text.contains("Facilitator: Sam Guest."), "{name}");
+        assert!(text.contains("Next review: 1 May 2027."), "{name}");
+        assert!(!text.contains("Jo Facilitator"), "the flag wins in {name}");
+        assert!(text.contains(saved[1]), "the saved purpose stays in {name}");
+    }
+    let reread = goldthread::storage::load_file(&file).unwrap().session;
+    assert_eq!(
+        reread.lab.report.facilitator, "Jo Facilitator",
+        "flags change no file"
+    );
+}

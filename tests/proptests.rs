@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 
 use arb::{MISSING, any_session, coordinate, pick, pick_existing, text};
 use goldthread::History;
-use goldthread::model::lab::{ActionId, Outcome, OutcomeId, Phase};
+use goldthread::model::lab::{ActionId, Outcome, OutcomeId, Phase, ReportDetails};
 use goldthread::model::{
     LabEdit, Participant, ParticipantId, PhaseId, RoundId, RoundSettings, RoundState, Theme,
     ThemeColour, ThemeEdit, ThemeId, VoteEdit, VoteOn, VoteOption, VoteRound, Voter, Voting,
@@ -135,6 +135,7 @@ const VOTE_OPS: [VoteOp; 11] = [
 #[derive(Clone, Copy, Debug)]
 enum LabOp {
     SetVision,
+    SetReportDetails,
     SetCurrentPhase,
     InsertPhases,
     RemovePhases,
@@ -148,8 +149,9 @@ enum LabOp {
     SetNoteAuthors,
 }
 
-const LAB_OPS: [LabOp; 12] = [
+const LAB_OPS: [LabOp; 13] = [
     LabOp::SetVision,
+    LabOp::SetReportDetails,
     LabOp::SetCurrentPhase,
     LabOp::InsertPhases,
     LabOp::RemovePhases,
@@ -505,6 +507,12 @@ fn to_lab_edit(s: &Session, op: LabOp, d: Dice) -> LabEdit {
     let at = |len: usize| if d.flag { len } else { d.b % (len + 2) };
     match op {
         LabOp::SetVision => LabEdit::SetVision(d.text),
+        LabOp::SetReportDetails => LabEdit::SetReportDetails(ReportDetails {
+            purpose: d.text.clone(),
+            facilitator: if d.flag { d.text } else { String::new() },
+            next_review: (!d.c.is_multiple_of(3))
+                .then(|| s.date + chrono::Days::new((d.c % 400) as u64)),
+        }),
         LabOp::SetCurrentPhase => {
             LabEdit::SetCurrentPhase((!d.a.is_multiple_of(4)).then(|| pick_phase(s, d.a / 4)))
         }
@@ -739,6 +747,7 @@ fn vote_variant(edit: &VoteEdit, out: &mut BTreeSet<&'static str>) {
 fn lab_variant(edit: &LabEdit, out: &mut BTreeSet<&'static str>) {
     let name = match edit {
         LabEdit::SetVision(_) => "LabEdit::SetVision",
+        LabEdit::SetReportDetails(_) => "LabEdit::SetReportDetails",
         LabEdit::SetCurrentPhase(_) => "LabEdit::SetCurrentPhase",
         LabEdit::InsertPhases(_) => "LabEdit::InsertPhases",
         LabEdit::RemovePhases(_) => "LabEdit::RemovePhases",
@@ -759,7 +768,7 @@ fn lab_variant(edit: &LabEdit, out: &mut BTreeSet<&'static str>) {
 }
 
 /// Every variant the matches above name. Keep in step with them.
-const ALL_VARIANTS: [&str; 44] = [
+const ALL_VARIANTS: [&str; 45] = [
     "Edit::InsertNotes",
     "Edit::RemoveNotes",
     "Edit::SetText",
@@ -792,6 +801,7 @@ const ALL_VARIANTS: [&str; 44] = [
     "VoteEdit::SetCounting",
     "VoteEdit::Batch",
     "LabEdit::SetVision",
+    "LabEdit::SetReportDetails",
     "LabEdit::SetCurrentPhase",
     "LabEdit::InsertPhases",
     "LabEdit::RemovePhases",
@@ -822,6 +832,7 @@ fn content(s: &Session) -> impl PartialEq + std::fmt::Debug + '_ {
             &s.lab.vision,
             &s.lab.outcomes,
             &s.lab.actions,
+            &s.lab.report,
         ),
     )
 }

@@ -385,3 +385,60 @@ fn a_table_of_only_ids_and_times_asks_for_a_column() {
     let message = refused(&dir, &file);
     assert!(message.contains("--column"), "{message}");
 }
+
+#[test]
+fn forms_exports_bring_their_authors_and_service_areas() {
+    // The issue's "done when": a Microsoft Forms .xlsx with its ID column first, and a Google
+    // Forms CSV, both import their answers as notes, written by people with service areas.
+    let dir = temp_dir("survey-authors-areas");
+    let xlsx = dir.join("Staff survey.xlsx");
+    let mut rows: Vec<Vec<&str>> = FORMS_ROWS.iter().map(|r| r.to_vec()).collect();
+    for (row, area) in rows.iter_mut().zip(["Service area", "Housing", "Waste"]) {
+        row.push(area);
+    }
+    let rows: Vec<&[&str]> = rows.iter().map(Vec::as_slice).collect();
+    write_xlsx(&xlsx, &rows);
+    let csv = dir.join("responses.csv");
+    std::fs::write(
+        &csv,
+        "Timestamp,What is one thing that would help residents?,Your name,Your team\n\
+         2024/03/01 10:15:00 GMT,One front door for every council service,Asha Patel,Customer services\n\
+         2024/03/01 10:17:12 GMT,Text reminders before bin day,Tom Reid,Waste\n",
+    )
+    .unwrap();
+    for (file, expected) in [
+        (
+            &xlsx,
+            [
+                ("A single view of each resident", "Ann Lee", "Housing"),
+                ("Digital skills for front-line staff", "Bob Ray", "Waste"),
+            ],
+        ),
+        (
+            &csv,
+            [
+                (
+                    "One front door for every council service",
+                    "Asha Patel",
+                    "Customer services",
+                ),
+                ("Text reminders before bin day", "Tom Reid", "Waste"),
+            ],
+        ),
+    ] {
+        let session = load_file(&import(&dir, file)).unwrap().session;
+        let got: Vec<(&str, &str, &str)> = session
+            .notes
+            .iter()
+            .map(|n| {
+                let who = n.author.and_then(|id| session.participant(id)).unwrap();
+                (
+                    n.text.as_str(),
+                    who.name.as_str(),
+                    who.service_area.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(got, expected, "{}", file.display());
+    }
+}

@@ -267,3 +267,19 @@ fn open_it_finds_the_previous_session_or_says_why_not_and_loses_nothing() {
     assert!(body.contains("Nothing is lost"), "{body}");
     assert_eq!(open_session(&h).session, before);
 }
+
+#[test]
+fn a_follow_up_shows_as_unsaved_before_its_first_save() {
+    let (_dir, h) = follow_up_example("ui-followup-unsaved");
+    let open = open_session(&h);
+    assert!(open.path.is_none(), "the follow-up exists only in memory");
+    assert!(!open.is_dirty(), "no edit has been made yet");
+    // The top bar and the window title both say so.
+    h.get_by_label("● unsaved");
+    assert!(h.query_by_label("saved").is_none(), "never shown as saved");
+    assert!(
+        h.state().window_title().contains("(unsaved)"),
+        "the window title marks it: {}",
+        h.state().window_title()
+    );
+}

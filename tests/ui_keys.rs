@@ -365,3 +365,54 @@ fn a_message_in_the_corner_never_covers_the_timer_or_the_agenda() {
         );
     }
 }
+
+/// Scrolls the screen showing now to its lowest text.
+fn scroll_to_bottom(h: &mut H) {
+    h.query_all_by_role(Role::Label)
+        .max_by(|a, b| a.rect().bottom().total_cmp(&b.rect().bottom()))
+        .expect("the screen shows some text")
+        .scroll_to_me();
+    h.run();
+    h.run();
+}
+
+#[test]
+fn every_tab_opens_at_its_top_however_far_it_was_scrolled() {
+    let dir = temp_dir("tab-top-every");
+    let file = dir.join("example.ron");
+    let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sessions/example-council-digital-strategy.ron");
+    std::fs::copy(shipped, &file).unwrap();
+    let mut h = app_with(&dir, Some(file));
+    settle(&mut h);
+    // Each tab, its key and the first thing on it.
+    let tabs = [
+        (Key::Num1, "Vision"),
+        (Key::Num3, "Which themes should we act on first?"),
+        (Key::Num4, "Turn themes into actions"),
+    ];
+    for (key, top) in tabs {
+        alt(&mut h, key);
+        h.run();
+        let at_top = h.get_by_label(top).rect();
+        assert!(
+            at_top.top() < 400.0,
+            "{top}: at the top at first: {at_top:?}"
+        );
+        scroll_to_bottom(&mut h);
+        let scrolled = h.query_by_label(top).map(|n| n.rect().top());
+        assert!(
+            scrolled.is_none_or(|y| y < at_top.top() - 100.0),
+            "{top}: the screen scrolled down ({scrolled:?})"
+        );
+        // Away to the Board and back: the tab is at its top again.
+        alt(&mut h, Key::Num2);
+        alt(&mut h, key);
+        h.run();
+        let rect = h.get_by_label(top).rect();
+        assert!(
+            (rect.top() - at_top.top()).abs() < 1.0,
+            "{top}: the tab opens at its top: {rect:?}, was {at_top:?}"
+        );
+    }
+}

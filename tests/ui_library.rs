@@ -685,3 +685,23 @@ fn a_menu_with_one_item_is_folded_and_checkboxes_are_projector_sized_in_gold() {
         "not egui's light blue"
     );
 }
+
+#[test]
+fn the_keyboard_sheet_fits_a_laptop_without_scrolling() {
+    let (_dir, mut h) = app_with_new_session("keyboard-sheet-fits");
+    press(&mut h, Key::F1);
+    h.run();
+    let sheet = goldthread::ui::help::sheet(&h.ctx, Some(goldthread::ui::Screen::Board));
+    let mut rows = 0;
+    for (_, section) in &sheet {
+        for (keys, what) in section {
+            // Some node of that text is on screen, whole (the sheet's own row).
+            let shown = h
+                .query_all_by_label(what)
+                .any(|n| n.rect().bottom() <= 800.0 && n.rect().right() <= 1280.0);
+            assert!(shown, "“{keys}: {what}” is on screen without scrolling");
+            rows += 1;
+        }
+    }
+    assert!(rows > 20, "the sheet has its rows ({rows})");
+}

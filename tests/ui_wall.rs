@@ -1,7 +1,9 @@
 //! Protects the wall as the room reads it on a projector: at Home a 40-note, six-theme wall
 //! shows every note's whole text; a note's text never gets cut as you zoom in when it was whole
 //! further out; theme names stay readable at every zoom; and zoom to fit keeps every frame clear
-//! of the themes panel when the panel is shown or hidden.
+//! of the themes panel when the panel is shown or hidden; no text on a note is ever drawn below
+//! the legible size (a narrow card is a plain card); and the note editor types at the size the
+//! note is drawn at.
 
 mod common;
 #[path = "common/council.rs"]
@@ -181,4 +183,125 @@ fn zoom_to_fit_keeps_every_frame_clear_of_the_themes_panel() {
         all.max.x = all.max.x.max(frame.max.x);
     }
     assert!(all.max.x > screen.center().x, "the frames span the board");
+}
+
+/// The sizes of every piece of text painted in `shapes`.
+fn text_sizes(shapes: &[egui::epaint::ClippedShape]) -> Vec<f32> {
+    let mut sizes = Vec::new();
+    for clipped in shapes {
+        if let egui::Shape::Text(text) = &clipped.shape {
+            sizes.extend(
+                text.galley
+                    .job
+                    .sections
+                    .iter()
+                    .map(|s| s.format.font_id.size),
+            );
+        }
+    }
+    sizes
+}
+
+#[test]
+fn no_note_text_is_drawn_below_the_legible_size_at_any_width() {
+    let ctx = egui::Context::default();
+    ctx.set_fonts(style::fonts());
+    let palette = style::Theme::Projector.palette();
+    let note = goldthread::model::Note::new(
+        NoteId(1),
+        "Managers are afraid to try new things in case they fail",
+        goldthread::model::NoteColour::Yellow,
+        goldthread::model::CanvasPos::new(0.0, 0.0),
+    );
+    let mut cards = 0;
+    let mut with_text = 0;
+    for width in (20..=300).step_by(2) {
+        let width = width as f32;
+        let zoom = width / goldthread::model::NOTE_WIDTH;
+        let rect = egui::Rect::from_min_size(
+            egui::pos2(10.0, 10.0),
+            egui::vec2(width, goldthread::model::NOTE_HEIGHT * zoom),
+        );
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            paint::note(ui.painter(), &note, rect, zoom, false, &palette);
+        });
+        output.textures_delta.clear();
+        let sizes = text_sizes(&output.shapes);
+        for size in &sizes {
+            assert!(
+                *size >= style::NOTE_MIN_LEGIBLE_SIZE,
+                "{size} pt text on a card {width} wide"
+            );
+        }
+        // The level of detail says the same as the painting.
+        match paint::Detail::text_size(width, zoom) {
+            None => {
+                assert!(sizes.is_empty(), "a plain card at {width} draws no text");
+                cards += 1;
+            }
+            Some(size) => {
+                assert!(size >= style::NOTE_MIN_LEGIBLE_SIZE, "{size} at {width}");
+                assert!(!sizes.is_empty(), "a card {width} wide shows its text");
+                with_text += 1;
+            }
+        }
+    }
+    assert!(cards > 0 && with_text > 0, "both levels were seen");
+    assert_eq!(paint::Detail::for_width(50.0), paint::Detail::Card);
+}
+
+#[test]
+fn the_note_editor_types_at_the_size_the_note_is_drawn() {
+    let (_dir, mut h) = app_with_new_session("wall-editor-size");
+    let text = "Residents choose digital because it is easier, not because they must, and the \
+                phone line stays open for those who need it";
+    capture_notes(&mut h, &[text]);
+    let note = h.get_by_label(text).rect();
+    let center = note.center();
+    h.get_by_label(text).click();
+    h.run();
+    h.hover_at(center);
+    h.get_by_label(text).click();
+    h.run();
+    h.run();
+    assert!(
+        open_session(&h).canvas.editor.is_some(),
+        "the editor is open"
+    );
+    let zoom = open_session(&h).canvas.view.zoom;
+    let card = h.get_by_label(text).rect();
+    let editor = h.get_by_label("Edit note").rect();
+    // The whole text fits the card at the note's own size: no scrolling inside the editor.
+    let inner_height = card.height() - 2.0 * style::NOTE_PADDING * zoom;
+    assert!(
+        editor.height() <= inner_height + 1.0,
+        "the editor's text ({editor:?}) fits the note ({card:?}) at zoom {zoom}"
+    );
+}
+
+#[test]
+fn a_note_too_long_for_its_card_at_the_legible_size_shows_every_line_that_fits() {
+    let ctx = egui::Context::default();
+    ctx.set_fonts(style::fonts());
+    let text = "One view of the resident across services, so staff stop asking people for the \
+                same details again and again, and residents tell us once";
+    let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+        let painter = ui.painter().clone();
+        // A card of the wall at Home on a 1280x800 laptop (about 68 x 47 points), then taller.
+        for height in [39.0, 47.0, 60.0, 75.0] {
+            let inner = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(60.0, height));
+            let (galley, cut) = paint::fitted_text(&painter, text.to_owned(), inner, 0.28);
+            assert!(cut, "too long to fit whole at {height}");
+            let size = galley.job.sections[0].format.font_id.size;
+            assert_eq!(size, style::NOTE_MIN_LEGIBLE_SIZE, "cut only at the floor");
+            let font = style::strong_font(size);
+            let row = ui.fonts_mut(|f| f.row_height(&font));
+            let fit = (height / row).floor() as usize;
+            assert_eq!(galley.rows.len(), fit, "every line that fits in {height}");
+            assert!(galley.size().y <= height + 0.5, "and no more");
+            let last = galley.rows.last().and_then(|r| r.row.glyphs.last());
+            assert_eq!(last.map(|g| g.chr), Some('…'), "the cut is marked");
+        }
+    });
+    output.textures_delta.clear();
 }

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::one_line;
+use super::{ReportOptions, one_line};
 use crate::model::lab::coverage::who_took_part;
 use crate::model::lab::dates::long;
 use crate::model::lab::golden_thread::breaks;
@@ -18,11 +18,21 @@ mod votes;
 /// [`crate::model::Voting::counting_round`]), named with its question, method, voters, rounds and
 /// any tie and runoff; other votes are listed after it, never mixed into the ranking.
 pub fn markdown(session: &Session) -> String {
+    markdown_with(session, &ReportOptions::default())
+}
+
+/// The report for `session` with one-off choices (a purpose, facilitator or next review given
+/// for this export only; anything not given comes from the session's report details).
+pub fn markdown_with(session: &Session, options: &ReportOptions) -> String {
     let dots = session.voting.dots_by_option();
     let mut md = String::new();
     let _ = writeln!(md, "# {}\n", one_line(&session.title));
-    let _ = writeln!(md, "Workshop held on {}.\n", long(session.date));
-    md.push_str(&super::sides::markdown_purpose(session));
+    let _ = write!(md, "Workshop held on {}.", long(session.date));
+    if let Some(line) = options.facilitator_line(session) {
+        let _ = write!(md, " {line}");
+    }
+    md.push_str("\n\n");
+    md.push_str(&super::sides::markdown_purpose(session, options));
     people(&mut md, session);
     vision(&mut md, session);
     md.push_str(&super::sides::markdown_sides(session));
@@ -32,7 +42,7 @@ pub fn markdown(session: &Session) -> String {
     super::since::scores_and_since(&mut md, session);
     gaps(&mut md, session, &dots);
     unthemed(&mut md, session);
-    md.push_str(&super::sides::markdown_next_steps(session));
+    md.push_str(&super::sides::markdown_next_steps(session, options));
     // Exactly one newline at the end.
     let trimmed = md.trim_end().len();
     md.truncate(trimmed);

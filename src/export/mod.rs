@@ -16,7 +16,7 @@ mod since;
 pub mod svg;
 
 pub use csv::{csv, csv_with_votes, safe_cell};
-pub use markdown::markdown;
+pub use markdown::{markdown, markdown_with};
 pub use report::ReportOptions;
 
 /// The export formats.
@@ -133,7 +133,8 @@ impl Format {
             ),
             Self::BoardPng => png::svg_to_png(&svg::board_svg(session), 1.0),
             Self::ChartPng => png::svg_to_png(&chart_svg(session), 2.0),
-            Self::Markdown | Self::Csv | Self::BoardSvg | Self::ChartSvg | Self::Canvas => {
+            Self::Markdown => Ok(markdown_with(session, options).into_bytes()),
+            Self::Csv | Self::BoardSvg | Self::ChartSvg | Self::Canvas => {
                 Ok(self.render(session).into_bytes())
             }
         }

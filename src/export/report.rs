@@ -24,6 +24,34 @@ pub struct ReportOptions {
     pub next_review: Option<NaiveDate>,
 }
 
+impl ReportOptions {
+    /// These options with the session's own report details (set in the app) filled in where
+    /// nothing was given: a one-off choice, e.g. from the command line, wins.
+    pub fn with_session(&self, session: &Session) -> Self {
+        let details = &session.lab.report;
+        let text = |given: &Option<String>, saved: &str| {
+            given
+                .as_deref()
+                .filter(|t| !t.trim().is_empty())
+                .or(Some(saved.trim()).filter(|t| !t.is_empty()))
+                .map(str::to_owned)
+        };
+        Self {
+            anonymise: self.anonymise,
+            facilitator: text(&self.facilitator, &details.facilitator),
+            purpose: text(&self.purpose, &details.purpose),
+            next_review: self.next_review.or(details.next_review),
+        }
+    }
+
+    /// "Facilitator: Jo Bloggs." when a facilitator is known (given or set in the session).
+    pub fn facilitator_line(&self, session: &Session) -> Option<String> {
+        let options = self.with_session(session);
+        let name = options.facilitator?;
+        Some(format!("Facilitator: {}.", one_line(&name)))
+    }
+}
+
 /// One block of the report.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Block {
@@ -107,6 +135,7 @@ pub fn anonymous_label(p: &Participant) -> String {
 
 /// Builds the report of `session` with the tally `dots`.
 pub fn build(session: &Session, dots: &[(VoteOption, u32)], options: &ReportOptions) -> Report {
+    let options = &options.with_session(session);
     let mut b = Vec::new();
     b.push(Block::Heading(1, one_line(&session.title)));
     b.push(Block::Para(format!(
@@ -114,12 +143,9 @@ pub fn build(session: &Session, dots: &[(VoteOption, u32)], options: &ReportOpti
         purpose(session, options)
     )));
     let mut held = format!("Held on {}.", long(session.date));
-    if let Some(f) = options
-        .facilitator
-        .as_deref()
-        .filter(|f| !f.trim().is_empty())
-    {
-        held.push_str(&format!(" Facilitator: {}.", f.trim()));
+    if let Some(line) = options.facilitator_line(session) {
+        held.push(' ');
+        held.push_str(&line);
     }
     b.push(Block::Para(held));
     agenda(&mut b, session);
@@ -149,9 +175,11 @@ pub fn build(session: &Session, dots: &[(VoteOption, u32)], options: &ReportOpti
     report
 }
 
-/// The purpose line: as given, else from the vision, else from the title.
+/// The purpose line: as given, else as set in the session, else from the vision, else a
+/// general line.
 pub fn purpose(session: &Session, options: &ReportOptions) -> String {
-    if let Some(p) = options.purpose.as_deref().filter(|p| !p.trim().is_empty()) {
+    let options = options.with_session(session);
+    if let Some(p) = options.purpose.as_deref() {
         return one_line(p);
     }
     match session.lab.vision.trim().lines().next() {

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::one_line;
-use super::report::{Block, PhaseSide, phase_side};
+use super::report::{Block, PhaseSide, ReportOptions, phase_side};
 use crate::model::Session;
 use crate::model::lab::dates::long;
 
@@ -128,9 +128,8 @@ pub fn blocks_markdown(blocks: &[Block]) -> String {
 }
 
 /// The Markdown report's purpose line (a paragraph after the date).
-pub fn markdown_purpose(session: &Session) -> String {
-    let options = super::report::ReportOptions::default();
-    format!("Purpose: {}\n\n", super::report::purpose(session, &options))
+pub fn markdown_purpose(session: &Session, options: &ReportOptions) -> String {
+    format!("Purpose: {}\n\n", super::report::purpose(session, options))
 }
 
 /// The Markdown report's challenges and ideas sections.
@@ -141,9 +140,9 @@ pub fn markdown_sides(session: &Session) -> String {
 }
 
 /// The Markdown report's next steps, next review and version line.
-pub fn markdown_next_steps(session: &Session) -> String {
+pub fn markdown_next_steps(session: &Session, options: &ReportOptions) -> String {
     let mut b = Vec::new();
-    next_steps(&mut b, session, None);
+    next_steps(&mut b, session, options.with_session(session).next_review);
     b.push(Block::Para(super::report::version_line(session)));
     blocks_markdown(&b)
 }

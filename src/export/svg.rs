@@ -1,12 +1,12 @@
 //! Pictures for slides and intranet pages, built directly as SVG text (no GPU, no window): the
 //! vote result chart and the board (every note with its text, and the theme frames). The PNG
-//! versions are these SVGs rasterised (see [`super::png`]). Colours come from `ui::style`, the
-//! one place colours live, so the pictures match the app.
+//! versions are these SVGs rasterised (see [`super::png`]). Colours and sizes come from
+//! [`crate::palette`], which the app's style uses too, so the pictures match the app.
 
 use std::fmt::Write as _;
 
 use crate::model::{CanvasRect, NOTE_HEIGHT, NOTE_WIDTH, Session};
-use crate::ui::style;
+use crate::palette;
 
 /// The font families the pictures ask for; the PNG renderer has exactly these (bundled).
 const FONTS: &str = "Inter, DejaVu Sans, sans-serif";
@@ -37,10 +37,9 @@ fn esc(text: &str) -> String {
     out
 }
 
-/// `#rrggbb` and an opacity for an egui colour.
-fn rgb(c: egui::Color32) -> String {
-    let [r, g, b, _] = c.to_srgba_unmultiplied();
-    format!("#{r:02x}{g:02x}{b:02x}")
+/// `#rrggbb` for a palette colour.
+fn rgb(c: crate::palette::Rgb) -> String {
+    c.hex()
 }
 
 /// The vote chart: one horizontal bar per option, most votes first, with names and counts.
@@ -57,7 +56,7 @@ pub fn chart_svg(title: &str, bars: &[(String, u32)]) -> String {
         esc(title)
     );
     let bar_space = CHART_WIDTH - CHART_LABELS - 100.0;
-    let accent = rgb(style::theme_stroke(crate::model::ThemeColour::Teal));
+    let accent = rgb(palette::theme_stroke(crate::model::ThemeColour::Teal));
     for (i, (name, n)) in bars.iter().enumerate() {
         let y = 90.0 + CHART_ROW * i as f32;
         let label = fit_line(name, CHART_LABELS - 40.0, 22.0);
@@ -132,10 +131,10 @@ fn wrap(text: &str, chars: usize) -> Vec<String> {
 /// A note's text as lines that fit the note: the largest of a few sizes at which all of it
 /// fits, so every note's whole text shows; at the smallest size, what does not fit is cut.
 pub fn note_lines(text: &str) -> (f32, Vec<String>) {
-    let inner_w = NOTE_WIDTH - 2.0 * style::NOTE_PADDING;
-    let inner_h = NOTE_HEIGHT - 2.0 * style::NOTE_PADDING;
+    let inner_w = NOTE_WIDTH - 2.0 * palette::NOTE_PADDING;
+    let inner_h = NOTE_HEIGHT - 2.0 * palette::NOTE_PADDING;
     let mut last = (0.0, Vec::new());
-    for size in [style::NOTE_FONT_SIZE, 19.0, 16.0, 13.0, 11.0] {
+    for size in [palette::NOTE_FONT_SIZE, 19.0, 16.0, 13.0, 11.0] {
         let chars = ((inner_w / (size * GLYPH_WIDTH)) as usize).max(4);
         let lines = wrap(text, chars);
         let fits = (inner_h / (size * 1.25)) as usize;
@@ -178,7 +177,7 @@ pub fn board_svg(session: &Session) -> String {
     );
     for (frame, theme) in frames.iter().zip(&session.themes) {
         let r = frame.rect;
-        let stroke = rgb(style::theme_stroke(theme.colour));
+        let stroke = rgb(palette::theme_stroke(theme.colour));
         let _ = write!(
             s,
             r##"<rect x="{}" y="{}" width="{}" height="{}" rx="14" fill="{stroke}" fill-opacity="0.16" stroke="{stroke}" stroke-width="3"/>"##,
@@ -192,11 +191,11 @@ pub fn board_svg(session: &Session) -> String {
             r##"<text x="{}" y="{}" font-size="{}" font-weight="600" fill="{stroke}">{}</text>"##,
             r.min.x + 20.0,
             r.min.y + 46.0,
-            style::THEME_TITLE_SIZE,
+            palette::THEME_TITLE_SIZE,
             esc(&fit_line(
                 &theme.name,
                 r.width() - 40.0,
-                style::THEME_TITLE_SIZE
+                palette::THEME_TITLE_SIZE
             ))
         );
     }
@@ -216,21 +215,21 @@ pub fn board_svg(session: &Session) -> String {
             r.min.y,
             r.width(),
             r.height(),
-            style::NOTE_ROUNDING,
-            rgb(style::note_fill(note.colour))
+            palette::NOTE_ROUNDING,
+            rgb(palette::note_fill(note.colour))
         );
         let (size, lines) = note_lines(&note.text);
         let _ = write!(
             s,
             r##"<text font-size="{size}" fill="{}">"##,
-            rgb(style::NOTE_TEXT)
+            rgb(palette::NOTE_TEXT)
         );
         for (i, line) in lines.iter().enumerate() {
             let _ = write!(
                 s,
                 r##"<tspan x="{}" y="{}">{}</tspan>"##,
-                r.min.x + style::NOTE_PADDING,
-                r.min.y + style::NOTE_PADDING + size * (1.0 + 1.25 * i as f32),
+                r.min.x + palette::NOTE_PADDING,
+                r.min.y + palette::NOTE_PADDING + size * (1.0 + 1.25 * i as f32),
                 esc(line)
             );
         }
@@ -249,11 +248,11 @@ mod tests {
         let (size, lines) = note_lines("Short idea");
         assert_eq!(
             (size, lines),
-            (style::NOTE_FONT_SIZE, vec!["Short idea".to_owned()])
+            (palette::NOTE_FONT_SIZE, vec!["Short idea".to_owned()])
         );
         let long = "A shared record of every resident's contact with the council so nobody has to tell their story twice";
         let (size, lines) = note_lines(long);
-        assert!(size < style::NOTE_FONT_SIZE);
+        assert!(size < palette::NOTE_FONT_SIZE);
         assert_eq!(lines.join(" "), long);
     }
 

@@ -4,13 +4,15 @@
 //! countdown, pure logic with an injected clock), [`strategy`] (outcomes and actions),
 //! [`dates`] (dates typed as text), [`golden_thread`] (the breaks between vision and actions),
 //! [`progress`] (action status, overdue flags, how well outcomes are served) and [`coverage`]
-//! (whose voice is heard).
+//! (whose voice is heard) and [`report_details`] (the report's purpose, facilitator and next
+//! review).
 
 pub mod agenda;
 pub mod coverage;
 pub mod dates;
 pub mod golden_thread;
 pub mod progress;
+pub mod report_details;
 pub mod strategy;
 pub mod timer;
 
@@ -18,6 +20,7 @@ use serde::{Deserialize, Serialize};
 
 pub use agenda::{Phase, PhaseKind};
 pub use progress::{ActionStatus, ActionUpdate, OutcomeProgress};
+pub use report_details::ReportDetails;
 pub use strategy::{Action, ActionId, Outcome, OutcomeId, Owner};
 pub use timer::Timer;
 
@@ -44,6 +47,9 @@ pub struct Lab {
     /// What people will do, with owners and dates.
     #[serde(default)]
     pub actions: Vec<Action>,
+    /// The report's purpose line, facilitator and next review (left out of the file when unset).
+    #[serde(default, skip_serializing_if = "ReportDetails::is_empty")]
+    pub report: ReportDetails,
     /// The id the next phase gets.
     #[serde(default)]
     pub(crate) next_phase_id: u64,

@@ -1,6 +1,6 @@
 //! Changes to the agenda, vision, outcomes and actions. Every change is one undoable step.
 
-use super::lab::{Action, ActionId, Outcome, OutcomeId, Phase};
+use super::lab::{Action, ActionId, Outcome, OutcomeId, Phase, ReportDetails};
 use super::{NoteId, ParticipantId, PhaseId, Session};
 
 /// One change to the lab parts of a session. [`LabEdit::apply`] returns the edit that undoes it.
@@ -8,6 +8,8 @@ use super::{NoteId, ParticipantId, PhaseId, Session};
 pub enum LabEdit {
     /// Replaces the vision statement.
     SetVision(String),
+    /// Replaces the report's purpose line, facilitator and next review.
+    SetReportDetails(ReportDetails),
     /// Moves the room to another phase (or to none).
     SetCurrentPhase(Option<PhaseId>),
     /// Puts phases into the agenda at the given indices (ascending).
@@ -110,6 +112,7 @@ impl LabEdit {
             Self::SetNoteAuthors(v) => v.is_empty(),
             Self::Batch(v) => v.iter().all(Self::is_empty),
             Self::SetVision(_)
+            | Self::SetReportDetails(_)
             | Self::SetCurrentPhase(_)
             | Self::UpdatePhase(_)
             | Self::UpdateOutcome(_)
@@ -122,6 +125,9 @@ impl LabEdit {
         let lab = &mut session.lab;
         match self {
             Self::SetVision(text) => Self::SetVision(std::mem::replace(&mut lab.vision, text)),
+            Self::SetReportDetails(details) => {
+                Self::SetReportDetails(std::mem::replace(&mut lab.report, details))
+            }
             Self::SetCurrentPhase(id) => {
                 Self::SetCurrentPhase(std::mem::replace(&mut lab.current_phase, id))
             }

@@ -22,50 +22,97 @@ pub fn sheet(ctx: &egui::Context, screen: Option<Screen>) -> Vec<shortcuts::Shee
     shortcuts::sheet(ctx, screen)
 }
 
-/// Draws the keyboard sheet for `screen`, in type large enough for a projector.
+/// Draws the keyboard sheet for `screen`, in type large enough for a projector, in three
+/// columns that fit a 1280x800 laptop without scrolling (tighter type and spacing there).
 pub fn keys_sheet_ui(ui: &mut egui::Ui, screen: Option<Screen>, palette: &Palette) {
     let here = screen.map_or("the session library", Screen::label);
-    ui.label(
-        RichText::new(format!("Keys for {here}")).font(style::strong_font(style::HELP_TITLE_SIZE)),
-    );
-    ui.label(RichText::new("Esc closes this sheet.").color(palette.text_muted));
-    ui.add_space(style::gap::NORMAL);
+    let compact = ui.ctx().content_rect().height() < style::HELP_COMPACT_BELOW_HEIGHT;
+    let (title, key, gap) = if compact {
+        (
+            style::HELP_TITLE_SIZE_COMPACT,
+            style::HELP_KEY_SIZE_COMPACT,
+            2.0,
+        )
+    } else {
+        (style::HELP_TITLE_SIZE, style::HELP_KEY_SIZE, 6.0)
+    };
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(format!("Keys for {here}")).font(style::strong_font(title)));
+        ui.label(RichText::new("Esc closes this sheet.").color(palette.text_muted));
+    });
+    ui.add_space(gap);
     let sections = sheet(ui.ctx(), screen);
+    let columns = balanced_columns(&sections, style::HELP_COLUMNS);
     egui::ScrollArea::vertical()
-        .max_height(ui.ctx().content_rect().height() - 220.0)
+        .max_height(ui.ctx().content_rect().height() - 130.0)
         .show(ui, |ui| {
-            ui.columns(2, |columns| {
-                for (i, (heading, rows)) in sections.iter().enumerate() {
-                    // The screen's own keys on the left, the rest on the right.
-                    let ui = &mut columns[usize::from(i > 0)];
-                    ui.label(
-                        RichText::new(heading)
-                            .font(style::strong_font(style::SECTION_FONT_SIZE))
-                            .color(palette.accent),
-                    );
-                    egui::Grid::new(("goldthread.keys", heading))
-                        .num_columns(2)
-                        .spacing(egui::vec2(16.0, 6.0))
-                        .show(ui, |ui| {
-                            for (keys, what) in rows {
-                                ui.label(
-                                    RichText::new(keys)
-                                        .font(style::strong_font(style::HELP_KEY_SIZE))
-                                        .color(palette.text),
-                                );
-                                ui.add(
-                                    egui::Label::new(
-                                        RichText::new(what).size(style::HELP_KEY_SIZE),
-                                    )
-                                    .wrap(),
-                                );
-                                ui.end_row();
-                            }
-                        });
-                    ui.add_space(style::gap::LARGE);
+            ui.columns(style::HELP_COLUMNS, |uis| {
+                for (ui, parts) in uis.iter_mut().zip(&columns) {
+                    for (heading, rows) in parts {
+                        if let Some(heading) = heading {
+                            ui.label(
+                                RichText::new(*heading)
+                                    .font(style::strong_font(key + 2.0))
+                                    .color(palette.accent),
+                            );
+                        }
+                        egui::Grid::new(ui.next_auto_id())
+                            .num_columns(2)
+                            .spacing(egui::vec2(12.0, gap))
+                            .show(ui, |ui| {
+                                for (keys, what) in *rows {
+                                    ui.label(
+                                        RichText::new(keys)
+                                            .font(style::strong_font(key))
+                                            .color(palette.text),
+                                    );
+                                    ui.add(egui::Label::new(RichText::new(what).size(key)).wrap());
+                                    ui.end_row();
+                                }
+                            });
+                        ui.add_space(gap * 2.0);
+                    }
                 }
             });
         });
+}
+
+/// A part of the sheet in one column: its heading (none where a section goes on from the
+/// column before) and its rows.
+type SheetPart<'a> = (Option<&'a str>, &'a [(String, String)]);
+
+/// Splits the sheet's sections into `n` columns of about the same number of lines (a heading
+/// counts as one), breaking a long section between rows where needed.
+pub fn balanced_columns(
+    sections: &[(String, Vec<(String, String)>)],
+    n: usize,
+) -> Vec<Vec<SheetPart<'_>>> {
+    let total: usize = sections.iter().map(|(_, rows)| rows.len() + 1).sum();
+    let per_column = total.div_ceil(n.max(1)).max(1);
+    let mut columns: Vec<Vec<SheetPart<'_>>> = vec![Vec::new(); n.max(1)];
+    let (mut column, mut used) = (0, 0);
+    for (heading, rows) in sections {
+        let mut rest: &[(String, String)] = rows;
+        let mut first = true;
+        while first || !rest.is_empty() {
+            if used >= per_column && column + 1 < columns.len() {
+                column += 1;
+                used = 0;
+            }
+            let room = per_column.saturating_sub(used + usize::from(first)).max(1);
+            let take = if column + 1 == columns.len() {
+                rest.len()
+            } else {
+                room.min(rest.len())
+            };
+            let (here, later) = rest.split_at(take);
+            columns[column].push((first.then_some(heading.as_str()), here));
+            used += take + usize::from(first);
+            rest = later;
+            first = false;
+        }
+    }
+    columns
 }
 
 /// Where Goldthread keeps its files, in plain words, for the Help menu.

@@ -1,6 +1,8 @@
 //! Every colour, font and size in one place, so the projector theme and the dark theme are one
-//! switch. Nothing outside this file writes a colour literal or a font size: clippy.toml forbids
-//! constructing colours and fonts anywhere else (this file alone is allowed to).
+//! switch. Nothing outside this file writes a colour literal, except [`crate::palette`]: the
+//! note and theme colours that the exported pictures share, which this file re-uses. Nor a
+//! font size: clippy.toml forbids constructing colours and fonts anywhere else (this file and
+//! its scale alone are allowed to).
 #![allow(clippy::disallowed_methods, clippy::disallowed_types)]
 
 use egui::{
@@ -8,6 +10,13 @@ use egui::{
 };
 
 use crate::model::NoteColour;
+use crate::palette;
+
+/// A colour of the shared palette (note and theme colours, also used by the pictures) as an
+/// egui colour.
+pub const fn color32(rgb: palette::Rgb) -> Color32 {
+    Color32::from_rgb(rgb.0, rgb.1, rgb.2)
+}
 
 /// Which theme is showing.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -102,31 +111,26 @@ impl Theme {
 
 /// The fill of a sticky note. The same in both themes: paper notes are bright in any room.
 pub fn note_fill(colour: NoteColour) -> Color32 {
-    match colour {
-        NoteColour::Yellow => Color32::from_rgb(0xFF, 0xE7, 0x7A),
-        NoteColour::Orange => Color32::from_rgb(0xFF, 0xC2, 0x8A),
-        NoteColour::Pink => Color32::from_rgb(0xFF, 0xB5, 0xD0),
-        NoteColour::Purple => Color32::from_rgb(0xD9, 0xC6, 0xFF),
-        NoteColour::Blue => Color32::from_rgb(0xA8, 0xD5, 0xFF),
-        NoteColour::Green => Color32::from_rgb(0xB9, 0xEC, 0xA8),
-    }
+    color32(palette::note_fill(colour))
 }
 
 /// Text on a sticky note: near-black on every note colour.
-pub const NOTE_TEXT: Color32 = Color32::from_rgb(0x17, 0x18, 0x1C);
+pub const NOTE_TEXT: Color32 = color32(palette::NOTE_TEXT);
 /// The edge of a note, a shade darker than its fill.
 pub const NOTE_EDGE: Color32 = Color32::from_black_alpha(38);
 
 /// Note text size in canvas units (points at zoom 1.0): readable from the back of a room.
-pub const NOTE_FONT_SIZE: f32 = 23.0;
+pub const NOTE_FONT_SIZE: f32 = palette::NOTE_FONT_SIZE;
 /// Padding inside a note, in canvas units.
-pub const NOTE_PADDING: f32 = 14.0;
+pub const NOTE_PADDING: f32 = palette::NOTE_PADDING;
 /// Corner rounding of notes, in canvas units.
-pub const NOTE_ROUNDING: f32 = 6.0;
-/// Below this on-screen width (points) a note is a plain coloured card.
-pub const NOTE_MIN_TITLE_WIDTH: f32 = 44.0;
-/// Below this on-screen width (points) a note shows only its first line: narrower, it could not
-/// hold three lines of [`NOTE_MIN_LEGIBLE_SIZE`] text.
+pub const NOTE_ROUNDING: f32 = palette::NOTE_ROUNDING;
+/// Below this on-screen width (points) a note card is not offered to hover or a screen reader
+/// (its whole text shows on hover from this width up).
+pub const NOTE_MIN_HOVER_WIDTH: f32 = 44.0;
+/// Below this on-screen width (points) a note is a plain coloured card with no text: narrower,
+/// it could not hold three lines of [`NOTE_MIN_LEGIBLE_SIZE`] text, and nothing on the wall is
+/// drawn smaller than that.
 pub const NOTE_MIN_TEXT_WIDTH: f32 = 60.0;
 /// The smallest note text drawn, in points on screen: 9 px Inter SemiBold. On a 1080p
 /// projector throwing a picture 3 m wide its capitals are about 9 mm tall, readable from 4–5 m,
@@ -308,17 +312,7 @@ pub const NOTICE_DETAILS_MAX_HEIGHT: f32 = 260.0;
 pub const SAFETY_TITLE_SIZE: f32 = 19.0;
 /// The strong shade of a theme colour: frame outline, title and badges.
 pub fn theme_stroke(colour: crate::model::ThemeColour) -> Color32 {
-    use crate::model::ThemeColour as C;
-    match colour {
-        C::Gold => Color32::from_rgb(0xB0, 0x7A, 0x00),
-        C::Teal => Color32::from_rgb(0x00, 0x7C, 0x7A),
-        C::Blue => Color32::from_rgb(0x1F, 0x5F, 0xBF),
-        C::Violet => Color32::from_rgb(0x6B, 0x45, 0xB8),
-        C::Rose => Color32::from_rgb(0xB8, 0x32, 0x6A),
-        C::Green => Color32::from_rgb(0x2E, 0x7D, 0x32),
-        C::Orange => Color32::from_rgb(0xC2, 0x55, 0x0B),
-        C::Slate => Color32::from_rgb(0x4A, 0x55, 0x68),
-    }
+    color32(palette::theme_stroke(colour))
 }
 
 /// The wash inside a theme's frame: its colour, faint enough for notes to stand out.
@@ -334,7 +328,7 @@ pub fn theme_card_fill(colour: crate::model::ThemeColour) -> Color32 {
 /// Text on a theme's card or header band.
 pub const THEME_ON_COLOUR: Color32 = Color32::WHITE;
 /// Size of a theme's name on its frame, in canvas units (points at zoom 1.0).
-pub const THEME_TITLE_SIZE: f32 = 30.0;
+pub const THEME_TITLE_SIZE: f32 = palette::THEME_TITLE_SIZE;
 /// Below this on-screen size (points) a theme's name moves from its header to above its frame.
 pub const THEME_MIN_TITLE_SIZE: f32 = 15.0;
 /// Thickness of a theme frame's outline, in points.
@@ -381,6 +375,8 @@ pub const TIMER_FONT_SIZE: f32 = 60.0;
 pub const PHASE_FONT_SIZE: f32 = 17.0;
 /// The widest the lab screens' column grows, in points.
 pub const LAB_MAX_WIDTH: f32 = 1180.0;
+/// The width of the names left of the report details' fields (Purpose, Facilitator, Next review).
+pub const REPORT_LABEL_WIDTH: f32 = 120.0;
 /// Headings of sections on the lab screens.
 pub const SECTION_FONT_SIZE: f32 = 24.0;
 
@@ -457,7 +453,16 @@ pub const TAB_KEY_GAP: f32 = 8.0;
 /// Room kept under the messages in the corner while the capture box is open, in points.
 pub const NOTICE_CAPTURE_CLEARANCE: f32 = 250.0;
 /// The widest the keyboard sheet grows, in points.
-pub const HELP_SHEET_WIDTH: f32 = 1100.0;
+pub const HELP_SHEET_WIDTH: f32 = 1500.0;
+/// The keyboard sheet's columns.
+pub const HELP_COLUMNS: usize = 3;
+/// Below this window height (points) the keyboard sheet uses its compact sizes, to fit a
+/// 1280x800 laptop without scrolling.
+pub const HELP_COMPACT_BELOW_HEIGHT: f32 = 1000.0;
+/// The keyboard sheet's title on a laptop.
+pub const HELP_TITLE_SIZE_COMPACT: f32 = 22.0;
+/// The keys and their meaning on the keyboard sheet on a laptop.
+pub const HELP_KEY_SIZE_COMPACT: f32 = 15.0;
 /// The keyboard sheet's title.
 pub const HELP_TITLE_SIZE: f32 = 32.0;
 /// The keys and their meaning on the keyboard sheet: read from the back of a room.

@@ -219,9 +219,9 @@ fn title_ui(ui: &mut egui::Ui, open: &OpenSession, palette: &Palette, edits: &mu
                         "Read-only: {why}. Save as… keeps your changes in a new file."
                     ));
             }
-            if open.has_unsaved_work() {
+            if open.shows_unsaved() {
                 ui.label(RichText::new("● unsaved").color(palette.accent));
-            } else if open.path.is_some() {
+            } else {
                 ui.label(RichText::new("saved").color(palette.text_muted));
             }
         }

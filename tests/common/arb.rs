@@ -6,7 +6,9 @@
 #![allow(dead_code, reason = "each test file uses a different part")]
 
 use chrono::NaiveDate;
-use goldthread::model::lab::{Action, ActionId, ActionStatus, Outcome, OutcomeId, Owner, Phase};
+use goldthread::model::lab::{
+    Action, ActionId, ActionStatus, Outcome, OutcomeId, Owner, Phase, ReportDetails,
+};
 use goldthread::model::{
     LabEdit, Level, Participant, ParticipantId, PhaseId, RoundSettings, RoundState, ThemeColour,
     ThemeEdit, ThemeId, View, VoteEdit, VoteMode, VoteOn, Voter,
@@ -174,6 +176,7 @@ prop_compose! {
         confirmed in prop::collection::vec(any::<usize>(), 0..3),
         state in 0usize..4,
         vision in text(),
+        report in (text(), text(), maybe_date()),
         outcomes in prop::collection::vec((text(), maybe_date()), 0..4),
         actions in prop::collection::vec(
             (text(), any::<usize>(), text(), maybe_date(), any::<usize>(), any::<usize>()),
@@ -186,6 +189,9 @@ prop_compose! {
             add_vote(&mut session, vote, &dots, &confirmed, state);
         }
         apply(&mut session, Edit::Lab(LabEdit::SetVision(vision)));
+        let (purpose, facilitator, next_review) = report;
+        let details = ReportDetails { purpose, facilitator, next_review };
+        apply(&mut session, Edit::Lab(LabEdit::SetReportDetails(details)));
         for (text, by_when) in outcomes {
             let outcome = Outcome::new(session.lab.next_outcome_id(), text, by_when);
             let edit = LabEdit::add_outcome(&session, outcome);

@@ -14,8 +14,9 @@ impl GoldthreadApp {
             &ReportOptions::default(),
         );
         let (html, text) = (html::html(&report), html::plain_text(&report));
-        self.last_copied = Some(text.clone());
-        match clipboard_set_html(&html, &text) {
+        let result = clipboard_set_html(&html, &text);
+        self.last_copied = Some((html, text));
+        match result {
             Ok(()) => self.notices.info(
                 "Report copied with its headings and tables: paste it into Word, Outlook or LibreOffice.",
             ),
@@ -27,7 +28,12 @@ impl GoldthreadApp {
 
     /// The plain text of the last report copied (for tests).
     pub fn last_copied(&self) -> Option<&str> {
-        self.last_copied.as_deref()
+        self.last_copied.as_ref().map(|(_, text)| text.as_str())
+    }
+
+    /// The HTML of the last report copied, exactly as put on the clipboard (for tests).
+    pub fn last_copied_html(&self) -> Option<&str> {
+        self.last_copied.as_ref().map(|(html, _)| html.as_str())
     }
 }
 

@@ -61,9 +61,16 @@ impl OpenSession {
     }
 
     /// True when something would be lost if the app stopped now: changes not in the file, or
-    /// text being typed. The top bar and window title say "unsaved" while this holds.
+    /// text being typed.
     pub fn has_unsaved_work(&self) -> bool {
         self.is_dirty() || self.has_drafts()
+    }
+
+    /// True when the top bar and the window title should say "unsaved": there is unsaved work,
+    /// or the session exists only in memory (a new session or a follow-up before its first
+    /// save), so closing it would lose it.
+    pub fn shows_unsaved(&self) -> bool {
+        self.has_unsaved_work() || self.path.is_none()
     }
 
     /// Puts drafts from a recovery copy back where they were typed: the capture box opens with
@@ -106,6 +113,9 @@ fn field_key(field: Field) -> (&'static str, u64) {
         Field::ActionDue(id) => ("ActionDue", id.0),
         Field::ActionProgress(id) => ("ActionProgress", id.0),
         Field::ReviewNote(id) => ("ReviewNote", id.0),
+        Field::ReportPurpose => ("ReportPurpose", 0),
+        Field::ReportFacilitator => ("ReportFacilitator", 0),
+        Field::ReportNextReview => ("ReportNextReview", 0),
     }
 }
 
@@ -126,6 +136,9 @@ fn field_of(name: &str, id: u64) -> Option<Field> {
         "ActionDue" => Field::ActionDue(ActionId(id)),
         "ActionProgress" => Field::ActionProgress(ActionId(id)),
         "ReviewNote" => Field::ReviewNote(ActionId(id)),
+        "ReportPurpose" => Field::ReportPurpose,
+        "ReportFacilitator" => Field::ReportFacilitator,
+        "ReportNextReview" => Field::ReportNextReview,
         _ => return None,
     })
 }
@@ -151,6 +164,9 @@ mod tests {
             Field::ActionDue(ActionId(13)),
             Field::ActionProgress(ActionId(14)),
             Field::ReviewNote(ActionId(15)),
+            Field::ReportPurpose,
+            Field::ReportFacilitator,
+            Field::ReportNextReview,
         ];
         for field in fields {
             let (name, id) = field_key(field);

@@ -59,8 +59,8 @@ pub struct GoldthreadApp {
     export_dir: Option<std::path::PathBuf>,
     /// The survey import preview, when showing.
     survey: Option<survey_preview::SurveyPreview>,
-    /// The plain text of the last "Copy report".
-    last_copied: Option<String>,
+    /// The HTML and the plain text of the last "Copy report", as put on the clipboard.
+    last_copied: Option<(String, String)>,
 }
 
 impl GoldthreadApp {
@@ -497,7 +497,7 @@ impl GoldthreadApp {
     }
     fn update_window_title(&mut self, ctx: &egui::Context) {
         let title = match &self.open {
-            Some(o) if o.has_unsaved_work() => {
+            Some(o) if o.shows_unsaved() => {
                 format!("● {} (unsaved) - Goldthread", o.session.title)
             }
             Some(o) => format!("{} - Goldthread", o.session.title),

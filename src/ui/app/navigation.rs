@@ -15,6 +15,7 @@ pub fn open_screen(open: &mut OpenSession, screen: Screen) {
     if open.screen != screen {
         open.screen = screen;
         open.lab.scroll_to_top = true;
+        open.voting.scroll_to_top = true;
     }
 }
 

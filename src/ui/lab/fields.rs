@@ -43,6 +43,12 @@ pub enum Field {
     ActionProgress(ActionId),
     /// The progress note typed in the review walk.
     ReviewNote(ActionId),
+    /// The report's purpose line.
+    ReportPurpose,
+    /// Who facilitated (for the report).
+    ReportFacilitator,
+    /// When the actions are next reviewed (for the report).
+    ReportNextReview,
 }
 
 impl Field {
@@ -171,6 +177,16 @@ pub enum DateChange {
     Set(NaiveDate),
     /// Clear the date.
     Clear,
+}
+
+impl DateChange {
+    /// The date the field now holds (`None` once cleared).
+    pub fn date(self) -> Option<NaiveDate> {
+        match self {
+            Self::Set(d) => Some(d),
+            Self::Clear => None,
+        }
+    }
 }
 
 /// A date field showing `current` as "31 March 2027"; returns a change when the user typed a

@@ -15,6 +15,7 @@ pub mod fields;
 mod phase_view;
 mod plan;
 mod progress;
+mod report_details;
 mod review;
 mod score_chart;
 mod scores;

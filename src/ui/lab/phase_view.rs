@@ -39,7 +39,9 @@ pub fn phase_view_ui(
         });
         return false;
     }
-    super::widgets::centred_column_ui(ui, "goldthread.lab.phase_view", false, |ui| {
+    // Entering the Board shows the review or the scores from their top.
+    let to_top = std::mem::take(&mut state.scroll_to_top);
+    super::widgets::centred_column_ui(ui, "goldthread.lab.phase_view", to_top, |ui| {
         ui.add_space(crate::ui::style::gap::LARGE);
         ui.horizontal_wrapped(|ui| {
             if ui.button("Show the notes board").clicked() {

@@ -1,5 +1,5 @@
-//! The Plan screen: the vision, the outcomes with their dates, who is taking part, and the
-//! agenda's phases.
+//! The Plan screen: the vision, the outcomes with their dates, who is taking part, the
+//! agenda's phases, and the report's details (purpose, facilitator, next review).
 
 use egui::RichText;
 
@@ -44,6 +44,7 @@ pub fn plan_ui(
     outcomes_ui(ui, session, state, palette, edits);
     participants_ui(ui, session, state, palette, edits);
     agenda_ui(ui, session, state, palette, edits);
+    super::report_details::report_details_ui(ui, session, state, palette, edits);
 }
 
 fn outcomes_ui(

@@ -48,6 +48,8 @@ pub struct VotingState {
     pub runoff_top: usize,
     /// The last message: an error explains a refused action.
     pub message: Option<Message>,
+    /// Show the screen from its top on the next frame (the tab was just entered).
+    pub scroll_to_top: bool,
 }
 
 /// A message under the question: why an action was refused, or what just happened.
@@ -104,38 +106,43 @@ pub fn voting_ui(
     if current.is_none() && state.draft.is_none() {
         state.draft = Some(Draft::new(session));
     }
+    // The tab opens at its top: the question and what to do now, not where it was left.
+    let mut scroll = egui::ScrollArea::vertical()
+        .id_salt("goldthread.vote.scroll")
+        .auto_shrink([false, false]);
+    if std::mem::take(&mut state.scroll_to_top) {
+        scroll = scroll.vertical_scroll_offset(0.0);
+    }
     egui::Frame::NONE
         .inner_margin(egui::Margin::symmetric(24, 16))
         .show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    column_ui(ui, |ui| {
-                        if state.draft.is_some() {
-                            setup::setup_ui(ui, session, state, palette, edits);
-                            return;
-                        }
-                        let Some(round) = current else { return };
-                        header_ui(ui, session, round, palette);
-                        message_ui(ui, state, palette);
-                        match round.state {
-                            RoundState::Open => match round.settings.mode {
-                                VoteMode::Tally => {
-                                    room::room_ui(ui, session, round, state, palette, edits);
-                                }
-                                VoteMode::PassTheLaptop => {
-                                    laptop::laptop_ui(ui, session, round, state, palette, edits);
-                                }
-                                VoteMode::Scribe => {
-                                    scribe::scribe_ui(ui, session, round, state, palette, edits);
-                                }
-                            },
-                            RoundState::Revealed | RoundState::Closed => {
-                                results::results_ui(ui, session, round, state, palette, edits);
+            scroll.show(ui, |ui| {
+                column_ui(ui, |ui| {
+                    if state.draft.is_some() {
+                        setup::setup_ui(ui, session, state, palette, edits);
+                        return;
+                    }
+                    let Some(round) = current else { return };
+                    header_ui(ui, session, round, palette);
+                    message_ui(ui, state, palette);
+                    match round.state {
+                        RoundState::Open => match round.settings.mode {
+                            VoteMode::Tally => {
+                                room::room_ui(ui, session, round, state, palette, edits);
                             }
+                            VoteMode::PassTheLaptop => {
+                                laptop::laptop_ui(ui, session, round, state, palette, edits);
+                            }
+                            VoteMode::Scribe => {
+                                scribe::scribe_ui(ui, session, round, state, palette, edits);
+                            }
+                        },
+                        RoundState::Revealed | RoundState::Closed => {
+                            results::results_ui(ui, session, round, state, palette, edits);
                         }
-                    });
+                    }
                 });
+            });
         });
 }
 

@@ -1,6 +1,6 @@
 //! Editing a note's text in place, on the note itself.
 
-use egui::{Id, Key, KeyboardShortcut, Modifiers, TextEdit};
+use egui::{FontId, Id, Key, KeyboardShortcut, Modifiers, TextEdit};
 
 use super::transform::Camera;
 use super::{BoardState, CanvasRequest, KEEP_ESCAPE};
@@ -80,6 +80,7 @@ pub fn editor_ui(
         egui::StrokeKind::Outside,
     );
     let inner = rect.shrink(style::NOTE_PADDING * zoom);
+    let font = editor_font(ui.painter(), &editor.text, inner, zoom);
     let mut child = ui.new_child(egui::UiBuilder::new().max_rect(inner));
     let response = egui::ScrollArea::vertical()
         .id_salt("goldthread.editor.scroll")
@@ -89,9 +90,10 @@ pub fn editor_ui(
                 TextEdit::multiline(&mut editor.text)
                     .id(id)
                     .frame(egui::Frame::NONE)
+                    .margin(egui::Margin::ZERO)
                     .desired_width(inner.width())
                     .min_size(inner.size())
-                    .font(style::note_font(zoom))
+                    .font(font)
                     .text_color(style::NOTE_TEXT)
                     .return_key(KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter))
                     .event_filter(KEEP_ESCAPE),
@@ -122,4 +124,16 @@ pub fn editor_ui(
         state.editor = None;
         state.focus_requested = true;
     }
+}
+
+/// The font the editor types in: the size the note's text is drawn at on the wall now (as
+/// large as the whole text fits on the card, see [`super::paint::fitted_text`]), so editing
+/// shows the note as the room sees it, and the text shrinks to fit as it grows.
+pub fn editor_font(painter: &egui::Painter, text: &str, inner: egui::Rect, zoom: f32) -> FontId {
+    let (galley, _) = super::paint::fitted_text(painter, text.to_owned(), inner, zoom);
+    galley
+        .job
+        .sections
+        .first()
+        .map_or_else(|| style::note_font(zoom), |s| s.format.font_id.clone())
 }

@@ -320,7 +320,7 @@ fn draw_notes(
         if cut {
             cut_notes.push(note.id);
         }
-        if paint::Detail::for_width(rect.width()) != paint::Detail::Card {
+        if rect.width() >= crate::ui::style::NOTE_MIN_HOVER_WIDTH {
             let response = ui.interact(
                 rect.intersect(clip),
                 note_widget_id(note.id),

@@ -1,4 +1,4 @@
-//! Drawing the canvas: background, notes at three levels of detail (the text as large as it
+//! Drawing the canvas: background, notes at two levels of detail (the text as large as it
 //! fits on the card, never below a size legible on a projector), the selection box.
 
 use egui::text::LayoutJob;
@@ -23,41 +23,50 @@ pub fn background(painter: &Painter, camera: &Camera, palette: &Palette) {
     let first_y = (visible.min.y / style::GRID_SPACING).ceil() * style::GRID_SPACING;
     let origin = camera.screen_from_canvas(crate::model::CanvasPos::new(first_x, first_y));
     let dot = (1.6 * camera.view.zoom).clamp(1.0, 2.5);
+    // One mesh of small squares: thousands of dots at 0.3 are one shape, not thousands of
+    // rounded rectangles to tessellate every frame.
+    let mut mesh = egui::Mesh::default();
     let mut y = origin.y;
     while y < camera.screen.max.y {
         let mut x = origin.x;
         while x < camera.screen.max.x {
-            painter.rect_filled(
+            mesh.add_colored_rect(
                 Rect::from_center_size(egui::pos2(x, y), Vec2::splat(dot * 2.0)),
-                CornerRadius::same(2),
                 palette.canvas_dots,
             );
             x += spacing;
         }
         y += spacing;
     }
+    painter.add(egui::Shape::mesh(mesh));
 }
 
-/// How much of a note is drawn, from its size on screen.
+/// How much of a note is drawn, from the size its text would have on screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Detail {
-    /// A coloured card only.
+    /// A coloured card only: any text would be below [`style::NOTE_MIN_LEGIBLE_SIZE`].
     Card,
-    /// The card and its first line.
-    Title,
-    /// The card and its wrapped text.
+    /// The card and its text, as large as it fits, never below the legible size.
     Full,
 }
 
 impl Detail {
-    /// The detail for a note `width` points wide on screen.
+    /// The detail for a note `width` points wide on screen: its text, when the card can hold
+    /// a line of a few words at the legible size; else a plain card (never illegible text).
     pub fn for_width(width: f32) -> Self {
-        if width < style::NOTE_MIN_TITLE_WIDTH {
+        if width < style::NOTE_MIN_TEXT_WIDTH {
             Self::Card
-        } else if width < style::NOTE_MIN_TEXT_WIDTH {
-            Self::Title
         } else {
             Self::Full
+        }
+    }
+
+    /// The largest text size drawn on a note `width` points wide at `zoom`, or `None` when it
+    /// shows no text. Whatever it is, it is at least [`style::NOTE_MIN_LEGIBLE_SIZE`].
+    pub fn text_size(width: f32, zoom: f32) -> Option<f32> {
+        match Self::for_width(width) {
+            Self::Card => None,
+            Self::Full => Some(text_size_cap(zoom)),
         }
     }
 }
@@ -101,33 +110,16 @@ pub fn note(
     );
     let pad = style::NOTE_PADDING * zoom;
     let inner = rect.shrink(pad);
-    let cut = match detail {
-        Detail::Card => true,
-        Detail::Title => {
-            // Whole-point sizes, so zooming re-uses laid-out titles instead of redoing them.
-            let size = (rect.width() / 7.0).clamp(7.0, 16.0).round();
-            let galley = painter.layout(
-                note.title(24),
-                style::strong_font(size),
-                style::NOTE_TEXT,
-                rect.shrink(4.0).width(),
-            );
-            painter.galley(rect.shrink(4.0).min, galley, style::NOTE_TEXT);
-            true
-        }
-        Detail::Full => {
-            let text: String = if note.text.len() > MAX_LAID_OUT_CHARS {
-                note.text.chars().take(MAX_LAID_OUT_CHARS).collect()
-            } else {
-                note.text.clone()
-            };
-            let (galley, cut) = fitted_text(painter, text, inner, zoom);
-            painter
-                .with_clip_rect(rect.intersect(painter.clip_rect()))
-                .galley(inner.min, galley, style::NOTE_TEXT);
-            cut || note.text.len() > MAX_LAID_OUT_CHARS
-        }
+    let text: String = if note.text.len() > MAX_LAID_OUT_CHARS {
+        note.text.chars().take(MAX_LAID_OUT_CHARS).collect()
+    } else {
+        note.text.clone()
     };
+    let (galley, cut) = fitted_text(painter, text, inner, zoom);
+    painter
+        .with_clip_rect(rect.intersect(painter.clip_rect()))
+        .galley(inner.min, galley, style::NOTE_TEXT);
+    let cut = cut || note.text.len() > MAX_LAID_OUT_CHARS;
     if selected {
         painter.rect_stroke(
             rect.expand(2.0),

@@ -546,6 +546,11 @@ fn collapsed_card_ui(
         );
         painter.galley(card.min + vec2(pad, pad), name, style::THEME_ON_COLOUR);
     }
+    // Nothing on the wall is drawn below the legible size: far out, the card keeps its name.
+    let count_size = (18.0 * zoom).min(24.0).round();
+    if count_size < style::NOTE_MIN_LEGIBLE_SIZE {
+        return;
+    }
     painter.text(
         card.left_bottom() + vec2(18.0 * zoom, -16.0 * zoom),
         Align2::LEFT_BOTTOM,
@@ -553,7 +558,7 @@ fn collapsed_card_ui(
             Some(k) => format!("{count}  ·  key {k}"),
             None => count.to_owned(),
         },
-        style::font((18.0 * zoom).clamp(7.0, 24.0).round()),
+        style::font(count_size),
         style::THEME_ON_COLOUR,
     );
 }
