@@ -16,6 +16,13 @@
 //! walls. Each case is run as the app runs it (vocabulary and word lexicon), with the
 //! vocabulary alone, and with words only.
 //!
+//! Quick modes for trying a change on a shared machine: `GOLDTHREAD_THEMES_QUICK=1` (one run
+//! per case, banking77's 2,000 sample and whole file only, no stress case),
+//! `GOLDTHREAD_THEMES_IN_SAMPLE=1` (leave the held-out walls out, so a design is tried without
+//! seeing them), `GOLDTHREAD_THEMES_SHOW=1` (print the in-sample walls' groups), and
+//! `GOLDTHREAD_VOCABULARY_HALF=0` or `1` (hide every other word of each vocabulary topic: the
+//! in-sample walls as though half their vocabulary had never been written).
+//!
 //! For the metrics each ungrouped note counts as a group of its own.
 //! The output is plain text that is also valid Markdown.
 
@@ -34,7 +41,31 @@ const SAMPLE_SEED: u64 = 77;
 /// The seed of k-means++.
 const KMEANS_SEED: u64 = 2026;
 /// Timed runs per case; the median is reported.
-const RUNS: usize = 5;
+const FULL_RUNS: usize = 5;
+
+/// Timed runs per case: [`FULL_RUNS`], or one in the quick mode.
+fn runs() -> usize {
+    if quick() { 1 } else { FULL_RUNS }
+}
+
+/// `GOLDTHREAD_THEMES_QUICK=1`: one run per case, banking77 whole file and the 2,000 sample
+/// only, no stress case. For trying a change on a shared machine; the quality figures are the
+/// same as a full run (suggestions are deterministic).
+fn quick() -> bool {
+    std::env::var_os("GOLDTHREAD_THEMES_QUICK").is_some()
+}
+
+/// `GOLDTHREAD_THEMES_IN_SAMPLE=1`: leave the held-out walls out, so a design can be tried on
+/// the in-sample walls and banking77 without looking at the held-out figures.
+fn in_sample_only() -> bool {
+    std::env::var_os("GOLDTHREAD_THEMES_IN_SAMPLE").is_some()
+}
+
+/// `GOLDTHREAD_THEMES_SHOW=1`: print each in-sample wall's suggested groups with their notes
+/// and true themes (never the held-out walls), to study where the suggestions go wrong.
+fn show() -> bool {
+    std::env::var_os("GOLDTHREAD_THEMES_SHOW").is_some()
+}
 /// Target: suggestions for 2,000 notes.
 const TARGET_2K: Duration = Duration::from_millis(200);
 
@@ -77,6 +108,8 @@ struct Wall {
     name: String,
     texts: Vec<String>,
     labels: Vec<usize>,
+    /// Each note's true theme as written in the file.
+    themes: Vec<String>,
 }
 
 /// The labelled workshop walls shipped with the benchmark: `text,category,wall` rows, grouped
@@ -97,6 +130,7 @@ fn read_walls() -> Result<Vec<Wall>, String> {
                 name: wall.to_owned(),
                 texts: Vec::new(),
                 labels: Vec::new(),
+                themes: Vec::new(),
             });
             label_ids.clear();
         }
@@ -105,6 +139,7 @@ fn read_walls() -> Result<Vec<Wall>, String> {
         if let Some(w) = walls.last_mut() {
             w.texts.push(text.to_owned());
             w.labels.push(id);
+            w.themes.push(label.to_owned());
         }
     }
     Ok(walls)
@@ -174,7 +209,7 @@ fn measure(name: &str, texts: &[&str], truth: &[usize]) -> Scores {
     for (m, method) in Method::ALL.into_iter().enumerate() {
         let mut times = Vec::new();
         let mut result = grouping::Suggestions::default();
-        for _ in 0..RUNS {
+        for _ in 0..runs() {
             let start = Instant::now();
             result = method.run(texts);
             times.push(start.elapsed());
@@ -195,7 +230,7 @@ fn measure(name: &str, texts: &[&str], truth: &[usize]) -> Scores {
         );
         if texts.len() == 2_000 && method == Method::Default {
             let load = median(
-                (0..RUNS)
+                (0..runs())
                     .map(|_| {
                         let start = Instant::now();
                         let _ = lexicon::load_built_in();
@@ -216,7 +251,7 @@ fn measure(name: &str, texts: &[&str], truth: &[usize]) -> Scores {
     }
     let mut times = Vec::new();
     let mut base = Vec::new();
-    for _ in 0..RUNS {
+    for _ in 0..runs() {
         let start = Instant::now();
         base = kmeans_labels(texts, k, KMEANS_SEED);
         times.push(start.elapsed());
@@ -255,6 +290,25 @@ fn walls_table(title: &str, walls: &[&Wall]) {
             method.label(),
             100.0 * ungrouped as f64 / notes.max(1) as f64
         );
+    }
+    println!();
+}
+
+/// Prints the default suggestions for an in-sample wall: each group's notes with their true
+/// themes, then the ungrouped notes.
+fn show_groups(wall: &Wall) {
+    let refs: Vec<&str> = wall.texts.iter().map(String::as_str).collect();
+    let s = grouping::suggest(&refs, &Params::default());
+    println!("Groups on {}:\n", wall.name);
+    for g in &s.groups {
+        println!("- {} ({})", g.name, g.why);
+        for &m in &g.members {
+            println!("    [{}] {}", wall.themes[m], wall.texts[m]);
+        }
+    }
+    println!("- ungrouped");
+    for &m in &s.ungrouped {
+        println!("    [{}] {}", wall.themes[m], wall.texts[m]);
     }
     println!();
 }
@@ -353,8 +407,9 @@ fn main() {
             let (held_out, in_sample): (Vec<&Wall>, Vec<&Wall>) =
                 walls.iter().partition(|w| w.name.ends_with("(held out)"));
             let common = format!(
-                "default granularity. Time is the median of {RUNS} runs; for ARI and NMI each \
-                 ungrouped note counts as a group of its own."
+                "default granularity. Time is the median of {} runs; for ARI and NMI each \
+                 ungrouped note counts as a group of its own.",
+                runs()
             );
             walls_table(
                 &format!(
@@ -363,12 +418,19 @@ fn main() {
                 ),
                 &in_sample,
             );
-            walls_table(
-                &format!(
-                    "Held-out workshop walls (never used for tuning: only measured), {common}"
-                ),
-                &held_out,
-            );
+            if show() {
+                in_sample.iter().for_each(|w| show_groups(w));
+            }
+            if in_sample_only() {
+                println!("Held-out walls left out (GOLDTHREAD_THEMES_IN_SAMPLE).\n");
+            } else {
+                walls_table(
+                    &format!(
+                        "Held-out workshop walls (never used for tuning: only measured), {common}"
+                    ),
+                    &held_out,
+                );
+            }
         }
         Err(e) => println!("The workshop walls could not be read ({e}); skipped.\n"),
     }
@@ -386,17 +448,22 @@ fn main() {
     let all: Vec<&str> = texts.iter().map(String::as_str).collect();
     println!(
         "Theme suggestions on {} ({} notes), default granularity (threshold {}). \
-         Time is the median of {RUNS} runs; for ARI and NMI each ungrouped note counts as a group \
+         Time is the median of {} runs; for ARI and NMI each ungrouped note counts as a group \
          of its own.\n",
         path.file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
         all.len(),
-        Params::default().threshold()
+        Params::default().threshold(),
+        runs()
     );
     println!("| set | notes | true k | method | ms | groups | ungrouped | ARI | NMI |");
     println!("|---|---:|---:|---|---:|---:|---:|---:|---:|");
     let mut rng = XorShift::new(SAMPLE_SEED);
     for size in SAMPLE_SIZES {
+        if quick() && size != 2_000 {
+            rng.shuffle(&mut (0..all.len()).collect::<Vec<_>>());
+            continue; // Keep the generator's sequence, so the 2,000 sample is the same notes.
+        }
         let mut order: Vec<usize> = (0..all.len()).collect();
         rng.shuffle(&mut order);
         order.truncate(size.min(all.len()));
@@ -405,7 +472,9 @@ fn main() {
         measure(&format!("sample {size}"), &sample, &sample_truth);
     }
     measure("whole file", &all, &truth);
-    stress();
+    if !quick() {
+        stress();
+    }
     if std::env::var_os("GOLDTHREAD_THEMES_SWEEP").is_some() {
         sweep(&all, &truth);
     }

@@ -15,16 +15,20 @@
 //!    checks a concept word's sense against the rest of its note, and adds near-synonyms.
 //! 3. [`tfidf`]: sublinear tf, smoothed idf (concept terms boosted), unit-length sparse vectors.
 //! 4. [`similarity`]: cosine similarity through an inverted index (only notes sharing a term
-//!    are compared), keeping each note's 40 nearest neighbours.
+//!    are compared), keeping each note's 40 nearest neighbours. With the word lexicon,
+//!    [`blend`] adds how close the notes' mean word vectors are, so two notes about one thing
+//!    in different words are similar even with no word or topic in common.
 //! 5. [`cluster`]: average-linkage agglomerative clustering that stops when no two groups are
 //!    similar enough on average; the threshold, not a group count, is the setting.
-//! 6. With the word lexicon, [`leftovers`] lets a lone note join the group whose words mean
-//!    nearly what its own do. Groups of one note are left alone ("ungrouped"); [`naming`]
-//!    names the rest from their shared keywords; [`duplicates`] flags near-identical notes.
+//! 6. [`leftovers`] lets a lone note join the group it is nearly similar enough to, or (with
+//!    the word lexicon) whose words mean nearly what its own do. Groups of one note are left
+//!    alone ("ungrouped"); [`naming`] names the rest from their shared keywords;
+//!    [`duplicates`] flags near-identical notes.
 //!
 //! [`existing`] offers notes to the themes the room already made before grouping the rest.
 //! [`metrics`] and [`kmeans`] serve the quality benchmark (`cargo bench --bench themes`).
 
+pub mod blend;
 pub mod cluster;
 pub mod concepts;
 pub mod duplicates;
@@ -146,9 +150,24 @@ fn from_prepared(prepared: &prepare::Prepared, threshold: f64) -> Suggestions {
         duplicates::NEAR_DUPLICATE_SIMILARITY,
     );
     let weights = prepared.weights();
-    let mut clusters = cluster::average_linkage(&weights, &graph.edges, threshold);
+    // With the word lexicon, notes close in meaning are linked even without a word in common.
+    let edges = blend::blended_edges(
+        vectors,
+        prepared.tfidf.terms.len(),
+        &prepared.doc_vectors,
+        similarity::NEIGHBOURS,
+    )
+    .unwrap_or_else(|| graph.edges.clone());
+    let mut clusters = cluster::average_linkage(&weights, &edges, threshold);
     let min = leftovers::min_similarity(threshold);
-    let gained = leftovers::adopt(&mut clusters, &prepared.doc_vectors, &weights, min);
+    let gained = leftovers::adopt(
+        &mut clusters,
+        &prepared.doc_vectors,
+        &weights,
+        &edges,
+        min,
+        leftovers::min_link(threshold),
+    );
     let mut groups = Vec::new();
     let mut ungrouped: Vec<usize> = prepared
         .doc_of_note
@@ -174,12 +193,7 @@ fn from_prepared(prepared: &prepare::Prepared, threshold: f64) -> Suggestions {
         }
         let description = naming::describe(&docs, prepared);
         let mut why = description.why;
-        if gained > 0 {
-            why.push_str(&format!(
-                "; {gained} more {} close in meaning overall",
-                if gained == 1 { "note is" } else { "notes are" }
-            ));
-        }
+        why.push_str(&gained_why(gained));
         groups.push(Group {
             name: description.name,
             keywords: description.keywords,
@@ -200,6 +214,29 @@ fn from_prepared(prepared: &prepare::Prepared, threshold: f64) -> Suggestions {
         duplicates: duplicates::near_duplicates(prepared, &graph.close_pairs),
         notice: prepared.notice.clone(),
     }
+}
+
+/// What a group's explanation adds for the lone notes that joined it: "; 1 more note fits best
+/// here (close in words and meaning); 2 more notes are close in meaning overall".
+fn gained_why(gained: leftovers::Gained) -> String {
+    let mut out = String::new();
+    let more =
+        |n: usize, one: &str, many: &str| format!("; {n} more {}", if n == 1 { one } else { many });
+    if gained.by_words > 0 {
+        out += &more(
+            gained.by_words,
+            "note fits best here (close in words and meaning)",
+            "notes fit best here (close in words and meaning)",
+        );
+    }
+    if gained.by_meaning > 0 {
+        out += &more(
+            gained.by_meaning,
+            "note is close in meaning overall",
+            "notes are close in meaning overall",
+        );
+    }
+    out
 }
 
 /// Every text labelled with its group for the quality metrics: group `i` gets label `i`, and
