@@ -82,6 +82,15 @@ pub fn option_from_id(id: u64) -> VoteOption {
     }
 }
 
+/// The levels every session offers, in the order phones list them.
+const STANDARD_LEVELS: [Level; 5] = [
+    Level::FrontLine,
+    Level::Manager,
+    Level::Executive,
+    Level::Partner,
+    Level::Customer,
+];
+
 /// The service areas participants gave, sorted, each once.
 fn areas(session: &Session) -> Vec<String> {
     let set: BTreeSet<String> = session
@@ -96,13 +105,6 @@ fn areas(session: &Session) -> Vec<String> {
 
 /// The standard levels in order, then the session's own named levels, sorted.
 fn levels(session: &Session) -> Vec<String> {
-    let standard = [
-        Level::FrontLine,
-        Level::Manager,
-        Level::Executive,
-        Level::Partner,
-        Level::Customer,
-    ];
     let custom: BTreeSet<String> = session
         .participants
         .iter()
@@ -111,7 +113,11 @@ fn levels(session: &Session) -> Vec<String> {
             _ => None,
         })
         .collect();
-    standard.iter().map(level_label).chain(custom).collect()
+    STANDARD_LEVELS
+        .iter()
+        .map(level_label)
+        .chain(custom)
+        .collect()
 }
 
 /// The level a phone chose from [`RoomView::levels`]: a standard one by its label, else named.
@@ -120,15 +126,8 @@ pub fn level_from_label(label: &str) -> Option<Level> {
     if label.is_empty() {
         return None;
     }
-    let standard = [
-        Level::FrontLine,
-        Level::Manager,
-        Level::Executive,
-        Level::Partner,
-        Level::Customer,
-    ];
     Some(
-        standard
+        STANDARD_LEVELS
             .into_iter()
             .find(|l| level_label(l).eq_ignore_ascii_case(label))
             .unwrap_or_else(|| Level::Custom(label.to_owned())),
