@@ -115,9 +115,10 @@ enum VoteOp {
     SetSettings,
     SetCounting,
     Runoff,
+    PhoneBallot,
 }
 
-const VOTE_OPS: [VoteOp; 11] = [
+const VOTE_OPS: [VoteOp; 12] = [
     VoteOp::Start,
     VoteOp::AddRound,
     VoteOp::InsertRound,
@@ -129,6 +130,7 @@ const VOTE_OPS: [VoteOp; 11] = [
     VoteOp::SetSettings,
     VoteOp::SetCounting,
     VoteOp::Runoff,
+    VoteOp::PhoneBallot,
 ];
 
 /// What a lab step does.
@@ -477,6 +479,7 @@ fn to_vote_edit(s: &Session, op: VoteOp, d: Dice) -> VoteEdit {
             let mut changed = round.map_or_else(|| settings(s, &d), |r| r.settings.clone());
             changed.question = d.text;
             changed.secret = d.flag;
+            changed.phones = d.b.is_multiple_of(3);
             changed.anonymous = !d.flag || d.b.is_multiple_of(2);
             changed.dots_per_person = (d.c % 6) as u32 + 1;
             VoteEdit::SetSettings {
@@ -490,6 +493,16 @@ fn to_vote_edit(s: &Session, op: VoteOp, d: Dice) -> VoteEdit {
             let top = (!d.flag).then_some(d.b % 4);
             s.voting.runoff(s, id, top).unwrap_or(nothing)
         }
+        // Unchecked: a phone ballot for anyone on anything, in any round.
+        VoteOp::PhoneBallot => VoteEdit::CastPhoneBallot {
+            round: id,
+            ballot: goldthread::model::vote::Ballot {
+                participant: pick_person(s, d.b),
+                dots: [(pick_option(s, round, d.c), (d.x.abs() as u32) % 4)].into(),
+                done: true,
+                phone: true,
+            },
+        },
     }
 }
 
@@ -736,6 +749,7 @@ fn vote_variant(edit: &VoteEdit, out: &mut BTreeSet<&'static str>) {
         VoteEdit::SetState { .. } => "VoteEdit::SetState",
         VoteEdit::SetSettings { .. } => "VoteEdit::SetSettings",
         VoteEdit::SetCounting(_) => "VoteEdit::SetCounting",
+        VoteEdit::CastPhoneBallot { .. } => "VoteEdit::CastPhoneBallot",
         VoteEdit::Batch(edits) => {
             edits.iter().for_each(|e| vote_variant(e, out));
             "VoteEdit::Batch"
@@ -768,7 +782,7 @@ fn lab_variant(edit: &LabEdit, out: &mut BTreeSet<&'static str>) {
 }
 
 /// Every variant the matches above name. Keep in step with them.
-const ALL_VARIANTS: [&str; 45] = [
+const ALL_VARIANTS: [&str; 46] = [
     "Edit::InsertNotes",
     "Edit::RemoveNotes",
     "Edit::SetText",
@@ -799,6 +813,7 @@ const ALL_VARIANTS: [&str; 45] = [
     "VoteEdit::SetState",
     "VoteEdit::SetSettings",
     "VoteEdit::SetCounting",
+    "VoteEdit::CastPhoneBallot",
     "VoteEdit::Batch",
     "LabEdit::SetVision",
     "LabEdit::SetReportDetails",

@@ -14,6 +14,7 @@
 mod budget;
 mod error;
 mod method;
+mod phones;
 mod priorities;
 mod repair;
 mod round;

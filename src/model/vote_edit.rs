@@ -5,7 +5,7 @@
 //! recorded), which is what locks a closed vote's results and keeps a passed-on ballot safe
 //! from the next person's Ctrl+Z.
 
-use super::vote::{RoundId, RoundSettings, RoundState, VoteOption, VoteRound, Voter};
+use super::vote::{Ballot, RoundId, RoundSettings, RoundState, VoteOption, VoteRound, Voter};
 use super::{ParticipantId, Session};
 
 /// One change to the session's votes. [`VoteEdit::apply`] returns the edit that undoes it.
@@ -50,6 +50,15 @@ pub enum VoteEdit {
         participant: ParticipantId,
         /// Confirmed or not.
         done: bool,
+    },
+    /// Puts a ballot cast on a phone into an open round, confirmed, when its participant has no
+    /// ballot there yet (checked first by [`VoteRound::phone_ballot`]). Like a ballot handed on
+    /// at the laptop it is in the box: undo leaves it there (its inverse changes nothing).
+    CastPhoneBallot {
+        /// The round.
+        round: RoundId,
+        /// The ballot (stored with `done` and `phone` set).
+        ballot: Ballot,
     },
     /// Moves a round to another state (reveal, close, or back).
     SetState {
@@ -182,6 +191,17 @@ impl VoteEdit {
                     participant,
                     done: done || old,
                 }
+            }
+            Self::CastPhoneBallot { round, ballot } => {
+                let Some(r) = voting.round_mut(round) else {
+                    return nothing;
+                };
+                if r.state != RoundState::Open || !r.cast_phone_ballot(ballot.clone()) {
+                    return nothing;
+                }
+                // Applying it again changes nothing (the participant has a ballot now), so the
+                // undo step keeps the ballot in the box while autosave still sees the change.
+                Self::CastPhoneBallot { round, ballot }
             }
             Self::SetState { round, state } => {
                 let Some(r) = voting.round_mut(round) else {

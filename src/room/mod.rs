@@ -19,9 +19,15 @@
 //! - [`candidate_addresses`] lists the laptop's addresses, named by kind (wifi, ethernet,
 //!   hotspot), for the facilitator to choose from.
 //!
-//! The app turns each event into an ordinary edit through the one door (undo, autosave and
-//! recovery cover it); that wiring lives in the UI, not here.
+//! [`RoomBridge`] turns each event into an ordinary edit through the one door (undo, autosave
+//! and recovery cover it) and holds notes awaiting approval; [`room_view`] builds the
+//! [`RoomView`] from the session. The app calls both; its on-screen wiring lives in the UI.
 
+mod bridge;
+mod bridge_draft;
+#[cfg(test)]
+mod bridge_tests;
+mod bridge_view;
 mod limits;
 mod network;
 mod phone_actions;
@@ -38,6 +44,10 @@ use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::sync::{Arc, Mutex, MutexGuard, mpsc};
 use std::thread::JoinHandle;
 
+pub use bridge::{Arrivals, BridgeError, HeldNote, RoomBridge};
+pub use bridge_view::{
+    RoomChoices, level_from_label, option_from_id, option_id, phase_from_key, phase_key, room_view,
+};
 pub use limits::{Refusal, RoomLimits};
 pub use network::{NetworkAddress, NetworkKind, candidate_addresses, classify, rank};
 pub use qr::QrMatrix;

@@ -55,6 +55,10 @@ pub enum VoteError {
     RunoffKeepsEverything,
     /// A runoff needs the results first.
     RevealFirst,
+    /// A phone ballot arrived for a round that is not open to phones (or no longer open).
+    NotOpenToPhones,
+    /// This participant already has a ballot in the round; a phone votes once.
+    AlreadyVoted,
 }
 
 impl std::fmt::Display for VoteError {
@@ -114,6 +118,14 @@ impl std::fmt::Display for VoteError {
                 "That shortlist keeps every option; choose fewer for the runoff."
             ),
             Self::RevealFirst => write!(f, "Reveal the results before starting a runoff."),
+            Self::NotOpenToPhones => write!(
+                f,
+                "A phone ballot arrived for a vote that is not open to phones; it was not counted."
+            ),
+            Self::AlreadyVoted => write!(
+                f,
+                "This person's ballot is already in; a second one was not counted."
+            ),
         }
     }
 }

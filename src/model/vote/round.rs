@@ -105,6 +105,14 @@ pub struct RoundSettings {
     /// What a tally of the room counts: paper dots or raised hands.
     #[serde(default, skip_serializing_if = "Counted::is_dots")]
     pub counted: Counted,
+    /// True when phones in the room may cast ballots in this round, alongside its mode (each
+    /// phone once, see [`VoteRound::phone_ballot`]). Left out of the file when false.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub phones: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 fn yes() -> bool {
@@ -127,6 +135,7 @@ impl RoundSettings {
             room_size: 0,
             names: BTreeMap::new(),
             counted: Counted::Dots,
+            phones: false,
         }
     }
 
@@ -208,6 +217,7 @@ impl RoundSettings {
             room_size: self.room_size,
             names: BTreeMap::new(),
             counted: self.counted,
+            phones: self.phones,
         }
     }
 }
@@ -223,6 +233,9 @@ pub struct Ballot {
     /// True once the participant confirmed and handed the laptop on.
     #[serde(default)]
     pub done: bool,
+    /// True when the ballot was cast from a phone in the room (left out of the file when false).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub phone: bool,
 }
 
 /// One round of voting.
@@ -450,6 +463,7 @@ impl VoteRound {
                         participant,
                         dots: BTreeMap::new(),
                         done: false,
+                        phone: false,
                     },
                 );
                 i
