@@ -153,10 +153,73 @@ pub fn fitted_text(
         }
         painter.layout_job(job)
     };
+    // The size chosen for this text in this box at this zoom is remembered between frames, so a
+    // frame lays out (or looks up) each note once instead of once per size the search tries.
+    let key = {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        (&text, inner.width().to_bits(), inner.height().to_bits()).hash(&mut hasher);
+        largest.to_bits().hash(&mut hasher);
+        hasher.finish()
+    };
+    let ctx = painter.ctx();
+    if let Some(fit) = ctx.data_mut(|d| {
+        d.get_temp_mut_or_default::<FitMemo>(egui::Id::NULL)
+            .get(key)
+    }) {
+        return match fit {
+            Fit::Whole(size) => (layout(size, None), false),
+            Fit::Cut(rows) => (layout(smallest, Some(rows)), true),
+        };
+    }
+    let (galley, fit) = search_fit(&layout, inner, largest, smallest, painter);
+    ctx.data_mut(|d| {
+        d.get_temp_mut_or_default::<FitMemo>(egui::Id::NULL)
+            .put(key, fit)
+    });
+    (galley, matches!(fit, Fit::Cut(_)))
+}
+
+/// How a note's text fitted its box: whole at a size, or cut to a number of rows at the floor.
+#[derive(Clone, Copy, Debug)]
+enum Fit {
+    Whole(f32),
+    Cut(usize),
+}
+
+/// The sizes notes' texts fitted at, by text, box and zoom; cleared when it grows past
+/// [`FitMemo::MAX`] entries, so zooming about all day never grows it without bound.
+#[derive(Clone, Default)]
+struct FitMemo(std::collections::HashMap<u64, Fit>);
+
+impl FitMemo {
+    /// More entries than a few zoom steps of the largest wall need.
+    const MAX: usize = 50_000;
+
+    fn get(&self, key: u64) -> Option<Fit> {
+        self.0.get(&key).copied()
+    }
+
+    fn put(&mut self, key: u64, fit: Fit) {
+        if self.0.len() >= Self::MAX {
+            self.0.clear();
+        }
+        self.0.insert(key, fit);
+    }
+}
+
+/// Finds the largest size at which the whole text fits (see [`fitted_text`]).
+fn search_fit(
+    layout: &dyn Fn(f32, Option<usize>) -> std::sync::Arc<Galley>,
+    inner: Rect,
+    largest: f32,
+    smallest: f32,
+    painter: &Painter,
+) -> (std::sync::Arc<Galley>, Fit) {
     let fits = |g: &Galley| g.size().y <= inner.height() + 0.5;
     let first = layout(largest, None);
     if fits(&first) {
-        return (first, false);
+        return (first, Fit::Whole(largest));
     }
     // The largest whole-point size that fits, by bisection: each size tried is cached by egui,
     // so the next frame costs a few lookups, not layouts.
@@ -166,19 +229,19 @@ pub fn fitted_text(
         let mid = (lo + hi) / 2;
         let galley = layout(mid as f32, None);
         if fits(&galley) {
-            best = Some(galley);
+            best = Some((galley, Fit::Whole(mid as f32)));
             lo = mid + 1;
         } else {
             hi = mid - 1;
         }
     }
-    if let Some(galley) = best {
-        return (galley, false);
+    if let Some(found) = best {
+        return found;
     }
     let font = style::strong_font(smallest);
     let row_height = painter.ctx().fonts_mut(|f| f.row_height(&font));
     let rows = ((inner.height() / row_height).floor() as usize).max(1);
-    (layout(smallest, Some(rows)), true)
+    (layout(smallest, Some(rows)), Fit::Cut(rows))
 }
 
 /// The largest note text size tried at `zoom`, in points: the zoomed size, or more when zoomed
@@ -229,4 +292,27 @@ pub fn shortcut_hint(painter: &Painter, screen: Rect, palette: &Palette) {
         style::font(style::text::CAPTION),
         palette.text_muted,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Fit, FitMemo};
+
+    #[test]
+    fn the_fit_memo_remembers_sizes_and_forgets_them_all_past_its_cap() {
+        let mut memo = FitMemo::default();
+        memo.put(7, Fit::Whole(12.0));
+        assert!(matches!(memo.get(7), Some(Fit::Whole(size)) if size == 12.0));
+        assert!(memo.get(8).is_none());
+        for key in 1..FitMemo::MAX as u64 {
+            memo.put(1_000 + key, Fit::Cut(3));
+        }
+        // Full at the cap: the next entry starts a fresh memo, so it never grows past it.
+        assert_eq!(memo.0.len(), FitMemo::MAX);
+        assert!(memo.get(7).is_some());
+        memo.put(1, Fit::Whole(9.0));
+        assert_eq!(memo.0.len(), 1);
+        assert!(memo.get(7).is_none());
+        assert!(matches!(memo.get(1), Some(Fit::Whole(size)) if size == 9.0));
+    }
 }
