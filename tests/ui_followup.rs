@@ -273,7 +273,11 @@ fn a_follow_up_shows_as_unsaved_before_its_first_save() {
     let (_dir, h) = follow_up_example("ui-followup-unsaved");
     let open = open_session(&h);
     assert!(open.path.is_none(), "the follow-up exists only in memory");
-    assert!(!open.is_dirty(), "no edit has been made yet");
+    // No edit has been made yet, but its carried actions are in no file: it counts as unsaved.
+    assert!(
+        open.is_dirty(),
+        "a new follow-up is unsaved before any edit"
+    );
     // The top bar and the window title both say so.
     h.get_by_label("● unsaved");
     assert!(h.query_by_label("saved").is_none(), "never shown as saved");
@@ -281,5 +285,12 @@ fn a_follow_up_shows_as_unsaved_before_its_first_save() {
         h.state().window_title().contains("(unsaved)"),
         "the window title marks it: {}",
         h.state().window_title()
+    );
+    // Starting something else asks first, rather than dropping the carried actions.
+    press_with(&mut h, Modifiers::COMMAND, Key::N);
+    assert!(
+        matches!(h.state().dialog(), Some(Dialog::Unsaved { .. })),
+        "closing a never-saved follow-up asks: {:?}",
+        h.state().dialog()
     );
 }

@@ -103,6 +103,11 @@ impl GoldthreadApp {
         let carried = session.lab.actions.len();
         let title = session.title.clone();
         self.install(session, None);
+        // Its carried actions exist nowhere else yet: unsaved from the start (as a restored
+        // recovery copy is), so closing asks first and the recovery copy covers it at once.
+        if let Some(open) = &mut self.open {
+            open.saved_generation = u64::MAX;
+        }
         self.notices.info(format!(
             "Started “{title}”, following up “{}”: {carried} open action{} carried over. The Review \
              phase walks through them: D done, P in progress, B blocked, X drop, S skip.",
