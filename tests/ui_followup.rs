@@ -270,7 +270,7 @@ fn open_it_finds_the_previous_session_or_says_why_not_and_loses_nothing() {
 
 #[test]
 fn a_follow_up_shows_as_unsaved_before_its_first_save() {
-    let (_dir, h) = follow_up_example("ui-followup-unsaved");
+    let (_dir, mut h) = follow_up_example("ui-followup-unsaved");
     let open = open_session(&h);
     assert!(open.path.is_none(), "the follow-up exists only in memory");
     // No edit has been made yet, but its carried actions are in no file: it counts as unsaved.
