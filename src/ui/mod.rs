@@ -8,6 +8,7 @@ mod dialogs;
 mod document;
 mod export_menu;
 pub mod help;
+pub mod invite;
 mod jobs;
 mod lab;
 mod library_series;

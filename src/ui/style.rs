@@ -156,6 +156,11 @@ pub const ROUNDING: u8 = 8;
 /// The side of a checkbox and the diameter of a radio button, in points.
 pub const CHECKBOX_SIZE: f32 = 24.0;
 
+/// The QR code's dark modules: black on white in both themes, as a camera expects.
+pub const QR_DARK: Color32 = Color32::BLACK;
+/// The QR code's light modules and quiet zone.
+pub const QR_LIGHT: Color32 = Color32::WHITE;
+
 /// The font family for headings and note text: Inter SemiBold, with fallbacks.
 pub fn strong_family() -> FontFamily {
     FontFamily::Name("strong".into())
