@@ -23,6 +23,11 @@
 //! `GOLDTHREAD_VOCABULARY_HALF=0` or `1` (hide every other word of each vocabulary topic: the
 //! in-sample walls as though half their vocabulary had never been written).
 //!
+//! `GOLDTHREAD_THEMES_MINI=1` adds banking77 *mini-walls*: 20 walls of 40 messages, each
+//! drawn (seeded) from 8 intents, 5 messages each, the size and shape of a workshop wall but
+//! in words neither the vocabulary nor the lexicon settings were chosen for. They guide a
+//! design without looking at the held-out walls.
+//!
 //! For the metrics each ungrouped note counts as a group of its own.
 //! The output is plain text that is also valid Markdown.
 
@@ -380,6 +385,55 @@ fn stress() {
     );
 }
 
+/// Mini-walls from banking77: `MINI_WALLS` walls of `MINI_INTENTS` intents with
+/// `MINI_PER_INTENT` messages each, drawn with a seeded generator. Prints the mean ARI and the
+/// share ungrouped per method.
+fn mini_walls(texts: &[&str], truth: &[usize]) {
+    const MINI_WALLS: usize = 20;
+    const MINI_INTENTS: usize = 8;
+    const MINI_PER_INTENT: usize = 5;
+    let mut by_label: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, &l) in truth.iter().enumerate() {
+        by_label.entry(l).or_default().push(i);
+    }
+    let labels: Vec<usize> = by_label.keys().copied().collect();
+    let mut rng = XorShift::new(40);
+    let mut ari = [0.0; 3];
+    let mut ungrouped = [0usize; 3];
+    let mut notes = 0;
+    for _ in 0..MINI_WALLS {
+        let mut chosen = labels.clone();
+        rng.shuffle(&mut chosen);
+        chosen.truncate(MINI_INTENTS);
+        let mut picked = Vec::new();
+        for l in chosen {
+            let mut members = by_label[&l].clone();
+            rng.shuffle(&mut members);
+            picked.extend(members.into_iter().take(MINI_PER_INTENT));
+        }
+        let wall: Vec<&str> = picked.iter().map(|&i| texts[i]).collect();
+        let wall_truth: Vec<usize> = picked.iter().map(|&i| truth[i]).collect();
+        notes += wall.len();
+        for (m, method) in Method::ALL.into_iter().enumerate() {
+            let s = method.run(&wall);
+            ari[m] += adjusted_rand_index(&wall_truth, &grouping::labels(&s, wall.len()));
+            ungrouped[m] += s.ungrouped.len();
+        }
+    }
+    println!(
+        "\nbanking77 mini-walls ({MINI_WALLS} walls of {MINI_INTENTS} intents x {MINI_PER_INTENT} \
+         messages):\n\n| method | mean ARI | ungrouped |\n|---|---:|---:|"
+    );
+    for (m, method) in Method::ALL.into_iter().enumerate() {
+        println!(
+            "| {} | {:.3} | {:.0}% |",
+            method.label(),
+            ari[m] / MINI_WALLS as f64,
+            100.0 * ungrouped[m] as f64 / notes as f64
+        );
+    }
+}
+
 fn sweep(texts: &[&str], truth: &[usize]) {
     println!("\nThreshold sweep on all {} notes:\n", texts.len());
     println!("| threshold | groups | ungrouped | ARI | NMI |");
@@ -474,6 +528,9 @@ fn main() {
     measure("whole file", &all, &truth);
     if !quick() {
         stress();
+    }
+    if std::env::var_os("GOLDTHREAD_THEMES_MINI").is_some() {
+        mini_walls(&all, &truth);
     }
     if std::env::var_os("GOLDTHREAD_THEMES_SWEEP").is_some() {
         sweep(&all, &truth);
