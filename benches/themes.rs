@@ -39,6 +39,9 @@ use goldthread::grouping::kmeans::{XorShift, kmeans_labels};
 use goldthread::grouping::metrics::{adjusted_rand_index, normalized_mutual_information};
 use goldthread::grouping::{self, DEFAULT_THRESHOLD, Params, lexicon};
 
+#[path = "common/themes_mini.rs"]
+mod mini;
+
 /// The sample sizes measured besides the whole file.
 const SAMPLE_SIZES: [usize; 3] = [100, 500, 2_000];
 /// The seed of the sampling generator.
@@ -385,55 +388,6 @@ fn stress() {
     );
 }
 
-/// Mini-walls from banking77: `MINI_WALLS` walls of `MINI_INTENTS` intents with
-/// `MINI_PER_INTENT` messages each, drawn with a seeded generator. Prints the mean ARI and the
-/// share ungrouped per method.
-fn mini_walls(texts: &[&str], truth: &[usize]) {
-    const MINI_WALLS: usize = 20;
-    const MINI_INTENTS: usize = 8;
-    const MINI_PER_INTENT: usize = 5;
-    let mut by_label: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (i, &l) in truth.iter().enumerate() {
-        by_label.entry(l).or_default().push(i);
-    }
-    let labels: Vec<usize> = by_label.keys().copied().collect();
-    let mut rng = XorShift::new(40);
-    let mut ari = [0.0; 3];
-    let mut ungrouped = [0usize; 3];
-    let mut notes = 0;
-    for _ in 0..MINI_WALLS {
-        let mut chosen = labels.clone();
-        rng.shuffle(&mut chosen);
-        chosen.truncate(MINI_INTENTS);
-        let mut picked = Vec::new();
-        for l in chosen {
-            let mut members = by_label[&l].clone();
-            rng.shuffle(&mut members);
-            picked.extend(members.into_iter().take(MINI_PER_INTENT));
-        }
-        let wall: Vec<&str> = picked.iter().map(|&i| texts[i]).collect();
-        let wall_truth: Vec<usize> = picked.iter().map(|&i| truth[i]).collect();
-        notes += wall.len();
-        for (m, method) in Method::ALL.into_iter().enumerate() {
-            let s = method.run(&wall);
-            ari[m] += adjusted_rand_index(&wall_truth, &grouping::labels(&s, wall.len()));
-            ungrouped[m] += s.ungrouped.len();
-        }
-    }
-    println!(
-        "\nbanking77 mini-walls ({MINI_WALLS} walls of {MINI_INTENTS} intents x {MINI_PER_INTENT} \
-         messages):\n\n| method | mean ARI | ungrouped |\n|---|---:|---:|"
-    );
-    for (m, method) in Method::ALL.into_iter().enumerate() {
-        println!(
-            "| {} | {:.3} | {:.0}% |",
-            method.label(),
-            ari[m] / MINI_WALLS as f64,
-            100.0 * ungrouped[m] as f64 / notes as f64
-        );
-    }
-}
-
 fn sweep(texts: &[&str], truth: &[usize]) {
     println!("\nThreshold sweep on all {} notes:\n", texts.len());
     println!("| threshold | groups | ungrouped | ARI | NMI |");
@@ -530,7 +484,14 @@ fn main() {
         stress();
     }
     if std::env::var_os("GOLDTHREAD_THEMES_MINI").is_some() {
-        mini_walls(&all, &truth);
+        let methods: Vec<(&str, mini::Method)> = Method::ALL
+            .into_iter()
+            .map(|m| {
+                let run: mini::Method = Box::new(move |t| m.run(t));
+                (m.label(), run)
+            })
+            .collect();
+        mini::mini_walls(&all, &truth, &methods);
     }
     if std::env::var_os("GOLDTHREAD_THEMES_SWEEP").is_some() {
         sweep(&all, &truth);
