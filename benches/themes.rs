@@ -23,6 +23,11 @@
 //! `GOLDTHREAD_VOCABULARY_HALF=0` or `1` (hide every other word of each vocabulary topic: the
 //! in-sample walls as though half their vocabulary had never been written).
 //!
+//! `GOLDTHREAD_THEMES_MINI=1` adds banking77 *mini-walls*: 20 walls of 40 messages, each
+//! drawn (seeded) from 8 intents, 5 messages each, the size and shape of a workshop wall but
+//! in words neither the vocabulary nor the lexicon settings were chosen for. They guide a
+//! design without looking at the held-out walls.
+//!
 //! For the metrics each ungrouped note counts as a group of its own.
 //! The output is plain text that is also valid Markdown.
 
@@ -33,6 +38,9 @@ use std::time::{Duration, Instant};
 use goldthread::grouping::kmeans::{XorShift, kmeans_labels};
 use goldthread::grouping::metrics::{adjusted_rand_index, normalized_mutual_information};
 use goldthread::grouping::{self, DEFAULT_THRESHOLD, Params, lexicon};
+
+#[path = "common/themes_mini.rs"]
+mod mini;
 
 /// The sample sizes measured besides the whole file.
 const SAMPLE_SIZES: [usize; 3] = [100, 500, 2_000];
@@ -474,6 +482,16 @@ fn main() {
     measure("whole file", &all, &truth);
     if !quick() {
         stress();
+    }
+    if std::env::var_os("GOLDTHREAD_THEMES_MINI").is_some() {
+        let methods: Vec<(&str, mini::Method)> = Method::ALL
+            .into_iter()
+            .map(|m| {
+                let run: mini::Method = Box::new(move |t| m.run(t));
+                (m.label(), run)
+            })
+            .collect();
+        mini::mini_walls(&all, &truth, &methods);
     }
     if std::env::var_os("GOLDTHREAD_THEMES_SWEEP").is_some() {
         sweep(&all, &truth);

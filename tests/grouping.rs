@@ -322,3 +322,36 @@ fn many_distinct_notes_form_a_partition() {
     assert_partition(&s, refs.len());
     assert!(!s.groups.is_empty());
 }
+
+#[test]
+fn two_lone_notes_closest_to_each_other_are_paired_and_the_explanation_says_so() {
+    // The two printer notes share one word among many, too little to be merged but more than
+    // half of the way, and each is the other's closest note; the others share nothing.
+    let texts = [
+        "Printer jams before board meetings daily",
+        "Nobody orders printer toner, cartridges wasted",
+        "Car park barrier broken",
+        "Canteen closes too early",
+        "Lift stuck between floors",
+    ];
+    let s = suggest(&texts, &Params::default());
+    assert_eq!(s.groups.len(), 1, "{s:?}");
+    assert_eq!(s.groups[0].members, vec![0, 1], "{s:?}");
+    assert!(
+        s.groups[0]
+            .why
+            .contains("two notes left alone, each closest to the other"),
+        "{}",
+        s.groups[0].why
+    );
+    assert_eq!(s.ungrouped, vec![2, 3, 4]);
+    // By words alone one shared word pairs nothing: the rule needs closeness in meaning.
+    let words_only = suggest(
+        &texts,
+        &Params {
+            vocabulary: false,
+            ..Params::default()
+        },
+    );
+    assert!(words_only.groups.is_empty(), "{words_only:?}");
+}

@@ -151,6 +151,7 @@ fn the_count_of_notes_left_alone_stays_true_after_sorting_by_hand() {
         theme: 0,
         members: vec![0],
         reasons: vec!["alpha".to_owned()],
+        by_meaning: 0,
     };
     make_theme(&mut h, "Greek", &[]);
     inject(&mut h, vec![fit], Vec::new(), vec![1, 2, 3]);

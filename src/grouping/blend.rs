@@ -92,15 +92,21 @@ pub fn blended_edges(
     Some(edges)
 }
 
+/// What closeness in meaning adds to a similarity when two mean word vectors have cosine
+/// `closeness`: [`MEANING_WEIGHT`] times how far it rises above [`MEANING_FLOOR`], scaled to
+/// 0..1. Suggesting notes into existing themes adds the same.
+pub fn meaning_bonus(closeness: f32) -> f32 {
+    MEANING_WEIGHT * (closeness - MEANING_FLOOR).max(0.0) / (1.0 - MEANING_FLOOR)
+}
+
 /// What closeness in meaning adds to each pair's similarity, as an `n` by `n` matrix: each dot
 /// product is computed once, for `i < j`, and stored both ways.
 fn meaning_matrix(packed: &[f32], n: usize, dims: usize) -> Vec<f32> {
-    let scale = MEANING_WEIGHT / (1.0 - MEANING_FLOOR);
     let mut out = vec![0.0f32; n * n];
     for i in 0..n {
         let a = &packed[i * dims..(i + 1) * dims];
         for j in i + 1..n {
-            let m = scale * (dot(a, &packed[j * dims..(j + 1) * dims]) - MEANING_FLOOR).max(0.0);
+            let m = meaning_bonus(dot(a, &packed[j * dims..(j + 1) * dims]));
             out[i * n + j] = m;
             out[j * n + i] = m;
         }

@@ -6,10 +6,14 @@
 //! Pure, like the rest of [`crate::grouping`]: it reuses the same tokenising, concepts and
 //! TF-IDF weights ([`super::prepare::Prepared`]) and cosine similarity. Each theme is described
 //! by its name and its notes together: the mean of their vectors, with the name counted as
-//! [`NAME_WEIGHT`] notes, since the name is what the room chose it to be about.
+//! [`NAME_WEIGHT`] notes, since the name is what the room chose it to be about. With the word
+//! lexicon, closeness in meaning adds to the similarity exactly as it does when notes are
+//! grouped ([`blend::meaning_bonus`]): the note's mean word vector against the theme's.
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::blend;
+use super::lexicon::{Vector, dot, normalise as normalise_dense};
 use super::prepare::Prepared;
 use super::similarity::cosine;
 use super::tfidf::{SparseVec, normalise};
@@ -41,21 +45,42 @@ pub struct Fit {
     pub members: Vec<usize>,
     /// The words the notes share with the theme, as written in the notes, most common first.
     pub reasons: Vec<String>,
+    /// How many of the notes fit only because they are also close in meaning (their words in
+    /// common alone fall short of [`MIN_SIMILARITY`]).
+    pub by_meaning: usize,
 }
 
 impl Fit {
     /// Why the notes belong there, in words: "they mention wifi, laptops" (empty when the
     /// theme's name alone matched).
     pub fn why(&self) -> String {
+        let meaning = match self.by_meaning {
+            0 => String::new(),
+            n if n == self.members.len() => "close in meaning to its notes".to_owned(),
+            1 => "1 of them is also close in meaning".to_owned(),
+            n => format!("{n} of them are also close in meaning"),
+        };
         if self.reasons.is_empty() {
-            return String::new();
+            return meaning;
         }
         let verb = if self.members.len() == 1 {
             "it mentions"
         } else {
             "they mention"
         };
-        format!("{verb} {}", self.reasons.join(", "))
+        let words = format!("{verb} {}", self.reasons.join(", "));
+        if meaning.is_empty() {
+            words
+        } else if self.by_meaning == self.members.len() {
+            let is = if self.members.len() == 1 {
+                "it is"
+            } else {
+                "they are"
+            };
+            format!("{words}, and {is} close in meaning to its notes")
+        } else {
+            format!("{words}; {meaning}")
+        }
     }
 }
 
@@ -109,6 +134,7 @@ pub fn suggest_with_themes(
                 theme,
                 members: group.members.clone(),
                 reasons: group.keywords.iter().take(MAX_REASONS).cloned().collect(),
+                by_meaning: 0,
             }),
         }
         false
@@ -135,6 +161,7 @@ pub fn fits(texts: &[&str], themes: &[ThemeText], vocabulary: bool) -> Vec<Fit> 
         prepared.tfidf.vectors.get(doc as usize)
     };
     let mut centroids = Vec::with_capacity(themes.len());
+    let mut meanings = Vec::with_capacity(themes.len());
     let mut at = texts.len();
     for theme in themes {
         let mut sum: BTreeMap<u32, f32> = BTreeMap::new();
@@ -147,34 +174,71 @@ pub fn fits(texts: &[&str], themes: &[ThemeText], vocabulary: bool) -> Vec<Fit> 
         for i in 0..theme.notes.len() {
             add(vector(at + 1 + i), 1.0);
         }
-        at += 1 + theme.notes.len();
         let mut centroid: SparseVec = sum.into_iter().collect();
         normalise(&mut centroid);
         centroids.push(centroid);
+        meanings.push(theme_meaning(&prepared, at, theme.notes.len()));
+        at += 1 + theme.notes.len();
     }
-    let mut by_theme: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut by_theme: BTreeMap<usize, (Vec<usize>, usize)> = BTreeMap::new();
     for i in 0..texts.len() {
         let Some(v) = vector(i).filter(|v| !v.is_empty()) else {
             continue;
         };
+        let meaning = doc_meaning(&prepared, i);
         let best = centroids
             .iter()
+            .zip(&meanings)
             .enumerate()
-            .map(|(t, c)| (t, cosine(v, c)))
-            .filter(|(_, s)| *s >= MIN_SIMILARITY)
+            .map(|(t, (c, m))| {
+                let words = cosine(v, c);
+                let bonus = match (meaning, m) {
+                    (Some(a), Some(b)) => blend::meaning_bonus(dot(a, b)),
+                    _ => 0.0,
+                };
+                (t, words + bonus, words < MIN_SIMILARITY)
+            })
+            .filter(|(_, s, _)| *s >= MIN_SIMILARITY)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-        if let Some((theme, _)) = best {
-            by_theme.entry(theme).or_default().push(i);
+        if let Some((theme, _, by_meaning)) = best {
+            let entry = by_theme.entry(theme).or_default();
+            entry.0.push(i);
+            entry.1 += usize::from(by_meaning);
         }
     }
     by_theme
         .into_iter()
-        .map(|(theme, members)| Fit {
+        .map(|(theme, (members, by_meaning))| Fit {
             reasons: reasons(&prepared, &members, &centroids[theme]),
             theme,
             members,
+            by_meaning,
         })
         .collect()
+}
+
+/// The mean word vector of note `i` of the corpus (with the word lexicon), if it has one.
+fn doc_meaning(prepared: &Prepared, i: usize) -> Option<&Vector> {
+    let doc = prepared.doc_of_note.get(i).copied().flatten()?;
+    prepared.doc_vectors.get(doc as usize)?.as_ref()
+}
+
+/// A theme's meaning: the mean of its name's word vector (counted [`NAME_WEIGHT`] times) and
+/// its notes' (the `notes` corpus entries after the name at `at`), at unit length; `None`
+/// without the word lexicon or when none of them has a vector.
+fn theme_meaning(prepared: &Prepared, at: usize, notes: usize) -> Option<Vector> {
+    let entries = std::iter::once((at, NAME_WEIGHT)).chain((0..notes).map(|n| (at + 1 + n, 1.0)));
+    let mut sum: Option<Vector> = None;
+    for (i, weight) in entries {
+        let Some(v) = doc_meaning(prepared, i) else {
+            continue;
+        };
+        let sum = sum.get_or_insert_with(|| vec![0.0; v.len()]);
+        sum.iter_mut().zip(v).for_each(|(s, x)| *s += weight * x);
+    }
+    let mut v = sum?;
+    normalise_dense(&mut v);
+    Some(v)
 }
 
 /// The words of the notes `members` whose terms (or concepts) the theme's `centroid` also has,
@@ -303,5 +367,49 @@ mod tests {
         let mut sorted = all.clone();
         sorted.sort_unstable();
         assert_eq!(sorted, [0, 1, 2, 3, 4], "every note once: {all:?}");
+    }
+
+    #[test]
+    fn closeness_in_meaning_counts_toward_an_existing_theme_and_the_why_says_so() {
+        // "No space for visitors to wait" shares "space" and "visitors" with the parking
+        // theme, too little by words alone; with the word lexicon it is also close in meaning
+        // to the theme's notes (cars, parking), and the explanation says both.
+        let themes = vec![
+            theme("Canteen", &["Canteen food is cold", "Lunch queue too long"]),
+            theme(
+                "Parking",
+                &[
+                    "Car park full by 8am",
+                    "Visitors cannot find a parking space",
+                ],
+            ),
+        ];
+        let texts = ["No space for visitors to wait"];
+        let found = fits(&texts, &themes, true);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].theme, found[0].by_meaning), (1, 1), "{found:?}");
+        assert_eq!(
+            found[0].why(),
+            "it mentions space, visitors, and it is close in meaning to its notes"
+        );
+        // Without the lexicon (words only) the same note fits nothing.
+        assert!(fits(&texts, &themes, false).is_empty());
+    }
+
+    #[test]
+    fn the_why_counts_notes_close_in_meaning() {
+        let fit = |reasons: &[&str], members: usize, by_meaning: usize| Fit {
+            theme: 0,
+            members: (0..members).collect(),
+            reasons: reasons.iter().map(|r| (*r).to_owned()).collect(),
+            by_meaning,
+        };
+        assert_eq!(fit(&["wifi"], 2, 0).why(), "they mention wifi");
+        assert_eq!(
+            fit(&["wifi"], 3, 1).why(),
+            "they mention wifi; 1 of them is also close in meaning"
+        );
+        assert_eq!(fit(&[], 2, 2).why(), "close in meaning to its notes");
+        assert_eq!(fit(&[], 1, 0).why(), "");
     }
 }

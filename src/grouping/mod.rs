@@ -21,7 +21,8 @@
 //! 5. [`cluster`]: average-linkage agglomerative clustering that stops when no two groups are
 //!    similar enough on average; the threshold, not a group count, is the setting.
 //! 6. [`leftovers`] lets a lone note join the group it is nearly similar enough to, or (with
-//!    the word lexicon) whose words mean nearly what its own do. Groups of one note are left
+//!    the word lexicon) whose words mean nearly what its own do; with the word lexicon, two
+//!    notes still alone that are each other's closest pair up. Groups of one note are left
 //!    alone ("ungrouped"); [`naming`] names the rest from their shared keywords;
 //!    [`duplicates`] flags near-identical notes.
 //!
@@ -151,23 +152,33 @@ fn from_prepared(prepared: &prepare::Prepared, threshold: f64) -> Suggestions {
     );
     let weights = prepared.weights();
     // With the word lexicon, notes close in meaning are linked even without a word in common.
-    let edges = blend::blended_edges(
+    let blended = blend::blended_edges(
         vectors,
         prepared.tfidf.terms.len(),
         &prepared.doc_vectors,
         similarity::NEIGHBOURS,
-    )
-    .unwrap_or_else(|| graph.edges.clone());
+    );
+    let with_meaning = blended.is_some();
+    let edges = blended.unwrap_or_else(|| graph.edges.clone());
     let mut clusters = cluster::average_linkage(&weights, &edges, threshold);
     let min = leftovers::min_similarity(threshold);
+    let min_link = leftovers::min_link(threshold);
     let gained = leftovers::adopt(
         &mut clusters,
         &prepared.doc_vectors,
         &weights,
         &edges,
         min,
-        leftovers::min_link(threshold),
+        min_link,
     );
+    // Two notes still alone that are each other's closest make a pair, when closeness in
+    // meaning is part of the similarity (by words alone, one shared word such as "people"
+    // would pair notes that have nothing else in common).
+    let paired = if with_meaning {
+        leftovers::pair_lone(&mut clusters, &weights, &edges, min_link)
+    } else {
+        vec![false; clusters.len()]
+    };
     let mut groups = Vec::new();
     let mut ungrouped: Vec<usize> = prepared
         .doc_of_note
@@ -176,7 +187,7 @@ fn from_prepared(prepared: &prepare::Prepared, threshold: f64) -> Suggestions {
         .filter(|(_, d)| d.is_none())
         .map(|(i, _)| i)
         .collect();
-    for (docs, gained) in clusters.into_iter().zip(gained) {
+    for ((docs, gained), paired) in clusters.into_iter().zip(gained).zip(paired) {
         if docs.is_empty() {
             continue; // A lone note that joined a group.
         }
@@ -194,6 +205,9 @@ fn from_prepared(prepared: &prepare::Prepared, threshold: f64) -> Suggestions {
         let description = naming::describe(&docs, prepared);
         let mut why = description.why;
         why.push_str(&gained_why(gained));
+        if paired {
+            why.push_str(PAIRED_WHY);
+        }
         groups.push(Group {
             name: description.name,
             keywords: description.keywords,
@@ -215,6 +229,9 @@ fn from_prepared(prepared: &prepare::Prepared, threshold: f64) -> Suggestions {
         notice: prepared.notice.clone(),
     }
 }
+
+/// What the explanation of a pair made by [`leftovers::pair_lone`] adds.
+const PAIRED_WHY: &str = "; two notes left alone, each closest to the other";
 
 /// What a group's explanation adds for the lone notes that joined it: "; 1 more note fits best
 /// here (close in words and meaning); 2 more notes are close in meaning overall".
