@@ -1,0 +1,207 @@
+//! The room in the app (issue 14): the open [`Room`] of one session, its [`RoomBridge`], what
+//! the facilitator chose for phones, and the screen that shows the invitation and the controls.
+//!
+//! Phones' events are taken in at the start of a frame, each an ordinary edit through the
+//! session's history (undo, autosave and the recovery copy cover them); what phones see is
+//! published again only when it can have changed (a new history generation or a new choice),
+//! never every frame. The room's server wakes the UI with `request_repaint` when a phone does
+//! something, so an idle app stays idle.
+
+mod chip;
+mod screen;
+
+use std::net::IpAddr;
+
+use crate::History;
+use crate::model::{RoundId, RoundState, Session};
+use crate::room::{
+    Arrivals, NetworkAddress, PhoneInfo, Room, RoomBridge, RoomChoices, RoomConfig, RoomView,
+    SelfTest, room_view,
+};
+use crate::ui::invite::RoomInvite;
+
+pub use chip::room_chip_ui;
+pub use screen::{RoomRequest, room_screen_ui};
+
+/// Where the app keeps "the room is open" for the menus and the command palette this frame.
+fn open_flag() -> egui::Id {
+    egui::Id::unique("goldthread.room.open")
+}
+
+/// True when the app said, this frame, that a room is open (see [`set_open`]).
+pub fn is_open(ctx: &egui::Context) -> bool {
+    ctx.data(|d| d.get_temp::<bool>(open_flag()).unwrap_or(false))
+}
+
+/// Tells the menus and the command palette whether a room is open.
+pub fn set_open(ctx: &egui::Context, open: bool) {
+    ctx.data_mut(|d| d.insert_temp(open_flag(), open));
+}
+
+/// What was last published, to publish again only when it changes.
+#[derive(Clone, Debug, PartialEq)]
+struct Published {
+    generation: u64,
+    choices: RoomChoices,
+    phone_vote_closed: Option<RoundId>,
+}
+
+/// The open room of one opened session, and the facilitator's choices for it.
+pub struct RoomState {
+    room: Room,
+    /// Phone events into edits, and the notes held for approval.
+    pub bridge: RoomBridge,
+    /// Capture locked, and the vote shown.
+    pub choices: RoomChoices,
+    /// The opening of the session this room belongs to ([`crate::ui::OpenSession::token`]).
+    pub token: u64,
+    /// The invitation (QR code, address, code), or why it cannot be drawn.
+    invite: Result<RoomInvite, String>,
+    /// The self-test of the address, once started.
+    self_test: SelfTest,
+    /// The room's screen is showing (instead of the session's screen).
+    pub shown: bool,
+    /// The addresses the facilitator can choose between.
+    pub addresses: Vec<NetworkAddress>,
+    /// A vote phones may no longer vote in (the facilitator closed voting on phones).
+    pub phone_vote_closed: Option<RoundId>,
+    published: Option<Published>,
+    /// The phones as last listed (refreshed when phones do something).
+    phones: Vec<PhoneInfo>,
+}
+
+impl std::fmt::Debug for RoomState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RoomState")
+            .field("room", &self.room)
+            .field("shown", &self.shown)
+            .finish_non_exhaustive()
+    }
+}
+
+impl RoomState {
+    /// Opens a room for `session` (its opening `token`) with `config`; `waker` is called when a
+    /// phone does something. Binding a socket and starting a thread take well under a
+    /// millisecond, so this runs on the UI thread; the self-test runs on its own thread.
+    pub fn open(
+        config: RoomConfig,
+        session: &Session,
+        token: u64,
+        addresses: Vec<NetworkAddress>,
+        waker: impl Fn() + Send + Sync + 'static,
+    ) -> Result<Self, String> {
+        let choices = RoomChoices::default();
+        let room =
+            Room::open(config, room_view(session, &choices), waker).map_err(|e| e.to_string())?;
+        let invite = RoomInvite::new(room.join_url(), room.page_url(), room.join_code());
+        let self_test = room.self_test();
+        Ok(Self {
+            room,
+            bridge: RoomBridge::new(Arrivals::Show),
+            choices,
+            token,
+            invite,
+            self_test,
+            shown: true,
+            addresses,
+            phone_vote_closed: None,
+            published: None,
+            phones: Vec::new(),
+        })
+    }
+
+    /// The invitation, when its QR code could be made.
+    pub fn invite(&self) -> Option<&RoomInvite> {
+        self.invite.as_ref().ok()
+    }
+
+    /// The address the room listens on.
+    pub fn ip(&self) -> IpAddr {
+        self.room.addr().ip()
+    }
+
+    /// The room's page address ("http://192.168.1.20:8765").
+    pub fn page_url(&self) -> String {
+        self.room.page_url()
+    }
+
+    /// The joined phones, as last listed.
+    pub fn phones(&self) -> &[PhoneInfo] {
+        &self.phones
+    }
+
+    /// The self-test's answer: `None` while it runs, then the time the page took or why not.
+    pub fn self_test(&mut self) -> Option<Result<std::time::Duration, String>> {
+        self.self_test.result().cloned()
+    }
+
+    /// Checks the address again.
+    pub fn retest(&mut self) {
+        self.self_test = self.room.self_test();
+    }
+
+    /// Ends a phone's access at once.
+    pub fn remove_phone(&mut self, phone: crate::room::PhoneId) {
+        self.room.remove_phone(phone);
+        self.phones = self.room.phones();
+    }
+
+    /// Takes in what phones did since the last frame: each arrival one undo step through
+    /// `history`. Returns whether anything arrived, and what could not be counted.
+    pub fn take_events(
+        &mut self,
+        session: &mut Session,
+        history: &mut History,
+    ) -> (bool, Vec<String>) {
+        let events = self.room.poll();
+        if events.is_empty() {
+            return (false, Vec::new());
+        }
+        let refused = self.bridge.take_events(events, session, history);
+        self.phones = self.room.phones();
+        (true, refused.into_iter().map(|e| e.to_string()).collect())
+    }
+
+    /// What phones may see now: [`room_view`], without the vote the facilitator closed.
+    pub fn view(&self, session: &Session) -> RoomView {
+        let mut view = room_view(session, &self.choices);
+        if let Some(vote) = &view.vote
+            && self.phone_vote_closed == Some(RoundId(vote.id))
+        {
+            view.vote = None;
+        }
+        view
+    }
+
+    /// Publishes what phones see when the session (its history `generation`) or the
+    /// facilitator's choices changed since the last time; does nothing otherwise.
+    pub fn publish_if_changed(&mut self, session: &Session, generation: u64) -> bool {
+        let now = Published {
+            generation,
+            choices: self.choices.clone(),
+            phone_vote_closed: self.phone_vote_closed,
+        };
+        if self.published.as_ref() == Some(&now) {
+            return false;
+        }
+        self.room.publish(self.view(session));
+        self.published = Some(now);
+        true
+    }
+
+    /// The round phones vote in now, if any: the latest open round open to phones.
+    pub fn phone_round<'s>(&self, session: &'s Session) -> Option<&'s crate::model::VoteRound> {
+        session
+            .voting
+            .rounds
+            .iter()
+            .rev()
+            .find(|r| r.settings.phones)
+            .filter(|r| r.state == RoundState::Open)
+    }
+
+    /// Stops the server.
+    pub fn close(self) {
+        self.room.close();
+    }
+}
