@@ -179,6 +179,12 @@ fn a_phone_note_lands_in_from_phones_with_its_author_and_ctrl_z_takes_it_out() {
         .expect("the note opened the From phones area");
     assert!(area.contains(note.pos), "{:?} in {area:?}", note.pos);
     h.get_by_label_contains("Phones in the room: 1");
+    // What phones see is published when it changes, not every frame.
+    let published = h.state().room().map(|r| r.publishes());
+    for _ in 0..5 {
+        h.run();
+    }
+    assert_eq!(h.state().room().map(|r| r.publishes()), published);
 
     h.get_by_label("Back to the session").click();
     h.run();
@@ -186,6 +192,10 @@ fn a_phone_note_lands_in_from_phones_with_its_author_and_ctrl_z_takes_it_out() {
     h.get_by_label_contains("Room open · 1 phone");
     press_with(&mut h, Modifiers::COMMAND, Key::Z);
     assert!(texts(&h).is_empty(), "Ctrl+Z takes the phone's note out");
+    assert!(
+        h.state().room().map(|r| r.publishes()) > published,
+        "the undo is published to phones"
+    );
     h.get_by_label("Show the room").click();
     h.run();
     assert!(h.state().room().is_some_and(|r| r.shown));

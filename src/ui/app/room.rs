@@ -149,12 +149,15 @@ impl GoldthreadApp {
         let (Some(room), Some(open)) = (&mut self.room, &mut self.open) else {
             return;
         };
-        let (arrived, refused) = room.take_events(&mut open.session, &mut open.history);
-        if arrived {
+        let arrived = room.take_events(&mut open.session, &mut open.history);
+        if arrived.any {
             open.canvas.prune(&open.session);
+        }
+        if arrived.more {
+            // Events wait: take the next share in the next frame (stops once they are in).
             ctx.request_repaint();
         }
-        for why in refused {
+        for why in arrived.refused {
             self.notices.error(why);
         }
     }

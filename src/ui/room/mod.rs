@@ -10,13 +10,15 @@
 mod chip;
 mod screen;
 
+use std::collections::VecDeque;
 use std::net::IpAddr;
+use std::time::{Duration, Instant};
 
 use crate::History;
 use crate::model::{RoundId, RoundState, Session};
 use crate::room::{
-    Arrivals, NetworkAddress, PhoneInfo, Room, RoomBridge, RoomChoices, RoomConfig, RoomView,
-    SelfTest, room_view,
+    Arrivals, NetworkAddress, PhoneInfo, Room, RoomBridge, RoomChoices, RoomConfig, RoomEvent,
+    RoomView, SelfTest, room_view,
 };
 use crate::ui::invite::RoomInvite;
 
@@ -36,6 +38,21 @@ pub fn is_open(ctx: &egui::Context) -> bool {
 /// Tells the menus and the command palette whether a room is open.
 pub fn set_open(ctx: &egui::Context, open: bool) {
     ctx.data_mut(|d| d.insert_temp(open_flag(), open));
+}
+
+/// The most of a frame spent turning phones' events into edits; the rest wait for the next
+/// frame, so the UI keeps its frame time while a hundred phones post at once.
+const EVENTS_BUDGET: Duration = Duration::from_millis(3);
+
+/// What [`RoomState::take_events`] took in this frame.
+#[derive(Debug, Default)]
+pub struct Arrived {
+    /// Something arrived (the session may have changed).
+    pub any: bool,
+    /// Events wait for the next frame.
+    pub more: bool,
+    /// Why some could not be counted, as sentences for the facilitator.
+    pub refused: Vec<String>,
 }
 
 /// What was last published, to publish again only when it changes.
@@ -68,6 +85,10 @@ pub struct RoomState {
     published: Option<Published>,
     /// The phones as last listed (refreshed when phones do something).
     phones: Vec<PhoneInfo>,
+    /// Events taken from the room and not yet turned into edits.
+    backlog: VecDeque<RoomEvent>,
+    /// How many times what phones see was published.
+    publishes: u64,
 }
 
 impl std::fmt::Debug for RoomState {
@@ -107,6 +128,8 @@ impl RoomState {
             phone_vote_closed: None,
             published: None,
             phones: Vec::new(),
+            backlog: VecDeque::new(),
+            publishes: 0,
         })
     }
 
@@ -147,19 +170,29 @@ impl RoomState {
     }
 
     /// Takes in what phones did since the last frame: each arrival one undo step through
-    /// `history`. Returns whether anything arrived, and what could not be counted.
-    pub fn take_events(
-        &mut self,
-        session: &mut Session,
-        history: &mut History,
-    ) -> (bool, Vec<String>) {
-        let events = self.room.poll();
-        if events.is_empty() {
-            return (false, Vec::new());
+    /// `history`, for at most [`EVENTS_BUDGET`] of this frame; the rest wait for the next
+    /// frames (a burst from a hundred phones never stalls one frame). Returns what arrived.
+    pub fn take_events(&mut self, session: &mut Session, history: &mut History) -> Arrived {
+        self.backlog.extend(self.room.poll());
+        let mut arrived = Arrived::default();
+        if self.backlog.is_empty() {
+            return arrived;
         }
-        let refused = self.bridge.take_events(events, session, history);
+        let started = Instant::now();
+        while let Some(event) = self.backlog.pop_front() {
+            arrived.any = true;
+            match self.bridge.edit_for(session, event) {
+                Ok(Some(edit)) => history.apply(session, edit),
+                Ok(None) => {}
+                Err(why) => arrived.refused.push(why.to_string()),
+            }
+            if started.elapsed() >= EVENTS_BUDGET {
+                break;
+            }
+        }
+        arrived.more = !self.backlog.is_empty();
         self.phones = self.room.phones();
-        (true, refused.into_iter().map(|e| e.to_string()).collect())
+        arrived
     }
 
     /// What phones may see now: [`room_view`], without the vote the facilitator closed.
@@ -186,7 +219,13 @@ impl RoomState {
         }
         self.room.publish(self.view(session));
         self.published = Some(now);
+        self.publishes += 1;
         true
+    }
+
+    /// How many times what phones see was published since the room opened.
+    pub fn publishes(&self) -> u64 {
+        self.publishes
     }
 
     /// The round phones vote in now, if any: the latest open round open to phones.
