@@ -387,6 +387,16 @@ fn closing_the_session_opening_another_and_quitting_close_the_room() {
     assert!(!listens(&url), "quitting closes the room");
 }
 
+/// The messages showing in the corner.
+fn said(h: &App) -> Vec<String> {
+    h.state()
+        .notices()
+        .all()
+        .iter()
+        .map(|n| n.text.clone())
+        .collect()
+}
+
 #[test]
 fn the_room_is_off_until_opened_and_says_why_it_cannot_open() {
     let (_dir, mut h) = app_with_new_session("room-bad");
@@ -404,17 +414,12 @@ fn the_room_is_off_until_opened_and_says_why_it_cannot_open() {
     palette(&mut h, "open the room");
     press(&mut h, Key::Enter);
     assert!(h.state().room().is_none());
-    let said: Vec<String> = h
-        .state()
-        .notices()
-        .all()
-        .iter()
-        .map(|n| n.text.clone())
-        .collect();
+    let shown = said(&h);
     assert!(
-        said.iter()
+        shown
+            .iter()
             .any(|t| t.contains("could not listen on") && t.contains(&port.to_string())),
-        "{said:?}"
+        "{shown:?}"
     );
 
     h.state_mut().set_room_config(RoomConfig {
@@ -424,16 +429,11 @@ fn the_room_is_off_until_opened_and_says_why_it_cannot_open() {
     h.state_mut().run(Action::OpenRoom);
     h.run();
     assert!(h.state().room().is_none());
-    let said: Vec<String> = h
-        .state()
-        .notices()
-        .all()
-        .iter()
-        .map(|n| n.text.clone())
-        .collect();
+    let shown = said(&h);
     assert!(
-        said.iter()
+        shown
+            .iter()
             .any(|t| t.contains("Choose one of the laptop's network addresses")),
-        "{said:?}"
+        "{shown:?}"
     );
 }

@@ -18,7 +18,7 @@ use crate::History;
 use crate::model::{RoundId, RoundState, Session};
 use crate::room::{
     Arrivals, NetworkAddress, PhoneInfo, Room, RoomBridge, RoomChoices, RoomConfig, RoomEvent,
-    RoomView, SelfTest, room_view,
+    RoomView, SelfTest, phone_vote_round, room_view,
 };
 use crate::ui::invite::RoomInvite;
 
@@ -228,15 +228,9 @@ impl RoomState {
         self.publishes
     }
 
-    /// The round phones vote in now, if any: the latest open round open to phones.
+    /// The round phones vote in now, if any: the vote shown to phones, while it is open.
     pub fn phone_round<'s>(&self, session: &'s Session) -> Option<&'s crate::model::VoteRound> {
-        session
-            .voting
-            .rounds
-            .iter()
-            .rev()
-            .find(|r| r.settings.phones)
-            .filter(|r| r.state == RoundState::Open)
+        phone_vote_round(session, &self.choices).filter(|r| r.state == RoundState::Open)
     }
 
     /// Stops the server.
