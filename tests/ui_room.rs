@@ -15,7 +15,7 @@ use common::{TempDir, app_with_new_session, press, press_with, type_text};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use goldthread::room::{RoomConfig, RoomLimits};
+use goldthread::room::{RoomConfig, RoomLimits, candidate_addresses};
 use goldthread::ui::{Action, GoldthreadApp};
 use serde_json::{Value, json};
 
@@ -436,4 +436,32 @@ fn the_room_is_off_until_opened_and_says_why_it_cannot_open() {
             .any(|t| t.contains("Choose one of the laptop's network addresses")),
         "{shown:?}"
     );
+}
+
+#[test]
+fn the_address_chosen_is_used_again_while_the_app_runs() {
+    let Some(other) = candidate_addresses()
+        .into_iter()
+        .find(|a| !a.ip.is_loopback())
+    else {
+        eprintln!("skipped: this machine has no network address but loopback to choose");
+        return;
+    };
+    let (_dir, mut h) = app_with_room("room-address");
+    let ip = |h: &App| h.state().room().map(|r| r.ip());
+    assert!(ip(&h).is_some_and(|ip| ip.is_loopback()));
+    click(&mut h, "Network address");
+    click(&mut h, &other.describe());
+    assert_eq!(
+        ip(&h),
+        Some(other.ip),
+        "the room reopened on the chosen address"
+    );
+    let url = h.state().room_invite().expect("an invitation").page_url;
+    assert!(url.contains(&other.ip.to_string()), "{url}");
+    palette(&mut h, "close the room");
+    press(&mut h, Key::Enter);
+    palette(&mut h, "open the room");
+    press(&mut h, Key::Enter);
+    assert_eq!(ip(&h), Some(other.ip), "the choice is remembered");
 }

@@ -75,7 +75,7 @@ impl GoldthreadApp {
             .filter(|a| addresses.iter().any(|n| n.ip == *a));
         let config = match &self.room_prefs.config {
             Some(fixed) => RoomConfig {
-                bind: ip.unwrap_or(fixed.bind),
+                bind: ip.or(remembered).unwrap_or(fixed.bind),
                 ..fixed.clone()
             },
             None => {
