@@ -494,6 +494,8 @@ pub const ROOM_INVITE_SHARE: f32 = 0.5;
 pub const ROOM_CONTROLS_MIN_WIDTH: f32 = 520.0;
 /// The height the invitation's text takes under and over the QR code, in points.
 pub const ROOM_INVITE_TEXT_HEIGHT: f32 = 260.0;
+/// How many notes waiting for approval the room's screen lists (the oldest first).
+pub const ROOM_HELD_SHOWN: usize = 5;
 /// The smallest QR code the room's screen draws, in points (a camera still reads it).
 pub const ROOM_QR_MIN_SIDE: f32 = 240.0;
 

@@ -190,7 +190,9 @@ fn held_ui(
     palette: &Palette,
     edits: &mut Vec<Edit>,
 ) {
-    let held = room.bridge.held().to_vec();
+    let total = room.bridge.held().len();
+    // The oldest few, so the phones and the vote stay in sight; Approve all takes every one.
+    let held: Vec<_> = room.bridge.held()[..total.min(style::ROOM_HELD_SHOWN)].to_vec();
     if held.is_empty() {
         if room.bridge.arrivals() == Arrivals::Hold {
             muted_ui(ui, "No notes are waiting.", palette);
@@ -199,13 +201,14 @@ fn held_ui(
     }
     ui.add_space(style::gap::NORMAL);
     ui.horizontal(|ui| {
-        ui.label(RichText::new(format!("Waiting for approval: {}", held.len())).strong());
+        ui.label(RichText::new(format!("Waiting for approval: {total}")).strong());
         if primary_button(ui, "Approve all", palette).clicked()
             && let Some(edit) = room.bridge.approve_all(session)
         {
             edits.push(edit);
         }
     });
+    let more = total - held.len();
     for note in held {
         egui::Frame::NONE
             .fill(palette.surface_raised)
@@ -227,6 +230,13 @@ fn held_ui(
                 });
             });
         ui.add_space(style::gap::TINY);
+    }
+    if more > 0 {
+        muted_ui(
+            ui,
+            &format!("… and {more} more after these (Approve all lets every one in)."),
+            palette,
+        );
     }
 }
 
