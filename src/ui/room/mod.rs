@@ -55,6 +55,16 @@ pub struct Arrived {
     pub refused: Vec<String>,
 }
 
+/// "Ballots in: 5 (3 from phones)": how many ballots `round` holds, never a total, so it may
+/// show before the reveal.
+pub fn ballots_in_text(round: &crate::model::VoteRound) -> String {
+    format!(
+        "Ballots in: {} ({} from phones)",
+        round.ballots_in(),
+        round.phone_ballots_in()
+    )
+}
+
 /// What was last published, to publish again only when it changes.
 #[derive(Clone, Debug, PartialEq)]
 struct Published {

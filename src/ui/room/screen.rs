@@ -251,14 +251,7 @@ fn vote_ui(ui: &mut egui::Ui, room: &mut RoomState, session: &Session, palette: 
         );
         return;
     };
-    ui.label(
-        RichText::new(format!(
-            "Ballots in: {} ({} from phones)",
-            round.ballots_in(),
-            round.phone_ballots_in()
-        ))
-        .size(style::text::LEAD),
-    );
+    ui.label(RichText::new(super::ballots_in_text(round)).size(style::text::LEAD));
     if room.phone_vote_closed == Some(round.id) {
         muted_ui(ui, "Voting on phones is closed.", palette);
         if ui.button("Reopen voting on phones").clicked() {

@@ -210,15 +210,8 @@ fn header_ui(ui: &mut egui::Ui, session: &Session, round: &VoteRound, palette: &
     );
     if s.phones && round.state == RoundState::Open {
         // How many ballots are in is safe to show at any time; the totals wait for the reveal.
-        ui.label(
-            RichText::new(format!(
-                "Ballots in: {} ({} from phones)",
-                round.ballots_in(),
-                round.phone_ballots_in()
-            ))
-            .size(style::text::LEAD)
-            .strong(),
-        );
+        let text = crate::ui::room::ballots_in_text(round);
+        ui.label(RichText::new(text).size(style::text::LEAD).strong());
     }
     ui.add_space(style::gap::MEDIUM);
 }
