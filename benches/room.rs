@@ -92,6 +92,27 @@ fn phone(
     (times, failed)
 }
 
+/// The phones' threads; each answers its round trips and how many requests failed.
+type Phones = Vec<std::thread::JoinHandle<(Vec<Duration>, usize)>>;
+
+/// Starts [`PHONES`] phones on the room at `base`, joining with the token in `join_url`
+/// (`ballot`: each casts one ballot after its notes), and returns once all have joined.
+fn spawn_phones(base: &str, join_url: &str, ballot: bool) -> Phones {
+    let token = join_url
+        .split_once("#join=")
+        .map(|(_, t)| t.to_owned())
+        .unwrap_or_default();
+    let start = Arc::new(Barrier::new(PHONES + 1));
+    let threads = (0..PHONES)
+        .map(|n| {
+            let (base, token, start) = (base.to_owned(), token.clone(), Arc::clone(&start));
+            std::thread::spawn(move || phone(base, token, n, start, ballot))
+        })
+        .collect();
+    start.wait();
+    threads
+}
+
 /// The `p`th percentile of sorted `times`, in milliseconds.
 fn percentile(times: &[Duration], p: f64) -> f64 {
     let index = ((times.len() as f64 - 1.0) * p).round() as usize;
@@ -108,20 +129,7 @@ fn main() {
         eprintln!("the room could not open on loopback");
         return;
     };
-    let base = room.page_url();
-    let token = room
-        .join_url()
-        .split_once("#join=")
-        .map(|(_, t)| t.to_owned())
-        .unwrap_or_default();
-    let start = Arc::new(Barrier::new(PHONES + 1));
-    let threads: Vec<_> = (0..PHONES)
-        .map(|n| {
-            let (base, token, start) = (base.clone(), token.clone(), Arc::clone(&start));
-            std::thread::spawn(move || phone(base, token, n, start, true))
-        })
-        .collect();
-    start.wait();
+    let threads = spawn_phones(&room.page_url(), &room.join_url(), true);
     let started = Instant::now();
     let mut times = Vec::new();
     let mut failed = 0;

@@ -4,7 +4,6 @@
 //! tessellation) timed.
 
 use std::net::{IpAddr, Ipv4Addr};
-use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
@@ -12,7 +11,7 @@ use egui::{Pos2, RawInput, Rect, ViewportId};
 use goldthread::room::{RoomConfig, RoomLimits};
 use goldthread::ui::{Action, AppConfig, Command, GoldthreadApp, Settings};
 
-use super::{NOTES_EACH, PHONES, percentile, phone};
+use super::{NOTES_EACH, PHONES, percentile, spawn_phones};
 
 /// The projector's screen, in points.
 const SCREEN: egui::Vec2 = egui::vec2(1920.0, 1080.0);
@@ -90,19 +89,7 @@ pub fn app_frames_while_notes_land(limits: RoomLimits) {
         eprintln!("the room could not open in the app");
         return;
     };
-    let token = invite
-        .url
-        .split_once("#join=")
-        .map(|(_, t)| t.to_owned())
-        .unwrap_or_default();
-    let start = Arc::new(Barrier::new(PHONES + 1));
-    let threads: Vec<_> = (0..PHONES)
-        .map(|n| {
-            let (base, token, start) = (invite.page_url.clone(), token.clone(), Arc::clone(&start));
-            std::thread::spawn(move || phone(base, token, n, start, false))
-        })
-        .collect();
-    start.wait();
+    let threads = spawn_phones(&invite.page_url, &invite.url, false);
     let expected = PHONES * NOTES_EACH;
     let deadline = Instant::now() + Duration::from_secs(60);
     let mut frames = Vec::new();
