@@ -25,18 +25,7 @@ pub struct RoomChoices {
 /// its ranking once it is revealed or closed. Never a total before the reveal.
 pub fn room_view(session: &Session, choices: &RoomChoices) -> RoomView {
     let phase = session.lab.current();
-    let round = choices
-        .vote
-        .and_then(|id| session.voting.round(id))
-        .or_else(|| {
-            session
-                .voting
-                .rounds
-                .iter()
-                .rev()
-                .find(|r| r.settings.phones)
-        })
-        .filter(|r| r.settings.phones);
+    let round = phone_vote_round(session, choices);
     let (vote, ranking) = match round {
         Some(r) if r.state == RoundState::Open => (Some(room_vote(session, r)), None),
         Some(r) => (None, Some(room_ranking(session, r))),
@@ -52,6 +41,23 @@ pub fn room_view(session: &Session, choices: &RoomChoices) -> RoomView {
         vote,
         ranking,
     }
+}
+
+/// The vote phones are shown: the one `choices` names, else the latest round open to phones
+/// (open, revealed or closed); `None` when no round is open to phones.
+pub fn phone_vote_round<'s>(session: &'s Session, choices: &RoomChoices) -> Option<&'s VoteRound> {
+    choices
+        .vote
+        .and_then(|id| session.voting.round(id))
+        .or_else(|| {
+            session
+                .voting
+                .rounds
+                .iter()
+                .rev()
+                .find(|r| r.settings.phones)
+        })
+        .filter(|r| r.settings.phones)
 }
 
 /// The key [`RoomView::phase_key`] carries for a phase ("phase-3"; empty for none).

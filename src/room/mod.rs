@@ -46,7 +46,8 @@ use std::thread::JoinHandle;
 
 pub use bridge::{Arrivals, BridgeError, HeldNote, RoomBridge};
 pub use bridge_view::{
-    RoomChoices, level_from_label, option_from_id, option_id, phase_from_key, phase_key, room_view,
+    RoomChoices, level_from_label, option_from_id, option_id, phase_from_key, phase_key,
+    phone_vote_round, room_view,
 };
 pub use limits::{Refusal, RoomLimits};
 pub use network::{NetworkAddress, NetworkKind, candidate_addresses, classify, rank};

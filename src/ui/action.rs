@@ -115,6 +115,12 @@ pub enum Action {
     SuggestThemes,
     /// Show the whole board.
     ZoomToFit,
+    /// Start the room's web server so phones can join (issue 14).
+    OpenRoom,
+    /// Show or hide the room's screen: the invitation and the facilitator's controls.
+    ShowRoom,
+    /// Stop the room's web server: phones can no longer join or send anything.
+    CloseRoom,
 }
 
 /// The exports of the File menu, in its order (the Markdown report first).
@@ -178,6 +184,7 @@ impl Action {
             Self::OpenExample,
             Self::ShowFiles,
         ]);
+        all.extend([Self::OpenRoom, Self::ShowRoom, Self::CloseRoom]);
         all
     }
 
@@ -221,12 +228,23 @@ impl Action {
             | Self::CommandPalette
             | Self::OpenExample
             | Self::ShowFiles => Scope::Everywhere,
+            Self::OpenRoom | Self::ShowRoom | Self::CloseRoom => Scope::Session,
         }
     }
 
     /// True when the action applies where the user is (`None`: the library).
     pub fn applies(self, screen: Option<Screen>) -> bool {
         self.scope().applies(screen)
+    }
+
+    /// True when the action makes sense with the room open (`room_open`) or closed: opening
+    /// while it is closed, showing and closing while it is open; every other action always.
+    pub fn applies_with_room(self, room_open: bool) -> bool {
+        match self {
+            Self::OpenRoom => !room_open,
+            Self::ShowRoom | Self::CloseRoom => room_open,
+            _ => true,
+        }
     }
 
     /// The name in menus and the command palette.
@@ -269,6 +287,9 @@ impl Action {
             Self::MakeTheme => "Make theme",
             Self::SuggestThemes => "Suggest themes",
             Self::ZoomToFit => "Zoom to fit",
+            Self::OpenRoom => "Open the room to phones",
+            Self::ShowRoom => "Show or hide the room",
+            Self::CloseRoom => "Close the room",
         };
         text.to_owned()
     }
@@ -291,6 +312,11 @@ impl Action {
             Self::Colour(_) => "Note colour",
             Self::ToTheme(_) => "Put the selected notes in that theme",
             Self::MakeTheme => "Make a theme of the selected notes",
+            Self::OpenRoom => {
+                "Let participants join from their phones over this network (no internet needed)"
+            }
+            Self::ShowRoom => "Show or hide the room: the QR code, the join code and the phones",
+            Self::CloseRoom => "Stop the room: phones can no longer join or send anything",
             _ => return self.label(),
         };
         text.to_owned()

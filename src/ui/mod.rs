@@ -18,6 +18,7 @@ mod notices;
 pub(crate) mod outside_ui;
 mod palette;
 pub mod recovery_ui;
+pub mod room;
 mod screen;
 pub mod script;
 pub mod shortcuts;

@@ -62,7 +62,11 @@ pub fn palette_ui(
     );
     edit.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SearchInput, true, "Find an action"));
     edit.request_focus();
-    let found = matches(query, screen);
+    let room_open = super::room::is_open(ui.ctx());
+    let found: Vec<Action> = matches(query, screen)
+        .into_iter()
+        .filter(|a| a.applies_with_room(room_open))
+        .collect();
     if *query != before {
         *chosen = 0;
     }

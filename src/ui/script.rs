@@ -10,6 +10,9 @@
 //! - `note TEXT`: type text, then press Enter (in the capture box: adds a note).
 //! - `wait MS`: let frames run for MS milliseconds.
 //! - `report`: print the session's note count and the recovery copies offered.
+//! - `room`: open the room to phones on this computer only (127.0.0.1, any free port) and
+//!   print `room ADDRESS CODE`, so a test can join like a phone (script mode only; the app
+//!   itself never prints or logs a join code).
 //! - `quit`: stop.
 //!
 //! After the last command, frames keep running until the process is stopped.
@@ -76,6 +79,7 @@ pub fn run_script(
                 runner.frames_for(Duration::from_millis(ms));
             }
             "report" => runner.report(),
+            "room" => runner.open_room(),
             "quit" => return Ok(()),
             other => return Err(format!("unknown script command '{other}'")),
         }
@@ -155,6 +159,20 @@ impl Runner {
         let until = Instant::now() + duration;
         while Instant::now() < until {
             self.frame(Vec::new());
+        }
+    }
+
+    fn open_room(&mut self) {
+        self.app.set_room_config(crate::room::RoomConfig {
+            bind: std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST),
+            port: Some(0),
+            limits: crate::room::RoomLimits::default(),
+        });
+        self.app.run(super::Action::OpenRoom);
+        self.frame(Vec::new());
+        match self.app.room_invite() {
+            Some(invite) => println!("room {} {}", invite.page_url, invite.code),
+            None => println!("room closed"),
         }
     }
 

@@ -83,6 +83,7 @@ impl Action {
             | Self::OpenPrevious
             | Self::OpenExample
             | Self::ShowFiles => &[],
+            Self::OpenRoom | Self::ShowRoom | Self::CloseRoom => &[],
         };
         keys.to_vec()
     }

@@ -76,6 +76,10 @@ const MENUS: &[(&str, &[&[Action]])] = &[
         ]],
     ),
     (
+        "Room",
+        &[&[Action::OpenRoom, Action::ShowRoom, Action::CloseRoom]],
+    ),
+    (
         "Help",
         &[&[Action::ShowKeys, Action::OpenExample, Action::ShowFiles]],
     ),
@@ -93,7 +97,7 @@ fn menus_ui(
             Scope::Everywhere => true,
             Scope::Library => open.is_none(),
             Scope::Session | Scope::Board => open.is_some(),
-        };
+        } && action.applies_with_room(super::room::is_open(ui.ctx()));
         menu_item(ui, action, enabled, commands);
     };
     ui.menu_button("File", |ui| {

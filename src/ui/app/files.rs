@@ -55,6 +55,8 @@ impl GoldthreadApp {
     /// Closes the open session (the user saved it, or chose to discard its changes): its
     /// recovery copy is deleted and its lock released.
     pub(super) fn close_open(&mut self) {
+        // The room belongs to this session: it closes with it.
+        self.close_room(false);
         let Some(open) = self.open.take() else { return };
         if (open.recovery.exists || open.recovery.busy)
             && let Err(e) = self.jobs.discard_copy(&open.recovery.path)

@@ -7,6 +7,7 @@ mod files;
 mod followup;
 mod import;
 mod navigation;
+mod room;
 mod safety;
 mod saving;
 mod survey_preview;
@@ -61,6 +62,10 @@ pub struct GoldthreadApp {
     survey: Option<survey_preview::SurveyPreview>,
     /// The HTML and the plain text of the last "Copy report", as put on the clipboard.
     last_copied: Option<(String, String)>,
+    /// The room phones join, while it is open (one opening of one session).
+    room: Option<crate::ui::room::RoomState>,
+    /// What the room remembers while the app runs (the address chosen).
+    room_prefs: room::RoomPrefs,
 }
 
 impl GoldthreadApp {
@@ -87,6 +92,8 @@ impl GoldthreadApp {
             export_dir: None,
             survey: None,
             last_copied: None,
+            room: None,
+            room_prefs: room::RoomPrefs::default(),
         }
     }
 
@@ -174,6 +181,7 @@ impl GoldthreadApp {
         }
         self.dialog_ui(&ctx, &palette);
         self.survey_preview_ui(&ctx, &palette);
+        self.room_chip_ui(&ctx, &palette);
         let (right, clearance) = self.notice_margins();
         if let Some(command) = self.notices.ui(&ctx, &palette, right, clearance) {
             self.pending.push(command);
@@ -200,6 +208,7 @@ impl GoldthreadApp {
             }
         }
         self.handle_close_request(ctx);
+        self.room_begin_frame(ctx);
     }
 
     /// The top bar and the open session's screen (or the library); returns their edits.
@@ -216,6 +225,9 @@ impl GoldthreadApp {
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE.fill(palette.canvas))
             .show(ui, |ui| match &mut self.open {
+                Some(_) if self.room.as_ref().is_some_and(|r| r.shown) => {
+                    self.room_screen_ui(ui, palette, &mut edits);
+                }
                 Some(open) => {
                     let shown = navigation::session_ui(
                         ui,
@@ -292,6 +304,7 @@ impl GoldthreadApp {
         for command in std::mem::take(&mut self.pending) {
             self.command(ctx, command);
         }
+        self.room_end_frame();
         self.autosave(ctx);
         self.update_window_title(ctx);
         self.settings.text_scale = ctx.zoom_factor();
@@ -410,6 +423,9 @@ impl GoldthreadApp {
                 open.canvas.queued_actions.push(action);
                 ctx.request_repaint();
             }
+            return;
+        }
+        if self.room_act(ctx, action) {
             return;
         }
         match action {

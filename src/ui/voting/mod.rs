@@ -189,6 +189,9 @@ fn header_ui(ui: &mut egui::Ui, session: &Session, round: &VoteRound, palette: &
         s.max_per_option
     ));
     parts.push(if s.secret { "secret" } else { "open" }.to_owned());
+    if s.phones {
+        parts.push("phones may vote".to_owned());
+    }
     if !s.anonymous {
         parts.push("names shown".to_owned());
     }
@@ -205,6 +208,11 @@ fn header_ui(ui: &mut egui::Ui, session: &Session, round: &VoteRound, palette: &
             .color(palette.text_muted)
             .size(style::text::LABEL),
     );
+    if s.phones && round.state == RoundState::Open {
+        // How many ballots are in is safe to show at any time; the totals wait for the reveal.
+        let text = crate::ui::room::ballots_in_text(round);
+        ui.label(RichText::new(text).size(style::text::LEAD).strong());
+    }
     ui.add_space(style::gap::MEDIUM);
 }
 

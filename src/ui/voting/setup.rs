@@ -1,6 +1,6 @@
 //! The setup form of a new vote: the question, what is voted on, who votes (names added one per
 //! Enter and kept in the session), dots per person with the suggestion and its reason, the most
-//! dots per option, how the room votes, and secret or open.
+//! dots per option, how the room votes, whether phones may vote too, and secret or open.
 
 use std::collections::BTreeSet;
 
@@ -31,6 +31,8 @@ pub struct Draft {
     pub secret: bool,
     /// Who voted how is never shown.
     pub anonymous: bool,
+    /// Phones in the room may cast ballots too.
+    pub phones: bool,
     /// People in the room (tally the room), as typed.
     pub room_size: String,
     /// Tally the room: paper dots or raised hands (a show of hands).
@@ -60,6 +62,7 @@ impl Draft {
             mode: last.map_or(VoteMode::default(), |s| s.mode),
             secret: last.is_none_or(|s| s.secret),
             anonymous: last.is_none_or(|s| s.anonymous),
+            phones: last.is_some_and(|s| s.phones),
             room_size: String::new(),
             counted: Counted::Dots,
             excluded: BTreeSet::new(),
@@ -91,6 +94,7 @@ impl Draft {
         settings.mode = self.mode;
         settings.secret = self.secret;
         settings.anonymous = self.anonymous;
+        settings.phones = self.phones;
         if self.mode == VoteMode::Tally {
             settings.counted = self.counted;
         }
@@ -124,129 +128,14 @@ pub fn setup_ui(
         );
         return;
     }
-    let label = |ui: &mut egui::Ui, text: &str| {
-        ui.label(RichText::new(text).size(style::text::LEAD).strong())
-    };
     egui::Grid::new("vote-setup")
         .num_columns(2)
         .spacing(egui::vec2(24.0, 12.0))
         .show(ui, |ui| {
-            let l = label(ui, "Question");
-            ui.add(
-                egui::TextEdit::singleline(&mut draft.question)
-                    .hint_text("Which themes should we act on first?")
-                    .font(style::font(style::text::SUBHEADING))
-                    .desired_width(620.0),
-            )
-            .labelled_by(l.id);
-            ui.end_row();
-
-            label(ui, "Vote on");
-            ui.horizontal(|ui| {
-                for (on, what, n) in [
-                    (VoteOn::Themes, "Themes", session.themes.len()),
-                    (VoteOn::Notes, "Notes", session.notes.len()),
-                ] {
-                    let text = format!("{what} ({n})");
-                    let r =
-                        ui.add_enabled(n > 0, egui::RadioButton::new(draft.vote_on == on, text));
-                    if r.clicked() {
-                        draft.vote_on = on;
-                    }
-                }
-            });
-            ui.end_row();
-
+            what_rows_ui(ui, session, draft);
             people_ui(ui, session, draft, palette, edits);
-
-            let options = draft.vote_on.options(session).len();
-            let suggestion = suggested_budget(options);
-            if !draft.dots_touched {
-                draft.dots = suggestion.dots.to_string();
-            }
-            let l = label(ui, "Dots per person");
-            ui.vertical(|ui| {
-                ui.horizontal(|ui| {
-                    let r = ui.add(number_edit(&mut draft.dots)).labelled_by(l.id);
-                    if r.changed() {
-                        draft.dots_touched = true;
-                    }
-                    if draft.dots.trim() != suggestion.dots.to_string()
-                        && ui.button(format!("Use {}", suggestion.dots)).clicked()
-                    {
-                        draft.dots = suggestion.dots.to_string();
-                        draft.dots_touched = false;
-                    }
-                });
-                ui.label(
-                    RichText::new(format!("Suggested: {}", suggestion.reason))
-                        .color(palette.text_muted),
-                );
-            });
-            ui.end_row();
-
-            let l = label(ui, "Most dots on one option");
-            ui.horizontal(|ui| {
-                ui.add(number_edit(&mut draft.max_per_option))
-                    .labelled_by(l.id);
-                ui.label(
-                    RichText::new(
-                        "1 means one dot per option per person; up to the dots per person.",
-                    )
-                    .color(palette.text_muted),
-                );
-            });
-            ui.end_row();
-
-            label(ui, "How the room votes");
-            ui.vertical(|ui| {
-                ui.horizontal(|ui| {
-                    for mode in VoteMode::ALL {
-                        if ui.radio(draft.mode == mode, mode.label()).clicked() {
-                            draft.mode = mode;
-                        }
-                        ui.add_space(style::gap::LARGE);
-                    }
-                });
-                ui.label(RichText::new(draft.mode.explanation()).color(palette.text_muted));
-            });
-            ui.end_row();
-
-            if draft.mode == VoteMode::Tally {
-                label(ui, "What you count");
-                ui.horizontal(|ui| {
-                    for (counted, text) in [
-                        (Counted::Dots, "Paper dots"),
-                        (Counted::Hands, "Raised hands (a show of hands)"),
-                    ] {
-                        if ui.radio(draft.counted == counted, text).clicked() {
-                            draft.counted = counted;
-                        }
-                        ui.add_space(style::gap::LARGE);
-                    }
-                });
-                ui.end_row();
-
-                let l = label(ui, "People in the room");
-                ui.horizontal(|ui| {
-                    ui.add(number_edit(&mut draft.room_size)).labelled_by(l.id);
-                    ui.label(
-                        RichText::new("Leave empty to use the number of people on the list.")
-                            .color(palette.text_muted),
-                    );
-                });
-                ui.end_row();
-            }
-
-            label(ui, "Secrecy");
-            ui.vertical(|ui| {
-                ui.checkbox(
-                    &mut draft.secret,
-                    "Secret until the reveal (totals hidden while voting)",
-                );
-                ui.checkbox(&mut draft.anonymous, "Anonymous (never show who voted how)");
-            });
-            ui.end_row();
+            dots_rows_ui(ui, session, draft, palette);
+            how_rows_ui(ui, draft, palette);
         });
     ui.add_space(style::gap::LARGE);
     let checked = draft.settings(session);
@@ -260,26 +149,179 @@ pub fn setup_ui(
         cancel = has_round && ui.button("Cancel").clicked();
     });
     if start {
-        match checked.map_err(|e| e.to_string()).and_then(|settings| {
-            session
-                .voting
-                .start(session, settings)
-                .map_err(|e| e.to_string())
-        }) {
-            Ok(edit) => {
-                edits.push(Edit::Vote(edit));
-                state.draft = None;
-                state.voter = None;
-                state.scribe_voter = None;
-                state.message = None;
-            }
-            Err(problem) => state.error(problem),
-        }
+        start_vote(session, state, checked, edits);
     }
     if cancel {
         state.draft = None;
         state.message = None;
     }
+}
+
+/// Starts the vote the form describes, or says why not.
+fn start_vote(
+    session: &Session,
+    state: &mut VotingState,
+    checked: Result<RoundSettings, String>,
+    edits: &mut Vec<Edit>,
+) {
+    match checked.and_then(|settings| {
+        session
+            .voting
+            .start(session, settings)
+            .map_err(|e| e.to_string())
+    }) {
+        Ok(edit) => {
+            edits.push(Edit::Vote(edit));
+            state.draft = None;
+            state.voter = None;
+            state.scribe_voter = None;
+            state.message = None;
+        }
+        Err(problem) => state.error(problem),
+    }
+}
+
+/// A row's label, in the form's left column.
+fn row_label(ui: &mut egui::Ui, text: &str) -> egui::Response {
+    ui.label(RichText::new(text).size(style::text::LEAD).strong())
+}
+
+/// The question and what is voted on.
+fn what_rows_ui(ui: &mut egui::Ui, session: &Session, draft: &mut Draft) {
+    let l = row_label(ui, "Question");
+    ui.add(
+        egui::TextEdit::singleline(&mut draft.question)
+            .hint_text("Which themes should we act on first?")
+            .font(style::font(style::text::SUBHEADING))
+            .desired_width(620.0),
+    )
+    .labelled_by(l.id);
+    ui.end_row();
+
+    row_label(ui, "Vote on");
+    ui.horizontal(|ui| {
+        for (on, what, n) in [
+            (VoteOn::Themes, "Themes", session.themes.len()),
+            (VoteOn::Notes, "Notes", session.notes.len()),
+        ] {
+            let text = format!("{what} ({n})");
+            let r = ui.add_enabled(n > 0, egui::RadioButton::new(draft.vote_on == on, text));
+            if r.clicked() {
+                draft.vote_on = on;
+            }
+        }
+    });
+    ui.end_row();
+}
+
+/// Dots per person (with the suggestion and its reason) and the most dots on one option.
+fn dots_rows_ui(ui: &mut egui::Ui, session: &Session, draft: &mut Draft, palette: &Palette) {
+    let options = draft.vote_on.options(session).len();
+    let suggestion = suggested_budget(options);
+    if !draft.dots_touched {
+        draft.dots = suggestion.dots.to_string();
+    }
+    let l = row_label(ui, "Dots per person");
+    ui.vertical(|ui| {
+        ui.horizontal(|ui| {
+            let r = ui.add(number_edit(&mut draft.dots)).labelled_by(l.id);
+            if r.changed() {
+                draft.dots_touched = true;
+            }
+            if draft.dots.trim() != suggestion.dots.to_string()
+                && ui.button(format!("Use {}", suggestion.dots)).clicked()
+            {
+                draft.dots = suggestion.dots.to_string();
+                draft.dots_touched = false;
+            }
+        });
+        ui.label(
+            RichText::new(format!("Suggested: {}", suggestion.reason)).color(palette.text_muted),
+        );
+    });
+    ui.end_row();
+
+    let l = row_label(ui, "Most dots on one option");
+    ui.horizontal(|ui| {
+        ui.add(number_edit(&mut draft.max_per_option))
+            .labelled_by(l.id);
+        ui.label(
+            RichText::new("1 means one dot per option per person; up to the dots per person.")
+                .color(palette.text_muted),
+        );
+    });
+    ui.end_row();
+}
+
+/// How the room votes (with what a tally counts and how many people), phones, and secrecy.
+fn how_rows_ui(ui: &mut egui::Ui, draft: &mut Draft, palette: &Palette) {
+    row_label(ui, "How the room votes");
+    ui.vertical(|ui| {
+        ui.horizontal(|ui| {
+            for mode in VoteMode::ALL {
+                if ui.radio(draft.mode == mode, mode.label()).clicked() {
+                    draft.mode = mode;
+                }
+                ui.add_space(style::gap::LARGE);
+            }
+        });
+        ui.label(RichText::new(draft.mode.explanation()).color(palette.text_muted));
+    });
+    ui.end_row();
+
+    if draft.mode == VoteMode::Tally {
+        tally_rows_ui(ui, draft, palette);
+    }
+
+    row_label(ui, "Phones");
+    ui.vertical(|ui| {
+        ui.checkbox(&mut draft.phones, "Phones may vote");
+        ui.label(
+            RichText::new(
+                "Each phone in the room casts one ballot, beside the way of voting above; \
+                 the room shows how many ballots are in, never a total, until the reveal.",
+            )
+            .color(palette.text_muted),
+        );
+    });
+    ui.end_row();
+
+    row_label(ui, "Secrecy");
+    ui.vertical(|ui| {
+        ui.checkbox(
+            &mut draft.secret,
+            "Secret until the reveal (totals hidden while voting)",
+        );
+        ui.checkbox(&mut draft.anonymous, "Anonymous (never show who voted how)");
+    });
+    ui.end_row();
+}
+
+/// Tally the room: paper dots or raised hands, and how many people are in the room.
+fn tally_rows_ui(ui: &mut egui::Ui, draft: &mut Draft, palette: &Palette) {
+    row_label(ui, "What you count");
+    ui.horizontal(|ui| {
+        for (counted, text) in [
+            (Counted::Dots, "Paper dots"),
+            (Counted::Hands, "Raised hands (a show of hands)"),
+        ] {
+            if ui.radio(draft.counted == counted, text).clicked() {
+                draft.counted = counted;
+            }
+            ui.add_space(style::gap::LARGE);
+        }
+    });
+    ui.end_row();
+
+    let l = row_label(ui, "People in the room");
+    ui.horizontal(|ui| {
+        ui.add(number_edit(&mut draft.room_size)).labelled_by(l.id);
+        ui.label(
+            RichText::new("Leave empty to use the number of people on the list.")
+                .color(palette.text_muted),
+        );
+    });
+    ui.end_row();
 }
 
 /// The people row: everyone in the session as a chip (click to leave out of this vote) and a
@@ -291,7 +333,7 @@ fn people_ui(
     palette: &Palette,
     edits: &mut Vec<Edit>,
 ) {
-    let l = ui.label(RichText::new("Who votes").size(style::text::LEAD).strong());
+    let l = row_label(ui, "Who votes");
     ui.vertical(|ui| {
         if !session.participants.is_empty() {
             ui.horizontal_wrapped(|ui| {
