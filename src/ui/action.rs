@@ -10,6 +10,7 @@
 use crate::export::Format;
 use crate::model::NoteColour;
 
+use super::audience::Show;
 use super::screen::Screen;
 
 /// Where an action applies.
@@ -115,6 +116,21 @@ pub enum Action {
     SuggestThemes,
     /// Show the whole board.
     ZoomToFit,
+    // The audience window (presenting on a second screen).
+    /// Open the audience window on the chosen screen, or close it.
+    Present,
+    /// Blank the audience screen, or bring it back.
+    BlankAudience,
+    /// Freeze the audience screen on its last picture, or let it follow again.
+    FreezeAudience,
+    /// Send this to the audience screen.
+    ShowOnScreen(Show),
+    /// The audience Board follows the facilitator's view, or fits the whole board.
+    ToggleAudienceFollow,
+    /// Put the audience window on the n-th screen (1 … 3).
+    AudienceScreen(u8),
+    /// With one screen: bring the console in front of the audience window, or send it back.
+    ToggleConsole,
 }
 
 /// The exports of the File menu, in its order (the Markdown report first).
@@ -178,6 +194,15 @@ impl Action {
             Self::OpenExample,
             Self::ShowFiles,
         ]);
+        all.extend([
+            Self::Present,
+            Self::BlankAudience,
+            Self::FreezeAudience,
+            Self::ToggleConsole,
+            Self::ToggleAudienceFollow,
+        ]);
+        all.extend(Show::ALL.map(Self::ShowOnScreen));
+        all.extend((1..=3).map(Self::AudienceScreen));
         all
     }
 
@@ -221,6 +246,13 @@ impl Action {
             | Self::CommandPalette
             | Self::OpenExample
             | Self::ShowFiles => Scope::Everywhere,
+            Self::Present
+            | Self::BlankAudience
+            | Self::FreezeAudience
+            | Self::ShowOnScreen(_)
+            | Self::ToggleAudienceFollow
+            | Self::AudienceScreen(_)
+            | Self::ToggleConsole => Scope::Session,
         }
     }
 
@@ -269,6 +301,13 @@ impl Action {
             Self::MakeTheme => "Make theme",
             Self::SuggestThemes => "Suggest themes",
             Self::ZoomToFit => "Zoom to fit",
+            Self::Present => "Present on a second screen",
+            Self::BlankAudience => "Blank the audience screen",
+            Self::FreezeAudience => "Freeze the audience screen",
+            Self::ShowOnScreen(show) => return format!("Show on screen: {}", show.label()),
+            Self::ToggleAudienceFollow => "Audience board: follow my view / fit",
+            Self::AudienceScreen(n) => return format!("Audience on screen {n}"),
+            Self::ToggleConsole => "Show / hide the console (one screen)",
         };
         text.to_owned()
     }
@@ -291,6 +330,14 @@ impl Action {
             Self::Colour(_) => "Note colour",
             Self::ToTheme(_) => "Put the selected notes in that theme",
             Self::MakeTheme => "Make a theme of the selected notes",
+            Self::Present => "Present: the audience window on the second screen (again: stop)",
+            Self::BlankAudience => "Blank the audience screen, or bring it back (while presenting)",
+            Self::FreezeAudience => "Freeze the audience screen on its last picture, or release it",
+            Self::ShowOnScreen(_) => "Send this to the audience screen",
+            Self::AudienceScreen(_) => "Put the audience window full screen on that screen",
+            Self::ToggleConsole => {
+                "One screen: bring the console in front of the audience, or back"
+            }
             _ => return self.label(),
         };
         text.to_owned()
@@ -331,6 +378,15 @@ impl Action {
     /// window, neither the session nor the question.
     pub fn works_under_a_question(self) -> bool {
         matches!(self, Self::ToggleTheme | Self::ToggleFullscreen)
+    }
+
+    /// True for the audience window's actions whose keys work only while presenting (B and
+    /// F7 would otherwise start a note or be lost): the presenter takes them itself.
+    pub fn while_presenting(self) -> bool {
+        matches!(
+            self,
+            Self::BlankAudience | Self::FreezeAudience | Self::ToggleConsole
+        )
     }
 }
 

@@ -486,5 +486,6 @@ pub const SURVEY_SAMPLE_CHARS: usize = 60;
 /// The height of the command palette's list of actions, in points.
 pub const PALETTE_LIST_HEIGHT: f32 = 360.0;
 
+pub mod audience;
 pub mod scale;
 pub use scale::{font, font_in, gap, strong_font, text};

@@ -7,6 +7,7 @@ mod files;
 mod followup;
 mod import;
 mod navigation;
+mod present;
 mod safety;
 mod saving;
 mod survey_preview;
@@ -61,6 +62,8 @@ pub struct GoldthreadApp {
     survey: Option<survey_preview::SurveyPreview>,
     /// The HTML and the plain text of the last "Copy report", as put on the clipboard.
     last_copied: Option<(String, String)>,
+    /// The audience window, while presenting.
+    presenter: present::Presenter,
 }
 
 impl GoldthreadApp {
@@ -87,6 +90,7 @@ impl GoldthreadApp {
             export_dir: None,
             survey: None,
             last_copied: None,
+            presenter: present::Presenter::default(),
         }
     }
 
@@ -150,6 +154,7 @@ impl GoldthreadApp {
             || self.dialog.is_some()
             || self.safety.is_some()
             || self.survey.is_some();
+        self.presenter_input(&ctx, asking);
         let screen = self.open.as_ref().map(|o| o.screen);
         self.pending.extend(
             shortcuts::app_actions(&ctx, screen, asking)
@@ -172,6 +177,7 @@ impl GoldthreadApp {
         if asking_delete {
             self.confirm_delete_ui(ui, &palette, &mut edits);
         }
+        self.console_ui(&ctx, &palette);
         self.dialog_ui(&ctx, &palette);
         self.survey_preview_ui(&ctx, &palette);
         let (right, clearance) = self.notice_margins();
@@ -293,6 +299,7 @@ impl GoldthreadApp {
             self.command(ctx, command);
         }
         self.autosave(ctx);
+        self.present_frame(ctx);
         self.update_window_title(ctx);
         self.settings.text_scale = ctx.zoom_factor();
     }
@@ -448,6 +455,13 @@ impl GoldthreadApp {
             Action::FollowUp => self.follow_up_open(ctx),
             Action::OpenPrevious => self.find_previous(ctx),
             Action::CopyReport => self.copy_report(),
+            Action::Present
+            | Action::BlankAudience
+            | Action::FreezeAudience
+            | Action::ShowOnScreen(_)
+            | Action::ToggleAudienceFollow
+            | Action::AudienceScreen(_)
+            | Action::ToggleConsole => self.present_act(ctx, action),
             _ => self.run_help(ctx, action),
         }
     }
