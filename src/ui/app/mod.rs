@@ -177,7 +177,6 @@ impl GoldthreadApp {
         if asking_delete {
             self.confirm_delete_ui(ui, &palette, &mut edits);
         }
-        self.console_ui(&ctx, &palette);
         self.dialog_ui(&ctx, &palette);
         self.survey_preview_ui(&ctx, &palette);
         let (right, clearance) = self.notice_margins();
@@ -219,6 +218,7 @@ impl GoldthreadApp {
             &mut self.pending,
             &mut edits,
         );
+        self.console_ui(ui, palette);
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE.fill(palette.canvas))
             .show(ui, |ui| match &mut self.open {

@@ -286,8 +286,8 @@ impl GoldthreadApp {
         });
     }
 
-    /// The console's card: the preview and the audience's controls.
-    pub(super) fn console_ui(&mut self, ctx: &egui::Context, palette: &crate::ui::style::Palette) {
+    /// The console's panel: the preview and the audience's controls.
+    pub(super) fn console_ui(&mut self, ui: &mut egui::Ui, palette: &crate::ui::style::Palette) {
         if !self.presenter.open {
             return;
         }
@@ -299,7 +299,7 @@ impl GoldthreadApp {
             follows_view: self.settings.audience_follows_view,
             screen: self.settings.audience_screen,
         };
-        audience::console::console_ui(ctx, &scene, &state, palette, &mut self.pending);
+        audience::console::console_ui(ui, &scene, &state, palette, &mut self.pending);
     }
 }
 

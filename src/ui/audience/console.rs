@@ -3,7 +3,7 @@
 //! is an [`Action`] from the registry, so its key and its tooltip are the registry's.
 
 use egui::emath::TSTransform;
-use egui::{Align2, Id, RichText};
+use egui::{Id, RichText};
 
 use super::{AudienceScene, Show, audience_ui};
 use crate::ui::action::Action;
@@ -25,9 +25,9 @@ pub struct ConsoleState {
     pub screen: usize,
 }
 
-/// The card in the console's bottom-left corner, above the Board's key hints.
+/// The panel at the console's right edge: the preview, then the controls.
 pub fn console_ui(
-    ctx: &egui::Context,
+    ui: &mut egui::Ui,
     scene: &AudienceScene,
     state: &ConsoleState,
     palette: &Palette,
@@ -38,36 +38,38 @@ pub fn console_ui(
         size::PREVIEW_WIDTH * size::PREVIEW_SOURCE.y / size::PREVIEW_SOURCE.x,
     );
     let mut preview_at = None;
-    egui::Area::new(Id::unique("goldthread.console"))
-        .anchor(Align2::LEFT_BOTTOM, egui::vec2(style::gap::WIDE, -40.0))
-        .order(egui::Order::Middle)
-        .show(ctx, |ui| {
-            egui::Frame::popup(ui.style())
+    egui::Panel::right("goldthread.audience.console")
+        .exact_size(size::PREVIEW_WIDTH + 2.0 * style::gap::LARGE)
+        .resizable(false)
+        .frame(
+            egui::Frame::NONE
                 .fill(palette.surface)
-                .inner_margin(style::gap::LARGE)
-                .show(ui, |ui| {
-                    ui.set_width(size::PREVIEW_WIDTH);
-                    let status = if state.blank {
-                        "Audience: blank"
-                    } else if state.frozen {
-                        "Audience: frozen"
-                    } else {
-                        "Audience: live"
-                    };
-                    ui.label(RichText::new(status).strong().color(palette.text));
-                    let (rect, _) = ui.allocate_exact_size(preview_size, egui::Sense::hover());
-                    ui.painter().rect_stroke(
-                        rect,
-                        2.0,
-                        (1.0, palette.border),
-                        egui::StrokeKind::Outside,
-                    );
-                    preview_at = Some(rect);
-                    controls_ui(ui, state, commands);
-                });
+                .stroke(egui::Stroke::new(1.0, palette.border))
+                .inner_margin(style::gap::LARGE),
+        )
+        .show(ui, |ui| {
+            let status = if state.blank {
+                "Audience screen: blank"
+            } else if state.frozen {
+                "Audience screen: frozen"
+            } else {
+                "Audience screen: live"
+            };
+            ui.label(
+                RichText::new(status)
+                    .font(style::strong_font(style::text::LABEL))
+                    .color(palette.text),
+            );
+            ui.add_space(style::gap::SMALL);
+            let (rect, _) = ui.allocate_exact_size(preview_size, egui::Sense::hover());
+            ui.painter()
+                .rect_stroke(rect, 2.0, (1.0, palette.border), egui::StrokeKind::Outside);
+            preview_at = Some(rect);
+            ui.add_space(style::gap::NORMAL);
+            controls_ui(ui, state, commands);
         });
     let Some(rect) = preview_at else { return };
-    preview_ui(ctx, scene, rect);
+    preview_ui(ui.ctx(), scene, rect);
 }
 
 /// The audience screen drawn at its full size on its own layer, scaled down into `rect`.
@@ -90,45 +92,49 @@ fn preview_ui(ctx: &egui::Context, scene: &AudienceScene, rect: egui::Rect) {
 
 /// Blank, freeze, stop; what to show; follow or fit; which screen.
 fn controls_ui(ui: &mut egui::Ui, state: &ConsoleState, commands: &mut Vec<Command>) {
-    let mut toggle = |ui: &mut egui::Ui, on: bool, text: &str, action: Action| {
+    let toggle = |ui: &mut egui::Ui, on: bool, text: &str, action: Action| {
         let response = ui
             .selectable_label(on, text)
             .on_hover_text(action.hover_text(ui.ctx()));
-        if response.clicked() {
-            commands.push(Command::Action(action));
-        }
+        response.clicked().then_some(action)
     };
-    ui.horizontal(|ui| {
-        toggle(ui, state.blank, "Blank (B)", Action::BlankAudience);
-        toggle(ui, state.frozen, "Freeze (F7)", Action::FreezeAudience);
-        toggle(ui, false, "Stop (F5)", Action::Present);
-    });
-    ui.label(RichText::new("Show on screen").small());
+    let mut chosen = Vec::new();
+    ui.set_max_width(size::PREVIEW_WIDTH);
     ui.horizontal_wrapped(|ui| {
-        for show in Show::ALL {
-            toggle(
-                ui,
-                state.show == show,
-                show.label(),
-                Action::ShowOnScreen(show),
-            );
-        }
-    });
-    ui.horizontal_wrapped(|ui| {
-        toggle(
+        chosen.extend(toggle(ui, state.blank, "Blank (B)", Action::BlankAudience));
+        chosen.extend(toggle(
             ui,
-            state.follows_view,
-            "Follow my view",
-            Action::ToggleAudienceFollow,
-        );
-        for n in 1..=3u8 {
-            let chosen = state.screen + 1 == usize::from(n);
-            toggle(
-                ui,
-                chosen,
-                &format!("Screen {n}"),
-                Action::AudienceScreen(n),
-            );
-        }
+            state.frozen,
+            "Freeze (F7)",
+            Action::FreezeAudience,
+        ));
+        chosen.extend(toggle(ui, false, "Stop (F5)", Action::Present));
     });
+    ui.add_space(style::gap::SMALL);
+    egui::ComboBox::from_label("on screen")
+        .width(size::CONSOLE_COMBO_WIDTH)
+        .selected_text(state.show.label())
+        .show_ui(ui, |ui| {
+            for show in Show::ALL {
+                let action = Action::ShowOnScreen(show);
+                chosen.extend(toggle(ui, state.show == show, show.label(), action));
+            }
+        });
+    egui::ComboBox::from_label("for the audience")
+        .width(size::CONSOLE_COMBO_WIDTH)
+        .selected_text(format!("Screen {}", state.screen + 1))
+        .show_ui(ui, |ui| {
+            for n in 1..=3u8 {
+                let on = state.screen + 1 == usize::from(n);
+                let text = format!("Screen {n}");
+                chosen.extend(toggle(ui, on, &text, Action::AudienceScreen(n)));
+            }
+        });
+    chosen.extend(toggle(
+        ui,
+        state.follows_view,
+        "Board follows my view",
+        Action::ToggleAudienceFollow,
+    ));
+    commands.extend(chosen.into_iter().map(Command::Action));
 }

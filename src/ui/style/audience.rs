@@ -29,8 +29,10 @@ pub const BAR_NAME_WIDTH: f32 = 520.0;
 /// The blanked audience screen: black, as PowerPoint's B.
 pub const BLANK: Color32 = Color32::BLACK;
 /// The width of the console's preview of the audience screen, in points.
-pub const PREVIEW_WIDTH: f32 = 320.0;
+pub const PREVIEW_WIDTH: f32 = 272.0;
 /// The size the audience screen is laid out at before the preview scales it down, in points.
 pub const PREVIEW_SOURCE: egui::Vec2 = egui::vec2(1920.0, 1080.0);
 /// The audience window's size when it cannot go full screen, in points.
 pub const WINDOW_SIZE: egui::Vec2 = egui::vec2(1280.0, 720.0);
+/// The width of the console's choices (what to show, which screen), in points.
+pub const CONSOLE_COMBO_WIDTH: f32 = 150.0;
