@@ -444,3 +444,52 @@ fn present_opens_the_audience_b_blanks_it_and_freeze_keeps_its_picture() {
     press(&mut h, egui::Key::F5);
     assert!(h.state().audience().is_none(), "F5 again stops presenting");
 }
+
+#[test]
+fn the_screen_and_follow_or_fit_are_remembered_and_old_settings_still_read() {
+    // Settings saved before presenting existed read with the defaults: the second screen,
+    // following the view.
+    let old: goldthread::ui::Settings =
+        ron::from_str("(theme: Projector, text_scale: 1.0, save_automatically: true)").unwrap();
+    assert_eq!(old.audience_screen, 1);
+    assert!(old.audience_follows_view);
+    assert!(old.save_automatically);
+    let dir = temp_dir("audience-remembered");
+    let path = dir.join("lab.ron");
+    goldthread::storage::save_file(&path, &lab(RoundState::Open)).unwrap();
+    let mut h = app_with(&dir, Some(path));
+    // The audience is a window of its own, as in the app, not drawn over the console.
+    h.ctx.set_embed_viewports(false);
+    settle(&mut h);
+    press(&mut h, egui::Key::F5);
+    h.get_by_label("Board follows my view").click();
+    h.run();
+    h.run();
+    h.state_mut().run(goldthread::ui::Action::AudienceScreen(3));
+    h.run();
+    let settings = h.state().settings().clone();
+    assert_eq!(settings.audience_screen, 2);
+    assert!(!settings.audience_follows_view);
+    // Fitted, the audience board no longer follows the console's camera.
+    let Some(Content::Board(shot)) = h.state().audience().map(|s| s.content) else {
+        panic!("not the board")
+    };
+    assert!(shot.follow.is_none());
+    // The console's preview shows the audience screen; its Blank button blanks it.
+    assert!(
+        h.query_all_by_label("Board with 6 notes").count() >= 1,
+        "no preview"
+    );
+    h.get_by_label("Blank (B)").click();
+    h.run();
+    h.run();
+    assert!(h.state().audience().unwrap().blank);
+    assert!(
+        h.query_by_label("Board with 6 notes").is_none(),
+        "the preview still shows it"
+    );
+    h.get_by_label("Audience screen: blank");
+    let text = ron::to_string(&settings).unwrap();
+    let back: goldthread::ui::Settings = ron::from_str(&text).unwrap();
+    assert_eq!(back, settings);
+}
