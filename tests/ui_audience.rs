@@ -373,6 +373,37 @@ fn the_countdown_shows_time_left_then_times_up() {
 }
 
 #[test]
+fn a_frozen_countdown_stops_on_the_time_it_showed_and_asks_for_no_repaint() {
+    let mut timer = Timer::new(60);
+    timer.start(0.0);
+    let live = scene::Countdown::new(timer, 20.0);
+    assert!(
+        live.next_tick_secs().is_some(),
+        "a running timer ticks once a second"
+    );
+    let still = live.stilled();
+    assert!(
+        still.next_tick_secs().is_none(),
+        "a frozen picture never repaints"
+    );
+    assert_eq!(still.timer.display(still.now_secs()), "0:40");
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    assert_eq!(
+        still.timer.display(still.now_secs()),
+        "0:40",
+        "it moved while frozen"
+    );
+    assert_ne!(
+        live.timer.display(live.now_secs()),
+        "0:40",
+        "the live one moves on"
+    );
+    // A paused timer does not tick either: no repaint loop when nothing moves.
+    let paused = scene::Countdown::new(Timer::new(60), 0.0);
+    assert!(paused.next_tick_secs().is_none());
+}
+
+#[test]
 fn a_blank_screen_shows_nothing_at_all() {
     let mut scene = scene_of(&lab(RoundState::Revealed), Show::Vote);
     scene.blank = true;

@@ -249,10 +249,10 @@ impl Action {
             Self::Present
             | Self::BlankAudience
             | Self::FreezeAudience
+            | Self::ToggleConsole
             | Self::ShowOnScreen(_)
             | Self::ToggleAudienceFollow
-            | Self::AudienceScreen(_)
-            | Self::ToggleConsole => Scope::Session,
+            | Self::AudienceScreen(_) => Scope::Session,
         }
     }
 
@@ -378,6 +378,21 @@ impl Action {
     /// window, neither the session nor the question.
     pub fn works_under_a_question(self) -> bool {
         matches!(self, Self::ToggleTheme | Self::ToggleFullscreen)
+    }
+
+    /// True for the audience window's actions (presenting on a second screen), which the app's
+    /// presenter runs.
+    pub fn presents(self) -> bool {
+        matches!(
+            self,
+            Self::Present
+                | Self::BlankAudience
+                | Self::FreezeAudience
+                | Self::ShowOnScreen(_)
+                | Self::ToggleAudienceFollow
+                | Self::AudienceScreen(_)
+                | Self::ToggleConsole
+        )
     }
 
     /// True for the audience window's actions whose keys work only while presenting (B and

@@ -455,13 +455,7 @@ impl GoldthreadApp {
             Action::FollowUp => self.follow_up_open(ctx),
             Action::OpenPrevious => self.find_previous(ctx),
             Action::CopyReport => self.copy_report(),
-            Action::Present
-            | Action::BlankAudience
-            | Action::FreezeAudience
-            | Action::ShowOnScreen(_)
-            | Action::ToggleAudienceFollow
-            | Action::AudienceScreen(_)
-            | Action::ToggleConsole => self.present_act(ctx, action),
+            action if action.presents() => self.present_act(ctx, action),
             _ => self.run_help(ctx, action),
         }
     }

@@ -16,7 +16,7 @@ use crate::ui::invite::RoomInvite;
 use crate::ui::style::Theme;
 
 /// What the facilitator sends to the audience screen.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Show {
     /// Whatever the console shows: the Board, the vote, the actions, the thread.
     #[default]
