@@ -1,7 +1,10 @@
-//! Protects the audience window (presenting on a second screen): what each mode shows, that no
-//! vote total reaches the room before the reveal, that nothing private ever does, blank and
-//! freeze, and the Present action driving it from the app.
+//! Protects the audience window's content (presenting on a second screen): what each mode
+//! shows, that no vote total reaches the room before the reveal, that nothing private ever does,
+//! a blank screen and a frozen timer. The app's side (F5, B, F7, the console) is in
+//! `ui_present.rs`.
 
+#[path = "common/audience_lab.rs"]
+mod audience_lab;
 mod common;
 
 use std::sync::Arc;
@@ -9,94 +12,15 @@ use std::sync::Arc;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use goldthread::model::lab::strategy::{Action as LabAction, ActionId, Outcome, OutcomeId, Owner};
-use goldthread::model::lab::{Phase, Timer};
-use goldthread::model::vote::Ballot;
-use goldthread::model::{
-    Participant, ParticipantId, PhaseId, RoundId, RoundSettings, RoundState, Theme, ThemeId,
-    VoteOption, VoteRound,
-};
+use goldthread::model::lab::Timer;
+use goldthread::model::{RoundState, ThemeId};
 use goldthread::ui::audience::scene::{self, Content, FollowView, SceneInputs, VoteShot};
 use goldthread::ui::audience::{AudienceScene, Show, audience_ui};
 use goldthread::ui::invite::RoomInvite;
 use goldthread::ui::style;
-use goldthread::{CanvasPos, Note, NoteColour, NoteId, Session};
+use goldthread::{CanvasPos, Session};
 
-use common::{app_with, press, settle, temp_dir, today};
-
-/// Things the room must never see, planted in the session by [`lab`].
-const PRIVATE: [&str; 4] = [
-    "Jo Facilitator",        // the report's facilitator
-    "Secret purpose line",   // the report's purpose
-    "Only half done, quiet", // an action's progress note
-    "Housing services",      // a participant's service area
-];
-
-/// A lab with two themes of notes, a phase with a question, outcomes, actions with a private
-/// progress note, a report with a facilitator, and a vote whose ballots hold dots.
-fn lab(state: RoundState) -> Session {
-    let mut s = Session::new("Digital lab", today());
-    for (i, name) in ["Repairs online", "Faster answers"].iter().enumerate() {
-        let id = ThemeId(i as u64 + 1);
-        s.themes.push(Theme::new(id, *name));
-        for j in 0..3u64 {
-            let nid = NoteId(i as u64 * 10 + j + 1);
-            let mut note = Note::new(
-                nid,
-                format!("{name} note {j}"),
-                NoteColour::Yellow,
-                CanvasPos::new(j as f32 * 260.0, i as f32 * 400.0),
-            );
-            note.theme = Some(id);
-            note.author = Some(ParticipantId(1));
-            s.notes.push(note);
-        }
-    }
-    let mut ann = Participant::new(ParticipantId(1), "Ann");
-    ann.service_area = "Housing services".to_owned();
-    s.participants.push(ann);
-    s.participants
-        .push(Participant::new(ParticipantId(2), "Bo"));
-    s.participants
-        .push(Participant::new(ParticipantId(3), "Cy"));
-    s.lab.phases.push(Phase::new(
-        PhaseId(1),
-        "Ideas",
-        "How might residents report a repair?",
-        600,
-    ));
-    s.lab.current_phase = Some(PhaseId(1));
-    s.lab.vision = "Every resident served online first".to_owned();
-    s.lab
-        .outcomes
-        .push(Outcome::new(OutcomeId(1), "Repairs reported online", None));
-    let mut action = LabAction::new(ActionId(1), "Launch the repairs form");
-    action.owner = Some(Owner::Named("Sam".to_owned()));
-    action.progress = "Only half done, quiet".to_owned();
-    s.lab.actions.push(action);
-    s.lab.report.facilitator = "Jo Facilitator".to_owned();
-    s.lab.report.purpose = "Secret purpose line".to_owned();
-    let options = vec![VoteOption::Theme(ThemeId(1)), VoteOption::Theme(ThemeId(2))];
-    let mut settings = RoundSettings::new(
-        options,
-        vec![ParticipantId(1), ParticipantId(2), ParticipantId(3)],
-    );
-    settings.question = "Which theme first?".to_owned();
-    let mut round = VoteRound::new(RoundId(1), settings);
-    round.state = state;
-    for (p, theme, n) in [(1, 1, 3), (2, 1, 4), (3, 2, 2)] {
-        round.ballots.push(Ballot {
-            participant: ParticipantId(p),
-            dots: [(VoteOption::Theme(ThemeId(theme)), n)]
-                .into_iter()
-                .collect(),
-            done: p != 3,
-            phone: false,
-        });
-    }
-    s.voting.rounds.push(round);
-    s
-}
+use audience_lab::{PRIVATE, lab};
 
 /// The scene `show` makes for `session`.
 fn scene_of(session: &Session, show: Show) -> AudienceScene {
@@ -409,118 +333,4 @@ fn a_blank_screen_shows_nothing_at_all() {
     scene.blank = true;
     let h = screen(scene);
     assert_eq!(texts(&h), vec!["Blank screen".to_owned()]);
-}
-
-#[test]
-fn present_opens_the_audience_b_blanks_it_and_freeze_keeps_its_picture() {
-    let dir = temp_dir("audience-present");
-    let path = dir.join("lab.ron");
-    goldthread::storage::save_file(&path, &lab(RoundState::Open)).unwrap();
-    let mut h = app_with(&dir, Some(path));
-    settle(&mut h);
-    assert!(h.state().audience().is_none());
-    press(&mut h, egui::Key::F5);
-    h.run();
-    let Some(shown) = h.state().audience() else {
-        panic!("F5 did not open the audience window")
-    };
-    assert!(
-        matches!(shown.content, Content::Board(_)),
-        "{:?}",
-        shown.content
-    );
-    assert!(!shown.blank);
-    // B blanks and brings it back; it does not start a note.
-    let notes = h.state().open.as_ref().unwrap().session.notes.len();
-    press(&mut h, egui::Key::B);
-    assert!(h.state().audience().unwrap().blank, "B did not blank");
-    press(&mut h, egui::Key::B);
-    assert!(
-        !h.state().audience().unwrap().blank,
-        "B did not bring it back"
-    );
-    let open = h.state().open.as_ref().unwrap();
-    assert_eq!(open.session.notes.len(), notes);
-    assert!(open.canvas.capture.is_none(), "B started a note");
-    // Frozen, the audience keeps the Board while the console goes to the vote.
-    press(&mut h, egui::Key::F7);
-    common::press_with(&mut h, egui::Modifiers::ALT, egui::Key::Num3);
-    h.run();
-    assert_eq!(
-        h.state().open.as_ref().unwrap().screen,
-        goldthread::ui::Screen::Vote
-    );
-    assert!(matches!(
-        h.state().audience().unwrap().content,
-        Content::Board(_)
-    ));
-    press(&mut h, egui::Key::F7);
-    h.run();
-    assert!(
-        matches!(
-            h.state().audience().unwrap().content,
-            Content::Vote(VoteShot::Open { .. })
-        ),
-        "unfrozen, the audience follows the console to the vote"
-    );
-    // "Show on screen" sends the actions, whatever the console shows.
-    h.state_mut()
-        .run(goldthread::ui::Action::ShowOnScreen(Show::Actions));
-    h.run();
-    h.run();
-    assert!(matches!(
-        h.state().audience().unwrap().content,
-        Content::Actions(_)
-    ));
-    press(&mut h, egui::Key::F5);
-    assert!(h.state().audience().is_none(), "F5 again stops presenting");
-}
-
-#[test]
-fn the_screen_and_follow_or_fit_are_remembered_and_old_settings_still_read() {
-    // Settings saved before presenting existed read with the defaults: the second screen,
-    // following the view.
-    let old: goldthread::ui::Settings =
-        ron::from_str("(theme: Projector, text_scale: 1.0, save_automatically: true)").unwrap();
-    assert_eq!(old.audience_screen, 1);
-    assert!(old.audience_follows_view);
-    assert!(old.save_automatically);
-    let dir = temp_dir("audience-remembered");
-    let path = dir.join("lab.ron");
-    goldthread::storage::save_file(&path, &lab(RoundState::Open)).unwrap();
-    let mut h = app_with(&dir, Some(path));
-    // The audience is a window of its own, as in the app, not drawn over the console.
-    h.ctx.set_embed_viewports(false);
-    settle(&mut h);
-    press(&mut h, egui::Key::F5);
-    h.get_by_label("Board follows my view").click();
-    h.run();
-    h.run();
-    h.state_mut().run(goldthread::ui::Action::AudienceScreen(3));
-    h.run();
-    let settings = h.state().settings().clone();
-    assert_eq!(settings.audience_screen, 2);
-    assert!(!settings.audience_follows_view);
-    // Fitted, the audience board no longer follows the console's camera.
-    let Some(Content::Board(shot)) = h.state().audience().map(|s| s.content) else {
-        panic!("not the board")
-    };
-    assert!(shot.follow.is_none());
-    // The console's preview shows the audience screen; its Blank button blanks it.
-    assert!(
-        h.query_all_by_label("Board with 6 notes").count() >= 1,
-        "no preview"
-    );
-    h.get_by_label("Blank (B)").click();
-    h.run();
-    h.run();
-    assert!(h.state().audience().unwrap().blank);
-    assert!(
-        h.query_by_label("Board with 6 notes").is_none(),
-        "the preview still shows it"
-    );
-    h.get_by_label("Audience screen: blank");
-    let text = ron::to_string(&settings).unwrap();
-    let back: goldthread::ui::Settings = ron::from_str(&text).unwrap();
-    assert_eq!(back, settings);
 }
