@@ -127,3 +127,53 @@ fn the_screen_and_follow_or_fit_are_remembered_and_old_settings_still_read() {
     let back: goldthread::ui::Settings = ron::from_str(&text).unwrap();
     assert_eq!(back, settings);
 }
+
+/// Scrolls `label` into view and clicks it, as the facilitator would.
+fn click(h: &mut egui_kittest::Harness<'static, goldthread::ui::GoldthreadApp>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run();
+    h.get_by_label(label).click();
+    h.run();
+    h.run();
+}
+
+#[test]
+fn the_room_sees_the_ballots_in_while_the_console_votes_then_the_ranking_after_the_reveal() {
+    let dir = temp_dir("present-vote");
+    let path = dir.join("lab.ron");
+    goldthread::storage::save_file(&path, &lab(RoundState::Open)).unwrap();
+    let mut h = app_with(&dir, Some(path));
+    h.ctx.set_embed_viewports(false);
+    settle(&mut h);
+    press(&mut h, egui::Key::F5);
+    common::press_with(&mut h, egui::Modifiers::ALT, egui::Key::Num3);
+    h.run();
+    let Some(Content::Vote(VoteShot::Open {
+        ballots_in, voters, ..
+    })) = h.state().audience().map(|s| s.content)
+    else {
+        panic!("the audience does not show the open vote")
+    };
+    assert_eq!((ballots_in, voters), (Some(2), 3));
+    // The console shows who has voted; the audience never a total.
+    let data = format!("{:?}", h.state().audience());
+    assert!(!data.contains("Repairs online"), "{data}");
+    click(&mut h, "Facilitator");
+    click(&mut h, "Reveal results…");
+    click(&mut h, "Reveal now");
+    let Some(Content::Vote(VoteShot::Revealed { rows, .. })) =
+        h.state().audience().map(|s| s.content)
+    else {
+        panic!("the audience does not show the ranking after the reveal")
+    };
+    let ranking: Vec<(String, u32)> = rows.into_iter().map(|r| (r.name, r.dots)).collect();
+    assert_eq!(
+        ranking,
+        vec![
+            ("Repairs online".to_owned(), 7),
+            ("Faster answers".to_owned(), 2)
+        ]
+    );
+    // The console's preview shows the same ranking.
+    assert!(h.query_all_by_label("1. Repairs online: 7 dots").count() >= 1);
+}
