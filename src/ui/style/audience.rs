@@ -35,4 +35,4 @@ pub const PREVIEW_SOURCE: egui::Vec2 = egui::vec2(1920.0, 1080.0);
 /// The audience window's size when it cannot go full screen, in points.
 pub const WINDOW_SIZE: egui::Vec2 = egui::vec2(1280.0, 720.0);
 /// The width of the console's choices (what to show, which screen), in points.
-pub const CONSOLE_COMBO_WIDTH: f32 = 150.0;
+pub const CONSOLE_COMBO_WIDTH: f32 = 124.0;
