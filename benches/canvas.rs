@@ -1,6 +1,8 @@
 //! Measures Goldthread's canvas frame time (real app UI + tessellation, headless) at 500, 2,000
 //! and 10,000 notes, 1:1 and zoomed to fit; a sweep of zoom levels at 2,000 and 10,000 notes
-//! (the worst zoom, not only the two ends); and the save and load time of a 10,000-note session.
+//! (the worst zoom, not only the two ends); a frame with the audience window open (presenting
+//! on a second screen) at 2,000 and 10,000 notes; and the save and load time of a 10,000-note
+//! session.
 //!
 //! Run with `cargo bench --bench canvas`. The output is plain text that is also valid Markdown,
 //! so it can be pasted into the README as it is.
@@ -118,6 +120,9 @@ struct Driver {
     app: GoldthreadApp,
     /// egui's clock, in seconds.
     time: f64,
+    /// While presenting: the audience window's own context (a second native window in the app),
+    /// drawn after the console in every measured frame.
+    audience: Option<egui::Context>,
 }
 
 impl Driver {
@@ -133,7 +138,50 @@ impl Driver {
             ctx: egui::Context::default(),
             app: GoldthreadApp::new(config, Settings::default()),
             time: 0.0,
+            audience: None,
         }
+    }
+
+    /// Opens the audience window (F5), as a window of its own: the console's context no longer
+    /// embeds it, and each frame also draws the audience screen at [`SCREEN`] size.
+    fn present(&mut self) {
+        self.ctx.set_embed_viewports(false);
+        let audience = egui::Context::default();
+        audience.set_fonts(goldthread::ui::style::fonts());
+        self.audience = Some(audience);
+        self.app.run(goldthread::ui::Action::Present);
+        self.frame(Vec::new());
+        assert!(self.app.audience().is_some(), "the audience window opened");
+    }
+
+    /// One pass of the audience window drawing the scene the console made; its time.
+    fn audience_frame(&self) -> (Duration, Duration, usize, usize) {
+        let (Some(ctx), Some(scene)) = (&self.audience, self.app.audience()) else {
+            return (Duration::ZERO, Duration::ZERO, 0, 0);
+        };
+        let input = RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, SCREEN)),
+            time: Some(self.time),
+            predicted_dt: FRAME_DT as f32,
+            ..Default::default()
+        };
+        let start = Instant::now();
+        let mut output = ctx.run_ui(input, |ui| {
+            goldthread::ui::audience::audience_ui(ui, &scene)
+        });
+        let after_ui = Instant::now();
+        let shapes = std::mem::take(&mut output.shapes);
+        let count = shapes.len();
+        let primitives = ctx.tessellate(shapes, output.pixels_per_point);
+        let end = Instant::now();
+        let vertices = primitives
+            .iter()
+            .map(|p| match &p.primitive {
+                egui::epaint::Primitive::Mesh(mesh) => mesh.vertices.len(),
+                egui::epaint::Primitive::Callback(_) => 0,
+            })
+            .sum();
+        (after_ui - start, end - after_ui, count, vertices)
     }
 
     /// Runs one frame with `events`, timing the UI pass and the tessellation.
@@ -163,19 +211,22 @@ impl Driver {
 
         // Font atlas uploads would go to the GPU; there is none here.
         output.textures_delta.clear();
-        let vertices = primitives
+        let vertices: usize = primitives
             .iter()
             .map(|p| match &p.primitive {
                 egui::epaint::Primitive::Mesh(mesh) => mesh.vertices.len(),
                 egui::epaint::Primitive::Callback(_) => 0,
             })
             .sum();
+        // Both windows together: the audience's pass follows the console's, on the same thread.
+        let (audience_ui, audience_tessellate, audience_shapes, audience_vertices) =
+            self.audience_frame();
         FrameSample {
-            total: end - start,
-            ui: after_ui - start,
-            tessellate: end - after_ui,
-            shapes: shape_count,
-            vertices,
+            total: end - start + audience_ui + audience_tessellate,
+            ui: after_ui - start + audience_ui,
+            tessellate: end - after_ui + audience_tessellate,
+            shapes: shape_count + audience_shapes,
+            vertices: vertices + audience_vertices,
         }
     }
 
@@ -479,6 +530,7 @@ fn main() {
     print_header();
     let mut frames = Vec::new();
     let mut sweep = Vec::new();
+    let mut presenting = Vec::new();
     for n in NOTE_COUNTS {
         let file = dir.join(format!("bench-{n}.ron"));
         storage::save_file(&file, &make_session(n)).expect("the bench session saves");
@@ -493,12 +545,24 @@ fn main() {
             for zoom in SWEEP_ZOOMS {
                 sweep.push(measure_frames(&mut driver, n, ViewKind::Zoom(zoom)));
             }
+            // Presenting: the console and the audience window (its board following the view).
+            driver.present();
+            for view in [ViewKind::OneToOne, ViewKind::Fit] {
+                presenting.push(measure_frames(&mut driver, n, view));
+            }
         }
     }
     print_frames(&frames);
     println!("Zoom sweep:");
     println!();
     print_frames(&sweep);
+    println!(
+        "Presenting (F5): the console's frame plus the audience window's (1920x1080, its board \
+         following the console's view), every frame; in the app the audience repaints only when \
+         what it shows changes:"
+    );
+    println!();
+    print_frames(&presenting);
     print_storage(&measure_storage(&dir, STORAGE_NOTES));
 
     let _ = std::fs::remove_dir_all(&dir);

@@ -465,3 +465,35 @@ fn the_address_chosen_is_used_again_while_the_app_runs() {
     press(&mut h, Key::Enter);
     assert_eq!(ip(&h), Some(other.ip), "the choice is remembered");
 }
+
+#[test]
+fn the_audience_window_shows_the_open_rooms_invitation_and_loses_it_when_the_room_closes() {
+    let (_dir, mut h) = app_with_room("room-audience");
+    press(&mut h, Key::F5);
+    h.state_mut()
+        .run(Action::ShowOnScreen(goldthread::ui::audience::Show::Room));
+    h.run();
+    h.run();
+    let code = h.state().room_invite().expect("an invitation").code;
+    let shown = h.state().audience().expect("presenting");
+    assert!(matches!(
+        shown.content,
+        goldthread::ui::audience::scene::Content::Room
+    ));
+    let Some(invite) = shown.invite else {
+        panic!("the audience has no invitation while the room is open")
+    };
+    assert_eq!(invite.code, code);
+    h.state_mut().run(Action::CloseRoom);
+    h.run();
+    h.run();
+    assert!(h.state().room().is_none());
+    assert!(
+        h.state()
+            .audience()
+            .expect("still presenting")
+            .invite
+            .is_none(),
+        "a closed room's code stays on the projector"
+    );
+}

@@ -10,6 +10,7 @@
 use crate::export::Format;
 use crate::model::NoteColour;
 
+use super::audience::Show;
 use super::screen::Screen;
 
 /// Where an action applies.
@@ -121,6 +122,21 @@ pub enum Action {
     ShowRoom,
     /// Stop the room's web server: phones can no longer join or send anything.
     CloseRoom,
+    // The audience window (presenting on a second screen).
+    /// Open the audience window on the chosen screen, or close it.
+    Present,
+    /// Blank the audience screen, or bring it back.
+    BlankAudience,
+    /// Freeze the audience screen on its last picture, or let it follow again.
+    FreezeAudience,
+    /// Send this to the audience screen.
+    ShowOnScreen(Show),
+    /// The audience Board follows the facilitator's view, or fits the whole board.
+    ToggleAudienceFollow,
+    /// Put the audience window on the n-th screen (1 … 3).
+    AudienceScreen(u8),
+    /// With one screen: bring the console in front of the audience window, or send it back.
+    ToggleConsole,
 }
 
 /// The exports of the File menu, in its order (the Markdown report first).
@@ -185,6 +201,15 @@ impl Action {
             Self::ShowFiles,
         ]);
         all.extend([Self::OpenRoom, Self::ShowRoom, Self::CloseRoom]);
+        all.extend([
+            Self::Present,
+            Self::BlankAudience,
+            Self::FreezeAudience,
+            Self::ToggleConsole,
+            Self::ToggleAudienceFollow,
+        ]);
+        all.extend(Show::ALL.map(Self::ShowOnScreen));
+        all.extend((1..=3).map(Self::AudienceScreen));
         all
     }
 
@@ -229,6 +254,13 @@ impl Action {
             | Self::OpenExample
             | Self::ShowFiles => Scope::Everywhere,
             Self::OpenRoom | Self::ShowRoom | Self::CloseRoom => Scope::Session,
+            Self::Present
+            | Self::BlankAudience
+            | Self::FreezeAudience
+            | Self::ToggleConsole
+            | Self::ShowOnScreen(_)
+            | Self::ToggleAudienceFollow
+            | Self::AudienceScreen(_) => Scope::Session,
         }
     }
 
@@ -290,6 +322,13 @@ impl Action {
             Self::OpenRoom => "Open the room to phones",
             Self::ShowRoom => "Show or hide the room",
             Self::CloseRoom => "Close the room",
+            Self::Present => "Present on a second screen",
+            Self::BlankAudience => "Blank the audience screen",
+            Self::FreezeAudience => "Freeze the audience screen",
+            Self::ShowOnScreen(show) => return format!("Show on screen: {}", show.label()),
+            Self::ToggleAudienceFollow => "Audience board: follow my view / fit",
+            Self::AudienceScreen(n) => return format!("Audience on screen {n}"),
+            Self::ToggleConsole => "Show / hide the console (one screen)",
         };
         text.to_owned()
     }
@@ -317,6 +356,14 @@ impl Action {
             }
             Self::ShowRoom => "Show or hide the room: the QR code, the join code and the phones",
             Self::CloseRoom => "Stop the room: phones can no longer join or send anything",
+            Self::Present => "Present: the audience window on the second screen (again: stop)",
+            Self::BlankAudience => "Blank the audience screen, or bring it back (while presenting)",
+            Self::FreezeAudience => "Freeze the audience screen on its last picture, or release it",
+            Self::ShowOnScreen(_) => "Send this to the audience screen",
+            Self::AudienceScreen(_) => "Put the audience window full screen on that screen",
+            Self::ToggleConsole => {
+                "One screen: bring the console in front of the audience, or back"
+            }
             _ => return self.label(),
         };
         text.to_owned()
@@ -357,6 +404,30 @@ impl Action {
     /// window, neither the session nor the question.
     pub fn works_under_a_question(self) -> bool {
         matches!(self, Self::ToggleTheme | Self::ToggleFullscreen)
+    }
+
+    /// True for the audience window's actions (presenting on a second screen), which the app's
+    /// presenter runs.
+    pub fn presents(self) -> bool {
+        matches!(
+            self,
+            Self::Present
+                | Self::BlankAudience
+                | Self::FreezeAudience
+                | Self::ShowOnScreen(_)
+                | Self::ToggleAudienceFollow
+                | Self::AudienceScreen(_)
+                | Self::ToggleConsole
+        )
+    }
+
+    /// True for the audience window's actions whose keys work only while presenting (B and
+    /// F7 would otherwise start a note or be lost): the presenter takes them itself.
+    pub fn while_presenting(self) -> bool {
+        matches!(
+            self,
+            Self::BlankAudience | Self::FreezeAudience | Self::ToggleConsole
+        )
     }
 }
 

@@ -41,6 +41,22 @@ pub struct Settings {
     /// copy.
     #[serde(default)]
     pub save_automatically: bool,
+    /// The screen the audience window goes full screen on: 0 for the first, 1 for the second
+    /// (winit's order of the monitors).
+    #[serde(default = "default_audience_screen")]
+    pub audience_screen: usize,
+    /// The audience Board follows the facilitator's view (else it fits the whole board).
+    #[serde(default = "default_true")]
+    pub audience_follows_view: bool,
+}
+
+/// The audience goes to the second screen unless told otherwise.
+fn default_audience_screen() -> usize {
+    1
+}
+
+fn default_true() -> bool {
+    true
 }
 
 impl Default for Settings {
@@ -49,6 +65,8 @@ impl Default for Settings {
             theme: Theme::Projector,
             text_scale: 1.0,
             save_automatically: false,
+            audience_screen: default_audience_screen(),
+            audience_follows_view: true,
         }
     }
 }

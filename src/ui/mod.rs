@@ -2,6 +2,7 @@
 
 mod action;
 mod app;
+pub mod audience;
 pub mod board;
 mod command;
 mod dialogs;

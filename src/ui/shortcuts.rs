@@ -74,6 +74,10 @@ impl Action {
             Self::MakeTheme => &[key(CTRL, Key::G)],
             Self::SuggestThemes => &[key(CTRL, Key::T)],
             Self::ZoomToFit => &[key(NONE, Key::Home)],
+            Self::Present => &[key(NONE, Key::F5)],
+            Self::BlankAudience => &[key(NONE, Key::B)],
+            Self::FreezeAudience => &[key(NONE, Key::F7)],
+            Self::ToggleConsole => &[key(NONE, Key::F6)],
             Self::ToggleSaveAutomatically
             | Self::ImportNotes
             | Self::Export(_)
@@ -82,7 +86,10 @@ impl Action {
             | Self::Quit
             | Self::OpenPrevious
             | Self::OpenExample
-            | Self::ShowFiles => &[],
+            | Self::ShowFiles
+            | Self::ShowOnScreen(_)
+            | Self::ToggleAudienceFollow
+            | Self::AudienceScreen(_) => &[],
             Self::OpenRoom | Self::ShowRoom | Self::CloseRoom => &[],
         };
         keys.to_vec()
@@ -163,6 +170,7 @@ pub fn app_actions(ctx: &egui::Context, screen: Option<Screen>, asking: bool) ->
     let typing = ctx.text_edit_focused();
     let mut out = take(ctx, screen, |a| {
         a.scope() != Scope::Board
+            && !a.while_presenting()
             && (!asking || a.works_under_a_question())
             && (!typing || a.works_while_typing())
     });

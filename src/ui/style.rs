@@ -499,5 +499,6 @@ pub const ROOM_HELD_SHOWN: usize = 5;
 /// The smallest QR code the room's screen draws, in points (a camera still reads it).
 pub const ROOM_QR_MIN_SIDE: f32 = 240.0;
 
+pub mod audience;
 pub mod scale;
 pub use scale::{font, font_in, gap, strong_font, text};

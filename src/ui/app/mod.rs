@@ -7,6 +7,7 @@ mod files;
 mod followup;
 mod import;
 mod navigation;
+mod present;
 mod room;
 mod safety;
 mod saving;
@@ -66,6 +67,8 @@ pub struct GoldthreadApp {
     room: Option<crate::ui::room::RoomState>,
     /// What the room remembers while the app runs (the address chosen).
     room_prefs: room::RoomPrefs,
+    /// The audience window, while presenting.
+    presenter: present::Presenter,
 }
 
 impl GoldthreadApp {
@@ -94,6 +97,7 @@ impl GoldthreadApp {
             last_copied: None,
             room: None,
             room_prefs: room::RoomPrefs::default(),
+            presenter: present::Presenter::default(),
         }
     }
 
@@ -157,6 +161,7 @@ impl GoldthreadApp {
             || self.dialog.is_some()
             || self.safety.is_some()
             || self.survey.is_some();
+        self.presenter_input(&ctx, asking);
         let screen = self.open.as_ref().map(|o| o.screen);
         self.pending.extend(
             shortcuts::app_actions(&ctx, screen, asking)
@@ -222,6 +227,7 @@ impl GoldthreadApp {
             &mut self.pending,
             &mut edits,
         );
+        self.console_ui(ui, palette);
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE.fill(palette.canvas))
             .show(ui, |ui| match &mut self.open {
@@ -306,6 +312,7 @@ impl GoldthreadApp {
         }
         self.room_end_frame();
         self.autosave(ctx);
+        self.present_frame(ctx);
         self.update_window_title(ctx);
         self.settings.text_scale = ctx.zoom_factor();
     }
@@ -464,6 +471,7 @@ impl GoldthreadApp {
             Action::FollowUp => self.follow_up_open(ctx),
             Action::OpenPrevious => self.find_previous(ctx),
             Action::CopyReport => self.copy_report(),
+            action if action.presents() => self.present_act(ctx, action),
             _ => self.run_help(ctx, action),
         }
     }
