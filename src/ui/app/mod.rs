@@ -25,7 +25,8 @@ use super::notices::Notices;
 use super::recovery_ui::{self, SafetyPrompt};
 use super::style::{self, Theme};
 use super::{shortcuts, top_bar};
-use crate::model::{Edit, Session};
+use crate::history::Changes;
+use crate::model::Session;
 use files::with_ron_extension;
 
 /// The Goldthread app.
@@ -203,8 +204,8 @@ impl GoldthreadApp {
     }
 
     /// The top bar and the open session's screen (or the library); returns their edits.
-    fn screens_ui(&mut self, ui: &mut egui::Ui, palette: &style::Palette) -> Vec<Edit> {
-        let mut edits = Vec::new();
+    fn screens_ui(&mut self, ui: &mut egui::Ui, palette: &style::Palette) -> Changes {
+        let mut edits = (self.open.as_ref()).map_or_else(Changes::default, |o| o.history.changes());
         top_bar::top_bar_ui(
             ui,
             self.open.as_ref(),
@@ -245,7 +246,7 @@ impl GoldthreadApp {
         &mut self,
         ui: &mut egui::Ui,
         palette: &style::Palette,
-        edits: &mut Vec<Edit>,
+        edits: &mut Changes,
     ) {
         let Some(open) = &mut self.open else { return };
         let mut requests = Vec::new();
@@ -280,7 +281,7 @@ impl GoldthreadApp {
     }
 
     /// The one door: the frame's edits go through the session's history, then its commands run.
-    fn end_frame(&mut self, ctx: &egui::Context, edits: Vec<Edit>) {
+    fn end_frame(&mut self, ctx: &egui::Context, edits: Changes) {
         // What this frame asked for changes what the next frame shows: draw it now rather
         // than when the mouse next moves.
         if !edits.is_empty() || !self.pending.is_empty() {

@@ -2,7 +2,7 @@
 //! about), focus mode (F10), and the Help menu's keyboard sheet, example lab and files.
 
 use super::{GoldthreadApp, OpenSession};
-use crate::model::Edit;
+use crate::history::Changes;
 use crate::ui::action::Action;
 use crate::ui::board::{self, CanvasRequest, canvas};
 use crate::ui::dialogs::Dialog;
@@ -48,7 +48,7 @@ pub fn session_ui(
     open: &mut OpenSession,
     focus: bool,
     palette: &Palette,
-    edits: &mut Vec<Edit>,
+    edits: &mut Changes,
     commands: &mut Vec<crate::ui::Command>,
 ) -> Vec<String> {
     if !focus && let Some(screen) = screen::tabs_ui(ui, open.screen, palette) {

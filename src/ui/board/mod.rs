@@ -8,11 +8,12 @@
 pub mod canvas;
 pub mod panel;
 
+use crate::history::Changes;
 use std::collections::BTreeSet;
 
 use egui::Rect;
 
-use crate::model::{Edit, NoteId, PhaseId, Session, View};
+use crate::model::{NoteId, PhaseId, Session, View};
 use crate::ui::action::Action;
 use crate::ui::style::Palette;
 
@@ -50,9 +51,6 @@ pub struct BoardState {
     pub themes: canvas::themes::ThemeCache,
     /// The theme being renamed in place, if any.
     pub theme_rename: Option<canvas::themes::ThemeRename>,
-    /// This frame's edits join the last undo step if the history is still at this generation
-    /// (the name of a theme just made).
-    pub join_undo: Option<u64>,
     /// The theme list and suggestions panel.
     pub themes_panel: panel::ThemesPanel,
     /// Show only the notes captured in this phase (`None`: all notes).
@@ -113,7 +111,7 @@ pub fn board_ui(
     session: &Session,
     state: &mut BoardState,
     palette: &Palette,
-    edits: &mut Vec<Edit>,
+    edits: &mut Changes,
     requests: &mut Vec<CanvasRequest>,
 ) {
     canvas::refresh(session, state);

@@ -3,6 +3,7 @@
 
 use super::transform::{self, Camera};
 use super::{BoardState, CanvasRequest, NoteEditor};
+use crate::history::Changes;
 use crate::model::{Edit, NoteColour, NoteId, Session, ThemeEdit, ThemeId};
 use crate::ui::action::Action;
 
@@ -13,7 +14,7 @@ pub fn apply(
     session: &Session,
     state: &mut BoardState,
     camera: &mut Camera,
-    edits: &mut Vec<Edit>,
+    edits: &mut Changes,
     requests: &mut Vec<CanvasRequest>,
 ) -> bool {
     match action {
@@ -54,18 +55,20 @@ pub fn apply(
 
 /// Makes a theme of the selected notes (or an empty one), shows the panel and names the theme
 /// in place; after the name, the next note in no theme is selected (the sorting flow).
-fn make_theme(session: &Session, state: &mut BoardState, edits: &mut Vec<Edit>) {
+fn make_theme(session: &Session, state: &mut BoardState, edits: &mut Changes) {
     let notes: Vec<NoteId> = state.selection.iter().copied().collect();
     let (id, edit) = ThemeEdit::create(session, None, &notes);
     let name = crate::model::default_theme_name(session);
-    edits.push(Edit::Theme(edit));
+    let step = edits.open_step(Edit::Theme(edit));
     let advance = super::reading::selection_key(session, state);
-    state.theme_rename = Some(super::themes::ThemeRename::new_theme(id, name, advance));
+    state.theme_rename = Some(super::themes::ThemeRename::new_theme(
+        id, name, advance, step,
+    ));
     state.themes_panel.show();
 }
 
 /// Recolours the selection.
-fn recolour(state: &BoardState, colour: NoteColour, edits: &mut Vec<Edit>) {
+fn recolour(state: &BoardState, colour: NoteColour, edits: &mut Changes) {
     if state.selection.is_empty() {
         return;
     }
@@ -81,7 +84,7 @@ fn to_theme(
     state: &mut BoardState,
     camera: &mut Camera,
     n: Option<u8>,
-    edits: &mut Vec<Edit>,
+    edits: &mut Changes,
     requests: &mut Vec<CanvasRequest>,
 ) -> bool {
     if state.selection.is_empty() {

@@ -1,5 +1,6 @@
 //! The capture box: type a note, press Enter, type the next. Built for typing speed.
 
+use crate::history::Changes;
 use egui::{Align2, Id, Key, KeyboardShortcut, Modifiers, RichText, TextEdit};
 
 use super::transform::{self, Camera};
@@ -123,7 +124,7 @@ pub fn capture_ui(
     state: &mut BoardState,
     camera: &mut Camera,
     palette: &Palette,
-    edits: &mut Vec<Edit>,
+    edits: &mut Changes,
     requests: &mut Vec<CanvasRequest>,
 ) {
     let Some(capture) = &mut state.capture else {
@@ -255,7 +256,7 @@ fn add_note(
     session: &Session,
     capture: &mut Capture,
     camera: &mut Camera,
-    edits: &mut Vec<Edit>,
+    edits: &mut Changes,
     requests: &mut Vec<CanvasRequest>,
 ) {
     let text = capture.text.trim();

@@ -5,6 +5,7 @@
 //! The question is a small modal over the canvas: Enter deletes, Esc (or Keep) keeps, and the
 //! canvas takes no keys while it is open.
 
+use crate::history::Changes;
 use egui::{Id, Key, Modifiers, RichText};
 
 use super::{BoardState, CanvasRequest};
@@ -39,7 +40,7 @@ pub fn confirm_id() -> Id {
 pub fn delete_selection(
     session: &Session,
     state: &mut BoardState,
-    edits: &mut Vec<Edit>,
+    edits: &mut Changes,
     requests: &mut Vec<CanvasRequest>,
 ) {
     let ids: Vec<NoteId> = state.selection.iter().copied().collect();
@@ -58,7 +59,7 @@ pub fn delete_theme(
     session: &Session,
     state: &mut BoardState,
     id: ThemeId,
-    edits: &mut Vec<Edit>,
+    edits: &mut Changes,
     requests: &mut Vec<CanvasRequest>,
 ) {
     let action = ConfirmDelete::Theme(id);
@@ -76,7 +77,7 @@ pub fn merge_themes(
     from: ThemeId,
     into: ThemeId,
     name: String,
-    edits: &mut Vec<Edit>,
+    edits: &mut Changes,
     requests: &mut Vec<CanvasRequest>,
 ) {
     let action = ConfirmDelete::Merge { from, into, name };
@@ -205,7 +206,7 @@ fn run(
     session: &Session,
     state: &mut BoardState,
     action: &ConfirmDelete,
-    edits: &mut Vec<Edit>,
+    edits: &mut Changes,
     requests: &mut Vec<CanvasRequest>,
 ) {
     match action {
@@ -275,7 +276,7 @@ pub fn confirm_ui(
     session: &Session,
     state: &mut BoardState,
     palette: &Palette,
-    edits: &mut Vec<Edit>,
+    edits: &mut Changes,
     requests: &mut Vec<CanvasRequest>,
 ) {
     let Some(action) = state.confirm_delete.clone() else {

@@ -1,5 +1,6 @@
 //! Editing a note's text in place, on the note itself.
 
+use crate::history::Changes;
 use egui::{FontId, Id, Key, KeyboardShortcut, Modifiers, TextEdit};
 
 use super::transform::Camera;
@@ -40,7 +41,7 @@ pub fn editor_ui(
     session: &Session,
     state: &mut BoardState,
     camera: &mut Camera,
-    edits: &mut Vec<Edit>,
+    edits: &mut Changes,
     requests: &mut Vec<CanvasRequest>,
 ) {
     let Some(editor) = &mut state.editor else {

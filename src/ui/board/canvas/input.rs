@@ -1,5 +1,6 @@
 //! Canvas keyboard and pointer handling. Produces edits and camera moves; never touches the session.
 
+use crate::history::Changes;
 use egui::{Event, Key, Modifiers, PointerButton, Response};
 
 use super::transform::{self, Camera, ZOOM_STEP};
@@ -27,7 +28,7 @@ pub fn keyboard(
     session: &Session,
     state: &mut BoardState,
     camera: &mut Camera,
-    edits: &mut Vec<Edit>,
+    edits: &mut Changes,
     requests: &mut Vec<CanvasRequest>,
 ) {
     for action in std::mem::take(&mut state.queued_actions) {
@@ -118,7 +119,7 @@ fn arrows(
     session: &Session,
     state: &BoardState,
     camera: &mut Camera,
-    edits: &mut Vec<Edit>,
+    edits: &mut Changes,
 ) {
     let mut dx = 0.0;
     let mut dy = 0.0;
@@ -173,7 +174,7 @@ pub fn pointer(
     session: &Session,
     state: &mut BoardState,
     camera: &mut Camera,
-    edits: &mut Vec<Edit>,
+    edits: &mut Changes,
 ) {
     let shift = ui.input(|i| i.modifiers.shift);
     let filter = state.phase_filter;

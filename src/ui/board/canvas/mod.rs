@@ -16,13 +16,14 @@ mod selection_bar;
 pub mod themes;
 pub mod transform;
 
+use crate::history::Changes;
 use egui::{Id, Rect, Sense};
 
 pub use capture::{Capture, escape_closes};
 pub use editor::NoteEditor;
 use transform::Camera;
 
-use crate::model::{CanvasPos, Edit, NoteId, PhaseId, Session, View};
+use crate::model::{CanvasPos, NoteId, PhaseId, Session, View};
 use crate::ui::style::Palette;
 
 pub use super::{BoardState, CanvasRequest};
@@ -120,7 +121,7 @@ pub fn canvas_ui(
     state: &mut BoardState,
     reveal: &[crate::model::ThemeId],
     palette: &Palette,
-    edits: &mut Vec<Edit>,
+    edits: &mut Changes,
     requests: &mut Vec<CanvasRequest>,
 ) -> Rect {
     let screen = ui.available_rect_before_wrap();

@@ -2,6 +2,7 @@
 //! session has participants), edit and delete, for facilitators who use the mouse. Colour,
 //! edit and delete also have keys (Ctrl+1..6, F2, Delete).
 
+use crate::history::Changes;
 use egui::{Align2, RichText};
 
 use super::{BoardState, NoteEditor};
@@ -17,7 +18,7 @@ pub fn selection_bar_ui(
     state: &mut BoardState,
     screen: egui::Rect,
     palette: &Palette,
-    edits: &mut Vec<Edit>,
+    edits: &mut Changes,
     requests: &mut Vec<super::CanvasRequest>,
 ) {
     if state.selection.is_empty()

@@ -4,6 +4,7 @@
 //! Frames are computed once per change ([`ThemeCache`]), not per frame: at 10,000 notes a
 //! scan per theme per frame would cost more than drawing.
 
+use crate::history::{Changes, StepToken};
 use std::collections::HashSet;
 
 use egui::{Align2, CornerRadius, Id, Painter, Rect, Sense, Stroke, StrokeKind, pos2, vec2};
@@ -137,11 +138,9 @@ pub struct ThemeRename {
     pub advance: Option<super::reading::ReadingKey>,
     /// Text typed before the box had focus (fast typists, slow frames): it becomes the name.
     pub typed: String,
-    /// True when the theme was made just now: naming it is one undo step with making it.
-    pub names_new_theme: bool,
-    /// The session's history generation once the new theme was made (set by the app after the
-    /// frame's edits are applied); the name joins that undo step only if nothing else changed.
-    pub made_at: Option<u64>,
+    /// The undo step that made the theme, when it was made just now: the name joins that step
+    /// if nothing else changed since, so making and naming are undone together.
+    pub made_in: Option<StepToken>,
 }
 
 impl ThemeRename {
@@ -153,19 +152,20 @@ impl ThemeRename {
             focus_pending: true,
             advance,
             typed: String::new(),
-            names_new_theme: false,
-            made_at: None,
+            made_in: None,
         }
     }
 
-    /// Starts naming theme `id`, made this frame: the name and the new theme are one undo step.
+    /// Starts naming theme `id`, made this frame in undo step `made_in`: the name and the new
+    /// theme are one undo step.
     pub fn new_theme(
         id: ThemeId,
         text: String,
         advance: Option<super::reading::ReadingKey>,
+        made_in: StepToken,
     ) -> Self {
         Self {
-            names_new_theme: true,
+            made_in: Some(made_in),
             ..Self::new(id, text, advance)
         }
     }
@@ -206,7 +206,7 @@ pub fn frames_ui(
     state: &mut BoardState,
     camera: &Camera,
     palette: &Palette,
-    edits: &mut Vec<Edit>,
+    edits: &mut Changes,
 ) {
     let (moving, dx, dy) = match state.gesture {
         Gesture::MoveTheme { id, dx, dy } => (Some(id), dx, dy),
@@ -608,7 +608,7 @@ pub fn rename_ui(
     session: &Session,
     state: &mut BoardState,
     camera: &mut Camera,
-    edits: &mut Vec<Edit>,
+    edits: &mut Changes,
     requests: &mut Vec<super::CanvasRequest>,
 ) {
     let Some(rename) = &mut state.theme_rename else {
@@ -707,10 +707,11 @@ pub fn rename_ui(
                 theme.name
             )));
         } else if name != theme.name {
-            if rename.names_new_theme {
-                state.join_undo = rename.made_at;
+            let edit = Edit::Theme(ThemeEdit::Rename { id: theme.id, name });
+            match rename.made_in {
+                Some(step) => edits.join_step(edit, step),
+                None => edits.push(edit),
             }
-            edits.push(Edit::Theme(ThemeEdit::Rename { id: theme.id, name }));
         }
         state.theme_rename = None;
         state.focus_requested = true;

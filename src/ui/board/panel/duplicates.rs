@@ -1,6 +1,7 @@
 //! Near-duplicate notes found with the suggestions, each set offered for stacking into one
 //! pile so the room sees one idea.
 
+use crate::history::Changes;
 use egui::RichText;
 
 use super::notes_count;
@@ -16,7 +17,7 @@ pub fn duplicates_ui(
     ui: &mut egui::Ui,
     session: &Session,
     s: &mut Suggestions,
-    edits: &mut Vec<Edit>,
+    edits: &mut Changes,
     requests: &mut Vec<CanvasRequest>,
 ) {
     if s.duplicates.is_empty() {

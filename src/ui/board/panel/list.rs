@@ -1,6 +1,7 @@
 //! The theme list: one row per theme, in number-key order, with its colour, name and count,
 //! up and down buttons, collapse, and a menu for rename, colour, tidy, split, merge and delete.
 
+use crate::history::Changes;
 use egui::{RichText, Sense, Stroke, Vec2};
 
 use super::{Merge, notes_count};
@@ -27,7 +28,7 @@ pub fn list_ui(
     session: &Session,
     state: &mut BoardState,
     palette: &Palette,
-    edits: &mut Vec<Edit>,
+    edits: &mut Changes,
     requests: &mut Vec<CanvasRequest>,
 ) {
     let selected = state.selection.len();
@@ -105,7 +106,7 @@ fn apply_rows(
     session: &Session,
     state: &mut BoardState,
     actions: Vec<RowAction>,
-    edits: &mut Vec<Edit>,
+    edits: &mut Changes,
     requests: &mut Vec<CanvasRequest>,
 ) {
     for action in actions {
@@ -144,11 +145,12 @@ fn apply_rows(
                     .map(|n| n.id)
                     .collect();
                 let (new_id, edit) = ThemeEdit::split(session, &notes, None);
-                edits.push(Edit::Theme(edit));
+                let step = edits.open_step(Edit::Theme(edit));
                 state.theme_rename = Some(ThemeRename::new_theme(
                     new_id,
                     crate::model::default_theme_name(session),
                     None,
+                    step,
                 ));
             }
             RowAction::Delete(id) => {
@@ -167,7 +169,7 @@ fn merge_ui(
     session: &Session,
     state: &mut BoardState,
     palette: &Palette,
-    edits: &mut Vec<Edit>,
+    edits: &mut Changes,
     requests: &mut Vec<CanvasRequest>,
 ) {
     let Some(merge) = &mut state.themes_panel.merge else {

@@ -6,13 +6,14 @@ mod duplicates;
 mod list;
 mod suggestions;
 
+use crate::history::Changes;
 use egui::{Align2, RichText};
 
 pub use duplicates::stack;
 pub use suggestions::{SuggestionCard, Suggestions};
 
 use super::{BoardState, CanvasRequest};
-use crate::model::{Edit, Session, ThemeId};
+use crate::model::{Session, ThemeId};
 use crate::ui::style::{self, Palette};
 
 /// A merge being set up: which theme goes into which, and the name the result gets.
@@ -66,7 +67,7 @@ pub fn panel_ui(
     session: &Session,
     state: &mut BoardState,
     palette: &Palette,
-    edits: &mut Vec<Edit>,
+    edits: &mut Changes,
     requests: &mut Vec<CanvasRequest>,
 ) {
     state

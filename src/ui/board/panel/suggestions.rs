@@ -3,6 +3,7 @@
 //! or accept all: notes that probably belong to an existing theme are offered to it, the rest as
 //! new groups. Near-duplicate notes are offered for stacking.
 
+use crate::history::Changes;
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 use egui::RichText;
@@ -304,7 +305,7 @@ pub fn suggestions_ui(
     session: &Session,
     state: &mut BoardState,
     palette: &Palette,
-    edits: &mut Vec<Edit>,
+    edits: &mut Changes,
 ) {
     let s = &mut state.themes_panel.suggestions;
     let heading =
