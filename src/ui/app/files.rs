@@ -1,5 +1,6 @@
 //! The app's file work: choosing files, saving, opening, and the results of background jobs.
 
+use super::modals::Modal;
 use std::path::{Path, PathBuf};
 
 use super::saving::display_name;
@@ -22,7 +23,7 @@ impl GoldthreadApp {
             self.jobs
                 .pick(ctx, purpose, self.config.library_dir.clone(), file_name);
         } else {
-            self.dialog = Some(self.path_prompt(purpose));
+            self.modal.open(Modal::Dialog(self.path_prompt(purpose)));
         }
     }
 
@@ -164,10 +165,10 @@ impl GoldthreadApp {
             } => match *result {
                 Ok(loaded) => self.loaded(loaded, path, lock, stamp, copies),
                 Err(e) => {
-                    self.dialog = Some(Dialog::Message {
+                    self.modal.open(Modal::Dialog(Dialog::Message {
                         title: format!("Can't open {}", e.file_name()),
                         body: format!("{}\n\nThe file has not been changed.", e),
-                    });
+                    }));
                 }
             },
             JobResult::FollowUpRead { path, result } => self.follow_up_read(path, *result),
@@ -182,13 +183,13 @@ impl GoldthreadApp {
             } => match *result {
                 Ok(loaded) => self.open_restored(copy, loaded, lock, stamp, drafts),
                 Err(e) => {
-                    self.dialog = Some(Dialog::Message {
+                    self.modal.open(Modal::Dialog(Dialog::Message {
                         title: format!("Can't restore {}", copy.title),
                         body: format!(
                             "{e}\n\nThe recovery copy has not been changed; it is in {}.",
                             copy.path.display()
                         ),
-                    });
+                    }));
                 }
             },
             JobResult::RecoveryWritten {
@@ -229,7 +230,7 @@ impl GoldthreadApp {
             } => {
                 if unavailable {
                     self.config.native_dialogs = false;
-                    self.dialog = Some(self.path_prompt(purpose));
+                    self.modal.open(Modal::Dialog(self.path_prompt(purpose)));
                     return;
                 }
                 let Some(path) = path else { return };
@@ -262,7 +263,7 @@ impl GoldthreadApp {
                 for problem in found.problems {
                     self.notices.error(problem);
                 }
-                if let Some(Dialog::NewSession { templates, .. }) = &mut self.dialog {
+                if let Some(Dialog::NewSession { templates, .. }) = self.modal.dialog_mut() {
                     templates.extend(
                         found.templates.into_iter().filter(|t| {
                             matches!(t.source, crate::storage::TemplateSource::User(_))
@@ -304,11 +305,11 @@ impl GoldthreadApp {
             let dir = path.parent().map(Path::to_owned).unwrap_or_default();
             self.jobs.pick(ctx, purpose, dir, display_name(&path));
         } else {
-            self.dialog = Some(Dialog::PathPrompt {
+            self.modal.open(Modal::Dialog(Dialog::PathPrompt {
                 purpose,
                 text: path.display().to_string(),
                 explain_no_native: true,
-            });
+            }));
         }
     }
 
@@ -320,7 +321,8 @@ impl GoldthreadApp {
         format: crate::export::Format,
     ) {
         if path.exists() {
-            self.dialog = Some(Dialog::ConfirmExport { path, format });
+            self.modal
+                .open(Modal::Dialog(Dialog::ConfirmExport { path, format }));
             return;
         }
         self.export_to(ctx, path, format);

@@ -6,6 +6,7 @@ mod drafts;
 mod files;
 mod followup;
 mod import;
+mod modals;
 mod navigation;
 mod safety;
 mod saving;
@@ -28,6 +29,7 @@ use super::{shortcuts, top_bar};
 use crate::history::Changes;
 use crate::model::Session;
 use files::with_ron_extension;
+use modals::{Modal, ModalSlot};
 
 /// The Goldthread app.
 pub struct GoldthreadApp {
@@ -36,7 +38,8 @@ pub struct GoldthreadApp {
     /// The open session, if any; without one the library is shown.
     pub open: Option<OpenSession>,
     library: LibraryState,
-    dialog: Option<Dialog>,
+    /// The one modal slot: the dialog, the safety prompt or the survey preview showing.
+    modal: ModalSlot,
     notices: Notices,
     jobs: Jobs,
     /// Commands waiting for the end of the frame.
@@ -52,14 +55,10 @@ pub struct GoldthreadApp {
     window_title: String,
     started: bool,
     applied_theme: Option<Theme>,
-    /// The restore offer or the read-only offer, when showing.
-    safety: Option<SafetyPrompt>,
     /// Focus mode (F10): only the prompt, the timer and the board.
     focus_mode: bool,
     /// Where exports are offered first (the user's Documents folder unless set).
     export_dir: Option<std::path::PathBuf>,
-    /// The survey import preview, when showing.
-    survey: Option<survey_preview::SurveyPreview>,
     /// The HTML and the plain text of the last "Copy report", as put on the clipboard.
     last_copied: Option<(String, String)>,
 }
@@ -72,7 +71,7 @@ impl GoldthreadApp {
             settings,
             open: None,
             library: LibraryState::default(),
-            dialog: None,
+            modal: ModalSlot::default(),
             notices: Notices::default(),
             jobs: Jobs::default(),
             pending: Vec::new(),
@@ -83,10 +82,8 @@ impl GoldthreadApp {
             window_title: String::new(),
             started: false,
             applied_theme: None,
-            safety: None,
             focus_mode: false,
             export_dir: None,
-            survey: None,
             last_copied: None,
         }
     }
@@ -118,7 +115,7 @@ impl GoldthreadApp {
 
     /// The dialog showing, if any.
     pub fn dialog(&self) -> Option<&Dialog> {
-        self.dialog.as_ref()
+        self.modal.dialog()
     }
 
     /// The library listing as last scanned.
@@ -128,7 +125,7 @@ impl GoldthreadApp {
 
     /// The restore offer or the read-only offer, when showing.
     pub fn safety_prompt(&self) -> Option<&SafetyPrompt> {
-        self.safety.as_ref()
+        self.modal.safety()
     }
 
     /// Queues an action or a command, as a menu item or a dialog would.
@@ -147,10 +144,7 @@ impl GoldthreadApp {
             .open
             .as_ref()
             .is_some_and(|o| o.canvas.confirm_delete.is_some());
-        let asking = asking_delete
-            || self.dialog.is_some()
-            || self.safety.is_some()
-            || self.survey.is_some();
+        let asking = asking_delete || self.modal.is_open();
         let screen = self.open.as_ref().map(|o| o.screen);
         self.pending.extend(
             shortcuts::app_actions(&ctx, screen, asking)
@@ -159,8 +153,7 @@ impl GoldthreadApp {
         );
         let palette = self.settings.theme.palette();
         // Before the screens, so its keys (Enter, Esc) are not taken by the library behind it.
-        if self.dialog.is_none()
-            && let Some(prompt) = &mut self.safety
+        if let Some(Modal::Safety(prompt)) = self.modal.showing_mut()
             && let Some(choice) = recovery_ui::safety_prompt_ui(&ctx, prompt, &palette)
         {
             self.safety_choice(&ctx, choice);
@@ -265,13 +258,13 @@ impl GoldthreadApp {
 
     /// The dialog, if one is open, and what its answer asks for.
     fn dialog_ui(&mut self, ctx: &egui::Context, palette: &style::Palette) {
-        let Some(dialog) = &mut self.dialog else {
+        let Some(Modal::Dialog(dialog)) = self.modal.showing_mut() else {
             return;
         };
         let Some(outcome) = dialogs::dialog_ui(ctx, dialog, &self.config, palette) else {
             return;
         };
-        self.dialog = None;
+        self.modal.close_dialog();
         match outcome {
             dialogs::Outcome::Run(command) => self.pending.push(command),
             dialogs::Outcome::SaveThen(command) => self.save_then(ctx, Some(command)),
@@ -331,14 +324,14 @@ impl GoldthreadApp {
         }
         if self.open.as_ref().is_some_and(OpenSession::is_dirty) {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.dialog = Some(Dialog::Unsaved {
+            self.modal.open(Modal::Dialog(Dialog::Unsaved {
                 title: self
                     .open
                     .as_ref()
                     .map(|o| o.session.title.clone())
                     .unwrap_or_default(),
                 then: Command::Action(Action::Quit),
-            });
+            }));
         }
     }
 
@@ -348,10 +341,10 @@ impl GoldthreadApp {
             && let Some(open) = &self.open
             && open.is_dirty()
         {
-            self.dialog = Some(Dialog::Unsaved {
+            self.modal.open(Modal::Dialog(Dialog::Unsaved {
                 title: open.session.title.clone(),
                 then: command,
-            });
+            }));
             return;
         }
         self.run_now(ctx, command);
@@ -371,7 +364,8 @@ impl GoldthreadApp {
                 let is_own_file =
                     self.open.as_ref().and_then(|o| o.path.as_deref()) == Some(path.as_path());
                 if path.exists() && !is_own_file {
-                    self.dialog = Some(Dialog::ConfirmReplace { path });
+                    self.modal
+                        .open(Modal::Dialog(Dialog::ConfirmReplace { path }));
                 } else {
                     self.run_now(ctx, Command::ReplaceWith(path));
                 }
@@ -460,12 +454,12 @@ impl GoldthreadApp {
         // whole lab; Blank is one click or ↑ / ↓ away. The user's templates are read off the UI
         // thread and join the list when they arrive (a huge or stuck file never freezes the app).
         let chosen = navigation::default_template(&templates);
-        self.dialog = Some(Dialog::NewSession {
+        self.modal.open(Modal::Dialog(Dialog::NewSession {
             title: String::new(),
             default_title: Session::default_title(self.config.today),
             templates,
             chosen,
-        });
+        }));
         self.jobs
             .read_templates(ctx, self.config.library_dir.clone());
     }

@@ -1,6 +1,7 @@
 //! Finding your way: the open session's screens (tabs, Alt+1 … Alt+5, the screen each phase is
 //! about), focus mode (F10), and the Help menu's keyboard sheet, example lab and files.
 
+use super::modals::Modal;
 use super::{GoldthreadApp, OpenSession};
 use crate::history::Changes;
 use crate::ui::action::Action;
@@ -125,24 +126,24 @@ impl GoldthreadApp {
                 }
             }
             Action::ShowKeys => {
-                self.dialog = Some(Dialog::Keys {
+                self.modal.open(Modal::Dialog(Dialog::Keys {
                     screen: self.open.as_ref().map(|o| o.screen),
-                });
+                }));
             }
             Action::CommandPalette => {
-                self.dialog = Some(Dialog::Palette {
+                self.modal.open(Modal::Dialog(Dialog::Palette {
                     screen: self.open.as_ref().map(|o| o.screen),
                     query: String::new(),
                     chosen: 0,
-                });
+                }));
             }
             Action::ToggleFocusMode => self.toggle_focus_mode(),
             Action::OpenExample => self.jobs.copy_example(ctx, self.config.library_dir.clone()),
             Action::ShowFiles => {
-                self.dialog = Some(Dialog::Message {
+                self.modal.open(Modal::Dialog(Dialog::Message {
                     title: "Where your files are".to_owned(),
                     body: help::files_text(&self.config.library_dir),
-                });
+                }));
             }
             _ => {}
         }

@@ -290,39 +290,31 @@ pub fn confirm_ui(
     let ctx = ui.ctx().clone();
     let (heading, body) = question(session, &action);
     let enter = ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
-    let frame = egui::Frame::popup(&ctx.global_style())
-        .fill(palette.surface)
-        .inner_margin(24)
-        .corner_radius(12);
     let mut delete = enter;
     let mut keep = false;
-    let response = egui::Modal::new(confirm_id())
-        .frame(frame)
-        .backdrop_color(palette.shadow.gamma_multiply(2.5))
-        .show(&ctx, |ui| {
-            ui.set_width(560.0);
-            ui.heading(heading.as_str());
-            ui.add_space(crate::ui::style::gap::SMALL);
-            ui.add(egui::Label::new(body.as_str()).wrap());
-            ui.add_space(crate::ui::style::gap::LARGE);
-            ui.horizontal(|ui| {
-                let verb = match action {
-                    ConfirmDelete::Merge { .. } => "Merge",
-                    _ => "Delete",
-                };
-                if primary_button(ui, verb, palette)
-                    .on_hover_text("Enter")
-                    .clicked()
-                {
-                    delete = true;
-                }
-                let keep_button = egui::Button::new(RichText::new("Keep").strong());
-                if ui.add(keep_button).on_hover_text("Esc").clicked() {
-                    keep = true;
-                }
-            });
+    let (_, close) = crate::ui::modal::modal_ui(&ctx, confirm_id(), palette, 560.0, |ui| {
+        ui.heading(heading.as_str());
+        ui.add_space(crate::ui::style::gap::SMALL);
+        ui.add(egui::Label::new(body.as_str()).wrap());
+        ui.add_space(crate::ui::style::gap::LARGE);
+        ui.horizontal(|ui| {
+            let verb = match action {
+                ConfirmDelete::Merge { .. } => "Merge",
+                _ => "Delete",
+            };
+            if primary_button(ui, verb, palette)
+                .on_hover_text("Enter")
+                .clicked()
+            {
+                delete = true;
+            }
+            let keep_button = egui::Button::new(RichText::new("Keep").strong());
+            if ui.add(keep_button).on_hover_text("Esc").clicked() {
+                keep = true;
+            }
         });
-    if response.should_close() {
+    });
+    if close {
         keep = true;
     }
     if keep || delete {
