@@ -162,65 +162,9 @@ pub fn capture_ui(
                 .inner_margin(16)
                 .show(ui, |ui| {
                     ui.set_width(width);
-                    ui.horizontal(|ui| {
-                        ui.label(
-                            RichText::new("New note")
-                                .font(style::strong_font(style::text::SUBHEADING)),
-                        );
-                        if capture.added > 0 {
-                            ui.label(
-                                RichText::new(format!("{} added", capture.added))
-                                    .color(palette.text_muted),
-                            );
-                        }
-                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            if ui.button("Close").on_hover_text("Esc").clicked() {
-                                close = true;
-                            }
-                        });
-                    });
-                    let edit = TextEdit::multiline(&mut capture.text)
-                        .id(id)
-                        .desired_width(f32::INFINITY)
-                        .desired_rows(2)
-                        .font(style::strong_font(style::text::HEADING))
-                        .text_color(style::NOTE_TEXT)
-                        .background_color(style::note_fill(capture.colour))
-                        .hint_text("Type an idea…")
-                        .return_key(KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter))
-                        .event_filter(KEEP_ESCAPE);
-                    let response = ui.add(edit);
-                    if capture.focus_pending {
-                        response.request_focus();
-                        capture.focus_pending = false;
-                    }
-                    ui.horizontal(|ui| {
-                        if crate::ui::lab::author_picker_ui(ui, session, &mut capture.author) {
-                            capture.focus_pending = true;
-                        }
-                        for colour in NoteColour::ALL {
-                            let selected = capture.colour == colour;
-                            if crate::ui::widgets::swatch(ui, colour, selected, palette)
-                                .on_hover_text(
-                                    crate::ui::Action::Colour(colour).hover_text(ui.ctx()),
-                                )
-                                .clicked()
-                            {
-                                capture.colour = colour;
-                                capture.focus_pending = true;
-                            }
-                        }
-                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            let add = egui::Button::new(
-                                RichText::new("Add note").color(palette.on_accent),
-                            )
-                            .fill(palette.accent);
-                            if ui.add(add).on_hover_text("Enter").clicked() {
-                                submit = true;
-                                capture.focus_pending = true;
-                            }
-                        });
-                    });
+                    close = title_row_ui(ui, capture, palette);
+                    text_box_ui(ui, capture, id);
+                    submit |= tools_row_ui(ui, session, capture, palette);
                     let help = help_text(found.as_ref(), session);
                     let strong =
                         matches!(found, Some((_, Mention::Writer(_) | Mention::Several(_))));
@@ -249,6 +193,74 @@ pub fn capture_ui(
         state.capture = None;
         state.focus_requested = true;
     }
+}
+
+/// "New note", how many were added, and Close. Returns true when Close was clicked.
+fn title_row_ui(ui: &mut egui::Ui, capture: &Capture, palette: &Palette) -> bool {
+    let mut close = false;
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("New note").font(style::strong_font(style::text::SUBHEADING)));
+        if capture.added > 0 {
+            ui.label(RichText::new(format!("{} added", capture.added)).color(palette.text_muted));
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            close = ui.button("Close").on_hover_text("Esc").clicked();
+        });
+    });
+    close
+}
+
+/// The note being typed, in its colour (Shift+Enter for a new line).
+fn text_box_ui(ui: &mut egui::Ui, capture: &mut Capture, id: Id) {
+    let edit = TextEdit::multiline(&mut capture.text)
+        .id(id)
+        .desired_width(f32::INFINITY)
+        .desired_rows(2)
+        .font(style::strong_font(style::text::HEADING))
+        .text_color(style::NOTE_TEXT)
+        .background_color(style::note_fill(capture.colour))
+        .hint_text("Type an idea…")
+        .return_key(KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter))
+        .event_filter(KEEP_ESCAPE);
+    let response = ui.add(edit);
+    if capture.focus_pending {
+        response.request_focus();
+        capture.focus_pending = false;
+    }
+}
+
+/// Who writes, the colours, and Add note. Returns true when Add note was clicked.
+fn tools_row_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    capture: &mut Capture,
+    palette: &Palette,
+) -> bool {
+    let mut submit = false;
+    ui.horizontal(|ui| {
+        if crate::ui::lab::author_picker_ui(ui, session, &mut capture.author) {
+            capture.focus_pending = true;
+        }
+        for colour in NoteColour::ALL {
+            let selected = capture.colour == colour;
+            if crate::ui::widgets::swatch(ui, colour, selected, palette)
+                .on_hover_text(crate::ui::Action::Colour(colour).hover_text(ui.ctx()))
+                .clicked()
+            {
+                capture.colour = colour;
+                capture.focus_pending = true;
+            }
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let add = egui::Button::new(RichText::new("Add note").color(palette.on_accent))
+                .fill(palette.accent);
+            if ui.add(add).on_hover_text("Enter").clicked() {
+                submit = true;
+                capture.focus_pending = true;
+            }
+        });
+    });
+    submit
 }
 
 /// Adds the capture box's text as a note where it can be seen, above the box.
