@@ -63,7 +63,25 @@ pub fn action_row_ui(
             },
         );
     }
-    // Two columns a line on a narrow window, four on a laptop or a projector.
+    if let Some(changed) = columns_ui(ui, session, action, number, width, state, palette) {
+        update(edits, changed);
+    }
+    super::progress::action_status_ui(ui, action, number, state, palette, edits);
+    remove_ui(ui, action, number, remove_rect, state, edits);
+}
+
+/// Owner, due date, theme and outcome, in columns: two a line on a narrow window, four on a
+/// laptop or a projector. Returns the action as changed in one of them, if any.
+fn columns_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    action: &Action,
+    number: usize,
+    width: f32,
+    state: &mut LabState,
+    palette: &Palette,
+) -> Option<Action> {
+    let gap = ui.spacing().item_spacing.x;
     let per_line = if width >= style::ACTION_FOUR_COLUMNS_MIN {
         4
     } else {
@@ -96,12 +114,19 @@ pub fn action_row_ui(
             }
         });
     }
-    if let Some(changed) = changed {
-        update(edits, changed);
-    }
-    super::progress::action_status_ui(ui, action, number, state, palette, edits);
-    // A child placed in the kept space: drawn last (last in the Tab order) without moving the
-    // row's cursor back up.
+    changed
+}
+
+/// Remove, in the space kept beside the description: a child placed there is drawn last (last
+/// in the Tab order) without moving the row's cursor back up.
+fn remove_ui(
+    ui: &mut egui::Ui,
+    action: &Action,
+    number: usize,
+    remove_rect: egui::Rect,
+    state: &mut LabState,
+    edits: &mut Vec<Edit>,
+) {
     let mut slot = ui.new_child(
         egui::UiBuilder::new()
             .max_rect(remove_rect)

@@ -272,6 +272,7 @@ fn level_ui(
     }
 }
 
+/// The agenda: each phase with its name, prompt and timebox, and "+ Add phase".
 fn agenda_ui(
     ui: &mut egui::Ui,
     session: &Session,
@@ -295,71 +296,7 @@ fn agenda_ui(
         }
         let width = ui.available_width();
         for (i, phase) in lab.phases.iter().enumerate() {
-            ui.horizontal_top(|ui| {
-                ui.add_sized(
-                    [22.0, 30.0],
-                    egui::Label::new(RichText::new(format!("{}.", i + 1)).strong()),
-                );
-                let name_label = format!("Name of phase {}", i + 1);
-                if let Some(name) = text_field_ui(
-                    ui,
-                    &mut state.drafts,
-                    Field::PhaseName(phase.id),
-                    &phase.name,
-                    FieldLook::line(&name_label, "Phase name", 220.0),
-                ) && !name.trim().is_empty()
-                {
-                    edits.push(Edit::Lab(LabEdit::UpdatePhase(Phase {
-                        name: name.trim().to_owned(),
-                        ..phase.clone()
-                    })));
-                }
-                let prompt_label = format!("Prompt of phase {}", i + 1);
-                if let Some(prompt) = text_field_ui(
-                    ui,
-                    &mut state.drafts,
-                    Field::PhasePrompt(phase.id),
-                    &phase.prompt,
-                    FieldLook::line(
-                        &prompt_label,
-                        "The question for the room",
-                        (width - 520.0).max(200.0),
-                    ),
-                ) {
-                    edits.push(Edit::Lab(LabEdit::UpdatePhase(Phase {
-                        prompt: prompt.trim().to_owned(),
-                        ..phase.clone()
-                    })));
-                }
-                let minutes_label = format!("Minutes for phase {}", i + 1);
-                let minutes = (phase.timebox_secs / 60).to_string();
-                if let Some(text) = text_field_ui(
-                    ui,
-                    &mut state.drafts,
-                    Field::PhaseMinutes(phase.id),
-                    &minutes,
-                    FieldLook::line(&minutes_label, "min", 48.0),
-                ) {
-                    // Anything but 1 to 1440 whole minutes snaps back to the old value.
-                    if let Ok(m) = text.trim().parse::<u32>()
-                        && (1..=1440).contains(&m)
-                    {
-                        edits.push(Edit::Lab(LabEdit::UpdatePhase(Phase {
-                            timebox_secs: m * 60,
-                            ..phase.clone()
-                        })));
-                    }
-                }
-                ui.label("min");
-                if ui.button("Remove").clicked() {
-                    let mut batch = vec![LabEdit::RemovePhases(vec![phase.id])];
-                    if lab.current_phase == Some(phase.id) {
-                        let neighbour = lab.next_phase().or_else(|| lab.previous_phase());
-                        batch.insert(0, LabEdit::SetCurrentPhase(neighbour));
-                    }
-                    edits.push(Edit::Lab(LabEdit::Batch(batch)));
-                }
-            });
+            ui.horizontal_top(|ui| phase_row_ui(ui, session, i, phase, width, state, edits));
         }
         ui.add_space(crate::ui::style::gap::TINY);
         if ui.button("+ Add phase").clicked() {
@@ -373,4 +310,80 @@ fn agenda_ui(
             state.drafts.focus = Some(Field::PhaseName(id));
         }
     });
+}
+
+/// One phase of the agenda: its number, name, prompt, minutes and Remove.
+fn phase_row_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    i: usize,
+    phase: &Phase,
+    width: f32,
+    state: &mut LabState,
+    edits: &mut Vec<Edit>,
+) {
+    let lab = &session.lab;
+    ui.add_sized(
+        [22.0, 30.0],
+        egui::Label::new(RichText::new(format!("{}.", i + 1)).strong()),
+    );
+    let name_label = format!("Name of phase {}", i + 1);
+    if let Some(name) = text_field_ui(
+        ui,
+        &mut state.drafts,
+        Field::PhaseName(phase.id),
+        &phase.name,
+        FieldLook::line(&name_label, "Phase name", 220.0),
+    ) && !name.trim().is_empty()
+    {
+        edits.push(Edit::Lab(LabEdit::UpdatePhase(Phase {
+            name: name.trim().to_owned(),
+            ..phase.clone()
+        })));
+    }
+    let prompt_label = format!("Prompt of phase {}", i + 1);
+    if let Some(prompt) = text_field_ui(
+        ui,
+        &mut state.drafts,
+        Field::PhasePrompt(phase.id),
+        &phase.prompt,
+        FieldLook::line(
+            &prompt_label,
+            "The question for the room",
+            (width - 520.0).max(200.0),
+        ),
+    ) {
+        edits.push(Edit::Lab(LabEdit::UpdatePhase(Phase {
+            prompt: prompt.trim().to_owned(),
+            ..phase.clone()
+        })));
+    }
+    let minutes_label = format!("Minutes for phase {}", i + 1);
+    let minutes = (phase.timebox_secs / 60).to_string();
+    if let Some(text) = text_field_ui(
+        ui,
+        &mut state.drafts,
+        Field::PhaseMinutes(phase.id),
+        &minutes,
+        FieldLook::line(&minutes_label, "min", 48.0),
+    ) {
+        // Anything but 1 to 1440 whole minutes snaps back to the old value.
+        if let Ok(m) = text.trim().parse::<u32>()
+            && (1..=1440).contains(&m)
+        {
+            edits.push(Edit::Lab(LabEdit::UpdatePhase(Phase {
+                timebox_secs: m * 60,
+                ..phase.clone()
+            })));
+        }
+    }
+    ui.label("min");
+    if ui.button("Remove").clicked() {
+        let mut batch = vec![LabEdit::RemovePhases(vec![phase.id])];
+        if lab.current_phase == Some(phase.id) {
+            let neighbour = lab.next_phase().or_else(|| lab.previous_phase());
+            batch.insert(0, LabEdit::SetCurrentPhase(neighbour));
+        }
+        edits.push(Edit::Lab(LabEdit::Batch(batch)));
+    }
 }

@@ -20,25 +20,37 @@ pub fn thread_ui(ui: &mut egui::Ui, session: &Session, today: NaiveDate, palette
     let found = breaks(session, &dots);
     summary_ui(ui, session, &found, palette);
 
-    let lab = &session.lab;
     let mut knots = Vec::new();
     knots.push(ui.cursor().top() + 34.0);
+    vision_ui(ui, session, palette);
+    knots.push(ui.cursor().top() + 34.0);
+    outcomes_ui(ui, session, today, palette);
+    knots.push(ui.cursor().top() + 34.0);
+    themes_ui(ui, session, &dots, today, palette);
+    golden_line(ui, &knots, found.is_empty(), palette);
+    coverage_ui(ui, session, palette);
+}
+
+/// The vision, as written on "Vision & outcomes".
+fn vision_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette) {
+    let vision = session.lab.vision.trim();
     section_ui(ui, "Vision", "", palette);
     card_ui(ui, palette, |ui| {
-        if lab.vision.trim().is_empty() {
+        if vision.is_empty() {
             ui.label(
                 RichText::new("No vision yet: write it on “Vision & outcomes”.")
                     .color(palette.text_muted),
             );
         } else {
-            ui.add(
-                egui::Label::new(RichText::new(lab.vision.trim()).size(style::text::SECTION))
-                    .wrap(),
-            );
+            let text = RichText::new(vision).size(style::text::SECTION);
+            ui.add(egui::Label::new(text).wrap());
         }
     });
+}
 
-    knots.push(ui.cursor().top() + 34.0);
+/// Each outcome, by when, its progress, and the actions that serve it (flagged when none do).
+fn outcomes_ui(ui: &mut egui::Ui, session: &Session, today: NaiveDate, palette: &Palette) {
+    let lab = &session.lab;
     section_ui(ui, "Outcomes, and the actions that serve them", "", palette);
     if lab.outcomes.is_empty() {
         card_ui(ui, palette, |ui| {
@@ -73,8 +85,17 @@ pub fn thread_ui(ui: &mut egui::Ui, session: &Session, today: NaiveDate, palette
         });
         ui.add_space(style::gap::SMALL);
     }
+}
 
-    knots.push(ui.cursor().top() + 34.0);
+/// The themes ranked by votes, each with its notes, votes and actions (a top theme with no
+/// action flagged).
+fn themes_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    dots: &[(crate::model::vote::VoteOption, u32)],
+    today: NaiveDate,
+    palette: &Palette,
+) {
     let voted = dots.iter().any(|(_, n)| *n > 0);
     section_ui(
         ui,
@@ -94,7 +115,7 @@ pub fn thread_ui(ui: &mut egui::Ui, session: &Session, today: NaiveDate, palette
             *notes_per_theme.entry(theme).or_insert(0) += 1;
         }
     }
-    let top: Vec<ThemeId> = top_themes(session, &dots)
+    let top: Vec<ThemeId> = top_themes(session, dots)
         .into_iter()
         .map(|(id, _)| id)
         .collect();
@@ -102,49 +123,36 @@ pub fn thread_ui(ui: &mut egui::Ui, session: &Session, today: NaiveDate, palette
         if session.themes.is_empty() {
             ui.label(RichText::new("No themes yet.").color(palette.text_muted));
         }
-        for (theme, n) in ranked_themes(session, &dots) {
+        for (theme, n) in ranked_themes(session, dots) {
             let notes = notes_per_theme.get(&theme.id).copied().unwrap_or(0);
+            let is_top = top.contains(&theme.id);
             ui.horizontal_wrapped(|ui| {
                 ui.label(
                     RichText::new(&theme.name)
                         .strong()
                         .size(style::text::SUBHEADING),
                 );
-                ui.label(
-                    RichText::new(format!(
-                        "{}{}{}",
-                        if voted {
-                            format!("{} · ", plural(n as usize, "vote", "votes"))
-                        } else {
-                            String::new()
-                        },
-                        plural(notes, "note", "notes"),
-                        if top.contains(&theme.id) {
-                            " · top theme"
-                        } else {
-                            ""
-                        }
-                    ))
-                    .color(palette.text_muted),
-                );
+                let votes = if voted {
+                    format!("{} · ", plural(n as usize, "vote", "votes"))
+                } else {
+                    String::new()
+                };
+                let notes = plural(notes, "note", "notes");
+                let top = if is_top { " · top theme" } else { "" };
+                ui.label(RichText::new(format!("{votes}{notes}{top}")).color(palette.text_muted));
             });
-            let linked: Vec<&Action> = lab
-                .actions
-                .iter()
+            let linked: Vec<&Action> = (session.lab.actions.iter())
                 .filter(|a| a.theme == Some(theme.id))
                 .collect();
             for action in &linked {
                 action_line_ui(ui, session, action, today, palette);
             }
-            if linked.is_empty() && top.contains(&theme.id) {
+            if linked.is_empty() && is_top {
                 warning_ui(ui, "A top theme with no action.", palette);
             }
             ui.add_space(style::gap::SMALL);
         }
     });
-
-    golden_line(ui, &knots, found.is_empty(), palette);
-    coverage_ui(ui, session, palette);
 }
 
 /// The golden thread itself, in the margin: a gold line through a knot at each heading from the
