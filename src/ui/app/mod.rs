@@ -15,7 +15,7 @@ mod survey_preview;
 pub use super::document::{AppConfig, OpenSession, Settings};
 
 use super::action::{Action, Scope};
-use super::board::{CanvasRequest, canvas};
+use super::board::canvas;
 use super::command::Command;
 use super::dialogs::{self, Dialog};
 use super::jobs::LibraryEvent;
@@ -28,6 +28,7 @@ use super::style::{self, Theme};
 use super::{shortcuts, top_bar};
 use crate::history::Changes;
 use crate::model::Session;
+use crate::ui::frame::{FrameCx, Outbox};
 use files::with_ron_extension;
 use modals::{Modal, ModalSlot};
 
@@ -159,12 +160,16 @@ impl GoldthreadApp {
             self.safety_choice(&ctx, choice);
         }
         let held = asking.then(|| HeldKeys::take(&ctx));
-        let mut edits = self.screens_ui(ui, &palette);
+        let mut out = self.screens_ui(ui, &palette);
         if let Some(held) = held {
             held.release(&ctx);
         }
         if asking_delete {
-            self.confirm_delete_ui(ui, &palette, &mut edits);
+            self.confirm_delete_ui(ui, &palette, &mut out);
+        }
+        self.pending.append(&mut out.commands);
+        for text in out.notices.drain(..) {
+            self.notices.info(text);
         }
         self.dialog_ui(&ctx, &palette);
         self.survey_preview_ui(&ctx, &palette);
@@ -172,7 +177,7 @@ impl GoldthreadApp {
         if let Some(command) = self.notices.ui(&ctx, &palette, right, clearance) {
             self.pending.push(command);
         }
-        self.end_frame(&ctx, edits);
+        self.end_frame(&ctx, out.edits);
     }
 
     /// Applies the theme, takes in the background jobs' results and a request to close.
@@ -196,32 +201,23 @@ impl GoldthreadApp {
         self.handle_close_request(ctx);
     }
 
-    /// The top bar and the open session's screen (or the library); returns their edits.
-    fn screens_ui(&mut self, ui: &mut egui::Ui, palette: &style::Palette) -> Changes {
-        let mut edits = (self.open.as_ref()).map_or_else(Changes::default, |o| o.history.changes());
+    /// The top bar and the open session's screen (or the library); returns what they ask for.
+    fn screens_ui(&mut self, ui: &mut egui::Ui, palette: &style::Palette) -> Outbox {
+        let changes = (self.open.as_ref()).map_or_else(Changes::default, |o| o.history.changes());
+        let mut out = Outbox::new(changes);
         top_bar::top_bar_ui(
             ui,
             self.open.as_ref(),
             self.focus_mode,
             palette,
             &mut self.pending,
-            &mut edits,
+            &mut out.edits,
         );
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE.fill(palette.canvas))
             .show(ui, |ui| match &mut self.open {
                 Some(open) => {
-                    let shown = navigation::session_ui(
-                        ui,
-                        open,
-                        self.focus_mode,
-                        palette,
-                        &mut edits,
-                        &mut self.pending,
-                    );
-                    for text in shown {
-                        self.notices.info(text);
-                    }
+                    navigation::session_ui(ui, open, self.focus_mode, palette, &mut out);
                 }
                 None => library_ui::library_ui(
                     ui,
@@ -231,29 +227,18 @@ impl GoldthreadApp {
                     &mut self.pending,
                 ),
             });
-        edits
+        out
     }
 
     /// The Board's question before deleting something with vote dots.
-    fn confirm_delete_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        palette: &style::Palette,
-        edits: &mut Changes,
-    ) {
+    fn confirm_delete_ui(&mut self, ui: &mut egui::Ui, palette: &style::Palette, out: &mut Outbox) {
         let Some(open) = &mut self.open else { return };
-        let mut requests = Vec::new();
-        canvas::confirm::confirm_ui(
-            ui,
-            &open.session,
-            &mut open.canvas,
+        let mut cx = FrameCx {
+            session: &open.session,
             palette,
-            edits,
-            &mut requests,
-        );
-        for CanvasRequest::Info(text) in requests {
-            self.notices.info(text);
-        }
+            out,
+        };
+        canvas::confirm::confirm_ui(ui, &mut cx, &mut open.canvas);
     }
 
     /// The dialog, if one is open, and what its answer asks for.

@@ -1,6 +1,7 @@
 //! The Thread screen: the golden thread read from vision to outcomes to themes (with their
 //! votes) to actions, with its breaks flagged, and whose voice is heard in each theme and phase.
 
+use crate::ui::frame::FrameCx;
 use egui::RichText;
 
 use super::widgets::{card_ui, plural, section_ui, warning_ui};
@@ -9,30 +10,34 @@ use crate::model::lab::dates::long;
 use crate::model::lab::golden_thread::{Break, breaks, ranked_themes, top_themes};
 use chrono::NaiveDate;
 
+use crate::model::ThemeId;
 use crate::model::lab::progress::outcome_progress;
 use crate::model::lab::{Action, ActionStatus, OutcomeId, OutcomeProgress, Owner};
-use crate::model::{Session, ThemeId};
 use crate::ui::style::{self, Palette};
 
 /// Draws the Thread screen.
-pub fn thread_ui(ui: &mut egui::Ui, session: &Session, today: NaiveDate, palette: &Palette) {
+pub fn thread_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, today: NaiveDate) {
+    let session = cx.session;
+    let palette = cx.palette;
     let dots = session.voting.dots_by_option();
     let found = breaks(session, &dots);
-    summary_ui(ui, session, &found, palette);
+    breaks_summary_ui(ui, cx, &found);
 
     let mut knots = Vec::new();
     knots.push(ui.cursor().top() + 34.0);
-    vision_ui(ui, session, palette);
+    vision_ui(ui, cx);
     knots.push(ui.cursor().top() + 34.0);
-    outcomes_ui(ui, session, today, palette);
+    outcomes_ui(ui, cx, today);
     knots.push(ui.cursor().top() + 34.0);
-    themes_ui(ui, session, &dots, today, palette);
+    themes_ui(ui, cx, &dots, today);
     golden_line(ui, &knots, found.is_empty(), palette);
-    coverage_ui(ui, session, palette);
+    coverage_ui(ui, cx);
 }
 
 /// The vision, as written on "Vision & outcomes".
-fn vision_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette) {
+fn vision_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>) {
+    let session = cx.session;
+    let palette = cx.palette;
     let vision = session.lab.vision.trim();
     section_ui(ui, "Vision", "", palette);
     card_ui(ui, palette, |ui| {
@@ -49,7 +54,9 @@ fn vision_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette) {
 }
 
 /// Each outcome, by when, its progress, and the actions that serve it (flagged when none do).
-fn outcomes_ui(ui: &mut egui::Ui, session: &Session, today: NaiveDate, palette: &Palette) {
+fn outcomes_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, today: NaiveDate) {
+    let session = cx.session;
+    let palette = cx.palette;
     let lab = &session.lab;
     section_ui(ui, "Outcomes, and the actions that serve them", "", palette);
     if lab.outcomes.is_empty() {
@@ -69,7 +76,7 @@ fn outcomes_ui(ui: &mut egui::Ui, session: &Session, today: NaiveDate, palette: 
                     .by_when
                     .map_or_else(|| "no date yet".to_owned(), |d| format!("by {}", long(d)));
                 ui.label(RichText::new(when).color(palette.accent).strong());
-                outcome_progress_ui(ui, session, outcome.id, today, palette);
+                outcome_progress_ui(ui, cx, outcome.id, today);
             });
             let serving: Vec<&Action> = lab
                 .actions
@@ -77,7 +84,7 @@ fn outcomes_ui(ui: &mut egui::Ui, session: &Session, today: NaiveDate, palette: 
                 .filter(|a| a.outcome == Some(outcome.id))
                 .collect();
             for action in &serving {
-                action_line_ui(ui, session, action, today, palette);
+                action_line_ui(ui, cx, action, today);
             }
             if serving.is_empty() {
                 warning_ui(ui, "No action serves this outcome.", palette);
@@ -91,11 +98,12 @@ fn outcomes_ui(ui: &mut egui::Ui, session: &Session, today: NaiveDate, palette: 
 /// action flagged).
 fn themes_ui(
     ui: &mut egui::Ui,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     dots: &[(crate::model::vote::VoteOption, u32)],
     today: NaiveDate,
-    palette: &Palette,
 ) {
+    let session = cx.session;
+    let palette = cx.palette;
     let voted = dots.iter().any(|(_, n)| *n > 0);
     section_ui(
         ui,
@@ -145,7 +153,7 @@ fn themes_ui(
                 .filter(|a| a.theme == Some(theme.id))
                 .collect();
             for action in &linked {
-                action_line_ui(ui, session, action, today, palette);
+                action_line_ui(ui, cx, action, today);
             }
             if linked.is_empty() && is_top {
                 warning_ui(ui, "A top theme with no action.", palette);
@@ -181,7 +189,9 @@ fn golden_line(ui: &egui::Ui, knots: &[f32], whole: bool, palette: &Palette) {
     }
 }
 
-fn summary_ui(ui: &mut egui::Ui, session: &Session, found: &[Break], palette: &Palette) {
+fn breaks_summary_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, found: &[Break]) {
+    let session = cx.session;
+    let palette = cx.palette;
     card_ui(ui, palette, |ui| {
         if found.is_empty() {
             ui.label(
@@ -213,13 +223,9 @@ fn summary_ui(ui: &mut egui::Ui, session: &Session, found: &[Break], palette: &P
     });
 }
 
-fn action_line_ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    action: &Action,
-    today: NaiveDate,
-    palette: &Palette,
-) {
+fn action_line_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, action: &Action, today: NaiveDate) {
+    let session = cx.session;
+    let palette = cx.palette;
     let owner = action.real_owner().filter(|o| match o {
         Owner::Participant(id) => session.participant(*id).is_some(),
         Owner::Named(_) => true,
@@ -255,11 +261,12 @@ fn action_line_ui(
 /// risk, as a coloured badge.
 fn outcome_progress_ui(
     ui: &mut egui::Ui,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     outcome: OutcomeId,
     today: NaiveDate,
-    palette: &Palette,
 ) {
+    let session = cx.session;
+    let palette = cx.palette;
     let progress = outcome_progress(&session.lab, outcome, today);
     let fill = match progress {
         OutcomeProgress::Served => style::status_colour(palette, ActionStatus::Done),
@@ -355,7 +362,9 @@ fn coverage_header_ui(ui: &mut egui::Ui, first: &str, palette: &Palette) {
     });
 }
 
-fn coverage_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette) {
+fn coverage_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>) {
+    let session = cx.session;
+    let palette = cx.palette;
     section_ui(
         ui,
         "Whose voice is heard",

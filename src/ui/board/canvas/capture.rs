@@ -1,10 +1,10 @@
 //! The capture box: type a note, press Enter, type the next. Built for typing speed.
 
-use crate::history::Changes;
+use crate::ui::frame::FrameCx;
 use egui::{Align2, Id, Key, KeyboardShortcut, Modifiers, RichText, TextEdit};
 
 use super::transform::{self, Camera};
-use super::{BoardState, CanvasRequest, KEEP_ESCAPE};
+use super::{BoardState, KEEP_ESCAPE};
 use crate::model::{Edit, Note, NoteColour, ParticipantId, Session};
 use crate::ui::style::{self, Palette};
 
@@ -120,13 +120,12 @@ impl Capture {
 /// Shows the capture box when it is open, and adds a note when Enter is pressed.
 pub fn capture_ui(
     ui: &mut egui::Ui,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     state: &mut BoardState,
     camera: &mut Camera,
-    palette: &Palette,
-    edits: &mut Changes,
-    requests: &mut Vec<CanvasRequest>,
 ) {
+    let session = cx.session;
+    let palette = cx.palette;
     let Some(capture) = &mut state.capture else {
         return;
     };
@@ -164,7 +163,7 @@ pub fn capture_ui(
                     ui.set_width(width);
                     close = title_row_ui(ui, capture, palette);
                     text_box_ui(ui, capture, id);
-                    submit |= tools_row_ui(ui, session, capture, palette);
+                    submit |= tools_row_ui(ui, cx, capture);
                     let help = help_text(found.as_ref(), session);
                     let strong =
                         matches!(found, Some((_, Mention::Writer(_) | Mention::Several(_))));
@@ -187,7 +186,7 @@ pub fn capture_ui(
     }
     ui.data_mut(|d| d.insert_temp(sticky, capture.author));
     if submit {
-        add_note(session, capture, camera, edits, requests);
+        add_note(cx, capture, camera);
     }
     if close {
         state.capture = None;
@@ -230,12 +229,9 @@ fn text_box_ui(ui: &mut egui::Ui, capture: &mut Capture, id: Id) {
 }
 
 /// Who writes, the colours, and Add note. Returns true when Add note was clicked.
-fn tools_row_ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    capture: &mut Capture,
-    palette: &Palette,
-) -> bool {
+fn tools_row_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, capture: &mut Capture) -> bool {
+    let session = cx.session;
+    let palette = cx.palette;
     let mut submit = false;
     ui.horizontal(|ui| {
         if crate::ui::lab::author_picker_ui(ui, session, &mut capture.author) {
@@ -264,18 +260,11 @@ fn tools_row_ui(
 }
 
 /// Adds the capture box's text as a note where it can be seen, above the box.
-fn add_note(
-    session: &Session,
-    capture: &mut Capture,
-    camera: &mut Camera,
-    edits: &mut Changes,
-    requests: &mut Vec<CanvasRequest>,
-) {
+fn add_note(cx: &mut FrameCx<'_>, capture: &mut Capture, camera: &mut Camera) {
+    let session = cx.session;
     let text = capture.text.trim();
     if text.is_empty() {
-        requests.push(CanvasRequest::Info(
-            "Type something first: empty notes are not added.".to_owned(),
-        ));
+        cx.notice("Type something first: empty notes are not added.".to_owned());
     } else {
         // New notes go where they can be seen: inside the canvas with a margin, above the
         // capture box. The cut is made in canvas units so the camera itself is unchanged.
@@ -292,7 +281,7 @@ fn add_note(
         note.author = capture.author;
         let mut reveal = note.rect();
         reveal.max.y += CAPTURE_BOX_HEIGHT / zoom; // Keep it clear of the capture box.
-        edits.push(Edit::add_notes(session, vec![note]));
+        cx.out.edits.push(Edit::add_notes(session, vec![note]));
         capture.text.clear();
         capture.added += 1;
         camera.view = transform::reveal(camera, reveal);

@@ -1,10 +1,10 @@
 //! Canvas keyboard and pointer handling. Produces edits and camera moves; never touches the session.
 
-use crate::history::Changes;
+use crate::ui::frame::FrameCx;
 use egui::{Event, Key, Modifiers, PointerButton, Response};
 
 use super::transform::{self, Camera, ZOOM_STEP};
-use super::{BoardState, CanvasRequest, Capture, Gesture, NoteEditor, note_at};
+use super::{BoardState, Capture, Gesture, NoteEditor, note_at};
 use crate::model::{CanvasPos, CanvasRect, Edit, NoteColour, NoteId, Session, ThemeEdit};
 use crate::ui::action::{Action, Scope};
 use crate::ui::screen::Screen;
@@ -25,14 +25,12 @@ fn canvas_has_keyboard(ui: &egui::Ui, response: &Response) -> bool {
 pub fn keyboard(
     ui: &egui::Ui,
     response: &Response,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     state: &mut BoardState,
     camera: &mut Camera,
-    edits: &mut Changes,
-    requests: &mut Vec<CanvasRequest>,
 ) {
     for action in std::mem::take(&mut state.queued_actions) {
-        super::actions::apply(action, session, state, camera, edits, requests);
+        super::actions::apply(action, cx, state, camera);
     }
     if state.editor.is_some() || state.theme_rename.is_some() || !canvas_has_keyboard(ui, response)
     {
@@ -59,7 +57,7 @@ pub fn keyboard(
     });
     let mut grouped = false;
     for action in pressed {
-        grouped |= super::actions::apply(action, session, state, camera, edits, requests);
+        grouped |= super::actions::apply(action, cx, state, camera);
         if state.editor.is_some() {
             return;
         }
@@ -69,7 +67,7 @@ pub fn keyboard(
         rename.typed.push_str(&super::typed_text(ui));
         return;
     }
-    arrows(ui, session, state, camera, edits);
+    arrows(ui, cx, state, camera);
 
     // Typing: N opens the capture box; any other printable text opens it with that text.
     // Plus, minus and equals zoom instead.
@@ -114,13 +112,8 @@ fn zoom_centre(camera: &mut Camera, factor: f32) {
 }
 
 /// Arrow keys nudge the selected notes (Shift: further), or pan when nothing is selected.
-fn arrows(
-    ui: &egui::Ui,
-    session: &Session,
-    state: &BoardState,
-    camera: &mut Camera,
-    edits: &mut Changes,
-) {
+fn arrows(ui: &egui::Ui, cx: &mut FrameCx<'_>, state: &BoardState, camera: &mut Camera) {
+    let session = cx.session;
     let mut dx = 0.0;
     let mut dy = 0.0;
     let mut step = 1.0;
@@ -150,7 +143,9 @@ fn arrows(
         camera.view.center = camera.view.center.offset(cx, cy);
     } else {
         let (dx, dy) = (dx * NUDGE * step, dy * NUDGE * step);
-        edits.push(moved(session, state.selection.iter().copied(), dx, dy));
+        cx.out
+            .edits
+            .push(moved(session, state.selection.iter().copied(), dx, dy));
     }
 }
 
@@ -171,11 +166,11 @@ fn moved(session: &Session, ids: impl Iterator<Item = NoteId>, dx: f32, dy: f32)
 pub fn pointer(
     ui: &egui::Ui,
     response: &Response,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     state: &mut BoardState,
     camera: &mut Camera,
-    edits: &mut Changes,
 ) {
+    let session = cx.session;
     clicks(ui, response, session, state, camera);
     if response.drag_started() {
         state.gesture = drag_start(ui, response, session, state, camera);
@@ -184,7 +179,7 @@ pub fn pointer(
         drag(response, state, camera);
     }
     if response.drag_stopped() {
-        drag_stop(ui, session, state, camera, edits);
+        drag_stop(ui, cx, state, camera);
     }
     wheel(ui, camera);
 }
@@ -302,13 +297,8 @@ fn drag(response: &Response, state: &mut BoardState, camera: &mut Camera) {
 }
 
 /// Ends the drag: drops the moved notes or theme (one edit), or selects what the box covers.
-fn drag_stop(
-    ui: &egui::Ui,
-    session: &Session,
-    state: &mut BoardState,
-    camera: &Camera,
-    edits: &mut Changes,
-) {
+fn drag_stop(ui: &egui::Ui, cx: &mut FrameCx<'_>, state: &mut BoardState, camera: &Camera) {
+    let session = cx.session;
     let latest = ui.input(|i| i.pointer.latest_pos());
     if let Gesture::SelectBox { end, .. } = &mut state.gesture
         && let Some(p) = latest
@@ -318,10 +308,14 @@ fn drag_stop(
     match std::mem::take(&mut state.gesture) {
         Gesture::Move { ids, dx, dy } if dx != 0.0 || dy != 0.0 => {
             let pointer = latest.map(|p| camera.canvas_from_screen(p));
-            edits.push(dropped(session, state, ids, dx, dy, pointer));
+            cx.out
+                .edits
+                .push(dropped(session, state, ids, dx, dy, pointer));
         }
         Gesture::MoveTheme { id, dx, dy } if dx != 0.0 || dy != 0.0 => {
-            edits.push(Edit::Theme(ThemeEdit::move_theme(session, id, dx, dy)));
+            cx.out
+                .edits
+                .push(Edit::Theme(ThemeEdit::move_theme(session, id, dx, dy)));
         }
         Gesture::SelectBox {
             start,

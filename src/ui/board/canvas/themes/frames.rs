@@ -1,6 +1,7 @@
 //! Drawing every visible theme frame under the notes, their dot counts, and what a click on a
 //! header or a toggle does.
 
+use crate::ui::frame::FrameCx;
 use std::collections::HashSet;
 
 use egui::{CornerRadius, Painter, Rect, Sense, Stroke, StrokeKind, pos2, vec2};
@@ -8,7 +9,6 @@ use egui::{CornerRadius, Painter, Rect, Sense, Stroke, StrokeKind, pos2, vec2};
 use super::header::{Drawn, collapsed_card_ui, has_toggle, header_ui, title_size};
 use super::header::{toggle_paint, toggle_rect};
 use super::{ThemeRename, theme_dots_id, theme_title_id, theme_toggle_id};
-use crate::history::Changes;
 use crate::model::theme::THEME_HEADER;
 use crate::model::{CanvasRect, Edit, Session, ThemeEdit, ThemeFrame, ThemeId};
 use crate::ui::board::canvas::dots::{self, VoteDots};
@@ -36,12 +36,12 @@ struct Badge<'a> {
 pub fn frames_ui(
     ui: &egui::Ui,
     painter: &Painter,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     state: &mut BoardState,
     camera: &Camera,
-    palette: &Palette,
-    edits: &mut Changes,
 ) {
+    let session = cx.session;
+    let palette = cx.palette;
     let drop_target = match &state.gesture {
         Gesture::Move { .. } => ui
             .input(|i| i.pointer.latest_pos())
@@ -73,7 +73,7 @@ pub fn frames_ui(
     }
     // Dot counts last, so a neighbouring frame never hides one.
     badges_ui(ui, painter, state.themes.dots(), camera, badges);
-    apply(actions, session, state, edits);
+    apply(actions, cx, state);
 }
 
 /// Where frame number `index` is drawn this frame (moved with a theme being dragged), or
@@ -265,12 +265,8 @@ fn badges_ui(
 }
 
 /// Does what the clicks on frames asked for.
-fn apply(
-    actions: Vec<FrameAction>,
-    session: &Session,
-    state: &mut BoardState,
-    edits: &mut Changes,
-) {
+fn apply(actions: Vec<FrameAction>, cx: &mut FrameCx<'_>, state: &mut BoardState) {
+    let session = cx.session;
     for action in actions {
         match action {
             FrameAction::Select(id) => {
@@ -283,7 +279,9 @@ fn apply(
                 }
             }
             FrameAction::Toggle(id, collapsed) => {
-                edits.push(Edit::Theme(ThemeEdit::SetCollapsed { id, collapsed }));
+                cx.out
+                    .edits
+                    .push(Edit::Theme(ThemeEdit::SetCollapsed { id, collapsed }));
                 if collapsed {
                     let hidden: HashSet<_> = session.theme_members(id).map(|n| n.id).collect();
                     state.selection.retain(|n| !hidden.contains(n));

@@ -1,14 +1,15 @@
 //! Naming a theme in place: the box over its header, Enter keeps the name, Esc drops it. A
 //! theme just made joins its name to the undo step that made it.
 
+use crate::ui::frame::FrameCx;
 use egui::{Rect, vec2};
 
 use super::rename_text_id;
-use crate::history::{Changes, StepToken};
+use crate::history::StepToken;
 use crate::model::theme::THEME_HEADER;
 use crate::model::{Edit, Session, ThemeEdit, ThemeFrame, ThemeId};
 use crate::ui::board::canvas::transform::{self, Camera};
-use crate::ui::board::canvas::{BoardState, CanvasRequest, KEEP_ESCAPE, reading, typed_text};
+use crate::ui::board::canvas::{BoardState, KEEP_ESCAPE, reading, typed_text};
 use crate::ui::style;
 
 /// A theme being renamed in place, on its frame.
@@ -61,12 +62,11 @@ impl ThemeRename {
 /// Shows the in-place rename box over the theme's header. Enter keeps the name, Esc drops it.
 pub fn rename_ui(
     ui: &mut egui::Ui,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     state: &mut BoardState,
     camera: &mut Camera,
-    edits: &mut Changes,
-    requests: &mut Vec<CanvasRequest>,
 ) {
+    let session = cx.session;
     let Some(rename) = &mut state.theme_rename else {
         return;
     };
@@ -111,15 +111,15 @@ pub fn rename_ui(
     } else if commit {
         let name = rename.text.trim().to_owned();
         if name.is_empty() {
-            requests.push(CanvasRequest::Info(format!(
+            cx.notice(format!(
                 "A theme needs a name, so it stays \"{}\".",
                 theme.name
-            )));
+            ));
         } else if name != theme.name {
             let edit = Edit::Theme(ThemeEdit::Rename { id: theme.id, name });
             match rename.made_in {
-                Some(step) => edits.join_step(edit, step),
-                None => edits.push(edit),
+                Some(step) => cx.out.edits.join_step(edit, step),
+                None => cx.out.edits.push(edit),
             }
         }
         finish(session, state, camera);
