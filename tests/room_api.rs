@@ -419,6 +419,13 @@ fn the_self_test_fetches_the_page_over_the_rooms_address_and_wakes_the_ui() {
         matches!(result, Some(Ok(_))),
         "the address answers: {result:?}"
     );
+    // The self-test's thread sends the result, then wakes the UI: give it a moment.
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while woken.load(std::sync::atomic::Ordering::SeqCst) == 0
+        && std::time::Instant::now() < deadline
+    {
+        std::thread::sleep(Duration::from_millis(5));
+    }
     assert!(woken.load(std::sync::atomic::Ordering::SeqCst) >= 1);
 
     let addr = room.addr();
