@@ -23,13 +23,16 @@
 //! 1. Every user intent is an [`ui::Action`] (label, tooltip, where it applies); its keys are
 //!    in the one registry, [`ui::shortcuts`], from which the menus, the keyboard sheet (F1)
 //!    and the command palette (Ctrl+K) are generated.
-//! 2. The screens read the open [`Session`] and draw it. What the user does is collected as
-//!    values: [`Edit`]s for the session, [`ui::Command`]s for the app (an action, or a
-//!    follow-up carrying data such as "save to this path"). The Board ([`ui::board`]) applies
-//!    its own actions in one place and pushes edits like everyone else.
-//! 3. At the end of the frame the app applies the edits through [`History::apply`] (one door
-//!    into the session: undo, "unsaved", autosave and recovery follow from it) and runs the
-//!    commands.
+//! 2. The screens read the open [`Session`] and draw it: each widget function gets a
+//!    [`ui::frame::FrameCx`] (the session read-only, the palette, and the frame's outbox).
+//!    What the user does is collected in the outbox as values: [`Edit`]s for the session,
+//!    [`ui::Command`]s for the app (an action, or a follow-up carrying data such as "save to
+//!    this path") and notices. The Board ([`ui::board`]) applies its own actions in one place
+//!    and pushes edits like everyone else.
+//! 3. At the end of the frame the app applies the edits through
+//!    [`History::apply_changes`] (one door into the session: undo, "unsaved", autosave and
+//!    recovery follow from it; an edit may join an undo step by its [`history::StepToken`])
+//!    and runs the commands.
 
 pub mod cli;
 pub mod export;

@@ -345,8 +345,10 @@ fn history_joins_an_edit_to_the_last_step_only_if_nothing_changed_since() {
     let mut history = History::default();
     let start = session.clone();
     history.apply(&mut session, set_text(1, "made"));
-    let made_at = history.generation();
-    history.apply_joined(&mut session, set_text(2, "named"), made_at);
+    let Some(made_in) = history.last_step() else {
+        panic!("the step was recorded")
+    };
+    history.apply_in(&mut session, set_text(2, "named"), made_in);
     assert_eq!(session.note(NoteId(2)).unwrap().text, "named");
     let both = session.clone();
     assert!(history.undo(&mut session), "one step undoes both");
@@ -357,17 +359,20 @@ fn history_joins_an_edit_to_the_last_step_only_if_nothing_changed_since() {
 
     // Something else happened in between: the edit is a step of its own.
     history.apply(&mut session, set_text(1, "again"));
-    let stale = history.generation();
+    let Some(stale) = history.last_step() else {
+        panic!("the step was recorded")
+    };
     history.apply(&mut session, Edit::SetTitle("other".to_owned()));
     let before_join = session.clone();
-    history.apply_joined(&mut session, set_text(2, "late"), stale);
+    history.apply_in(&mut session, set_text(2, "late"), stale);
     assert!(history.undo(&mut session));
     assert_eq!(session, before_join, "only the late edit was undone");
 
     // With nothing to join, it is an ordinary step.
     let mut fresh = session_with_notes(1);
     let mut empty = History::default();
-    empty.apply_joined(&mut fresh, set_text(1, "first"), empty.generation());
+    let never_applied = empty.changes().open_step(set_text(1, "never"));
+    empty.apply_in(&mut fresh, set_text(1, "first"), never_applied);
     assert!(empty.undo(&mut fresh));
     assert_eq!(fresh, session_with_notes(1));
 }

@@ -14,7 +14,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use goldthread::model::lab::Timer;
 use goldthread::model::{RoundState, ThemeId};
-use goldthread::ui::audience::scene::{self, Content, FollowView, SceneInputs, VoteShot};
+use goldthread::ui::audience::make;
+use goldthread::ui::audience::make::SceneInputs;
+use goldthread::ui::audience::scene::{Content, FollowView, VoteShot};
 use goldthread::ui::audience::{AudienceScene, Show, audience_ui};
 use goldthread::ui::invite::RoomInvite;
 use goldthread::ui::style;
@@ -33,7 +35,7 @@ fn scene_of(session: &Session, show: Show) -> AudienceScene {
         theme: style::Theme::Projector,
         invite: None,
     };
-    scene::build(session, inputs, &mut None)
+    make::build(session, inputs, &mut None)
 }
 
 /// The audience screen drawing `scene` at projector size, with the app's fonts.
@@ -176,13 +178,13 @@ fn the_board_picture_is_made_once_per_session_change() {
         invite: None,
     };
     let mut last = None;
-    let first = scene::build(&session, inputs(4), &mut last);
-    let again = scene::build(&session, inputs(4), &mut last);
+    let first = make::build(&session, inputs(4), &mut last);
+    let again = make::build(&session, inputs(4), &mut last);
     let (Content::Board(a), Content::Board(b)) = (&first.content, &again.content) else {
         panic!("not the board")
     };
     assert!(Arc::ptr_eq(&a.picture, &b.picture), "copied again");
-    let changed = scene::build(&session, inputs(5), &mut last);
+    let changed = make::build(&session, inputs(5), &mut last);
     let Content::Board(c) = &changed.content else {
         panic!("not the board")
     };
@@ -208,14 +210,14 @@ fn a_theme_spotlight_shows_only_that_themes_notes() {
         theme: style::Theme::Projector,
         invite: None,
     };
-    let h = screen(scene::build(&session, inputs.clone(), &mut None));
+    let h = screen(make::build(&session, inputs.clone(), &mut None));
     h.get_by_label("Faster answers");
     for j in 0..3 {
         h.get_by_label(&format!("Faster answers note {j}"));
     }
     assert!(h.query_by_label("Repairs online note 0").is_none());
     inputs.spotlight = None;
-    let h = screen(scene::build(&session, inputs, &mut None));
+    let h = screen(make::build(&session, inputs, &mut None));
     h.get_by_label("Repairs online note 1");
 }
 
@@ -289,10 +291,10 @@ fn the_countdown_shows_time_left_then_times_up() {
         theme: style::Theme::Projector,
         invite: None,
     };
-    let h = screen(scene::build(&session, inputs.clone(), &mut None));
+    let h = screen(make::build(&session, inputs.clone(), &mut None));
     h.get_by_label_contains("Time left 0:4");
     inputs.timer = Some((timer, 65.5));
-    let h = screen(scene::build(&session, inputs, &mut None));
+    let h = screen(make::build(&session, inputs, &mut None));
     h.get_by_label_contains("Time's up +0:0");
 }
 
@@ -300,7 +302,7 @@ fn the_countdown_shows_time_left_then_times_up() {
 fn a_frozen_countdown_stops_on_the_time_it_showed_and_asks_for_no_repaint() {
     let mut timer = Timer::new(60);
     timer.start(0.0);
-    let live = scene::Countdown::new(timer, 20.0);
+    let live = goldthread::ui::audience::scene::Countdown::new(timer, 20.0);
     assert!(
         live.next_tick_secs().is_some(),
         "a running timer ticks once a second"
@@ -323,7 +325,7 @@ fn a_frozen_countdown_stops_on_the_time_it_showed_and_asks_for_no_repaint() {
         "the live one moves on"
     );
     // A paused timer does not tick either: no repaint loop when nothing moves.
-    let paused = scene::Countdown::new(Timer::new(60), 0.0);
+    let paused = goldthread::ui::audience::scene::Countdown::new(Timer::new(60), 0.0);
     assert!(paused.next_tick_secs().is_none());
 }
 

@@ -93,29 +93,17 @@ pub fn dialog_ui(
     config: &AppConfig,
     palette: &Palette,
 ) -> Option<Outcome> {
-    let mut outcome = None;
     let enter = ctx.input_mut(|i| !i.modifiers.shift && i.consume_key(Modifiers::NONE, Key::Enter));
-    let frame = egui::Frame::popup(&ctx.global_style())
-        .fill(palette.surface)
-        .inner_margin(24)
-        .corner_radius(12);
-    let response = egui::Modal::new(Id::unique("goldthread.dialog"))
-        .frame(frame)
-        .backdrop_color(palette.shadow.gamma_multiply(2.5))
-        .show(ctx, |ui| {
-            let width = if matches!(dialog, Dialog::Keys { .. }) {
-                (ctx.content_rect().width() - 120.0).clamp(480.0, style::HELP_SHEET_WIDTH)
-            } else {
-                520.0
-            };
-            ui.set_width(width);
-            let ask = Ask { enter, palette };
-            outcome = body_ui(ui, dialog, config, &ask);
-        });
-    if outcome.is_none() && response.should_close() {
-        outcome = Some(Outcome::Cancel);
-    }
-    outcome
+    let width = if matches!(dialog, Dialog::Keys { .. }) {
+        (ctx.content_rect().width() - 120.0).clamp(480.0, style::HELP_SHEET_WIDTH)
+    } else {
+        520.0
+    };
+    let id = Id::unique("goldthread.dialog");
+    let (outcome, close) = super::modal::modal_ui(ctx, id, palette, width, |ui| {
+        body_ui(ui, dialog, config, &Ask { enter, palette })
+    });
+    outcome.or(close.then_some(Outcome::Cancel))
 }
 
 /// What every dialog's body reads: this frame's Enter and the colours.

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use crate::History;
+use crate::history::Changes;
 use crate::model::Session;
 use crate::storage::DiskStamp;
 use crate::storage::lock::SessionLock;
@@ -148,26 +149,13 @@ impl RecoveryState {
 }
 
 impl OpenSession {
-    /// Applies the frame's edits through the history, the one door into the session. A theme
-    /// just made and being named takes the history's step token, so its name joins that undo
-    /// step; the Board says when an edit should join one.
-    pub fn apply(&mut self, edits: Vec<crate::model::Edit>) {
+    /// Applies the frame's edits through the history, the one door into the session (each edit
+    /// in the undo step it asked for: see [`Changes`]).
+    pub fn apply(&mut self, edits: Changes) {
         if edits.is_empty() {
             return;
         }
-        let join = self.canvas.join_undo.take();
-        for edit in edits {
-            match join {
-                Some(step) => self.history.apply_joined(&mut self.session, edit, step),
-                None => self.history.apply(&mut self.session, edit),
-            }
-        }
-        if let Some(rename) = &mut self.canvas.theme_rename
-            && rename.names_new_theme
-            && rename.made_at.is_none()
-        {
-            rename.made_at = Some(self.history.generation());
-        }
+        self.history.apply_changes(&mut self.session, edits);
         // Only after a change: pruning walks every note.
         self.canvas.prune(&self.session);
     }

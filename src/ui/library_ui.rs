@@ -124,99 +124,115 @@ pub fn library_ui(
         egui::vec2(width, full.height() - 28.0),
     );
     ui.scope_builder(egui::UiBuilder::new().max_rect(column), |ui| {
-        {
-            ui.set_max_width(width);
-            ui.label(RichText::new("Your sessions").font(style::hero_font()));
-            ui.label(
-                RichText::new(format!("Library: {}", dir.display())).color(palette.text_muted),
-            );
-            ui.add_space(style::gap::ROOMY);
-            ui.horizontal(|ui| {
-                if primary_button(ui, "New session", palette)
-                    .on_hover_text(Action::NewSession.keys_text(ui.ctx()))
-                    .clicked()
-                {
-                    commands.push(Command::Action(Action::NewSession));
-                }
-                let keys = Action::OpenFile.keys_text(ui.ctx());
-                if ui.button("Open file…").on_hover_text(keys).clicked() {
-                    commands.push(Command::Action(Action::OpenFile));
-                }
-                let refresh = ui
-                    .button("Refresh")
-                    .on_hover_text(Action::RefreshLibrary.hover_text(ui.ctx()));
-                if refresh.clicked() {
-                    commands.push(Command::Action(Action::RefreshLibrary));
-                }
-                ui.add_space(style::gap::LARGE);
-                let filter = ui.add(
-                    egui::TextEdit::singleline(&mut state.filter)
-                        .id(Id::unique("goldthread.library.filter"))
-                        .hint_text("Filter by title")
-                        .desired_width(f32::INFINITY),
-                );
-                filter.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Filter sessions")
-                });
-                if filter.changed() {
-                    state.selected = 0;
-                }
-            });
-            ui.add_space(style::gap::ROOMY);
-            let rows = series_rows(&filter_entries(&state.entries, &state.filter));
-            let shown: Vec<&LibraryEntry> = rows.iter().map(|r| r.entry).collect();
-            state.shown = shown.iter().map(|e| e.path.clone()).collect();
-            if shown.is_empty() {
-                empty_ui(ui, state, palette, commands);
-                return;
-            }
-            // Arrow keys move the highlight and Enter opens it, unless a text box other than
-            // the filter has the keyboard.
-            let typing_elsewhere = ui.memory(|m| {
-                m.focused()
-                    .is_some_and(|f| f != Id::unique("goldthread.library.filter"))
-            });
-            if !typing_elsewhere {
-                let (down, up, enter) = ui.input_mut(|i| {
-                    (
-                        i.consume_key(Modifiers::NONE, Key::ArrowDown),
-                        i.consume_key(Modifiers::NONE, Key::ArrowUp),
-                        i.consume_key(Modifiers::NONE, Key::Enter),
-                    )
-                });
-                if down {
-                    state.selected = (state.selected + 1).min(shown.len() - 1);
-                }
-                if up {
-                    state.selected = state.selected.saturating_sub(1);
-                }
-                state.selected = state.selected.min(shown.len() - 1);
-                if enter {
-                    commands.push(Command::OpenPath(shown[state.selected].path.clone()));
-                }
-            }
-            let now = SystemTime::now();
-            egui::ScrollArea::vertical()
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    for (i, row) in rows.iter().enumerate() {
-                        let entry = row.entry;
-                        let marks = Row {
-                            highlighted: i == state.selected,
-                            waiting: state.has_recovery(&entry.path),
-                        };
-                        let response = row_ui(ui, row, palette, |ui| {
-                            entry_ui(ui, entry, marks, now, palette)
-                        });
-                        entry_menu(&response, entry, commands);
-                        if response.clicked() {
-                            commands.push(Command::OpenPath(entry.path.clone()));
-                        }
-                        ui.add_space(style::gap::NORMAL);
+        ui.set_max_width(width);
+        ui.label(RichText::new("Your sessions").font(style::hero_font()));
+        ui.label(RichText::new(format!("Library: {}", dir.display())).color(palette.text_muted));
+        ui.add_space(style::gap::ROOMY);
+        toolbar_ui(ui, state, palette, commands);
+        ui.add_space(style::gap::ROOMY);
+        let rows = series_rows(&filter_entries(&state.entries, &state.filter));
+        let shown: Vec<&LibraryEntry> = rows.iter().map(|r| r.entry).collect();
+        state.shown = shown.iter().map(|e| e.path.clone()).collect();
+        if shown.is_empty() {
+            empty_ui(ui, state, palette, commands);
+            return;
+        }
+        list_keys(ui, &mut state.selected, &shown, commands);
+        let now = SystemTime::now();
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                for (i, row) in rows.iter().enumerate() {
+                    let entry = row.entry;
+                    let marks = Row {
+                        highlighted: i == state.selected,
+                        waiting: state.has_recovery(&entry.path),
+                    };
+                    let response = row_ui(ui, row, palette, |ui| {
+                        entry_ui(ui, entry, marks, now, palette)
+                    });
+                    entry_menu(&response, entry, commands);
+                    if response.clicked() {
+                        commands.push(Command::OpenPath(entry.path.clone()));
                     }
-                });
+                    ui.add_space(style::gap::NORMAL);
+                }
+            });
+    });
+}
+
+/// New session, Open file…, Refresh and the filter box.
+fn toolbar_ui(
+    ui: &mut egui::Ui,
+    state: &mut LibraryState,
+    palette: &Palette,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        if primary_button(ui, "New session", palette)
+            .on_hover_text(Action::NewSession.keys_text(ui.ctx()))
+            .clicked()
+        {
+            commands.push(Command::Action(Action::NewSession));
+        }
+        let keys = Action::OpenFile.keys_text(ui.ctx());
+        if ui.button("Open file…").on_hover_text(keys).clicked() {
+            commands.push(Command::Action(Action::OpenFile));
+        }
+        let refresh = ui
+            .button("Refresh")
+            .on_hover_text(Action::RefreshLibrary.hover_text(ui.ctx()));
+        if refresh.clicked() {
+            commands.push(Command::Action(Action::RefreshLibrary));
+        }
+        ui.add_space(style::gap::LARGE);
+        let filter = ui.add(
+            egui::TextEdit::singleline(&mut state.filter)
+                .id(Id::unique("goldthread.library.filter"))
+                .hint_text("Filter by title")
+                .desired_width(f32::INFINITY),
+        );
+        filter.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Filter sessions")
+        });
+        if filter.changed() {
+            state.selected = 0;
         }
     });
+}
+
+/// ↑ / ↓ move the highlight (`selected`) through the `shown` sessions and Enter opens it.
+fn list_keys(
+    ui: &egui::Ui,
+    selected: &mut usize,
+    shown: &[&LibraryEntry],
+    commands: &mut Vec<Command>,
+) {
+    // Arrow keys move the highlight and Enter opens it, unless a text box other than
+    // the filter has the keyboard.
+    let typing_elsewhere = ui.memory(|m| {
+        m.focused()
+            .is_some_and(|f| f != Id::unique("goldthread.library.filter"))
+    });
+    if !typing_elsewhere {
+        let (down, up, enter) = ui.input_mut(|i| {
+            (
+                i.consume_key(Modifiers::NONE, Key::ArrowDown),
+                i.consume_key(Modifiers::NONE, Key::ArrowUp),
+                i.consume_key(Modifiers::NONE, Key::Enter),
+            )
+        });
+        if down {
+            *selected = (*selected + 1).min(shown.len() - 1);
+        }
+        if up {
+            *selected = selected.saturating_sub(1);
+        }
+        *selected = (*selected).min(shown.len() - 1);
+        if enter {
+            commands.push(Command::OpenPath(shown[*selected].path.clone()));
+        }
+    }
 }
 
 /// An empty library offers a first step: a new lab, or the bundled example to look around in.

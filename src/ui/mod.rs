@@ -8,6 +8,7 @@ mod command;
 mod dialogs;
 mod document;
 mod export_menu;
+pub mod frame;
 pub mod help;
 pub mod invite;
 mod jobs;

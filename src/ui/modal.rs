@@ -1,3 +1,6 @@
+//! Modal questions: the one frame every question over the app is drawn in ([`modal_ui`]), and
+//! the keys held back from the screens under it ([`HeldKeys`]).
+//!
 //! While a modal question is open (a dialog, the restore offer, "delete this and give the dots
 //! back?"), the screens under it take no keys: egui's `Modal` blocks the pointer below it but
 //! not the keyboard, so without this Enter or Delete meant for the question could also edit
@@ -37,4 +40,29 @@ fn is_keyboard(event: &egui::Event) -> bool {
             | egui::Event::Paste(_)
             | egui::Event::Ime(_)
     )
+}
+
+/// Draws a question over the whole app: the one modal frame (surface colour, margins, rounded
+/// corners, a dimmed backdrop), `width` points wide. Returns what `add_contents` returned and
+/// whether the user asked to close it by pressing Esc or clicking beside it.
+pub fn modal_ui<R>(
+    ctx: &egui::Context,
+    id: egui::Id,
+    palette: &crate::ui::style::Palette,
+    width: f32,
+    add_contents: impl FnOnce(&mut egui::Ui) -> R,
+) -> (R, bool) {
+    let frame = egui::Frame::popup(&ctx.global_style())
+        .fill(palette.surface)
+        .inner_margin(24)
+        .corner_radius(12);
+    let response = egui::Modal::new(id)
+        .frame(frame)
+        .backdrop_color(palette.shadow.gamma_multiply(2.5))
+        .show(ctx, |ui| {
+            ui.set_width(width);
+            add_contents(ui)
+        });
+    let close = response.should_close();
+    (response.inner, close)
 }

@@ -81,11 +81,6 @@ pub fn safety_prompt_ui(
     prompt: &mut SafetyPrompt,
     palette: &Palette,
 ) -> Option<SafetyChoice> {
-    let frame = egui::Frame::popup(&ctx.global_style())
-        .fill(palette.surface)
-        .inner_margin(24)
-        .corner_radius(12);
-    let mut choice = None;
     // Enter takes the safe default where there is one; Esc never deletes anything.
     let (enter, escape) = ctx.input_mut(|i| {
         (
@@ -102,38 +97,34 @@ pub fn safety_prompt_ui(
         SafetyPrompt::Recover { .. } if escape => return Some(SafetyChoice::Later),
         _ => {}
     }
-    egui::Modal::new(Id::unique("goldthread.safety"))
-        .frame(frame)
-        .backdrop_color(palette.shadow.gamma_multiply(2.5))
-        .show(ctx, |ui| {
-            ui.set_width(style::SAFETY_DIALOG_WIDTH);
-            choice = match prompt {
-                SafetyPrompt::Recover {
-                    copies,
-                    confirm_discard,
-                } => recover_ui(ui, copies, confirm_discard, palette),
-                SafetyPrompt::Locked {
-                    path,
-                    owner,
-                    confirmed,
-                    confirm_anyway,
-                    ..
-                } => locked_ui(ui, path, owner, (*confirmed, confirm_anyway), palette),
-                SafetyPrompt::ChangedOutside {
-                    path,
-                    backup,
-                    confirm_reload,
-                    ..
-                } => super::outside_ui::changed_outside_ui(
-                    ui,
-                    path,
-                    backup.as_deref(),
-                    confirm_reload,
-                    palette,
-                )
-                .map(SafetyChoice::Outside),
-            };
-        });
+    let id = Id::unique("goldthread.safety");
+    let width = style::SAFETY_DIALOG_WIDTH;
+    let (choice, _) = super::modal::modal_ui(ctx, id, palette, width, |ui| match prompt {
+        SafetyPrompt::Recover {
+            copies,
+            confirm_discard,
+        } => recover_ui(ui, copies, confirm_discard, palette),
+        SafetyPrompt::Locked {
+            path,
+            owner,
+            confirmed,
+            confirm_anyway,
+            ..
+        } => locked_ui(ui, path, owner, (*confirmed, confirm_anyway), palette),
+        SafetyPrompt::ChangedOutside {
+            path,
+            backup,
+            confirm_reload,
+            ..
+        } => super::outside_ui::changed_outside_ui(
+            ui,
+            path,
+            backup.as_deref(),
+            confirm_reload,
+            palette,
+        )
+        .map(SafetyChoice::Outside),
+    });
     choice
 }
 

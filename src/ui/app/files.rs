@@ -1,5 +1,6 @@
 //! The app's file work: choosing files, saving, opening, and the results of background jobs.
 
+use super::modals::Modal;
 use std::path::{Path, PathBuf};
 
 use super::saving::display_name;
@@ -22,7 +23,7 @@ impl GoldthreadApp {
             self.jobs
                 .pick(ctx, purpose, self.config.library_dir.clone(), file_name);
         } else {
-            self.dialog = Some(self.path_prompt(purpose));
+            self.modal.open(Modal::Dialog(self.path_prompt(purpose)));
         }
     }
 
@@ -166,10 +167,10 @@ impl GoldthreadApp {
             } => match *result {
                 Ok(loaded) => self.loaded(loaded, path, lock, stamp, copies),
                 Err(e) => {
-                    self.dialog = Some(Dialog::Message {
+                    self.modal.open(Modal::Dialog(Dialog::Message {
                         title: format!("Can't open {}", e.file_name()),
                         body: format!("{}\n\nThe file has not been changed.", e),
-                    });
+                    }));
                 }
             },
             JobResult::FollowUpRead { path, result } => self.follow_up_read(path, *result),
@@ -184,13 +185,13 @@ impl GoldthreadApp {
             } => match *result {
                 Ok(loaded) => self.open_restored(copy, loaded, lock, stamp, drafts),
                 Err(e) => {
-                    self.dialog = Some(Dialog::Message {
+                    self.modal.open(Modal::Dialog(Dialog::Message {
                         title: format!("Can't restore {}", copy.title),
                         body: format!(
                             "{e}\n\nThe recovery copy has not been changed; it is in {}.",
                             copy.path.display()
                         ),
-                    });
+                    }));
                 }
             },
             JobResult::RecoveryWritten {
@@ -199,52 +200,13 @@ impl GoldthreadApp {
                 removed,
                 drafts,
                 result,
-            } => {
-                let Some(open) = self.open.as_mut().filter(|o| o.token == token) else {
-                    // The session was closed meanwhile; Jobs::discard_copy saw to its copy.
-                    return;
-                };
-                let recovery = &mut open.recovery;
-                recovery.busy = false;
-                match result {
-                    Ok(()) => {
-                        recovery.generation = generation;
-                        recovery.exists = !removed;
-                        recovery.failed = false;
-                        recovery.drafts = drafts;
-                    }
-                    Err(e) => {
-                        if !recovery.failed {
-                            self.notices.error(format!(
-                                "The recovery copy could not be written: {e}. Save your work now."
-                            ));
-                        }
-                        recovery.failed = true;
-                    }
-                }
-            }
+            } => self.recovery_written(token, generation, removed, drafts, result),
             JobResult::Saved(report) => self.handle_saved(report),
             JobResult::Picked {
                 purpose,
                 path,
                 unavailable,
-            } => {
-                if unavailable {
-                    self.config.native_dialogs = false;
-                    self.dialog = Some(self.path_prompt(purpose));
-                    return;
-                }
-                let Some(path) = path else { return };
-                match purpose {
-                    PickPurpose::Open => self.pending.push(Command::OpenPath(path)),
-                    PickPurpose::SaveAs => self.pending.push(Command::SaveAsPath(path)),
-                    PickPurpose::Import => self.pending.push(Command::ImportPath(path)),
-                    // The native dialog has asked about replacing a file already.
-                    PickPurpose::Export(format) => {
-                        self.pending.push(Command::ExportReplacing { path, format })
-                    }
-                }
-            }
+            } => self.picked(purpose, path, unavailable),
             JobResult::NotesRead {
                 token,
                 path,
@@ -260,21 +222,78 @@ impl GoldthreadApp {
                 path,
                 result,
             } => self.canvas_read(token, &path, result),
-            JobResult::Templates(found) => {
-                for problem in found.problems {
-                    self.notices.error(problem);
-                }
-                if let Some(Dialog::NewSession { templates, .. }) = &mut self.dialog {
-                    templates.extend(
-                        found.templates.into_iter().filter(|t| {
-                            matches!(t.source, crate::storage::TemplateSource::User(_))
-                        }),
-                    );
-                }
-            }
+            JobResult::Templates(found) => self.templates_found(found),
             result @ (JobResult::Exported { .. }
             | JobResult::ExampleReady(_)
             | JobResult::FolderShown { .. }) => self.handle_help_job(result),
+        }
+    }
+    /// The recovery copy was written (or removed) for the session `token`, holding change
+    /// `generation` and these drafts; a failure is said once.
+    fn recovery_written(
+        &mut self,
+        token: u64,
+        generation: u64,
+        removed: bool,
+        drafts: crate::storage::recovery::Drafts,
+        result: Result<(), crate::storage::FileError>,
+    ) {
+        let Some(open) = self.open.as_mut().filter(|o| o.token == token) else {
+            // The session was closed meanwhile; Jobs::discard_copy saw to its copy.
+            return;
+        };
+        let recovery = &mut open.recovery;
+        recovery.busy = false;
+        match result {
+            Ok(()) => {
+                recovery.generation = generation;
+                recovery.exists = !removed;
+                recovery.failed = false;
+                recovery.drafts = drafts;
+            }
+            Err(e) => {
+                if !recovery.failed {
+                    self.notices.error(format!(
+                        "The recovery copy could not be written: {e}. Save your work now."
+                    ));
+                }
+                recovery.failed = true;
+            }
+        }
+    }
+
+    /// A native file dialog closed: what was chosen goes on to open, save, import or export;
+    /// with no working native dialog, the app asks for a path instead.
+    fn picked(&mut self, purpose: PickPurpose, path: Option<PathBuf>, unavailable: bool) {
+        if unavailable {
+            self.config.native_dialogs = false;
+            self.modal.open(Modal::Dialog(self.path_prompt(purpose)));
+            return;
+        }
+        let Some(path) = path else { return };
+        match purpose {
+            PickPurpose::Open => self.pending.push(Command::OpenPath(path)),
+            PickPurpose::SaveAs => self.pending.push(Command::SaveAsPath(path)),
+            PickPurpose::Import => self.pending.push(Command::ImportPath(path)),
+            // The native dialog has asked about replacing a file already.
+            PickPurpose::Export(format) => {
+                self.pending.push(Command::ExportReplacing { path, format })
+            }
+        }
+    }
+
+    /// The user's templates were read: offered in the new-session dialog if it is open.
+    fn templates_found(&mut self, found: crate::storage::Templates) {
+        for problem in found.problems {
+            self.notices.error(problem);
+        }
+        if let Some(Dialog::NewSession { templates, .. }) = self.modal.dialog_mut() {
+            templates.extend(
+                found
+                    .templates
+                    .into_iter()
+                    .filter(|t| matches!(t.source, crate::storage::TemplateSource::User(_))),
+            );
         }
     }
 }
@@ -306,11 +325,11 @@ impl GoldthreadApp {
             let dir = path.parent().map(Path::to_owned).unwrap_or_default();
             self.jobs.pick(ctx, purpose, dir, display_name(&path));
         } else {
-            self.dialog = Some(Dialog::PathPrompt {
+            self.modal.open(Modal::Dialog(Dialog::PathPrompt {
                 purpose,
                 text: path.display().to_string(),
                 explain_no_native: true,
-            });
+            }));
         }
     }
 
@@ -322,7 +341,8 @@ impl GoldthreadApp {
         format: crate::export::Format,
     ) {
         if path.exists() {
-            self.dialog = Some(Dialog::ConfirmExport { path, format });
+            self.modal
+                .open(Modal::Dialog(Dialog::ConfirmExport { path, format }));
             return;
         }
         self.export_to(ctx, path, format);

@@ -3,6 +3,7 @@
 //! [`crate::model::followup`]). From the library it reads the chosen file on a background
 //! thread; from an open session it saves first, so the link points at the session as it is.
 
+use super::modals::Modal;
 use std::path::{Path, PathBuf};
 
 use super::GoldthreadApp;
@@ -59,12 +60,12 @@ impl GoldthreadApp {
         match result {
             Ok(loaded) => self.start_follow_up(&loaded.session, Some(&path)),
             Err(e) => {
-                self.dialog = Some(Dialog::Message {
+                self.modal.open(Modal::Dialog(Dialog::Message {
                     title: format!("Can't follow up {}", e.file_name()),
                     body: format!(
                         "{e}\n\nThe file has not been changed, and no follow-up was made."
                     ),
-                });
+                }));
             }
         }
     }
@@ -86,10 +87,10 @@ impl GoldthreadApp {
         match found {
             Ok(path) => self.pending.push(Command::OpenPath(path)),
             Err(why) => {
-                self.dialog = Some(Dialog::Message {
+                self.modal.open(Modal::Dialog(Dialog::Message {
                     title: "Can't find the previous session".to_owned(),
                     body: why,
-                });
+                }));
             }
         }
     }

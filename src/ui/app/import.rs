@@ -2,6 +2,7 @@
 //! the column preview), then add the notes to the open session as one undoable edit, where
 //! the canvas is looking.
 
+use super::modals::Modal;
 use std::path::PathBuf;
 
 use super::GoldthreadApp;
@@ -57,7 +58,9 @@ impl GoldthreadApp {
         match result {
             Ok(read) => {
                 let (table, selection) = *read;
-                self.survey = Some(SurveyPreview::new(token, path, table, selection));
+                self.modal.open(Modal::Survey(Box::new(SurveyPreview::new(
+                    token, path, table, selection,
+                ))));
             }
             Err(e) => self
                 .notices

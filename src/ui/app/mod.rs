@@ -6,6 +6,7 @@ mod drafts;
 mod files;
 mod followup;
 mod import;
+mod modals;
 mod navigation;
 mod present;
 mod room;
@@ -16,7 +17,7 @@ mod survey_preview;
 pub use super::document::{AppConfig, OpenSession, Settings};
 
 use super::action::{Action, Scope};
-use super::board::{CanvasRequest, canvas};
+use super::board::canvas;
 use super::command::Command;
 use super::dialogs::{self, Dialog};
 use super::jobs::LibraryEvent;
@@ -27,8 +28,11 @@ use super::notices::Notices;
 use super::recovery_ui::{self, SafetyPrompt};
 use super::style::{self, Theme};
 use super::{shortcuts, top_bar};
-use crate::model::{Edit, Session};
+use crate::history::Changes;
+use crate::model::Session;
+use crate::ui::frame::{FrameCx, Outbox};
 use files::with_ron_extension;
+use modals::{Modal, ModalSlot};
 
 /// The Goldthread app.
 pub struct GoldthreadApp {
@@ -37,7 +41,8 @@ pub struct GoldthreadApp {
     /// The open session, if any; without one the library is shown.
     pub open: Option<OpenSession>,
     library: LibraryState,
-    dialog: Option<Dialog>,
+    /// The one modal slot: the dialog, the safety prompt or the survey preview showing.
+    modal: ModalSlot,
     notices: Notices,
     jobs: Jobs,
     /// Commands waiting for the end of the frame.
@@ -53,14 +58,10 @@ pub struct GoldthreadApp {
     window_title: String,
     started: bool,
     applied_theme: Option<Theme>,
-    /// The restore offer or the read-only offer, when showing.
-    safety: Option<SafetyPrompt>,
     /// Focus mode (F10): only the prompt, the timer and the board.
     focus_mode: bool,
     /// Where exports are offered first (the user's Documents folder unless set).
     export_dir: Option<std::path::PathBuf>,
-    /// The survey import preview, when showing.
-    survey: Option<survey_preview::SurveyPreview>,
     /// The HTML and the plain text of the last "Copy report", as put on the clipboard.
     last_copied: Option<(String, String)>,
     /// The room phones join, while it is open (one opening of one session).
@@ -79,7 +80,7 @@ impl GoldthreadApp {
             settings,
             open: None,
             library: LibraryState::default(),
-            dialog: None,
+            modal: ModalSlot::default(),
             notices: Notices::default(),
             jobs: Jobs::default(),
             pending: Vec::new(),
@@ -90,10 +91,8 @@ impl GoldthreadApp {
             window_title: String::new(),
             started: false,
             applied_theme: None,
-            safety: None,
             focus_mode: false,
             export_dir: None,
-            survey: None,
             last_copied: None,
             room: None,
             room_prefs: room::RoomPrefs::default(),
@@ -128,7 +127,7 @@ impl GoldthreadApp {
 
     /// The dialog showing, if any.
     pub fn dialog(&self) -> Option<&Dialog> {
-        self.dialog.as_ref()
+        self.modal.dialog()
     }
 
     /// The library listing as last scanned.
@@ -138,7 +137,7 @@ impl GoldthreadApp {
 
     /// The restore offer or the read-only offer, when showing.
     pub fn safety_prompt(&self) -> Option<&SafetyPrompt> {
-        self.safety.as_ref()
+        self.modal.safety()
     }
 
     /// Queues an action or a command, as a menu item or a dialog would.
@@ -157,10 +156,7 @@ impl GoldthreadApp {
             .open
             .as_ref()
             .is_some_and(|o| o.canvas.confirm_delete.is_some());
-        let asking = asking_delete
-            || self.dialog.is_some()
-            || self.safety.is_some()
-            || self.survey.is_some();
+        let asking = asking_delete || self.modal.is_open();
         self.presenter_input(&ctx, asking);
         let screen = self.open.as_ref().map(|o| o.screen);
         self.pending.extend(
@@ -170,19 +166,22 @@ impl GoldthreadApp {
         );
         let palette = self.settings.theme.palette();
         // Before the screens, so its keys (Enter, Esc) are not taken by the library behind it.
-        if self.dialog.is_none()
-            && let Some(prompt) = &mut self.safety
+        if let Some(Modal::Safety(prompt)) = self.modal.showing_mut()
             && let Some(choice) = recovery_ui::safety_prompt_ui(&ctx, prompt, &palette)
         {
             self.safety_choice(&ctx, choice);
         }
         let held = asking.then(|| HeldKeys::take(&ctx));
-        let mut edits = self.screens_ui(ui, &palette);
+        let mut out = self.screens_ui(ui, &palette);
         if let Some(held) = held {
             held.release(&ctx);
         }
         if asking_delete {
-            self.confirm_delete_ui(ui, &palette, &mut edits);
+            self.confirm_delete_ui(ui, &palette, &mut out);
+        }
+        self.pending.append(&mut out.commands);
+        for text in out.notices.drain(..) {
+            self.notices.info(text);
         }
         self.dialog_ui(&ctx, &palette);
         self.survey_preview_ui(&ctx, &palette);
@@ -191,7 +190,7 @@ impl GoldthreadApp {
         if let Some(command) = self.notices.ui(&ctx, &palette, right, clearance) {
             self.pending.push(command);
         }
-        self.end_frame(&ctx, edits);
+        self.end_frame(&ctx, out.edits);
     }
 
     /// Applies the theme, takes in the background jobs' results and a request to close.
@@ -216,36 +215,27 @@ impl GoldthreadApp {
         self.room_begin_frame(ctx);
     }
 
-    /// The top bar and the open session's screen (or the library); returns their edits.
-    fn screens_ui(&mut self, ui: &mut egui::Ui, palette: &style::Palette) -> Vec<Edit> {
-        let mut edits = Vec::new();
+    /// The top bar and the open session's screen (or the library); returns what they ask for.
+    fn screens_ui(&mut self, ui: &mut egui::Ui, palette: &style::Palette) -> Outbox {
+        let changes = (self.open.as_ref()).map_or_else(Changes::default, |o| o.history.changes());
+        let mut out = Outbox::new(changes);
         top_bar::top_bar_ui(
             ui,
             self.open.as_ref(),
             self.focus_mode,
             palette,
             &mut self.pending,
-            &mut edits,
+            &mut out.edits,
         );
         self.console_ui(ui, palette);
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE.fill(palette.canvas))
             .show(ui, |ui| match &mut self.open {
                 Some(_) if self.room.as_ref().is_some_and(|r| r.shown) => {
-                    self.room_screen_ui(ui, palette, &mut edits);
+                    self.room_screen_ui(ui, palette, &mut out.edits);
                 }
                 Some(open) => {
-                    let shown = navigation::session_ui(
-                        ui,
-                        open,
-                        self.focus_mode,
-                        palette,
-                        &mut edits,
-                        &mut self.pending,
-                    );
-                    for text in shown {
-                        self.notices.info(text);
-                    }
+                    navigation::session_ui(ui, open, self.focus_mode, palette, &mut out);
                 }
                 None => library_ui::library_ui(
                     ui,
@@ -255,40 +245,29 @@ impl GoldthreadApp {
                     &mut self.pending,
                 ),
             });
-        edits
+        out
     }
 
     /// The Board's question before deleting something with vote dots.
-    fn confirm_delete_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        palette: &style::Palette,
-        edits: &mut Vec<Edit>,
-    ) {
+    fn confirm_delete_ui(&mut self, ui: &mut egui::Ui, palette: &style::Palette, out: &mut Outbox) {
         let Some(open) = &mut self.open else { return };
-        let mut requests = Vec::new();
-        canvas::confirm::confirm_ui(
-            ui,
-            &open.session,
-            &mut open.canvas,
+        let mut cx = FrameCx {
+            session: &open.session,
             palette,
-            edits,
-            &mut requests,
-        );
-        for CanvasRequest::Info(text) in requests {
-            self.notices.info(text);
-        }
+            out,
+        };
+        canvas::confirm::confirm_ui(ui, &mut cx, &mut open.canvas);
     }
 
     /// The dialog, if one is open, and what its answer asks for.
     fn dialog_ui(&mut self, ctx: &egui::Context, palette: &style::Palette) {
-        let Some(dialog) = &mut self.dialog else {
+        let Some(Modal::Dialog(dialog)) = self.modal.showing_mut() else {
             return;
         };
         let Some(outcome) = dialogs::dialog_ui(ctx, dialog, &self.config, palette) else {
             return;
         };
-        self.dialog = None;
+        self.modal.close_dialog();
         match outcome {
             dialogs::Outcome::Run(command) => self.pending.push(command),
             dialogs::Outcome::SaveThen(command) => self.save_then(ctx, Some(command)),
@@ -298,7 +277,7 @@ impl GoldthreadApp {
     }
 
     /// The one door: the frame's edits go through the session's history, then its commands run.
-    fn end_frame(&mut self, ctx: &egui::Context, edits: Vec<Edit>) {
+    fn end_frame(&mut self, ctx: &egui::Context, edits: Changes) {
         // What this frame asked for changes what the next frame shows: draw it now rather
         // than when the mouse next moves.
         if !edits.is_empty() || !self.pending.is_empty() {
@@ -350,14 +329,14 @@ impl GoldthreadApp {
         }
         if self.open.as_ref().is_some_and(OpenSession::is_dirty) {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.dialog = Some(Dialog::Unsaved {
+            self.modal.open(Modal::Dialog(Dialog::Unsaved {
                 title: self
                     .open
                     .as_ref()
                     .map(|o| o.session.title.clone())
                     .unwrap_or_default(),
                 then: Command::Action(Action::Quit),
-            });
+            }));
         }
     }
 
@@ -367,10 +346,10 @@ impl GoldthreadApp {
             && let Some(open) = &self.open
             && open.is_dirty()
         {
-            self.dialog = Some(Dialog::Unsaved {
+            self.modal.open(Modal::Dialog(Dialog::Unsaved {
                 title: open.session.title.clone(),
                 then: command,
-            });
+            }));
             return;
         }
         self.run_now(ctx, command);
@@ -390,7 +369,8 @@ impl GoldthreadApp {
                 let is_own_file =
                     self.open.as_ref().and_then(|o| o.path.as_deref()) == Some(path.as_path());
                 if path.exists() && !is_own_file {
-                    self.dialog = Some(Dialog::ConfirmReplace { path });
+                    self.modal
+                        .open(Modal::Dialog(Dialog::ConfirmReplace { path }));
                 } else {
                     self.run_now(ctx, Command::ReplaceWith(path));
                 }
@@ -483,12 +463,12 @@ impl GoldthreadApp {
         // whole lab; Blank is one click or ↑ / ↓ away. The user's templates are read off the UI
         // thread and join the list when they arrive (a huge or stuck file never freezes the app).
         let chosen = navigation::default_template(&templates);
-        self.dialog = Some(Dialog::NewSession {
+        self.modal.open(Modal::Dialog(Dialog::NewSession {
             title: String::new(),
             default_title: Session::default_title(self.config.today),
             templates,
             chosen,
-        });
+        }));
         self.jobs
             .read_templates(ctx, self.config.library_dir.clone());
     }

@@ -1,11 +1,12 @@
 //! Finding your way: the open session's screens (tabs, Alt+1 … Alt+5, the screen each phase is
 //! about), focus mode (F10), and the Help menu's keyboard sheet, example lab and files.
 
+use super::modals::Modal;
 use super::{GoldthreadApp, OpenSession};
-use crate::model::Edit;
 use crate::ui::action::Action;
-use crate::ui::board::{self, CanvasRequest, canvas};
+use crate::ui::board::{self, canvas};
 use crate::ui::dialogs::Dialog;
+use crate::ui::frame::{FrameCx, Outbox};
 use crate::ui::screen::{self, Screen};
 use crate::ui::style::Palette;
 use crate::ui::{help, lab, voting};
@@ -41,72 +42,53 @@ pub fn default_template(templates: &[crate::storage::Template]) -> usize {
         .unwrap_or(0)
 }
 
-/// Draws the open session: tabs, agenda bar and the current screen. Returns messages for the
-/// corner.
+/// Draws the open session: tabs, agenda bar and the current screen, into `out`.
 pub fn session_ui(
     ui: &mut egui::Ui,
     open: &mut OpenSession,
     focus: bool,
     palette: &Palette,
-    edits: &mut Vec<Edit>,
-    commands: &mut Vec<crate::ui::Command>,
-) -> Vec<String> {
+    out: &mut Outbox,
+) {
     if !focus && let Some(screen) = screen::tabs_ui(ui, open.screen, palette) {
         open_screen(open, screen);
     }
     open.canvas.focus_mode = focus;
     let filter = (open.screen == Screen::Board).then_some(&mut open.canvas.phase_filter);
-    let moved = lab::agenda_bar_ui(
-        ui,
-        &open.session,
-        &mut open.lab,
-        filter,
-        focus,
+    let mut cx = FrameCx {
+        session: &open.session,
         palette,
-        edits,
-    );
+        out,
+    };
+    let moved = lab::agenda_bar_ui(ui, &mut cx, &mut open.lab, filter, focus);
     // Moving to a phase opens the screen that phase is about.
     if let Some(phase) = moved.and_then(|id| open.session.lab.phase(id)) {
         let screen = Screen::for_agenda_phase(phase);
         open_screen(open, screen);
     }
-    let mut messages = std::mem::take(&mut open.lab.notices);
+    out.notices.append(&mut open.lab.notices);
+    let mut cx = FrameCx {
+        session: &open.session,
+        palette,
+        out,
+    };
     match open.screen {
         // A review or scored phase shows its own view instead of the canvas.
-        Screen::Board
-            if lab::phase_view_ui(ui, &open.session, &mut open.lab, palette, edits, commands) => {}
+        Screen::Board if lab::phase_view_ui(ui, &mut cx, &mut open.lab) => {}
         Screen::Board => {
             canvas::escape_closes(ui.ctx(), &mut open.canvas);
-            let mut requests = Vec::new();
-            board::board_ui(
-                ui,
-                &open.session,
-                &mut open.canvas,
-                palette,
-                edits,
-                &mut requests,
-            );
-            messages.extend(requests.into_iter().map(|CanvasRequest::Info(text)| text));
+            board::board_ui(ui, &mut cx, &mut open.canvas);
         }
         Screen::Vote => voting::voting_ui(
             ui,
             &open.session,
             &mut open.voting,
             palette,
-            edits,
-            commands,
+            &mut cx.out.edits,
+            &mut cx.out.commands,
         ),
-        screen => lab::lab_ui(
-            ui,
-            screen,
-            &open.session,
-            &mut open.lab,
-            palette,
-            edits,
-            commands,
-        ),
+        screen => lab::lab_ui(ui, screen, &mut cx, &mut open.lab),
     }
-    messages
 }
 
 impl GoldthreadApp {
@@ -125,24 +107,24 @@ impl GoldthreadApp {
                 }
             }
             Action::ShowKeys => {
-                self.dialog = Some(Dialog::Keys {
+                self.modal.open(Modal::Dialog(Dialog::Keys {
                     screen: self.open.as_ref().map(|o| o.screen),
-                });
+                }));
             }
             Action::CommandPalette => {
-                self.dialog = Some(Dialog::Palette {
+                self.modal.open(Modal::Dialog(Dialog::Palette {
                     screen: self.open.as_ref().map(|o| o.screen),
                     query: String::new(),
                     chosen: 0,
-                });
+                }));
             }
             Action::ToggleFocusMode => self.toggle_focus_mode(),
             Action::OpenExample => self.jobs.copy_example(ctx, self.config.library_dir.clone()),
             Action::ShowFiles => {
-                self.dialog = Some(Dialog::Message {
+                self.modal.open(Modal::Dialog(Dialog::Message {
                     title: "Where your files are".to_owned(),
                     body: help::files_text(&self.config.library_dir),
-                });
+                }));
             }
             _ => {}
         }

@@ -13,7 +13,9 @@ use egui::{Key, ViewportBuilder, ViewportClass, ViewportCommand, ViewportId};
 
 use super::{GoldthreadApp, OpenSession};
 use crate::ui::action::Action;
-use crate::ui::audience::scene::{self, BoardPicture, FollowView, SceneInputs};
+use crate::ui::audience::make;
+use crate::ui::audience::make::SceneInputs;
+use crate::ui::audience::scene::{BoardPicture, FollowView};
 use crate::ui::audience::{self, AudienceScene, Content, Show};
 use crate::ui::command::Command;
 use crate::ui::invite::RoomInvite;
@@ -157,7 +159,7 @@ impl Presenter {
             theme: settings.theme,
             invite: self.invite.clone(),
         };
-        scene::build(&open.session, inputs, &mut self.picture)
+        make::build(&open.session, inputs, &mut self.picture)
     }
 }
 

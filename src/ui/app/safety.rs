@@ -2,6 +2,7 @@
 //! discarding recovery copies (offered until the user decides), and the choice about a file
 //! another program changed.
 
+use super::modals::Modal;
 use std::path::PathBuf;
 
 use super::GoldthreadApp;
@@ -45,14 +46,14 @@ impl GoldthreadApp {
                 return;
             }
         };
-        self.safety = Some(SafetyPrompt::Locked {
+        self.modal.open(Modal::Safety(SafetyPrompt::Locked {
             path,
             owner,
             confirmed,
             confirm_anyway: false,
             stamp,
             loaded: Box::new(loaded),
-        });
+        }));
     }
 
     /// Remembers the open session's file as just read, to tell a later change by another
@@ -73,13 +74,13 @@ impl GoldthreadApp {
         }
         if listing != Listing::Library
             && !copies.is_empty()
-            && self.safety.is_none()
+            && self.modal.safety().is_none()
             && self.open_session_is_unchanged()
         {
-            self.safety = Some(SafetyPrompt::Recover {
+            self.modal.open(Modal::Safety(SafetyPrompt::Recover {
                 copies,
                 confirm_discard: None,
-            });
+            }));
         }
     }
 
@@ -135,7 +136,7 @@ impl GoldthreadApp {
 
     /// Shows a safety prompt's choice taking effect.
     pub(super) fn safety_choice(&mut self, ctx: &egui::Context, choice: SafetyChoice) {
-        let prompt = self.safety.take();
+        let prompt = self.modal.take_safety();
         match choice {
             SafetyChoice::Restore(copy) => self.jobs.restore(ctx, copy),
             SafetyChoice::Discard(copy) => {
@@ -149,10 +150,10 @@ impl GoldthreadApp {
                 if let Some(SafetyPrompt::Recover { mut copies, .. }) = prompt {
                     copies.retain(|c| c.path != copy.path);
                     if !copies.is_empty() {
-                        self.safety = Some(SafetyPrompt::Recover {
+                        self.modal.open(Modal::Safety(SafetyPrompt::Recover {
                             copies,
                             confirm_discard: None,
-                        });
+                        }));
                     }
                 }
             }

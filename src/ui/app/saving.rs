@@ -2,6 +2,7 @@
 //! made to the file (the user chooses what to keep), and the recovery copy kept up to date
 //! with the session and the text being typed.
 
+use super::modals::Modal;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -139,12 +140,12 @@ impl GoldthreadApp {
                     "{DID_NOT_SAVE} {} was changed by another program since you opened it.{kept}",
                     display_name(&report.path)
                 ));
-                self.safety = Some(SafetyPrompt::ChangedOutside {
+                self.modal.open(Modal::Safety(SafetyPrompt::ChangedOutside {
                     path: report.path,
                     backup,
                     found,
                     confirm_reload: false,
-                });
+                }));
             }
             Err(e) => {
                 if let Some((_, path, read_only)) = save_as_from

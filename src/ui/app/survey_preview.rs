@@ -81,63 +81,62 @@ impl SurveyPreview {
 impl GoldthreadApp {
     /// Shows the survey preview, and imports or closes it when asked.
     pub(super) fn survey_preview_ui(&mut self, ctx: &egui::Context, palette: &Palette) {
-        let Some(preview) = &mut self.survey else {
+        let Some(preview) = self.modal.survey_mut() else {
             return;
         };
         let Some(open) = self.open.as_ref().filter(|o| o.token == preview.token) else {
-            self.survey = None;
+            self.modal.take_survey();
             return;
         };
         let answers = Answers::take(&preview.table, &preview.selection);
         let summary = answers.summary(&open.session);
         let mut closed = None;
-        let frame = egui::Frame::popup(&ctx.global_style())
-            .fill(palette.surface)
-            .inner_margin(24)
-            .corner_radius(12);
-        let response = egui::Modal::new(egui::Id::unique("goldthread.survey-preview"))
-            .frame(frame)
-            .backdrop_color(palette.shadow.gamma_multiply(2.5))
-            .show(ctx, |ui| {
-                ui.set_width(style::SURVEY_PREVIEW_WIDTH);
-                ui.heading(format!("Import answers from {}", preview.file_name()));
-                ui.label(RichText::new(preview.source_line()).color(palette.text_muted));
-                ui.add_space(style::gap::NORMAL);
-                ui.label("Choose the column that holds the answers to put on notes. Author and service area are optional.");
-                ui.add_space(style::gap::TINY);
-                ui.label(RichText::new(choice_line(preview)).strong());
-                ui.add_space(style::gap::NORMAL);
-                egui::ScrollArea::vertical()
-                    .max_height(style::SURVEY_PREVIEW_LIST_HEIGHT)
-                    .show(ui, |ui| columns_ui(ui, preview, palette));
-                ui.add_space(style::gap::MEDIUM);
-                ui.label(RichText::new(&summary).strong());
-                ui.add_space(style::gap::NORMAL);
-                ui.horizontal(|ui| {
-                    let n = answers.answers.len();
-                    let label = format!("Import {n} note{}", if n == 1 { "" } else { "s" });
-                    if ui.add_enabled_ui(n > 0, |ui| primary_button(ui, &label, palette)).inner.clicked()
-                    {
-                        closed = Some(Closed::Import);
-                    }
-                    if ui.button("Cancel").clicked() {
-                        closed = Some(Closed::Cancel);
-                    }
-                });
+        let id = egui::Id::unique("goldthread.survey-preview");
+        let width = style::SURVEY_PREVIEW_WIDTH;
+        let (_, close) = crate::ui::modal::modal_ui(ctx, id, palette, width, |ui| {
+            ui.heading(format!("Import answers from {}", preview.file_name()));
+            ui.label(RichText::new(preview.source_line()).color(palette.text_muted));
+            ui.add_space(style::gap::NORMAL);
+            ui.label("Choose the column that holds the answers to put on notes. Author and service area are optional.");
+            ui.add_space(style::gap::TINY);
+            ui.label(RichText::new(choice_line(preview)).strong());
+            ui.add_space(style::gap::NORMAL);
+            egui::ScrollArea::vertical()
+                .max_height(style::SURVEY_PREVIEW_LIST_HEIGHT)
+                .show(ui, |ui| columns_ui(ui, preview, palette));
+            ui.add_space(style::gap::MEDIUM);
+            ui.label(RichText::new(&summary).strong());
+            ui.add_space(style::gap::NORMAL);
+            ui.horizontal(|ui| {
+                let n = answers.answers.len();
+                let label = format!("Import {n} note{}", if n == 1 { "" } else { "s" });
+                if ui
+                    .add_enabled_ui(n > 0, |ui| primary_button(ui, &label, palette))
+                    .inner
+                    .clicked()
+                {
+                    closed = Some(Closed::Import);
+                }
+                if ui.button("Cancel").clicked() {
+                    closed = Some(Closed::Cancel);
+                }
             });
-        if response.should_close() {
+        });
+        if close {
             closed = closed.or(Some(Closed::Cancel));
         }
         match closed {
             Some(Closed::Import) => {
-                let Some(preview) = self.survey.take() else {
+                let Some(preview) = self.modal.take_survey() else {
                     return;
                 };
                 let answers = Answers::take(&preview.table, &preview.selection);
                 let name = preview.file_name();
                 self.import_answers(&answers, &name);
             }
-            Some(Closed::Cancel) => self.survey = None,
+            Some(Closed::Cancel) => {
+                self.modal.take_survey();
+            }
             None => {}
         }
     }

@@ -5,7 +5,7 @@
 mod board;
 pub mod console;
 mod lists;
-mod make;
+pub mod make;
 pub mod scene;
 
 use egui::{Align2, RichText, Sense, WidgetInfo};

@@ -1,5 +1,5 @@
 //! What the audience window shows, as plain data: an [`AudienceScene`] is built from the session
-//! by [`build`], which copies only what the room may see. The audience window draws the scene
+//! by [`super::make::build`], which copies only what the room may see. The audience window draws the scene
 //! and never the session, so nothing private (who voted how, running totals before the reveal,
 //! who wrote a note, progress notes, the report's details, the participant list) can reach it
 //! by accident: the scene has no field for it.
@@ -12,51 +12,7 @@ use crate::model::{CanvasRect, Note, NoteColour, ThemeColour, View};
 use crate::ui::invite::RoomInvite;
 use crate::ui::style::Theme;
 
-/// What the facilitator sends to the audience screen.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Show {
-    /// Whatever the console shows: the Board, the vote, the actions, the thread.
-    #[default]
-    Follow,
-    /// The Board.
-    Board,
-    /// One theme's notes, full size.
-    Theme,
-    /// The vote: its question and ballots in, the ranking once revealed.
-    Vote,
-    /// The golden thread: vision, outcomes and actions.
-    Thread,
-    /// The actions.
-    Actions,
-    /// The room's QR code and join code.
-    Room,
-}
-
-impl Show {
-    /// Every choice, in the console's order.
-    pub const ALL: [Self; 7] = [
-        Self::Follow,
-        Self::Board,
-        Self::Theme,
-        Self::Vote,
-        Self::Thread,
-        Self::Actions,
-        Self::Room,
-    ];
-
-    /// The choice's name on the console.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Follow => "Same as console",
-            Self::Board => "Board",
-            Self::Theme => "One theme",
-            Self::Vote => "Vote result",
-            Self::Thread => "Golden thread",
-            Self::Actions => "Actions",
-            Self::Room => "Join code",
-        }
-    }
-}
+pub use crate::ui::action::Show;
 
 /// The countdown as the audience sees it. The audience window has its own clock, so the timer is
 /// anchored to an [`Instant`] when the scene is made.
@@ -280,5 +236,3 @@ pub struct ActionLine {
     /// Who, by when and for which theme, e.g. "Sam · by 12 Mar · Repairs online".
     pub detail: String,
 }
-
-pub use super::make::{SceneInputs, build};

@@ -8,13 +8,13 @@
 pub mod canvas;
 pub mod panel;
 
+use crate::ui::frame::FrameCx;
 use std::collections::BTreeSet;
 
 use egui::Rect;
 
-use crate::model::{Edit, NoteId, PhaseId, Session, View};
+use crate::model::{NoteId, PhaseId, Session, View};
 use crate::ui::action::Action;
-use crate::ui::style::Palette;
 
 /// The Board's state, shared by the canvas and the themes panel: camera, selection, gestures,
 /// text boxes, the theme being named, the question pending, themes to reveal and the frames.
@@ -50,9 +50,6 @@ pub struct BoardState {
     pub themes: canvas::themes::ThemeCache,
     /// The theme being renamed in place, if any.
     pub theme_rename: Option<canvas::themes::ThemeRename>,
-    /// This frame's edits join the last undo step if the history is still at this generation
-    /// (the name of a theme just made).
-    pub join_undo: Option<u64>,
     /// The theme list and suggestions panel.
     pub themes_panel: panel::ThemesPanel,
     /// Show only the notes captured in this phase (`None`: all notes).
@@ -99,31 +96,18 @@ impl BoardState {
     }
 }
 
-/// What the canvas asks of the app besides edits.
-#[derive(Clone, Debug, PartialEq)]
-pub enum CanvasRequest {
-    /// Show a short message.
-    Info(String),
-}
-
 /// Lays out the Board: the themes panel at the right (unless in focus mode), the canvas in the
 /// rest, and the panel's show / hide toggle over the canvas.
-pub fn board_ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    state: &mut BoardState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
-    requests: &mut Vec<CanvasRequest>,
-) {
+pub fn board_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, state: &mut BoardState) {
+    let session = cx.session;
     canvas::refresh(session, state);
     // Asked for last frame, so their frames exist now (the panel may ask again below).
     let reveal = std::mem::take(&mut state.reveal_themes);
     if !state.focus_mode {
-        panel::panel_ui(ui, session, state, palette, edits, requests);
+        panel::panel_ui(ui, cx, state);
     }
-    let screen = canvas::canvas_ui(ui, session, state, &reveal, palette, edits, requests);
+    let screen = canvas::canvas_ui(ui, cx, state, &reveal);
     if !state.focus_mode {
-        panel::panel_toggle_ui(ui, session, state, screen, palette);
+        panel::panel_toggle_ui(ui, cx, state, screen);
     }
 }

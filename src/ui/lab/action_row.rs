@@ -2,32 +2,27 @@
 //! and outcome in columns that line up from row to row and fit a laptop screen. Remove comes
 //! last in the keyboard order, so Tab from the description never lands on it.
 
+use crate::ui::frame::FrameCx;
 use egui::RichText;
 
 use super::LabState;
 use super::choice::choice_ui;
 use super::fields::{DateChange, Field, FieldLook, date_field_ui, text_field_ui};
 use crate::model::lab::{Action, Owner};
-use crate::model::{Edit, LabEdit, Session};
+use crate::model::{Edit, LabEdit};
 use crate::ui::style::{self, Palette};
 
 /// The board's columns below the description, in order.
 const COLUMNS: [&str; 4] = ["Who", "By when", "Theme", "Outcome"];
 
 /// Draws one action: `number` counts from 1 in the board's order; `width` is the row's width.
-#[allow(
-    clippy::too_many_arguments,
-    reason = "one row of the board, drawn in one place"
-)]
 pub fn action_row_ui(
     ui: &mut egui::Ui,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     action: &Action,
     number: usize,
     width: f32,
     state: &mut LabState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
 ) {
     let update = |edits: &mut Vec<Edit>, changed: Action| {
         if &changed != action {
@@ -56,14 +51,32 @@ pub fn action_row_ui(
         .inner;
     if let Some(text) = top {
         update(
-            edits,
+            &mut cx.out.edits,
             Action {
                 description: text.trim().to_owned(),
                 ..action.clone()
             },
         );
     }
-    // Two columns a line on a narrow window, four on a laptop or a projector.
+    if let Some(changed) = columns_ui(ui, cx, action, number, width, state) {
+        update(&mut cx.out.edits, changed);
+    }
+    super::progress::action_status_ui(ui, action, number, state, cx);
+    remove_ui(ui, action, number, remove_rect, state, &mut cx.out.edits);
+}
+
+/// Owner, due date, theme and outcome, in columns: two a line on a narrow window, four on a
+/// laptop or a projector. Returns the action as changed in one of them, if any.
+fn columns_ui(
+    ui: &mut egui::Ui,
+    cx: &mut FrameCx<'_>,
+    action: &Action,
+    number: usize,
+    width: f32,
+    state: &mut LabState,
+) -> Option<Action> {
+    let palette = cx.palette;
+    let gap = ui.spacing().item_spacing.x;
     let per_line = if width >= style::ACTION_FOUR_COLUMNS_MIN {
         4
     } else {
@@ -81,12 +94,10 @@ pub fn action_row_ui(
                         ui.set_width(column);
                         ui.label(RichText::new(*caption).color(palette.text_muted));
                         let cell = match *caption {
-                            "Who" => owner_ui(ui, session, action, number, column, state, palette),
-                            "By when" => {
-                                due_ui(ui, session, action, number, column, state, palette)
-                            }
-                            "Theme" => theme_ui(ui, session, action, number, column, palette),
-                            _ => outcome_ui(ui, session, action, number, column, palette),
+                            "Who" => owner_ui(ui, cx, action, number, column, state),
+                            "By when" => due_ui(ui, cx, action, number, column, state),
+                            "Theme" => theme_ui(ui, cx, action, number, column),
+                            _ => outcome_ui(ui, cx, action, number, column),
                         };
                         if cell.is_some() {
                             changed = cell;
@@ -96,12 +107,19 @@ pub fn action_row_ui(
             }
         });
     }
-    if let Some(changed) = changed {
-        update(edits, changed);
-    }
-    super::progress::action_status_ui(ui, action, number, state, palette, edits);
-    // A child placed in the kept space: drawn last (last in the Tab order) without moving the
-    // row's cursor back up.
+    changed
+}
+
+/// Remove, in the space kept beside the description: a child placed there is drawn last (last
+/// in the Tab order) without moving the row's cursor back up.
+fn remove_ui(
+    ui: &mut egui::Ui,
+    action: &Action,
+    number: usize,
+    remove_rect: egui::Rect,
+    state: &mut LabState,
+    edits: &mut Vec<Edit>,
+) {
     let mut slot = ui.new_child(
         egui::UiBuilder::new()
             .max_rect(remove_rect)
@@ -128,13 +146,14 @@ pub fn action_row_ui(
 /// The owner: nobody, a participant, or someone else typed by name (in a field under the box).
 fn owner_ui(
     ui: &mut egui::Ui,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     action: &Action,
     number: usize,
     width: f32,
     state: &mut LabState,
-    palette: &Palette,
 ) -> Option<Action> {
+    let session = cx.session;
+    let palette = cx.palette;
     let mut entries = vec!["Nobody yet".to_owned()];
     entries.extend(session.participants.iter().map(|p| p.name.clone()));
     entries.push("Someone else…".to_owned());
@@ -184,13 +203,14 @@ fn owner_ui(
 /// The due date, typed or picked; a date that does not read keeps its message under the field.
 fn due_ui(
     ui: &mut egui::Ui,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     action: &Action,
     number: usize,
     width: f32,
     state: &mut LabState,
-    palette: &Palette,
 ) -> Option<Action> {
+    let session = cx.session;
+    let palette = cx.palette;
     let label = format!("Action {number} due date");
     let field_width = width - style::CALENDAR_BUTTON_ROOM;
     let change = date_field_ui(
@@ -216,12 +236,13 @@ fn due_ui(
 /// The theme the action comes from, if any.
 fn theme_ui(
     ui: &mut egui::Ui,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     action: &Action,
     number: usize,
     width: f32,
-    palette: &Palette,
 ) -> Option<Action> {
+    let session = cx.session;
+    let palette = cx.palette;
     let themes = &session.themes;
     let position = match action.theme {
         None => Some(None),
@@ -240,12 +261,13 @@ fn theme_ui(
 /// The outcome the action serves, if any.
 fn outcome_ui(
     ui: &mut egui::Ui,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     action: &Action,
     number: usize,
     width: f32,
-    palette: &Palette,
 ) -> Option<Action> {
+    let session = cx.session;
+    let palette = cx.palette;
     let outcomes = &session.lab.outcomes;
     let position = match action.outcome {
         None => Some(None),

@@ -1,6 +1,7 @@
 //! The Actions screen: create actions from the themes (most votes first), and the actions
 //! board with owner, due date, theme and outcome, sortable by due date, owner or theme.
 
+use crate::ui::frame::FrameCx;
 use egui::RichText;
 
 use super::LabState;
@@ -10,7 +11,6 @@ use super::widgets::{card_ui, plural, section_ui};
 use crate::model::lab::Action;
 use crate::model::lab::golden_thread::{ranked_themes, top_themes};
 use crate::model::{Edit, LabEdit, Session, ThemeId};
-use crate::ui::style::Palette;
 
 /// How the actions board is sorted.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -61,24 +61,14 @@ pub fn sorted_actions(session: &Session, sort: ActionSort) -> Vec<&Action> {
 }
 
 /// Draws the Actions screen.
-pub fn actions_ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    state: &mut LabState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
-) {
-    from_themes_ui(ui, session, state, palette, edits);
-    board_ui(ui, session, state, palette, edits);
+pub fn actions_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, state: &mut LabState) {
+    from_themes_ui(ui, cx, state);
+    board_ui(ui, cx, state);
 }
 
-fn from_themes_ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    state: &mut LabState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
-) {
+fn from_themes_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, state: &mut LabState) {
+    let session = cx.session;
+    let palette = cx.palette;
     let ranked_by = crate::ui::voting::priorities_caption(session);
     section_ui(
         ui,
@@ -140,7 +130,9 @@ fn from_themes_ui(
                     let id = session.lab.next_action_id();
                     let mut action = Action::new(id, "");
                     action.theme = Some(theme.id);
-                    edits.push(Edit::Lab(LabEdit::add_action(session, action)));
+                    cx.out
+                        .edits
+                        .push(Edit::Lab(LabEdit::add_action(session, action)));
                     state.drafts.focus = Some(Field::ActionDescription(id));
                 }
             }
@@ -148,13 +140,9 @@ fn from_themes_ui(
     });
 }
 
-fn board_ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    state: &mut LabState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
-) {
+fn board_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, state: &mut LabState) {
+    let session = cx.session;
+    let palette = cx.palette;
     section_ui(
         ui,
         "Actions",
@@ -186,12 +174,14 @@ fn board_ui(
             if row > 0 {
                 ui.separator();
             }
-            action_row_ui(ui, session, action, row + 1, width, state, palette, edits);
+            action_row_ui(ui, cx, action, row + 1, width, state);
         }
         ui.add_space(crate::ui::style::gap::TINY);
         if ui.button("+ Add action").clicked() {
             let id = session.lab.next_action_id();
-            edits.push(Edit::Lab(LabEdit::add_action(session, Action::new(id, ""))));
+            cx.out
+                .edits
+                .push(Edit::Lab(LabEdit::add_action(session, Action::new(id, ""))));
             state.drafts.focus = Some(Field::ActionDescription(id));
         }
     });

@@ -2,6 +2,7 @@
 //! large enough to read on a projector, next and previous (buttons, Page Down / Page Up as a
 //! presenter's clicker sends), and the countdown timer.
 
+use crate::ui::frame::FrameCx;
 use std::time::Duration;
 
 use egui::RichText;
@@ -19,13 +20,13 @@ const TIMER_WIDTH: f32 = 270.0;
 /// the timer show. Returns the phase the room moves to this frame, if any.
 pub fn agenda_bar_ui(
     ui: &mut egui::Ui,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     state: &mut LabState,
     phase_filter: Option<&mut Option<PhaseId>>,
     focus: bool,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
 ) -> Option<PhaseId> {
+    let session = cx.session;
+    let palette = cx.palette;
     let lab = &session.lab;
     if lab.phases.is_empty() {
         return None;
@@ -56,14 +57,14 @@ pub fn agenda_bar_ui(
                     |ui| {
                         ui.set_width(left);
                         if !focus {
-                            phases_ui(ui, session, palette, &mut go_to);
+                            phases_ui(ui, cx, &mut go_to);
                         }
-                        prompt_ui(ui, session, palette);
+                        prompt_ui(ui, cx);
                         if focus {
                             return;
                         }
                         ui.horizontal(|ui| {
-                            nav_ui(ui, session, palette, &mut go_to);
+                            nav_ui(ui, cx, &mut go_to);
                             if let Some(filter) = phase_filter {
                                 ui.add_space(style::gap::WIDE);
                                 filter_ui(ui, session, &mut state.filter_follows, filter);
@@ -90,7 +91,9 @@ pub fn agenda_bar_ui(
             .request_repaint_after(Duration::from_secs_f64(wait.clamp(0.05, 1.0)));
     }
     let id = go_to.filter(|id| lab.current_phase != Some(*id))?;
-    edits.push(Edit::Lab(LabEdit::SetCurrentPhase(Some(id))));
+    cx.out
+        .edits
+        .push(Edit::Lab(LabEdit::SetCurrentPhase(Some(id))));
     Some(id)
 }
 
@@ -107,7 +110,9 @@ fn sync_timer(session: &Session, state: &mut LabState) {
     }
 }
 
-fn phases_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette, go_to: &mut Option<PhaseId>) {
+fn phases_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, go_to: &mut Option<PhaseId>) {
+    let session = cx.session;
+    let palette = cx.palette;
     let lab = &session.lab;
     let current = lab.current_index();
     ui.horizontal_wrapped(|ui| {
@@ -154,7 +159,9 @@ fn phases_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette, go_to: &mu
 }
 
 /// Previous and next, with where the room is: "Phase 3 of 6 · 20 min".
-fn nav_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette, go_to: &mut Option<PhaseId>) {
+fn nav_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, go_to: &mut Option<PhaseId>) {
+    let session = cx.session;
+    let palette = cx.palette;
     let lab = &session.lab;
     let back = ui
         .add_enabled(
@@ -193,7 +200,9 @@ fn nav_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette, go_to: &mut O
     }
 }
 
-fn prompt_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette) {
+fn prompt_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>) {
+    let session = cx.session;
+    let palette = cx.palette;
     let lab = &session.lab;
     ui.add_space(style::gap::TINY);
     let Some(phase) = lab.current() else {

@@ -27,56 +27,21 @@ pub fn choice_ui(
     let focused = ui.memory(|m| m.has_focus(button_id));
     let open = egui::Popup::is_id_open(ui.ctx(), popup_id);
     let last = entries.len() - 1;
-    let mut chosen = None;
-    let mut moved = false;
-    let mut highlight = ui
+    let highlight = ui
         .data(|d| d.get_temp::<usize>(highlight_id))
         .or(selected)
         .unwrap_or(0)
         .min(last);
-    if focused {
-        // Keep ↑ / ↓ for the choice rather than moving focus to the next widget.
-        ui.memory_mut(|m| {
-            m.set_focus_lock_filter(
-                button_id,
-                egui::EventFilter {
-                    vertical_arrows: true,
-                    ..Default::default()
-                },
-            );
-        });
-        let (down, up) = ui.input_mut(|i| {
-            (
-                i.consume_key(Modifiers::NONE, Key::ArrowDown),
-                i.consume_key(Modifiers::NONE, Key::ArrowUp),
-            )
-        });
-        let step = |i: usize| {
-            if down {
-                (i + 1).min(last)
-            } else if up {
-                i.saturating_sub(1)
-            } else {
-                i
-            }
-        };
-        moved = down || up;
-        if open {
-            highlight = step(highlight);
-            if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter)) {
-                chosen = Some(highlight);
-                egui::Popup::close_id(ui.ctx(), popup_id);
-            }
-        } else if down || up {
-            let next = selected.map_or(0, step);
-            if Some(next) != selected {
-                chosen = Some(next);
-            }
-            highlight = next;
-        } else {
-            highlight = selected.unwrap_or(0);
+    let keys = if focused {
+        keys(ui, button_id, popup_id, open, selected, last, highlight)
+    } else {
+        Keys {
+            chosen: None,
+            highlight,
+            moved: false,
         }
-    }
+    };
+    let (mut chosen, highlight, moved) = (keys.chosen, keys.highlight, keys.moved);
     ui.data_mut(|d| d.insert_temp(highlight_id, highlight));
     let shown = selected
         .and_then(|i| entries.get(i))
@@ -115,4 +80,78 @@ pub fn choice_ui(
             info
         });
     chosen.filter(|i| Some(*i) != selected)
+}
+
+/// What the arrow keys and Enter did to a focused choice this frame.
+struct Keys {
+    /// An entry chosen: the next one (list closed) or the highlighted one (Enter in the list).
+    chosen: Option<usize>,
+    /// The entry highlighted in the list.
+    highlight: usize,
+    /// ↑ or ↓ was pressed (the list scrolls to the highlight).
+    moved: bool,
+}
+
+/// With the box focused: ↑ / ↓ change the choice (list closed) or move the highlight (list
+/// open), and Enter takes the highlight. ↑ / ↓ stay with the box rather than moving focus.
+fn keys(
+    ui: &mut egui::Ui,
+    button_id: egui::Id,
+    popup_id: egui::Id,
+    open: bool,
+    selected: Option<usize>,
+    last: usize,
+    highlight: usize,
+) -> Keys {
+    ui.memory_mut(|m| {
+        m.set_focus_lock_filter(
+            button_id,
+            egui::EventFilter {
+                vertical_arrows: true,
+                ..Default::default()
+            },
+        );
+    });
+    let (down, up) = ui.input_mut(|i| {
+        (
+            i.consume_key(Modifiers::NONE, Key::ArrowDown),
+            i.consume_key(Modifiers::NONE, Key::ArrowUp),
+        )
+    });
+    let step = |i: usize| {
+        if down {
+            (i + 1).min(last)
+        } else if up {
+            i.saturating_sub(1)
+        } else {
+            i
+        }
+    };
+    let moved = down || up;
+    if open {
+        let highlight = step(highlight);
+        let mut chosen = None;
+        if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter)) {
+            chosen = Some(highlight);
+            egui::Popup::close_id(ui.ctx(), popup_id);
+        }
+        return Keys {
+            chosen,
+            highlight,
+            moved,
+        };
+    }
+    if moved {
+        let next = selected.map_or(0, step);
+        return Keys {
+            chosen: (Some(next) != selected).then_some(next),
+            highlight: next,
+            moved,
+        };
+    }
+    Keys {
+        chosen: None,
+        highlight: selected.unwrap_or(0),
+        moved,
+    }
 }

@@ -29,13 +29,12 @@ pub use author::{author_picker_ui, selection_author_ui};
 pub use phase_view::phase_view_ui;
 pub use templates::template_picker_ui;
 
+use crate::ui::frame::FrameCx;
 use chrono::NaiveDate;
 
-use super::command::Command;
 use super::screen::Screen;
-use super::style::Palette;
+use crate::model::PhaseId;
 use crate::model::lab::Timer;
-use crate::model::{Edit, PhaseId, Session};
 
 /// UI state of the lab screens that is not part of the session.
 #[derive(Debug)]
@@ -98,16 +97,7 @@ impl Default for LabState {
 }
 
 /// Draws one of the lab screens (`Plan`, `Actions` or `Thread`).
-pub fn lab_ui(
-    ui: &mut egui::Ui,
-    screen: Screen,
-    session: &Session,
-    state: &mut LabState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
-    commands: &mut Vec<Command>,
-) {
-    let _ = commands;
+pub fn lab_ui(ui: &mut egui::Ui, screen: Screen, cx: &mut FrameCx<'_>, state: &mut LabState) {
     // A tab opens at its top, where its most important part is (e.g. the golden thread's breaks).
     let to_top = std::mem::take(&mut state.scroll_to_top);
     widgets::centred_column_ui(
@@ -117,9 +107,9 @@ pub fn lab_ui(
         |ui| {
             ui.add_space(crate::ui::style::gap::WIDE);
             match screen {
-                Screen::Plan => plan::plan_ui(ui, session, state, palette, edits),
-                Screen::Actions => actions::actions_ui(ui, session, state, palette, edits),
-                Screen::Thread => thread::thread_ui(ui, session, state.today, palette),
+                Screen::Plan => plan::plan_ui(ui, cx, state),
+                Screen::Actions => actions::actions_ui(ui, cx, state),
+                Screen::Thread => thread::thread_ui(ui, cx, state.today),
                 Screen::Board | Screen::Vote => {}
             }
             ui.add_space(crate::ui::style::gap::HUGE);

@@ -2,27 +2,22 @@
 //! follow-up's Review phase, and the scoring during a scored question. A strip at the top
 //! switches to the notes board and back, so notes can still be written in those phases.
 
+use crate::ui::frame::FrameCx;
 use egui::RichText;
 
 use super::LabState;
 use super::review::review_ui;
 use super::scores::scores_ui;
 use crate::model::lab::PhaseKind;
-use crate::model::{Edit, Session};
 use crate::ui::command::Command;
 use crate::ui::style::Palette;
 
 /// Draws the current phase's own view on the Board tab and returns true, or returns false
 /// (after drawing the strip back to the phase's view, if it has one) when the notes board
 /// should be drawn instead.
-pub fn phase_view_ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    state: &mut LabState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
-    commands: &mut Vec<Command>,
-) -> bool {
+pub fn phase_view_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, state: &mut LabState) -> bool {
+    let session = cx.session;
+    let palette = cx.palette;
     let Some(phase) = session.lab.current() else {
         return false;
     };
@@ -47,13 +42,13 @@ pub fn phase_view_ui(
             if ui.button("Show the notes board").clicked() {
                 state.board_in_phase = Some(phase.id);
             }
-            previous_ui(ui, session, palette, commands);
+            previous_ui(ui, cx);
         });
         ui.add_space(crate::ui::style::gap::NORMAL);
         match &phase.kind {
-            PhaseKind::Review => review_ui(ui, session, state, palette, edits),
+            PhaseKind::Review => review_ui(ui, cx, state),
             PhaseKind::Score(scoring) => {
-                scores_ui(ui, session, phase, scoring, state, palette, edits);
+                scores_ui(ui, cx, phase, scoring, state);
             }
             PhaseKind::Notes => {}
         }
@@ -63,12 +58,9 @@ pub fn phase_view_ui(
 }
 
 /// "Following up “…” of 22 November 2026", with a button that opens it.
-fn previous_ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    palette: &Palette,
-    commands: &mut Vec<Command>,
-) {
+fn previous_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>) {
+    let session = cx.session;
+    let palette = cx.palette;
     let Some(link) = &session.previous else {
         return;
     };
@@ -86,7 +78,9 @@ fn previous_ui(
         .on_hover_text("Found by its id, even if its file was renamed or moved in the library")
         .clicked()
     {
-        commands.push(Command::Action(crate::ui::Action::OpenPrevious));
+        cx.out
+            .commands
+            .push(Command::Action(crate::ui::Action::OpenPrevious));
     }
 }
 

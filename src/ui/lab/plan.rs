@@ -1,6 +1,7 @@
 //! The Plan screen: the vision, the outcomes with their dates, who is taking part, the
 //! agenda's phases, and the report's details (purpose, facilitator, next review).
 
+use crate::ui::frame::FrameCx;
 use egui::RichText;
 
 use super::LabState;
@@ -8,17 +9,12 @@ use super::fields::{DateChange, Field, FieldLook, date_field_ui, text_field_ui};
 use super::widgets::{card_ui, section_ui};
 use crate::model::lab::coverage::level_label;
 use crate::model::lab::{Outcome, Phase};
-use crate::model::{Edit, LabEdit, Level, Participant, Session};
-use crate::ui::style::Palette;
+use crate::model::{Edit, LabEdit, Level, Participant};
 
 /// Draws the Plan screen.
-pub fn plan_ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    state: &mut LabState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
-) {
+pub fn plan_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, state: &mut LabState) {
+    let session = cx.session;
+    let palette = cx.palette;
     section_ui(
         ui,
         "Vision",
@@ -39,21 +35,19 @@ pub fn plan_ui(
         &session.lab.vision,
         look,
     ) {
-        edits.push(Edit::Lab(LabEdit::SetVision(text.trim().to_owned())));
+        cx.out
+            .edits
+            .push(Edit::Lab(LabEdit::SetVision(text.trim().to_owned())));
     }
-    outcomes_ui(ui, session, state, palette, edits);
-    participants_ui(ui, session, state, palette, edits);
-    agenda_ui(ui, session, state, palette, edits);
-    super::report_details::report_details_ui(ui, session, state, palette, edits);
+    outcomes_ui(ui, cx, state);
+    participants_ui(ui, cx, state);
+    agenda_ui(ui, cx, state);
+    super::report_details::report_details_ui(ui, cx, state);
 }
 
-fn outcomes_ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    state: &mut LabState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
-) {
+fn outcomes_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, state: &mut LabState) {
+    let session = cx.session;
+    let palette = cx.palette;
     section_ui(
         ui,
         "Outcomes",
@@ -85,7 +79,7 @@ fn outcomes_ui(
                     &outcome.text,
                     look,
                 ) {
-                    edits.push(Edit::Lab(LabEdit::UpdateOutcome(Outcome {
+                    cx.out.edits.push(Edit::Lab(LabEdit::UpdateOutcome(Outcome {
                         text: text.trim().to_owned(),
                         ..outcome.clone()
                     })));
@@ -106,7 +100,7 @@ fn outcomes_ui(
                         DateChange::Set(d) => Some(d),
                         DateChange::Clear => None,
                     };
-                    edits.push(Edit::Lab(LabEdit::UpdateOutcome(Outcome {
+                    cx.out.edits.push(Edit::Lab(LabEdit::UpdateOutcome(Outcome {
                         by_when,
                         ..outcome.clone()
                     })));
@@ -116,14 +110,16 @@ fn outcomes_ui(
                     .on_hover_text("Remove this outcome (Ctrl+Z brings it back)")
                     .clicked()
                 {
-                    edits.push(Edit::Lab(LabEdit::RemoveOutcomes(vec![outcome.id])));
+                    cx.out
+                        .edits
+                        .push(Edit::Lab(LabEdit::RemoveOutcomes(vec![outcome.id])));
                 }
             });
         }
         ui.add_space(crate::ui::style::gap::TINY);
         if ui.button("+ Add outcome").clicked() {
             let id = lab.next_outcome_id();
-            edits.push(Edit::Lab(LabEdit::add_outcome(
+            cx.out.edits.push(Edit::Lab(LabEdit::add_outcome(
                 session,
                 Outcome::new(id, "", None),
             )));
@@ -141,13 +137,9 @@ const LEVELS: [Level; 5] = [
     Level::Customer,
 ];
 
-fn participants_ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    state: &mut LabState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
-) {
+fn participants_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, state: &mut LabState) {
+    let session = cx.session;
+    let palette = cx.palette;
     section_ui(
         ui,
         "Who is taking part",
@@ -182,7 +174,7 @@ fn participants_ui(
                     &person.name,
                     FieldLook::line(&name_label, "Name", 240.0),
                 ) {
-                    edits.push(Edit::UpdateParticipant(Participant {
+                    cx.out.edits.push(Edit::UpdateParticipant(Participant {
                         name: name.trim().to_owned(),
                         ..person.clone()
                     }));
@@ -195,25 +187,25 @@ fn participants_ui(
                     &person.service_area,
                     FieldLook::line(&area_label, "Service area, e.g. Housing", 260.0),
                 ) {
-                    edits.push(Edit::UpdateParticipant(Participant {
+                    cx.out.edits.push(Edit::UpdateParticipant(Participant {
                         service_area: area.trim().to_owned(),
                         ..person.clone()
                     }));
                 }
-                level_ui(ui, person, state, palette, edits);
+                level_ui(ui, person, state, cx);
                 if ui
                     .button("Remove")
                     .on_hover_text("Remove this participant (their notes become anonymous)")
                     .clicked()
                 {
-                    edits.push(Edit::RemoveParticipants(vec![person.id]));
+                    cx.out.edits.push(Edit::RemoveParticipants(vec![person.id]));
                 }
             });
         }
         ui.add_space(crate::ui::style::gap::TINY);
         if ui.button("+ Add participant").clicked() {
             let id = session.next_participant_id();
-            edits.push(Edit::InsertParticipants(vec![(
+            cx.out.edits.push(Edit::InsertParticipants(vec![(
                 session.participants.len(),
                 Participant::new(id, ""),
             )]));
@@ -222,13 +214,8 @@ fn participants_ui(
     });
 }
 
-fn level_ui(
-    ui: &mut egui::Ui,
-    person: &Participant,
-    state: &mut LabState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
-) {
+fn level_ui(ui: &mut egui::Ui, person: &Participant, state: &mut LabState, cx: &mut FrameCx<'_>) {
+    let palette = cx.palette;
     let mut entries = vec!["Not given".to_owned()];
     entries.extend(LEVELS.iter().map(level_label));
     entries.push("Other…".to_owned());
@@ -265,20 +252,17 @@ fn level_ui(
     if let Some(level) = chosen
         && level != person.level
     {
-        edits.push(Edit::UpdateParticipant(Participant {
+        cx.out.edits.push(Edit::UpdateParticipant(Participant {
             level,
             ..person.clone()
         }));
     }
 }
 
-fn agenda_ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    state: &mut LabState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
-) {
+/// The agenda: each phase with its name, prompt and timebox, and "+ Add phase".
+fn agenda_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, state: &mut LabState) {
+    let session = cx.session;
+    let palette = cx.palette;
     section_ui(
         ui,
         "Agenda",
@@ -295,71 +279,7 @@ fn agenda_ui(
         }
         let width = ui.available_width();
         for (i, phase) in lab.phases.iter().enumerate() {
-            ui.horizontal_top(|ui| {
-                ui.add_sized(
-                    [22.0, 30.0],
-                    egui::Label::new(RichText::new(format!("{}.", i + 1)).strong()),
-                );
-                let name_label = format!("Name of phase {}", i + 1);
-                if let Some(name) = text_field_ui(
-                    ui,
-                    &mut state.drafts,
-                    Field::PhaseName(phase.id),
-                    &phase.name,
-                    FieldLook::line(&name_label, "Phase name", 220.0),
-                ) && !name.trim().is_empty()
-                {
-                    edits.push(Edit::Lab(LabEdit::UpdatePhase(Phase {
-                        name: name.trim().to_owned(),
-                        ..phase.clone()
-                    })));
-                }
-                let prompt_label = format!("Prompt of phase {}", i + 1);
-                if let Some(prompt) = text_field_ui(
-                    ui,
-                    &mut state.drafts,
-                    Field::PhasePrompt(phase.id),
-                    &phase.prompt,
-                    FieldLook::line(
-                        &prompt_label,
-                        "The question for the room",
-                        (width - 520.0).max(200.0),
-                    ),
-                ) {
-                    edits.push(Edit::Lab(LabEdit::UpdatePhase(Phase {
-                        prompt: prompt.trim().to_owned(),
-                        ..phase.clone()
-                    })));
-                }
-                let minutes_label = format!("Minutes for phase {}", i + 1);
-                let minutes = (phase.timebox_secs / 60).to_string();
-                if let Some(text) = text_field_ui(
-                    ui,
-                    &mut state.drafts,
-                    Field::PhaseMinutes(phase.id),
-                    &minutes,
-                    FieldLook::line(&minutes_label, "min", 48.0),
-                ) {
-                    // Anything but 1 to 1440 whole minutes snaps back to the old value.
-                    if let Ok(m) = text.trim().parse::<u32>()
-                        && (1..=1440).contains(&m)
-                    {
-                        edits.push(Edit::Lab(LabEdit::UpdatePhase(Phase {
-                            timebox_secs: m * 60,
-                            ..phase.clone()
-                        })));
-                    }
-                }
-                ui.label("min");
-                if ui.button("Remove").clicked() {
-                    let mut batch = vec![LabEdit::RemovePhases(vec![phase.id])];
-                    if lab.current_phase == Some(phase.id) {
-                        let neighbour = lab.next_phase().or_else(|| lab.previous_phase());
-                        batch.insert(0, LabEdit::SetCurrentPhase(neighbour));
-                    }
-                    edits.push(Edit::Lab(LabEdit::Batch(batch)));
-                }
-            });
+            ui.horizontal_top(|ui| phase_row_ui(ui, cx, i, phase, width, state));
         }
         ui.add_space(crate::ui::style::gap::TINY);
         if ui.button("+ Add phase").clicked() {
@@ -369,8 +289,84 @@ fn agenda_ui(
             if lab.current_phase.is_none() {
                 batch.push(LabEdit::SetCurrentPhase(Some(id)));
             }
-            edits.push(Edit::Lab(LabEdit::Batch(batch)));
+            cx.out.edits.push(Edit::Lab(LabEdit::Batch(batch)));
             state.drafts.focus = Some(Field::PhaseName(id));
         }
     });
+}
+
+/// One phase of the agenda: its number, name, prompt, minutes and Remove.
+fn phase_row_ui(
+    ui: &mut egui::Ui,
+    cx: &mut FrameCx<'_>,
+    i: usize,
+    phase: &Phase,
+    width: f32,
+    state: &mut LabState,
+) {
+    let session = cx.session;
+    let lab = &session.lab;
+    ui.add_sized(
+        [22.0, 30.0],
+        egui::Label::new(RichText::new(format!("{}.", i + 1)).strong()),
+    );
+    let name_label = format!("Name of phase {}", i + 1);
+    if let Some(name) = text_field_ui(
+        ui,
+        &mut state.drafts,
+        Field::PhaseName(phase.id),
+        &phase.name,
+        FieldLook::line(&name_label, "Phase name", 220.0),
+    ) && !name.trim().is_empty()
+    {
+        cx.out.edits.push(Edit::Lab(LabEdit::UpdatePhase(Phase {
+            name: name.trim().to_owned(),
+            ..phase.clone()
+        })));
+    }
+    let prompt_label = format!("Prompt of phase {}", i + 1);
+    if let Some(prompt) = text_field_ui(
+        ui,
+        &mut state.drafts,
+        Field::PhasePrompt(phase.id),
+        &phase.prompt,
+        FieldLook::line(
+            &prompt_label,
+            "The question for the room",
+            (width - 520.0).max(200.0),
+        ),
+    ) {
+        cx.out.edits.push(Edit::Lab(LabEdit::UpdatePhase(Phase {
+            prompt: prompt.trim().to_owned(),
+            ..phase.clone()
+        })));
+    }
+    let minutes_label = format!("Minutes for phase {}", i + 1);
+    let minutes = (phase.timebox_secs / 60).to_string();
+    if let Some(text) = text_field_ui(
+        ui,
+        &mut state.drafts,
+        Field::PhaseMinutes(phase.id),
+        &minutes,
+        FieldLook::line(&minutes_label, "min", 48.0),
+    ) {
+        // Anything but 1 to 1440 whole minutes snaps back to the old value.
+        if let Ok(m) = text.trim().parse::<u32>()
+            && (1..=1440).contains(&m)
+        {
+            cx.out.edits.push(Edit::Lab(LabEdit::UpdatePhase(Phase {
+                timebox_secs: m * 60,
+                ..phase.clone()
+            })));
+        }
+    }
+    ui.label("min");
+    if ui.button("Remove").clicked() {
+        let mut batch = vec![LabEdit::RemovePhases(vec![phase.id])];
+        if lab.current_phase == Some(phase.id) {
+            let neighbour = lab.next_phase().or_else(|| lab.previous_phase());
+            batch.insert(0, LabEdit::SetCurrentPhase(neighbour));
+        }
+        cx.out.edits.push(Edit::Lab(LabEdit::Batch(batch)));
+    }
 }

@@ -1,6 +1,7 @@
 //! An action's progress on the Actions tab: its status, a short progress note, the date it was
 //! last updated and an overdue flag. Each change is one undoable edit.
 
+use crate::ui::frame::FrameCx;
 use egui::RichText;
 
 use super::LabState;
@@ -16,9 +17,9 @@ pub fn action_status_ui(
     action: &Action,
     number: usize,
     state: &mut LabState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
+    cx: &mut FrameCx<'_>,
 ) {
+    let palette = cx.palette;
     let today = state.today;
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Status").color(palette.text_muted));
@@ -45,7 +46,7 @@ pub fn action_status_ui(
             .response
             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
         if let Some(status) = chosen.filter(|s| *s != action.status) {
-            edits.push(Edit::Lab(LabEdit::UpdateAction(
+            cx.out.edits.push(Edit::Lab(LabEdit::UpdateAction(
                 action.with_status(status, today),
             )));
         }
@@ -58,7 +59,7 @@ pub fn action_status_ui(
             FieldLook::line(&label, "Progress so far", 260.0),
         ) && note.trim() != action.progress
         {
-            edits.push(Edit::Lab(LabEdit::UpdateAction(
+            cx.out.edits.push(Edit::Lab(LabEdit::UpdateAction(
                 action.with_progress(&note, today),
             )));
         }

@@ -2,23 +2,20 @@
 //! actions are next reviewed. The Word, Markdown and copied reports use them; each change is
 //! one undoable edit, and a next review date that does not read stays as typed with a message.
 
+use crate::ui::frame::FrameCx;
 use egui::RichText;
 
 use super::LabState;
 use super::fields::{Field, FieldLook, date_field_ui, text_field_ui};
 use super::widgets::{card_ui, section_ui};
 use crate::model::lab::ReportDetails;
-use crate::model::{Edit, LabEdit, Session};
-use crate::ui::style::{self, Palette};
+use crate::model::{Edit, LabEdit};
+use crate::ui::style::{self};
 
 /// Draws the "Report" section: purpose, facilitator and next review.
-pub fn report_details_ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    state: &mut LabState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
-) {
+pub fn report_details_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, state: &mut LabState) {
+    let session = cx.session;
+    let palette = cx.palette;
     section_ui(
         ui,
         "Report",
@@ -41,7 +38,7 @@ pub fn report_details_ui(
             text_row_ui(ui, state, "Purpose", Field::ReportPurpose, shown, purpose)
         {
             set(
-                edits,
+                &mut cx.out.edits,
                 ReportDetails {
                     purpose,
                     ..details.clone()
@@ -54,7 +51,7 @@ pub fn report_details_ui(
         if let Some(facilitator) = text_row_ui(ui, state, "Facilitator", field, shown, facilitator)
         {
             set(
-                edits,
+                &mut cx.out.edits,
                 ReportDetails {
                     facilitator,
                     ..details.clone()
@@ -75,7 +72,7 @@ pub fn report_details_ui(
             if let Some(change) = change {
                 let next_review = change.date();
                 set(
-                    edits,
+                    &mut cx.out.edits,
                     ReportDetails {
                         next_review,
                         ..details.clone()

@@ -2,6 +2,7 @@
 //! large enough for the room. One key each: D done, P in progress, B blocked, X drop, S (or →)
 //! skip, ← back, N to write a progress note. Done actions stay, shown as achievements.
 
+use crate::ui::frame::FrameCx;
 use egui::{Key, Modifiers, RichText};
 
 use super::LabState;
@@ -50,13 +51,9 @@ pub fn carried(session: &Session) -> Vec<&Action> {
 }
 
 /// Draws the review walk.
-pub fn review_ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    state: &mut LabState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
-) {
+pub fn review_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, state: &mut LabState) {
+    let session = cx.session;
+    let palette = cx.palette;
     let actions = carried(session);
     if actions.is_empty() {
         card_ui(ui, palette, |ui| {
@@ -72,19 +69,17 @@ pub fn review_ui(
     let mut step = keys(ui);
     match actions.get(index) {
         Some(action) => {
-            if let Some(clicked) =
-                action_card_ui(ui, session, action, index, actions.len(), state, palette)
-            {
+            if let Some(clicked) = action_card_ui(ui, cx, action, index, actions.len(), state) {
                 step = Some(clicked);
             }
             if let Some(note) = note_ui(ui, action, state) {
-                edits.push(Edit::Lab(LabEdit::UpdateAction(
+                cx.out.edits.push(Edit::Lab(LabEdit::UpdateAction(
                     action.with_progress(&note, state.today),
                 )));
             }
             match step {
                 Some(Step::Set(status)) => {
-                    edits.push(Edit::Lab(LabEdit::UpdateAction(
+                    cx.out.edits.push(Edit::Lab(LabEdit::UpdateAction(
                         action.with_status(status, state.today),
                     )));
                     state.review.index = index + 1;
@@ -129,13 +124,14 @@ fn keys(ui: &egui::Ui) -> Option<Step> {
 /// Returns the step of a clicked button.
 fn action_card_ui(
     ui: &mut egui::Ui,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     action: &Action,
     index: usize,
     count: usize,
     state: &LabState,
-    palette: &Palette,
 ) -> Option<Step> {
+    let session = cx.session;
+    let palette = cx.palette;
     let mut clicked = None;
     card_ui(ui, palette, |ui| {
         ui.label(

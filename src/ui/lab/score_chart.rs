@@ -17,21 +17,7 @@ pub fn score_chart_ui(
 ) {
     let now = scoring.distribution();
     if let Some(change) = change {
-        let (arrow, colour) = match change.median_change() {
-            Some(d) if d > 0.0 => (
-                "▲ ",
-                style::status_colour(palette, crate::model::lab::ActionStatus::Done),
-            ),
-            Some(d) if d < 0.0 => ("▼ ", palette.danger),
-            _ => ("", palette.text),
-        };
-        ui.label(
-            RichText::new(format!("Since last time: {arrow}{}", change.describe()))
-                .size(style::REVIEW_DETAIL_SIZE)
-                .strong()
-                .color(colour),
-        );
-        legend_ui(ui, palette);
+        change_ui(ui, change, palette);
     }
     let before = change.map(|c| c.before);
     let width = style::SCORE_GROUP_WIDTH * SCALE as f32;
@@ -51,51 +37,14 @@ pub fn score_chart_ui(
         .max(before.map_or(0, |b| b.max_count()))
         .max(1) as f32;
     let painter = ui.painter_at(rect);
-    let font = style::font(style::SCORE_CHART_FONT_SIZE);
     painter.hline(
         chart.x_range(),
         chart.bottom(),
         Stroke::new(2.0, palette.border),
     );
     for i in 0..SCALE {
-        let left = chart.left() + i as f32 * style::SCORE_GROUP_WIDTH;
-        let mut bars = Vec::new();
-        if let Some(b) = &before {
-            bars.push((b.0[i], style::score_before_fill(palette)));
-        }
-        bars.push((now.0[i], palette.accent));
-        let bar_width = (style::SCORE_GROUP_WIDTH - 30.0) / bars.len() as f32;
-        for (k, (count, fill)) in bars.into_iter().enumerate() {
-            let height = chart.height() * count as f32 / top;
-            let x = left + 15.0 + k as f32 * bar_width;
-            let bar = Rect::from_min_max(
-                pos2(x + 3.0, chart.bottom() - height),
-                pos2(x + bar_width - 3.0, chart.bottom()),
-            );
-            painter.rect_filled(bar, 4.0, fill);
-            painter.text(
-                pos2(bar.center().x, bar.top() - 4.0),
-                Align2::CENTER_BOTTOM,
-                count.to_string(),
-                font.clone(),
-                palette.text,
-            );
-        }
-        let centre = left + style::SCORE_GROUP_WIDTH / 2.0;
-        painter.text(
-            pos2(centre, chart.bottom() + 6.0),
-            Align2::CENTER_TOP,
-            format!("{}", i + 1),
-            style::strong_font(style::SCORE_CHART_FONT_SIZE),
-            palette.text,
-        );
-        painter.text(
-            pos2(centre, chart.bottom() + 32.0),
-            Align2::CENTER_TOP,
-            scoring.label(i as u8 + 1),
-            style::font(style::SCORE_CHART_FONT_SIZE - 4.0),
-            palette.text_muted,
-        );
+        let counts = (before.as_ref().map(|b| b.0[i]), now.0[i]);
+        score_group(&painter, chart, i, counts, top, scoring, palette);
     }
     if let Some(median) = now.median() {
         let x = chart.left() + (median - 0.5) * style::SCORE_GROUP_WIDTH;
@@ -112,6 +61,76 @@ pub fn score_chart_ui(
             palette.selection,
         );
     }
+}
+
+/// "Since last time: ▲ …" in the colour of the change, and the legend.
+fn change_ui(ui: &mut egui::Ui, change: &ScoreChange, palette: &Palette) {
+    let (arrow, colour) = match change.median_change() {
+        Some(d) if d > 0.0 => (
+            "▲ ",
+            style::status_colour(palette, crate::model::lab::ActionStatus::Done),
+        ),
+        Some(d) if d < 0.0 => ("▼ ", palette.danger),
+        _ => ("", palette.text),
+    };
+    ui.label(
+        RichText::new(format!("Since last time: {arrow}{}", change.describe()))
+            .size(style::REVIEW_DETAIL_SIZE)
+            .strong()
+            .color(colour),
+    );
+    legend_ui(ui, palette);
+}
+
+/// Score `i + 1`'s group: last time's bar (when there was one) beside this time's, each with
+/// its count, then the score and its label under them. `top` is the tallest count.
+fn score_group(
+    painter: &egui::Painter,
+    chart: Rect,
+    i: usize,
+    counts: (Option<u32>, u32),
+    top: f32,
+    scoring: &Scoring,
+    palette: &Palette,
+) {
+    let left = chart.left() + i as f32 * style::SCORE_GROUP_WIDTH;
+    let mut bars = Vec::new();
+    if let Some(b) = counts.0 {
+        bars.push((b, style::score_before_fill(palette)));
+    }
+    bars.push((counts.1, palette.accent));
+    let bar_width = (style::SCORE_GROUP_WIDTH - 30.0) / bars.len() as f32;
+    for (k, (count, fill)) in bars.into_iter().enumerate() {
+        let height = chart.height() * count as f32 / top;
+        let x = left + 15.0 + k as f32 * bar_width;
+        let bar = Rect::from_min_max(
+            pos2(x + 3.0, chart.bottom() - height),
+            pos2(x + bar_width - 3.0, chart.bottom()),
+        );
+        painter.rect_filled(bar, 4.0, fill);
+        painter.text(
+            pos2(bar.center().x, bar.top() - 4.0),
+            Align2::CENTER_BOTTOM,
+            count.to_string(),
+            style::font(style::SCORE_CHART_FONT_SIZE),
+            palette.text,
+        );
+    }
+    let centre = left + style::SCORE_GROUP_WIDTH / 2.0;
+    painter.text(
+        pos2(centre, chart.bottom() + 6.0),
+        Align2::CENTER_TOP,
+        format!("{}", i + 1),
+        style::strong_font(style::SCORE_CHART_FONT_SIZE),
+        palette.text,
+    );
+    painter.text(
+        pos2(centre, chart.bottom() + 32.0),
+        Align2::CENTER_TOP,
+        scoring.label(i as u8 + 1),
+        style::font(style::SCORE_CHART_FONT_SIZE - 4.0),
+        palette.text_muted,
+    );
 }
 
 /// Says which colour is which.

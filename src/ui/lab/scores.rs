@@ -3,6 +3,7 @@
 //! person presses 1–5 in turn on a screen that then clears; nobody sees a score until the
 //! reveal). The distribution and median show for the room, beside last time's in a follow-up.
 
+use crate::ui::frame::FrameCx;
 use egui::{Key, Modifiers, RichText};
 
 use super::LabState;
@@ -10,9 +11,9 @@ use super::score_chart::score_chart_ui;
 use super::widgets::{card_ui, plural};
 use crate::model::lab::{Phase, PhaseKind};
 use crate::model::score::{SCALE, ScoreMode, Scoring};
-use crate::model::{Edit, LabEdit, ParticipantId, Session};
+use crate::model::{Edit, LabEdit, ParticipantId};
 use crate::ui::shortcuts::DIGIT_KEYS;
-use crate::ui::style::{self, Palette};
+use crate::ui::style::{self};
 
 /// Who is scoring on the laptop now.
 #[derive(Debug, Default)]
@@ -52,13 +53,13 @@ fn score_key(ui: &egui::Ui) -> Option<(u8, bool)> {
 /// Draws the scoring of `phase`.
 pub fn scores_ui(
     ui: &mut egui::Ui,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     phase: &Phase,
     scoring: &Scoring,
     state: &mut LabState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
 ) {
+    let session = cx.session;
+    let palette = cx.palette;
     ui.horizontal(|ui| {
         ui.label(RichText::new("How the room scores").color(palette.text_muted));
         for (mode, label) in [
@@ -67,7 +68,7 @@ pub fn scores_ui(
         ] {
             let selected = scoring.mode == mode;
             if ui.selectable_label(selected, label).clicked() && !selected {
-                edits.push(set(
+                cx.out.edits.push(set(
                     phase,
                     Scoring {
                         mode,
@@ -93,21 +94,16 @@ pub fn scores_ui(
         ui.add_space(style::gap::LARGE);
     }
     match scoring.mode {
-        ScoreMode::Tally => tally_ui(ui, phase, scoring, palette, edits),
-        ScoreMode::PassTheLaptop => laptop_ui(ui, session, phase, scoring, state, palette, edits),
+        ScoreMode::Tally => tally_ui(ui, phase, scoring, cx),
+        ScoreMode::PassTheLaptop => laptop_ui(ui, cx, phase, scoring, state),
     }
 }
 
 /// One row per score with − and + buttons; 1–5 counts one, Shift+1–5 takes one back.
-fn tally_ui(
-    ui: &mut egui::Ui,
-    phase: &Phase,
-    scoring: &Scoring,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
-) {
+fn tally_ui(ui: &mut egui::Ui, phase: &Phase, scoring: &Scoring, cx: &mut FrameCx<'_>) {
+    let palette = cx.palette;
     if let Some((score, back)) = score_key(ui) {
-        edits.push(set(
+        cx.out.edits.push(set(
             phase,
             scoring.with_tally(score, if back { -1 } else { 1 }),
         ));
@@ -131,7 +127,7 @@ fn tally_ui(
                 let name = format!("One fewer for {score}");
                 minus.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
                 if minus.clicked() {
-                    edits.push(set(phase, scoring.with_tally(score, -1)));
+                    cx.out.edits.push(set(phase, scoring.with_tally(score, -1)));
                 }
                 ui.label(
                     RichText::new(scoring.tally[usize::from(score) - 1].to_string())
@@ -141,7 +137,7 @@ fn tally_ui(
                 let name = format!("One more for {score}");
                 plus.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
                 if plus.clicked() {
-                    edits.push(set(phase, scoring.with_tally(score, 1)));
+                    cx.out.edits.push(set(phase, scoring.with_tally(score, 1)));
                 }
             });
         }
@@ -151,15 +147,15 @@ fn tally_ui(
 /// Passing the laptop: who still has to score, then one person's private scoring screen.
 fn laptop_ui(
     ui: &mut egui::Ui,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     phase: &Phase,
     scoring: &Scoring,
     state: &mut LabState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
 ) {
+    let session = cx.session;
+    let palette = cx.palette;
     if let Some(person) = state.scores.scorer {
-        ballot_ui(ui, session, phase, scoring, person, state, palette, edits);
+        ballot_ui(ui, cx, phase, scoring, person, state);
         return;
     }
     let waiting: Vec<ParticipantId> = session
@@ -221,7 +217,7 @@ fn laptop_ui(
         };
         let reveal = ui.button(RichText::new(reveal_text).size(style::BIG_BUTTON_FONT_SIZE));
         if reveal.clicked() || (enter && waiting.is_empty() && !scoring.revealed) {
-            edits.push(set(
+            cx.out.edits.push(set(
                 phase,
                 Scoring {
                     revealed: !scoring.revealed,
@@ -234,20 +230,16 @@ fn laptop_ui(
 
 /// One person's private screen: five big buttons, or keys 1–5. The screen clears for the
 /// next person as soon as a score is given; Esc hands back without scoring.
-#[allow(
-    clippy::too_many_arguments,
-    reason = "one screen of the scoring, drawn in one place"
-)]
 fn ballot_ui(
     ui: &mut egui::Ui,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     phase: &Phase,
     scoring: &Scoring,
     person: ParticipantId,
     state: &mut LabState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
 ) {
+    let session = cx.session;
+    let palette = cx.palette;
     let name = session
         .participant(person)
         .map_or_else(|| "Someone".to_owned(), |p| p.name.clone());
@@ -280,7 +272,9 @@ fn ballot_ui(
         });
     });
     if let Some(score) = chosen {
-        edits.push(set(phase, scoring.with_person(person, Some(score))));
+        cx.out
+            .edits
+            .push(set(phase, scoring.with_person(person, Some(score))));
         state.scores.scorer = None;
     } else if cancel {
         state.scores.scorer = None;

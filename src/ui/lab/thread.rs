@@ -1,6 +1,7 @@
 //! The Thread screen: the golden thread read from vision to outcomes to themes (with their
 //! votes) to actions, with its breaks flagged, and whose voice is heard in each theme and phase.
 
+use crate::ui::frame::FrameCx;
 use egui::RichText;
 
 use super::widgets::{card_ui, plural, section_ui, warning_ui};
@@ -9,36 +10,54 @@ use crate::model::lab::dates::long;
 use crate::model::lab::golden_thread::{Break, breaks, ranked_themes, top_themes};
 use chrono::NaiveDate;
 
+use crate::model::ThemeId;
 use crate::model::lab::progress::outcome_progress;
 use crate::model::lab::{Action, ActionStatus, OutcomeId, OutcomeProgress, Owner};
-use crate::model::{Session, ThemeId};
 use crate::ui::style::{self, Palette};
 
 /// Draws the Thread screen.
-pub fn thread_ui(ui: &mut egui::Ui, session: &Session, today: NaiveDate, palette: &Palette) {
+pub fn thread_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, today: NaiveDate) {
+    let session = cx.session;
+    let palette = cx.palette;
     let dots = session.voting.dots_by_option();
     let found = breaks(session, &dots);
-    summary_ui(ui, session, &found, palette);
+    breaks_summary_ui(ui, cx, &found);
 
-    let lab = &session.lab;
     let mut knots = Vec::new();
     knots.push(ui.cursor().top() + 34.0);
+    vision_ui(ui, cx);
+    knots.push(ui.cursor().top() + 34.0);
+    outcomes_ui(ui, cx, today);
+    knots.push(ui.cursor().top() + 34.0);
+    themes_ui(ui, cx, &dots, today);
+    golden_line(ui, &knots, found.is_empty(), palette);
+    coverage_ui(ui, cx);
+}
+
+/// The vision, as written on "Vision & outcomes".
+fn vision_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>) {
+    let session = cx.session;
+    let palette = cx.palette;
+    let vision = session.lab.vision.trim();
     section_ui(ui, "Vision", "", palette);
     card_ui(ui, palette, |ui| {
-        if lab.vision.trim().is_empty() {
+        if vision.is_empty() {
             ui.label(
                 RichText::new("No vision yet: write it on “Vision & outcomes”.")
                     .color(palette.text_muted),
             );
         } else {
-            ui.add(
-                egui::Label::new(RichText::new(lab.vision.trim()).size(style::text::SECTION))
-                    .wrap(),
-            );
+            let text = RichText::new(vision).size(style::text::SECTION);
+            ui.add(egui::Label::new(text).wrap());
         }
     });
+}
 
-    knots.push(ui.cursor().top() + 34.0);
+/// Each outcome, by when, its progress, and the actions that serve it (flagged when none do).
+fn outcomes_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, today: NaiveDate) {
+    let session = cx.session;
+    let palette = cx.palette;
+    let lab = &session.lab;
     section_ui(ui, "Outcomes, and the actions that serve them", "", palette);
     if lab.outcomes.is_empty() {
         card_ui(ui, palette, |ui| {
@@ -57,7 +76,7 @@ pub fn thread_ui(ui: &mut egui::Ui, session: &Session, today: NaiveDate, palette
                     .by_when
                     .map_or_else(|| "no date yet".to_owned(), |d| format!("by {}", long(d)));
                 ui.label(RichText::new(when).color(palette.accent).strong());
-                outcome_progress_ui(ui, session, outcome.id, today, palette);
+                outcome_progress_ui(ui, cx, outcome.id, today);
             });
             let serving: Vec<&Action> = lab
                 .actions
@@ -65,7 +84,7 @@ pub fn thread_ui(ui: &mut egui::Ui, session: &Session, today: NaiveDate, palette
                 .filter(|a| a.outcome == Some(outcome.id))
                 .collect();
             for action in &serving {
-                action_line_ui(ui, session, action, today, palette);
+                action_line_ui(ui, cx, action, today);
             }
             if serving.is_empty() {
                 warning_ui(ui, "No action serves this outcome.", palette);
@@ -73,8 +92,18 @@ pub fn thread_ui(ui: &mut egui::Ui, session: &Session, today: NaiveDate, palette
         });
         ui.add_space(style::gap::SMALL);
     }
+}
 
-    knots.push(ui.cursor().top() + 34.0);
+/// The themes ranked by votes, each with its notes, votes and actions (a top theme with no
+/// action flagged).
+fn themes_ui(
+    ui: &mut egui::Ui,
+    cx: &mut FrameCx<'_>,
+    dots: &[(crate::model::vote::VoteOption, u32)],
+    today: NaiveDate,
+) {
+    let session = cx.session;
+    let palette = cx.palette;
     let voted = dots.iter().any(|(_, n)| *n > 0);
     section_ui(
         ui,
@@ -94,7 +123,7 @@ pub fn thread_ui(ui: &mut egui::Ui, session: &Session, today: NaiveDate, palette
             *notes_per_theme.entry(theme).or_insert(0) += 1;
         }
     }
-    let top: Vec<ThemeId> = top_themes(session, &dots)
+    let top: Vec<ThemeId> = top_themes(session, dots)
         .into_iter()
         .map(|(id, _)| id)
         .collect();
@@ -102,49 +131,36 @@ pub fn thread_ui(ui: &mut egui::Ui, session: &Session, today: NaiveDate, palette
         if session.themes.is_empty() {
             ui.label(RichText::new("No themes yet.").color(palette.text_muted));
         }
-        for (theme, n) in ranked_themes(session, &dots) {
+        for (theme, n) in ranked_themes(session, dots) {
             let notes = notes_per_theme.get(&theme.id).copied().unwrap_or(0);
+            let is_top = top.contains(&theme.id);
             ui.horizontal_wrapped(|ui| {
                 ui.label(
                     RichText::new(&theme.name)
                         .strong()
                         .size(style::text::SUBHEADING),
                 );
-                ui.label(
-                    RichText::new(format!(
-                        "{}{}{}",
-                        if voted {
-                            format!("{} · ", plural(n as usize, "vote", "votes"))
-                        } else {
-                            String::new()
-                        },
-                        plural(notes, "note", "notes"),
-                        if top.contains(&theme.id) {
-                            " · top theme"
-                        } else {
-                            ""
-                        }
-                    ))
-                    .color(palette.text_muted),
-                );
+                let votes = if voted {
+                    format!("{} · ", plural(n as usize, "vote", "votes"))
+                } else {
+                    String::new()
+                };
+                let notes = plural(notes, "note", "notes");
+                let top = if is_top { " · top theme" } else { "" };
+                ui.label(RichText::new(format!("{votes}{notes}{top}")).color(palette.text_muted));
             });
-            let linked: Vec<&Action> = lab
-                .actions
-                .iter()
+            let linked: Vec<&Action> = (session.lab.actions.iter())
                 .filter(|a| a.theme == Some(theme.id))
                 .collect();
             for action in &linked {
-                action_line_ui(ui, session, action, today, palette);
+                action_line_ui(ui, cx, action, today);
             }
-            if linked.is_empty() && top.contains(&theme.id) {
+            if linked.is_empty() && is_top {
                 warning_ui(ui, "A top theme with no action.", palette);
             }
             ui.add_space(style::gap::SMALL);
         }
     });
-
-    golden_line(ui, &knots, found.is_empty(), palette);
-    coverage_ui(ui, session, palette);
 }
 
 /// The golden thread itself, in the margin: a gold line through a knot at each heading from the
@@ -173,7 +189,9 @@ fn golden_line(ui: &egui::Ui, knots: &[f32], whole: bool, palette: &Palette) {
     }
 }
 
-fn summary_ui(ui: &mut egui::Ui, session: &Session, found: &[Break], palette: &Palette) {
+fn breaks_summary_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, found: &[Break]) {
+    let session = cx.session;
+    let palette = cx.palette;
     card_ui(ui, palette, |ui| {
         if found.is_empty() {
             ui.label(
@@ -205,13 +223,9 @@ fn summary_ui(ui: &mut egui::Ui, session: &Session, found: &[Break], palette: &P
     });
 }
 
-fn action_line_ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    action: &Action,
-    today: NaiveDate,
-    palette: &Palette,
-) {
+fn action_line_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, action: &Action, today: NaiveDate) {
+    let session = cx.session;
+    let palette = cx.palette;
     let owner = action.real_owner().filter(|o| match o {
         Owner::Participant(id) => session.participant(*id).is_some(),
         Owner::Named(_) => true,
@@ -247,11 +261,12 @@ fn action_line_ui(
 /// risk, as a coloured badge.
 fn outcome_progress_ui(
     ui: &mut egui::Ui,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     outcome: OutcomeId,
     today: NaiveDate,
-    palette: &Palette,
 ) {
+    let session = cx.session;
+    let palette = cx.palette;
     let progress = outcome_progress(&session.lab, outcome, today);
     let fill = match progress {
         OutcomeProgress::Served => style::status_colour(palette, ActionStatus::Done),
@@ -347,7 +362,9 @@ fn coverage_header_ui(ui: &mut egui::Ui, first: &str, palette: &Palette) {
     });
 }
 
-fn coverage_ui(ui: &mut egui::Ui, session: &Session, palette: &Palette) {
+fn coverage_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>) {
+    let session = cx.session;
+    let palette = cx.palette;
     section_ui(
         ui,
         "Whose voice is heard",

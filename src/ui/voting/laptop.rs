@@ -76,9 +76,40 @@ fn handover_ui(
             .color(palette.text_muted),
     );
     ui.add_space(style::gap::LARGE);
+    names_ui(ui, round, &people, state, palette, edits);
+    if !round.settings.secret {
+        super::results::live_totals_ui(ui, session, round, palette);
+    }
+    if pressed(ui, Key::Enter) {
+        if let Some(next) = waiting.first() {
+            state.voter = Some(*next);
+            state.message = None;
+            state.confirm_reveal = false;
+        } else {
+            // Everyone has voted: still the facilitator confirms before the totals show.
+            state.confirm_reveal = true;
+        }
+    }
+    let turnout = Turnout {
+        voted,
+        people: people.len(),
+    };
+    facilitator_ui(ui, session, round, turnout, state, palette, edits);
+}
+
+/// Every name as a big button: one still to vote starts their ballot; one done says so, and
+/// its right-click menu reopens the ballot.
+fn names_ui(
+    ui: &mut egui::Ui,
+    round: &VoteRound,
+    people: &[&crate::model::Participant],
+    state: &mut VotingState,
+    palette: &Palette,
+    edits: &mut Vec<Edit>,
+) {
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing = egui::vec2(12.0, 12.0);
-        for p in &people {
+        for p in people {
             let done = round.is_done(p.id);
             let text = if done {
                 RichText::new(format!("✓ {}", p.name))
@@ -116,24 +147,6 @@ fn handover_ui(
             }
         }
     });
-    if !round.settings.secret {
-        super::results::live_totals_ui(ui, session, round, palette);
-    }
-    if pressed(ui, Key::Enter) {
-        if let Some(next) = waiting.first() {
-            state.voter = Some(*next);
-            state.message = None;
-            state.confirm_reveal = false;
-        } else {
-            // Everyone has voted: still the facilitator confirms before the totals show.
-            state.confirm_reveal = true;
-        }
-    }
-    let turnout = Turnout {
-        voted,
-        people: people.len(),
-    };
-    facilitator_ui(ui, session, round, turnout, state, palette, edits);
 }
 
 /// How many of the people in the round have voted.

@@ -121,9 +121,8 @@ pub fn scribe_ui(
     if pressed(ui, Key::ArrowDown) || pressed(ui, Key::Enter) {
         state.scribe_voter = people.get((at + 1) % people.len()).map(|(id, _)| *id);
     } else if pressed(ui, Key::ArrowUp) {
-        state.scribe_voter = people
-            .get((at + people.len() - 1) % people.len())
-            .map(|(id, _)| *id);
+        let previous = (at + people.len() - 1) % people.len();
+        state.scribe_voter = people.get(previous).map(|(id, _)| *id);
     }
     let mut change = None;
     for (i, take_back) in digit_keys(ui) {
@@ -135,29 +134,7 @@ pub fn scribe_ui(
     quick_entry_ui(ui, round, session, &people, &options, state, edits);
     ui.add_space(crate::ui::style::gap::NORMAL);
     ui.horizontal_top(|ui| {
-        ui.vertical(|ui| {
-            ui.set_width(260.0);
-            ui.label(RichText::new("Voter (↑/↓, Enter: next)").color(palette.text_muted));
-            for (id, name) in &people {
-                let voter = Voter::Person(*id);
-                let text = format!(
-                    "{name}   {}/{}",
-                    round.used(session, voter),
-                    round.budget(voter)
-                );
-                let selected = *id == current;
-                let text = RichText::new(text).size(crate::ui::style::text::SUBHEADING);
-                if ui
-                    .add_sized(
-                        egui::vec2(250.0, 40.0),
-                        egui::Button::selectable(selected, text),
-                    )
-                    .clicked()
-                {
-                    state.scribe_voter = Some(*id);
-                }
-            }
-        });
+        ui.vertical(|ui| voters_ui(ui, session, round, &people, current, state, palette));
         ui.vertical(|ui| {
             let name = people
                 .iter()
@@ -192,6 +169,39 @@ pub fn scribe_ui(
         );
     }
     open_round_actions_ui(ui, round, state, session, palette, edits);
+}
+
+/// The voters, each with the dots used of their budget; a click picks whose dots are entered.
+fn voters_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    round: &VoteRound,
+    people: &[(ParticipantId, String)],
+    current: ParticipantId,
+    state: &mut VotingState,
+    palette: &Palette,
+) {
+    ui.set_width(260.0);
+    ui.label(RichText::new("Voter (↑/↓, Enter: next)").color(palette.text_muted));
+    for (id, name) in people {
+        let voter = Voter::Person(*id);
+        let text = format!(
+            "{name}   {}/{}",
+            round.used(session, voter),
+            round.budget(voter)
+        );
+        let selected = *id == current;
+        let text = RichText::new(text).size(crate::ui::style::text::SUBHEADING);
+        if ui
+            .add_sized(
+                egui::vec2(250.0, 40.0),
+                egui::Button::selectable(selected, text),
+            )
+            .clicked()
+        {
+            state.scribe_voter = Some(*id);
+        }
+    }
 }
 
 /// The quick-entry line: "name option count", Enter to record.

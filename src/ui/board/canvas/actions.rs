@@ -2,20 +2,21 @@
 //! the themes panel, a menu or the command palette: "Make theme" is one behaviour everywhere.
 
 use super::transform::{self, Camera};
-use super::{BoardState, CanvasRequest, NoteEditor};
-use crate::model::{Edit, NoteColour, NoteId, Session, ThemeEdit, ThemeId};
+use super::{BoardState, NoteEditor};
+use crate::history::Changes;
+use crate::model::{Edit, NoteColour, NoteId, ThemeEdit, ThemeId};
 use crate::ui::action::Action;
+use crate::ui::frame::FrameCx;
 
 /// Applies one Board action to the canvas state, pushing the edits it makes. Returns true when
 /// a theme number key was used (so its digit does not also start a note).
 pub fn apply(
     action: Action,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     state: &mut BoardState,
     camera: &mut Camera,
-    edits: &mut Vec<Edit>,
-    requests: &mut Vec<CanvasRequest>,
 ) -> bool {
+    let session = cx.session;
     match action {
         Action::SelectAll => {
             state.selection = session
@@ -36,12 +37,12 @@ pub fn apply(
         }
         // Asks first when a selected note has dots in a vote.
         Action::DeleteNotes if !state.selection.is_empty() => {
-            super::confirm::delete_selection(session, state, edits, requests);
+            super::confirm::delete_selection(cx, state);
         }
-        Action::Colour(colour) => recolour(state, colour, edits),
-        Action::ToTheme(n) => return to_theme(session, state, camera, Some(n), edits, requests),
-        Action::OutOfTheme => return to_theme(session, state, camera, None, edits, requests),
-        Action::MakeTheme => make_theme(session, state, edits),
+        Action::Colour(colour) => recolour(state, colour, &mut cx.out.edits),
+        Action::ToTheme(n) => return to_theme(cx, state, camera, Some(n)),
+        Action::OutOfTheme => return to_theme(cx, state, camera, None),
+        Action::MakeTheme => make_theme(cx, state),
         Action::SuggestThemes => state.themes_panel.request_suggestions(),
         Action::ZoomToFit => {
             camera.view =
@@ -54,18 +55,21 @@ pub fn apply(
 
 /// Makes a theme of the selected notes (or an empty one), shows the panel and names the theme
 /// in place; after the name, the next note in no theme is selected (the sorting flow).
-fn make_theme(session: &Session, state: &mut BoardState, edits: &mut Vec<Edit>) {
+fn make_theme(cx: &mut FrameCx<'_>, state: &mut BoardState) {
+    let session = cx.session;
     let notes: Vec<NoteId> = state.selection.iter().copied().collect();
     let (id, edit) = ThemeEdit::create(session, None, &notes);
     let name = crate::model::default_theme_name(session);
-    edits.push(Edit::Theme(edit));
+    let step = cx.out.edits.open_step(Edit::Theme(edit));
     let advance = super::reading::selection_key(session, state);
-    state.theme_rename = Some(super::themes::ThemeRename::new_theme(id, name, advance));
+    state.theme_rename = Some(super::themes::ThemeRename::new_theme(
+        id, name, advance, step,
+    ));
     state.themes_panel.show();
 }
 
 /// Recolours the selection.
-fn recolour(state: &BoardState, colour: NoteColour, edits: &mut Vec<Edit>) {
+fn recolour(state: &BoardState, colour: NoteColour, edits: &mut Changes) {
     if state.selection.is_empty() {
         return;
     }
@@ -77,13 +81,12 @@ fn recolour(state: &BoardState, colour: NoteColour, edits: &mut Vec<Edit>) {
 /// Sends the selected notes to theme `n` (1 … 9; `None`: out of their theme), then selects
 /// the next note in no theme: "look, press a digit". Returns true (the digit was used).
 fn to_theme(
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     state: &mut BoardState,
     camera: &mut Camera,
     n: Option<u8>,
-    edits: &mut Vec<Edit>,
-    requests: &mut Vec<CanvasRequest>,
 ) -> bool {
+    let session = cx.session;
     if state.selection.is_empty() {
         return false;
     }
@@ -91,9 +94,9 @@ fn to_theme(
         None => None,
         Some(n) => {
             let Some(theme) = session.themes.get(usize::from(n).saturating_sub(1)) else {
-                requests.push(CanvasRequest::Info(format!(
+                cx.notice(format!(
                     "There is no theme {n} yet. Ctrl+G makes a theme from the selected notes."
-                )));
+                ));
                 return true;
             };
             Some(theme.id)
@@ -104,7 +107,7 @@ fn to_theme(
     if edit.is_empty() {
         return true;
     }
-    edits.push(Edit::Theme(edit));
+    cx.out.edits.push(Edit::Theme(edit));
     let from = super::reading::selection_key(session, state);
     super::reading::select_next_unthemed(session, state, camera, from, &notes);
     true

@@ -1,9 +1,10 @@
 //! The capture box: type a note, press Enter, type the next. Built for typing speed.
 
+use crate::ui::frame::FrameCx;
 use egui::{Align2, Id, Key, KeyboardShortcut, Modifiers, RichText, TextEdit};
 
 use super::transform::{self, Camera};
-use super::{BoardState, CanvasRequest, KEEP_ESCAPE};
+use super::{BoardState, KEEP_ESCAPE};
 use crate::model::{Edit, Note, NoteColour, ParticipantId, Session};
 use crate::ui::style::{self, Palette};
 
@@ -119,13 +120,12 @@ impl Capture {
 /// Shows the capture box when it is open, and adds a note when Enter is pressed.
 pub fn capture_ui(
     ui: &mut egui::Ui,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     state: &mut BoardState,
     camera: &mut Camera,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
-    requests: &mut Vec<CanvasRequest>,
 ) {
+    let session = cx.session;
+    let palette = cx.palette;
     let Some(capture) = &mut state.capture else {
         return;
     };
@@ -161,65 +161,9 @@ pub fn capture_ui(
                 .inner_margin(16)
                 .show(ui, |ui| {
                     ui.set_width(width);
-                    ui.horizontal(|ui| {
-                        ui.label(
-                            RichText::new("New note")
-                                .font(style::strong_font(style::text::SUBHEADING)),
-                        );
-                        if capture.added > 0 {
-                            ui.label(
-                                RichText::new(format!("{} added", capture.added))
-                                    .color(palette.text_muted),
-                            );
-                        }
-                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            if ui.button("Close").on_hover_text("Esc").clicked() {
-                                close = true;
-                            }
-                        });
-                    });
-                    let edit = TextEdit::multiline(&mut capture.text)
-                        .id(id)
-                        .desired_width(f32::INFINITY)
-                        .desired_rows(2)
-                        .font(style::strong_font(style::text::HEADING))
-                        .text_color(style::NOTE_TEXT)
-                        .background_color(style::note_fill(capture.colour))
-                        .hint_text("Type an idea…")
-                        .return_key(KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter))
-                        .event_filter(KEEP_ESCAPE);
-                    let response = ui.add(edit);
-                    if capture.focus_pending {
-                        response.request_focus();
-                        capture.focus_pending = false;
-                    }
-                    ui.horizontal(|ui| {
-                        if crate::ui::lab::author_picker_ui(ui, session, &mut capture.author) {
-                            capture.focus_pending = true;
-                        }
-                        for colour in NoteColour::ALL {
-                            let selected = capture.colour == colour;
-                            if crate::ui::widgets::swatch(ui, colour, selected, palette)
-                                .on_hover_text(
-                                    crate::ui::Action::Colour(colour).hover_text(ui.ctx()),
-                                )
-                                .clicked()
-                            {
-                                capture.colour = colour;
-                                capture.focus_pending = true;
-                            }
-                        }
-                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            let add = egui::Button::new(
-                                RichText::new("Add note").color(palette.on_accent),
-                            )
-                            .fill(palette.accent);
-                            if ui.add(add).on_hover_text("Enter").clicked() {
-                                submit = true;
-                                capture.focus_pending = true;
-                            }
-                        });
-                    });
+                    close = title_row_ui(ui, capture, palette);
+                    text_box_ui(ui, capture, id);
+                    submit |= tools_row_ui(ui, cx, capture);
                     let help = help_text(found.as_ref(), session);
                     let strong =
                         matches!(found, Some((_, Mention::Writer(_) | Mention::Several(_))));
@@ -242,7 +186,7 @@ pub fn capture_ui(
     }
     ui.data_mut(|d| d.insert_temp(sticky, capture.author));
     if submit {
-        add_note(session, capture, camera, edits, requests);
+        add_note(cx, capture, camera);
     }
     if close {
         state.capture = None;
@@ -250,19 +194,77 @@ pub fn capture_ui(
     }
 }
 
+/// "New note", how many were added, and Close. Returns true when Close was clicked.
+fn title_row_ui(ui: &mut egui::Ui, capture: &Capture, palette: &Palette) -> bool {
+    let mut close = false;
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("New note").font(style::strong_font(style::text::SUBHEADING)));
+        if capture.added > 0 {
+            ui.label(RichText::new(format!("{} added", capture.added)).color(palette.text_muted));
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            close = ui.button("Close").on_hover_text("Esc").clicked();
+        });
+    });
+    close
+}
+
+/// The note being typed, in its colour (Shift+Enter for a new line).
+fn text_box_ui(ui: &mut egui::Ui, capture: &mut Capture, id: Id) {
+    let edit = TextEdit::multiline(&mut capture.text)
+        .id(id)
+        .desired_width(f32::INFINITY)
+        .desired_rows(2)
+        .font(style::strong_font(style::text::HEADING))
+        .text_color(style::NOTE_TEXT)
+        .background_color(style::note_fill(capture.colour))
+        .hint_text("Type an idea…")
+        .return_key(KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter))
+        .event_filter(KEEP_ESCAPE);
+    let response = ui.add(edit);
+    if capture.focus_pending {
+        response.request_focus();
+        capture.focus_pending = false;
+    }
+}
+
+/// Who writes, the colours, and Add note. Returns true when Add note was clicked.
+fn tools_row_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, capture: &mut Capture) -> bool {
+    let session = cx.session;
+    let palette = cx.palette;
+    let mut submit = false;
+    ui.horizontal(|ui| {
+        if crate::ui::lab::author_picker_ui(ui, session, &mut capture.author) {
+            capture.focus_pending = true;
+        }
+        for colour in NoteColour::ALL {
+            let selected = capture.colour == colour;
+            if crate::ui::widgets::swatch(ui, colour, selected, palette)
+                .on_hover_text(crate::ui::Action::Colour(colour).hover_text(ui.ctx()))
+                .clicked()
+            {
+                capture.colour = colour;
+                capture.focus_pending = true;
+            }
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let add = egui::Button::new(RichText::new("Add note").color(palette.on_accent))
+                .fill(palette.accent);
+            if ui.add(add).on_hover_text("Enter").clicked() {
+                submit = true;
+                capture.focus_pending = true;
+            }
+        });
+    });
+    submit
+}
+
 /// Adds the capture box's text as a note where it can be seen, above the box.
-fn add_note(
-    session: &Session,
-    capture: &mut Capture,
-    camera: &mut Camera,
-    edits: &mut Vec<Edit>,
-    requests: &mut Vec<CanvasRequest>,
-) {
+fn add_note(cx: &mut FrameCx<'_>, capture: &mut Capture, camera: &mut Camera) {
+    let session = cx.session;
     let text = capture.text.trim();
     if text.is_empty() {
-        requests.push(CanvasRequest::Info(
-            "Type something first: empty notes are not added.".to_owned(),
-        ));
+        cx.notice("Type something first: empty notes are not added.".to_owned());
     } else {
         // New notes go where they can be seen: inside the canvas with a margin, above the
         // capture box. The cut is made in canvas units so the camera itself is unchanged.
@@ -279,7 +281,7 @@ fn add_note(
         note.author = capture.author;
         let mut reveal = note.rect();
         reveal.max.y += CAPTURE_BOX_HEIGHT / zoom; // Keep it clear of the capture box.
-        edits.push(Edit::add_notes(session, vec![note]));
+        cx.out.edits.push(Edit::add_notes(session, vec![note]));
         capture.text.clear();
         capture.added += 1;
         camera.view = transform::reveal(camera, reveal);

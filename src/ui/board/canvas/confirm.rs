@@ -5,11 +5,11 @@
 //! The question is a small modal over the canvas: Enter deletes, Esc (or Keep) keeps, and the
 //! canvas takes no keys while it is open.
 
+use crate::ui::frame::FrameCx;
 use egui::{Id, Key, Modifiers, RichText};
 
-use super::{BoardState, CanvasRequest};
+use super::BoardState;
 use crate::model::{Edit, NoteId, RoundState, Session, ThemeEdit, ThemeId, VoteOption};
-use crate::ui::style::Palette;
 use crate::ui::widgets::primary_button;
 
 /// A deletion waiting for the facilitator's yes.
@@ -36,12 +36,8 @@ pub fn confirm_id() -> Id {
 }
 
 /// Deletes the selected notes, or asks first when any has dots in a vote on notes.
-pub fn delete_selection(
-    session: &Session,
-    state: &mut BoardState,
-    edits: &mut Vec<Edit>,
-    requests: &mut Vec<CanvasRequest>,
-) {
+pub fn delete_selection(cx: &mut FrameCx<'_>, state: &mut BoardState) {
+    let session = cx.session;
     let ids: Vec<NoteId> = state.selection.iter().copied().collect();
     if ids.is_empty() {
         return;
@@ -49,41 +45,35 @@ pub fn delete_selection(
     if super::dots::dots_on_notes(session, &state.selection) > 0 {
         ask(state, ConfirmDelete::Notes(ids));
     } else {
-        run(session, state, &ConfirmDelete::Notes(ids), edits, requests);
+        run(cx, state, &ConfirmDelete::Notes(ids));
     }
 }
 
 /// Deletes a theme (its notes stay), or asks first when it has dots.
-pub fn delete_theme(
-    session: &Session,
-    state: &mut BoardState,
-    id: ThemeId,
-    edits: &mut Vec<Edit>,
-    requests: &mut Vec<CanvasRequest>,
-) {
+pub fn delete_theme(cx: &mut FrameCx<'_>, state: &mut BoardState, id: ThemeId) {
+    let session = cx.session;
     let action = ConfirmDelete::Theme(id);
     if has_dots(session, &action) {
         ask(state, action);
     } else {
-        run(session, state, &action, edits, requests);
+        run(cx, state, &action);
     }
 }
 
 /// Merges `from` into `into`, or asks first when `from` has dots (they would be given back).
 pub fn merge_themes(
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     state: &mut BoardState,
     from: ThemeId,
     into: ThemeId,
     name: String,
-    edits: &mut Vec<Edit>,
-    requests: &mut Vec<CanvasRequest>,
 ) {
+    let session = cx.session;
     let action = ConfirmDelete::Merge { from, into, name };
     if has_dots(session, &action) {
         ask(state, action);
     } else {
-        run(session, state, &action, edits, requests);
+        run(cx, state, &action);
     }
 }
 
@@ -201,13 +191,8 @@ pub fn question(session: &Session, action: &ConfirmDelete) -> (String, String) {
 }
 
 /// Does the deletion now, as one undoable edit, and says what happened.
-fn run(
-    session: &Session,
-    state: &mut BoardState,
-    action: &ConfirmDelete,
-    edits: &mut Vec<Edit>,
-    requests: &mut Vec<CanvasRequest>,
-) {
+fn run(cx: &mut FrameCx<'_>, state: &mut BoardState, action: &ConfirmDelete) {
+    let session = cx.session;
     match action {
         ConfirmDelete::Notes(ids) => {
             let ids: Vec<NoteId> = ids
@@ -221,30 +206,32 @@ fn run(
             let n = ids.len();
             let set = ids.iter().copied().collect();
             let dots = super::dots::dots_on_notes(session, &set);
-            edits.push(Edit::RemoveNotes(ids));
+            cx.out.edits.push(Edit::RemoveNotes(ids));
             state.selection.retain(|id| !set.contains(id));
-            requests.push(CanvasRequest::Info(format!(
+            cx.notice(format!(
                 "Deleted {n} note{}{}. Ctrl+Z brings {} back.",
                 if n == 1 { "" } else { "s" },
                 super::dots::given_back(dots),
                 if n == 1 { "it" } else { "them" }
-            )));
+            ));
         }
         ConfirmDelete::Theme(id) => {
             let Some(theme) = session.theme(*id) else {
                 return;
             };
             let dots = session.voting.dots_on(VoteOption::Theme(*id));
-            edits.push(Edit::Theme(ThemeEdit::delete(session, &[*id])));
+            cx.out
+                .edits
+                .push(Edit::Theme(ThemeEdit::delete(session, &[*id])));
             let back = match dots {
                 0 => String::new(),
                 1 => "; its vote dot was given back to the voter".to_owned(),
                 _ => "; its vote dots were given back to the voters".to_owned(),
             };
-            requests.push(CanvasRequest::Info(format!(
+            cx.notice(format!(
                 "Deleted the theme \"{}\"; its notes stay where they were{back}. Ctrl+Z brings it back.",
                 theme.name
-            )));
+            ));
         }
         ConfirmDelete::Merge { from, into, name } => {
             if session.theme(*from).is_none() || session.theme(*into).is_none() {
@@ -253,12 +240,12 @@ fn run(
             if name.trim().is_empty()
                 && let Some(target) = session.theme(*into)
             {
-                requests.push(CanvasRequest::Info(format!(
+                cx.notice(format!(
                     "A theme needs a name, so the merged theme keeps \"{}\".",
                     target.name
-                )));
+                ));
             }
-            edits.push(Edit::Theme(ThemeEdit::merge(
+            cx.out.edits.push(Edit::Theme(ThemeEdit::merge(
                 session,
                 *into,
                 &[*from],
@@ -270,14 +257,9 @@ fn run(
 
 /// Shows the question while a deletion waits for an answer: Delete (or Enter) deletes, Keep
 /// (or Esc, or a click beside it) keeps.
-pub fn confirm_ui(
-    ui: &egui::Ui,
-    session: &Session,
-    state: &mut BoardState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
-    requests: &mut Vec<CanvasRequest>,
-) {
+pub fn confirm_ui(ui: &egui::Ui, cx: &mut FrameCx<'_>, state: &mut BoardState) {
+    let session = cx.session;
+    let palette = cx.palette;
     let Some(action) = state.confirm_delete.clone() else {
         return;
     };
@@ -289,39 +271,31 @@ pub fn confirm_ui(
     let ctx = ui.ctx().clone();
     let (heading, body) = question(session, &action);
     let enter = ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
-    let frame = egui::Frame::popup(&ctx.global_style())
-        .fill(palette.surface)
-        .inner_margin(24)
-        .corner_radius(12);
     let mut delete = enter;
     let mut keep = false;
-    let response = egui::Modal::new(confirm_id())
-        .frame(frame)
-        .backdrop_color(palette.shadow.gamma_multiply(2.5))
-        .show(&ctx, |ui| {
-            ui.set_width(560.0);
-            ui.heading(heading.as_str());
-            ui.add_space(crate::ui::style::gap::SMALL);
-            ui.add(egui::Label::new(body.as_str()).wrap());
-            ui.add_space(crate::ui::style::gap::LARGE);
-            ui.horizontal(|ui| {
-                let verb = match action {
-                    ConfirmDelete::Merge { .. } => "Merge",
-                    _ => "Delete",
-                };
-                if primary_button(ui, verb, palette)
-                    .on_hover_text("Enter")
-                    .clicked()
-                {
-                    delete = true;
-                }
-                let keep_button = egui::Button::new(RichText::new("Keep").strong());
-                if ui.add(keep_button).on_hover_text("Esc").clicked() {
-                    keep = true;
-                }
-            });
+    let (_, close) = crate::ui::modal::modal_ui(&ctx, confirm_id(), palette, 560.0, |ui| {
+        ui.heading(heading.as_str());
+        ui.add_space(crate::ui::style::gap::SMALL);
+        ui.add(egui::Label::new(body.as_str()).wrap());
+        ui.add_space(crate::ui::style::gap::LARGE);
+        ui.horizontal(|ui| {
+            let verb = match action {
+                ConfirmDelete::Merge { .. } => "Merge",
+                _ => "Delete",
+            };
+            if primary_button(ui, verb, palette)
+                .on_hover_text("Enter")
+                .clicked()
+            {
+                delete = true;
+            }
+            let keep_button = egui::Button::new(RichText::new("Keep").strong());
+            if ui.add(keep_button).on_hover_text("Esc").clicked() {
+                keep = true;
+            }
         });
-    if response.should_close() {
+    });
+    if close {
         keep = true;
     }
     if keep || delete {
@@ -329,6 +303,6 @@ pub fn confirm_ui(
         state.focus_requested = true;
     }
     if delete && !keep {
-        run(session, state, &action, edits, requests);
+        run(cx, state, &action);
     }
 }

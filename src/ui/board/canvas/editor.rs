@@ -1,10 +1,11 @@
 //! Editing a note's text in place, on the note itself.
 
+use crate::ui::frame::FrameCx;
 use egui::{FontId, Id, Key, KeyboardShortcut, Modifiers, TextEdit};
 
 use super::transform::Camera;
-use super::{BoardState, CanvasRequest, KEEP_ESCAPE};
-use crate::model::{Edit, Note, NoteId, Session};
+use super::{BoardState, KEEP_ESCAPE};
+use crate::model::{Edit, Note, NoteId};
 use crate::ui::style;
 
 /// The in-place editor's text box id.
@@ -37,12 +38,11 @@ impl NoteEditor {
 /// Shows the editor over its note. Enter or clicking away keeps the change; Esc drops it.
 pub fn editor_ui(
     ui: &mut egui::Ui,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     state: &mut BoardState,
     camera: &mut Camera,
-    edits: &mut Vec<Edit>,
-    requests: &mut Vec<CanvasRequest>,
 ) {
+    let session = cx.session;
     let Some(editor) = &mut state.editor else {
         return;
     };
@@ -114,12 +114,12 @@ pub fn editor_ui(
     } else if commit {
         let text = editor.text.trim().to_owned();
         if text.is_empty() {
-            requests.push(CanvasRequest::Info(
+            cx.notice(
                 "A note can't be empty, so its text was kept. Press Delete to remove it."
                     .to_owned(),
-            ));
+            );
         } else if text != note.text {
-            edits.push(Edit::SetText { id: note.id, text });
+            cx.out.edits.push(Edit::SetText { id: note.id, text });
         }
         state.editor = None;
         state.focus_requested = true;

@@ -1,9 +1,10 @@
 //! Canvas keyboard and pointer handling. Produces edits and camera moves; never touches the session.
 
+use crate::ui::frame::FrameCx;
 use egui::{Event, Key, Modifiers, PointerButton, Response};
 
 use super::transform::{self, Camera, ZOOM_STEP};
-use super::{BoardState, CanvasRequest, Capture, Gesture, NoteEditor, note_at};
+use super::{BoardState, Capture, Gesture, NoteEditor, note_at};
 use crate::model::{CanvasPos, CanvasRect, Edit, NoteColour, NoteId, Session, ThemeEdit};
 use crate::ui::action::{Action, Scope};
 use crate::ui::screen::Screen;
@@ -24,14 +25,12 @@ fn canvas_has_keyboard(ui: &egui::Ui, response: &Response) -> bool {
 pub fn keyboard(
     ui: &egui::Ui,
     response: &Response,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     state: &mut BoardState,
     camera: &mut Camera,
-    edits: &mut Vec<Edit>,
-    requests: &mut Vec<CanvasRequest>,
 ) {
     for action in std::mem::take(&mut state.queued_actions) {
-        super::actions::apply(action, session, state, camera, edits, requests);
+        super::actions::apply(action, cx, state, camera);
     }
     if state.editor.is_some() || state.theme_rename.is_some() || !canvas_has_keyboard(ui, response)
     {
@@ -58,7 +57,7 @@ pub fn keyboard(
     });
     let mut grouped = false;
     for action in pressed {
-        grouped |= super::actions::apply(action, session, state, camera, edits, requests);
+        grouped |= super::actions::apply(action, cx, state, camera);
         if state.editor.is_some() {
             return;
         }
@@ -68,7 +67,7 @@ pub fn keyboard(
         rename.typed.push_str(&super::typed_text(ui));
         return;
     }
-    arrows(ui, session, state, camera, edits);
+    arrows(ui, cx, state, camera);
 
     // Typing: N opens the capture box; any other printable text opens it with that text.
     // Plus, minus and equals zoom instead.
@@ -113,13 +112,8 @@ fn zoom_centre(camera: &mut Camera, factor: f32) {
 }
 
 /// Arrow keys nudge the selected notes (Shift: further), or pan when nothing is selected.
-fn arrows(
-    ui: &egui::Ui,
-    session: &Session,
-    state: &BoardState,
-    camera: &mut Camera,
-    edits: &mut Vec<Edit>,
-) {
+fn arrows(ui: &egui::Ui, cx: &mut FrameCx<'_>, state: &BoardState, camera: &mut Camera) {
+    let session = cx.session;
     let mut dx = 0.0;
     let mut dy = 0.0;
     let mut step = 1.0;
@@ -149,7 +143,9 @@ fn arrows(
         camera.view.center = camera.view.center.offset(cx, cy);
     } else {
         let (dx, dy) = (dx * NUDGE * step, dy * NUDGE * step);
-        edits.push(moved(session, state.selection.iter().copied(), dx, dy));
+        cx.out
+            .edits
+            .push(moved(session, state.selection.iter().copied(), dx, dy));
     }
 }
 
@@ -170,19 +166,47 @@ fn moved(session: &Session, ids: impl Iterator<Item = NoteId>, dx: f32, dy: f32)
 pub fn pointer(
     ui: &egui::Ui,
     response: &Response,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     state: &mut BoardState,
     camera: &mut Camera,
-    edits: &mut Vec<Edit>,
+) {
+    let session = cx.session;
+    clicks(ui, response, session, state, camera);
+    if response.drag_started() {
+        state.gesture = drag_start(ui, response, session, state, camera);
+    }
+    if response.dragged() {
+        drag(response, state, camera);
+    }
+    if response.drag_stopped() {
+        drag_stop(ui, cx, state, camera);
+    }
+    wheel(ui, camera);
+}
+
+/// The note under screen point `pos`, if any (only notes the phase filter shows).
+fn note_under(
+    session: &Session,
+    state: &BoardState,
+    camera: &Camera,
+    pos: Option<egui::Pos2>,
+) -> Option<NoteId> {
+    let p = camera.canvas_from_screen(pos?);
+    note_at(session, &state.themes, state.phase_filter, p)
+}
+
+/// A double click edits the note under it (or opens the capture box on empty canvas); a click
+/// selects it (Shift: adds or removes it), or clears the selection on empty canvas.
+fn clicks(
+    ui: &egui::Ui,
+    response: &Response,
+    session: &Session,
+    state: &mut BoardState,
+    camera: &Camera,
 ) {
     let shift = ui.input(|i| i.modifiers.shift);
-    let filter = state.phase_filter;
-    let hit = |cache: &super::themes::ThemeCache, pos: Option<egui::Pos2>| {
-        pos.and_then(|p| note_at(session, cache, filter, camera.canvas_from_screen(p)))
-    };
-
     if response.double_clicked() {
-        match hit(&state.themes, response.interact_pointer_pos()) {
+        match note_under(session, state, camera, response.interact_pointer_pos()) {
             Some(id) => {
                 if let Some(note) = session.note(id) {
                     state.selection = [id].into();
@@ -198,127 +222,143 @@ pub fn pointer(
     } else if response.clicked_by(PointerButton::Primary) {
         // Only real pointer clicks: egui also "clicks" a focused widget when Space or Enter is
         // pressed, and Space (pan) or Enter (edit) must not clear the selection.
-        match hit(&state.themes, response.interact_pointer_pos()) {
+        match note_under(session, state, camera, response.interact_pointer_pos()) {
             Some(id) if shift => toggle(&mut state.selection, id),
             Some(id) => state.selection = [id].into(),
             None if !shift => state.selection.clear(),
             None => {}
         }
     }
+}
 
-    if response.drag_started() {
-        let origin = ui
-            .input(|i| i.pointer.press_origin())
-            .or(response.interact_pointer_pos());
-        let space = ui.input(|i| i.key_down(Key::Space));
-        state.gesture = if response.dragged_by(PointerButton::Middle)
-            || response.dragged_by(PointerButton::Secondary)
-            || space
-        {
-            Gesture::Pan
-        } else if let Some(id) = hit(&state.themes, origin) {
-            if shift {
-                state.selection.insert(id);
-            } else if !state.selection.contains(&id) {
-                state.selection = [id].into();
-            }
-            Gesture::Move {
-                ids: state.selection.iter().copied().collect(),
-                dx: 0.0,
-                dy: 0.0,
-            }
-        } else if let Some(id) =
-            origin.and_then(|p| state.themes.handle_at(camera.canvas_from_screen(p)))
-        {
-            Gesture::MoveTheme {
-                id,
-                dx: 0.0,
-                dy: 0.0,
-            }
-        } else {
-            let start = camera.canvas_from_screen(origin.unwrap_or_default());
-            Gesture::SelectBox {
-                start,
-                end: start,
-                additive: shift,
-            }
+/// The gesture a drag starts: a pan (middle or right button, or Space held), moving the notes
+/// under it (selecting it first), moving a theme by its header, or a selection box.
+fn drag_start(
+    ui: &egui::Ui,
+    response: &Response,
+    session: &Session,
+    state: &mut BoardState,
+    camera: &Camera,
+) -> Gesture {
+    let shift = ui.input(|i| i.modifiers.shift);
+    let origin = ui
+        .input(|i| i.pointer.press_origin())
+        .or(response.interact_pointer_pos());
+    let space = ui.input(|i| i.key_down(Key::Space));
+    if response.dragged_by(PointerButton::Middle)
+        || response.dragged_by(PointerButton::Secondary)
+        || space
+    {
+        return Gesture::Pan;
+    }
+    if let Some(id) = note_under(session, state, camera, origin) {
+        if shift {
+            state.selection.insert(id);
+        } else if !state.selection.contains(&id) {
+            state.selection = [id].into();
+        }
+        return Gesture::Move {
+            ids: state.selection.iter().copied().collect(),
+            dx: 0.0,
+            dy: 0.0,
         };
     }
-
-    if response.dragged() {
-        let delta = response.drag_delta();
-        let (cx, cy) = camera.canvas_delta(delta);
-        match &mut state.gesture {
-            Gesture::Pan => camera.view.center = camera.view.center.offset(-cx, -cy),
-            Gesture::Move { dx, dy, .. } | Gesture::MoveTheme { dx, dy, .. } => {
-                *dx += cx;
-                *dy += cy;
-            }
-            Gesture::SelectBox { end, .. } => {
-                if let Some(p) = response.interact_pointer_pos() {
-                    *end = camera.canvas_from_screen(p);
-                }
-            }
-            Gesture::None => {}
-        }
+    if let Some(id) = origin.and_then(|p| state.themes.handle_at(camera.canvas_from_screen(p))) {
+        return Gesture::MoveTheme {
+            id,
+            dx: 0.0,
+            dy: 0.0,
+        };
     }
-
-    if response.drag_stopped() {
-        if let Gesture::SelectBox { end, .. } = &mut state.gesture
-            && let Some(p) = ui.input(|i| i.pointer.latest_pos())
-        {
-            *end = camera.canvas_from_screen(p);
-        }
-        match std::mem::take(&mut state.gesture) {
-            Gesture::Move { ids, dx, dy } if dx != 0.0 || dy != 0.0 => {
-                let pointer = ui
-                    .input(|i| i.pointer.latest_pos())
-                    .map(|p| camera.canvas_from_screen(p));
-                edits.push(dropped(session, state, ids, dx, dy, pointer));
-            }
-            Gesture::MoveTheme { id, dx, dy } if dx != 0.0 || dy != 0.0 => {
-                edits.push(Edit::Theme(ThemeEdit::move_theme(session, id, dx, dy)));
-            }
-            Gesture::SelectBox {
-                start,
-                end,
-                additive,
-            } => {
-                let area = CanvasRect::from_min_max(
-                    CanvasPos::new(start.x.min(end.x), start.y.min(end.y)),
-                    CanvasPos::new(start.x.max(end.x), start.y.max(end.y)),
-                );
-                if !additive {
-                    state.selection.clear();
-                }
-                state.selection.extend(
-                    session
-                        .notes
-                        .iter()
-                        .filter(|n| n.rect().intersects(&area) && !state.themes.is_hidden(n))
-                        .map(|n| n.id),
-                );
-            }
-            _ => {}
-        }
+    let start = camera.canvas_from_screen(origin.unwrap_or_default());
+    Gesture::SelectBox {
+        start,
+        end: start,
+        additive: shift,
     }
+}
 
-    // Wheel pans; Ctrl+wheel and pinch zoom about the pointer.
-    if ui.rect_contains_pointer(camera.screen) {
-        let (scroll, zoom, pointer) = ui.input(|i| {
-            (
-                i.smooth_scroll_delta(),
-                i.zoom_delta(),
-                i.pointer.hover_pos(),
-            )
-        });
-        if zoom != 1.0 {
-            let anchor = pointer.unwrap_or(camera.screen.center());
-            camera.view = transform::zoom_about(camera, zoom, anchor);
-        } else if scroll != egui::Vec2::ZERO {
-            let (cx, cy) = camera.canvas_delta(scroll);
-            camera.view.center = camera.view.center.offset(-cx, -cy);
+/// Follows the pointer while dragging: pans, moves, or stretches the selection box.
+fn drag(response: &Response, state: &mut BoardState, camera: &mut Camera) {
+    let (cx, cy) = camera.canvas_delta(response.drag_delta());
+    match &mut state.gesture {
+        Gesture::Pan => camera.view.center = camera.view.center.offset(-cx, -cy),
+        Gesture::Move { dx, dy, .. } | Gesture::MoveTheme { dx, dy, .. } => {
+            *dx += cx;
+            *dy += cy;
         }
+        Gesture::SelectBox { end, .. } => {
+            if let Some(p) = response.interact_pointer_pos() {
+                *end = camera.canvas_from_screen(p);
+            }
+        }
+        Gesture::None => {}
+    }
+}
+
+/// Ends the drag: drops the moved notes or theme (one edit), or selects what the box covers.
+fn drag_stop(ui: &egui::Ui, cx: &mut FrameCx<'_>, state: &mut BoardState, camera: &Camera) {
+    let session = cx.session;
+    let latest = ui.input(|i| i.pointer.latest_pos());
+    if let Gesture::SelectBox { end, .. } = &mut state.gesture
+        && let Some(p) = latest
+    {
+        *end = camera.canvas_from_screen(p);
+    }
+    match std::mem::take(&mut state.gesture) {
+        Gesture::Move { ids, dx, dy } if dx != 0.0 || dy != 0.0 => {
+            let pointer = latest.map(|p| camera.canvas_from_screen(p));
+            cx.out
+                .edits
+                .push(dropped(session, state, ids, dx, dy, pointer));
+        }
+        Gesture::MoveTheme { id, dx, dy } if dx != 0.0 || dy != 0.0 => {
+            cx.out
+                .edits
+                .push(Edit::Theme(ThemeEdit::move_theme(session, id, dx, dy)));
+        }
+        Gesture::SelectBox {
+            start,
+            end,
+            additive,
+        } => {
+            let area = CanvasRect::from_min_max(
+                CanvasPos::new(start.x.min(end.x), start.y.min(end.y)),
+                CanvasPos::new(start.x.max(end.x), start.y.max(end.y)),
+            );
+            if !additive {
+                state.selection.clear();
+            }
+            state.selection.extend(
+                session
+                    .notes
+                    .iter()
+                    .filter(|n| n.rect().intersects(&area) && !state.themes.is_hidden(n))
+                    .map(|n| n.id),
+            );
+        }
+        _ => {}
+    }
+}
+
+/// Wheel pans; Ctrl+wheel and pinch zoom about the pointer.
+fn wheel(ui: &egui::Ui, camera: &mut Camera) {
+    if !ui.rect_contains_pointer(camera.screen) {
+        return;
+    }
+    let (scroll, zoom, pointer) = ui.input(|i| {
+        (
+            i.smooth_scroll_delta(),
+            i.zoom_delta(),
+            i.pointer.hover_pos(),
+        )
+    });
+    if zoom != 1.0 {
+        let anchor = pointer.unwrap_or(camera.screen.center());
+        camera.view = transform::zoom_about(camera, zoom, anchor);
+    } else if scroll != egui::Vec2::ZERO {
+        let (cx, cy) = camera.canvas_delta(scroll);
+        camera.view.center = camera.view.center.offset(-cx, -cy);
     }
 }
 

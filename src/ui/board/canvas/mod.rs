@@ -16,16 +16,16 @@ mod selection_bar;
 pub mod themes;
 pub mod transform;
 
+use crate::ui::frame::FrameCx;
 use egui::{Id, Rect, Sense};
 
 pub use capture::{Capture, escape_closes};
 pub use editor::NoteEditor;
 use transform::Camera;
 
-use crate::model::{CanvasPos, Edit, NoteId, PhaseId, Session, View};
-use crate::ui::style::Palette;
+use crate::model::{CanvasPos, NoteId, PhaseId, Session, View};
 
-pub use super::{BoardState, CanvasRequest};
+pub use super::BoardState;
 
 /// The canvas widget's id, stable so focus survives between frames.
 pub fn canvas_id() -> Id {
@@ -116,13 +116,12 @@ pub fn refresh(session: &Session, state: &mut BoardState) {
 /// themes to bring into view. Returns where it was drawn.
 pub fn canvas_ui(
     ui: &mut egui::Ui,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     state: &mut BoardState,
     reveal: &[crate::model::ThemeId],
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
-    requests: &mut Vec<CanvasRequest>,
 ) -> Rect {
+    let session = cx.session;
+    let palette = cx.palette;
     let screen = ui.available_rect_before_wrap();
     let response = ui.interact(screen, canvas_id(), Sense::click_and_drag());
     ui.advance_cursor_after_rect(screen);
@@ -164,25 +163,17 @@ pub fn canvas_ui(
     // isn't taken as the answer).
     let asking = state.confirm_delete.is_some();
     if !asking {
-        input::keyboard(ui, &response, session, state, &mut camera, edits, requests);
-        input::pointer(ui, &response, session, state, &mut camera, edits);
+        input::keyboard(ui, &response, cx, state, &mut camera);
+        input::pointer(ui, &response, cx, state, &mut camera);
     }
     state.view = camera.view;
 
     let painter = ui.painter_at(screen);
     paint::background(&painter, &camera, palette);
-    themes::frames_ui(ui, &painter, session, state, &camera, palette, edits);
+    themes::frames_ui(ui, &painter, cx, state, &camera);
     let mut cut_notes = std::mem::take(&mut state.cut_notes);
     cut_notes.clear();
-    draw_notes(
-        ui,
-        &painter,
-        session,
-        state,
-        &camera,
-        palette,
-        &mut cut_notes,
-    );
+    draw_notes(ui, &painter, cx, state, &camera, &mut cut_notes);
     state.cut_notes = cut_notes;
     if let Gesture::SelectBox { start, end, .. } = state.gesture {
         let r = Rect::from_two_pos(
@@ -198,13 +189,13 @@ pub fn canvas_ui(
     if state.capture.is_none() && !session.notes.is_empty() && !state.focus_mode {
         paint::shortcut_hint(&painter, screen, palette);
     }
-    selection_bar::selection_bar_ui(ui, session, state, screen, palette, edits, requests);
+    selection_bar::selection_bar_ui(ui, cx, state, screen);
     if !asking && state.confirm_delete.is_some() {
         ui.ctx().request_repaint(); // Show the question now, not at the next mouse move.
     }
-    editor::editor_ui(ui, session, state, &mut camera, edits, requests);
-    themes::rename_ui(ui, session, state, &mut camera, edits, requests);
-    capture::capture_ui(ui, session, state, &mut camera, palette, edits, requests);
+    editor::editor_ui(ui, cx, state, &mut camera);
+    themes::rename_ui(ui, cx, state, &mut camera);
+    capture::capture_ui(ui, cx, state, &mut camera);
     state.view = camera.view;
     screen
 }
@@ -266,12 +257,13 @@ fn place_camera(
 fn draw_notes(
     ui: &egui::Ui,
     painter: &egui::Painter,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     state: &BoardState,
     camera: &Camera,
-    palette: &Palette,
     cut_notes: &mut Vec<NoteId>,
 ) {
+    let session = cx.session;
+    let palette = cx.palette;
     let (moving, dx, dy): (&[NoteId], f32, f32) = match &state.gesture {
         Gesture::Move { ids, dx, dy } => (ids, *dx, *dy),
         _ => (&[], 0.0, 0.0),

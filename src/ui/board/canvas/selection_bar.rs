@@ -2,24 +2,23 @@
 //! session has participants), edit and delete, for facilitators who use the mouse. Colour,
 //! edit and delete also have keys (Ctrl+1..6, F2, Delete).
 
+use crate::ui::frame::FrameCx;
 use egui::{Align2, RichText};
 
 use super::{BoardState, NoteEditor};
 use crate::model::{Edit, LabEdit, NoteColour, ParticipantId, Session};
 use crate::ui::action::Action;
-use crate::ui::style::Palette;
 use crate::ui::widgets::swatch;
 
 /// Shows the selection bar at the top of the canvas when notes are selected.
 pub fn selection_bar_ui(
     ui: &egui::Ui,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     state: &mut BoardState,
     screen: egui::Rect,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
-    requests: &mut Vec<super::CanvasRequest>,
 ) {
+    let session = cx.session;
+    let palette = cx.palette;
     if state.selection.is_empty()
         || state.confirm_delete.is_some()
         || state.editor.is_some()
@@ -48,7 +47,7 @@ pub fn selection_bar_ui(
                                 .on_hover_text(Action::Colour(colour).hover_text(ui.ctx()))
                                 .clicked()
                             {
-                                edits.push(Edit::SetColours(
+                                cx.out.edits.push(Edit::SetColours(
                                     state.selection.iter().map(|id| (*id, colour)).collect(),
                                 ));
                             }
@@ -57,7 +56,7 @@ pub fn selection_bar_ui(
                         if let Some(author) =
                             crate::ui::lab::selection_author_ui(ui, session, &state.selection)
                         {
-                            edits.push(set_authors(session, state, author));
+                            cx.out.edits.push(set_authors(session, state, author));
                             state.focus_requested = true;
                         }
                         if n == 1
@@ -91,7 +90,7 @@ pub fn selection_bar_ui(
                             .clicked()
                         {
                             // Asks first when a selected note has dots in a vote.
-                            super::confirm::delete_selection(session, state, edits, requests);
+                            super::confirm::delete_selection(cx, state);
                         }
                     });
                 });

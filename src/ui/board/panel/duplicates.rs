@@ -1,24 +1,19 @@
 //! Near-duplicate notes found with the suggestions, each set offered for stacking into one
 //! pile so the room sees one idea.
 
+use crate::ui::frame::FrameCx;
 use egui::RichText;
 
 use super::notes_count;
 use super::suggestions::Suggestions;
-use crate::model::{CanvasPos, Edit, NoteId, Session};
-use crate::ui::board::canvas::CanvasRequest;
+use crate::model::{CanvasPos, Edit, NoteId};
 
 /// How far each stacked note sits from the one below it, in canvas units.
 const STACK_STEP: f32 = 14.0;
 
 /// Near-duplicate notes, each set with an offer to stack them.
-pub fn duplicates_ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    s: &mut Suggestions,
-    edits: &mut Vec<Edit>,
-    requests: &mut Vec<CanvasRequest>,
-) {
+pub fn duplicates_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, s: &mut Suggestions) {
+    let session = cx.session;
     if s.duplicates.is_empty() {
         return;
     }
@@ -48,11 +43,11 @@ pub fn duplicates_ui(
         let Some(base) = set.first().and_then(|id| session.note(*id)).map(|n| n.pos) else {
             return;
         };
-        edits.push(stack(&set, base));
-        requests.push(CanvasRequest::Info(format!(
+        cx.out.edits.push(stack(&set, base));
+        cx.notice(format!(
             "Stacked {}. Ctrl+Z spreads them out again.",
             notes_count(set.len())
-        )));
+        ));
     }
 }
 

@@ -1,14 +1,15 @@
 //! The theme list: one row per theme, in number-key order, with its colour, name and count,
 //! up and down buttons, collapse, and a menu for rename, colour, tidy, split, merge and delete.
 
+use crate::ui::frame::FrameCx;
 use egui::{RichText, Sense, Stroke, Vec2};
 
 use super::{Merge, notes_count};
 use crate::model::{Edit, NoteId, Session, Theme, ThemeColour, ThemeEdit, ThemeId};
 use crate::ui::action::Action;
 use crate::ui::board::canvas::themes::ThemeRename;
-use crate::ui::board::canvas::{BoardState, CanvasRequest, transform};
-use crate::ui::style::{self, Palette};
+use crate::ui::board::canvas::{BoardState, transform};
+use crate::ui::style::{self};
 use crate::ui::widgets::primary_button;
 
 /// What a row asked for, done after the list is drawn.
@@ -22,14 +23,9 @@ enum RowAction {
 }
 
 /// Draws the list of themes and the buttons to make one.
-pub fn list_ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    state: &mut BoardState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
-    requests: &mut Vec<CanvasRequest>,
-) {
+pub fn list_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, state: &mut BoardState) {
+    let session = cx.session;
+    let palette = cx.palette;
     let selected = state.selection.len();
     let new_label = if selected == 0 {
         "New theme".to_owned()
@@ -60,7 +56,7 @@ pub fn list_ui(
             .small()
             .color(palette.text_muted),
     );
-    merge_ui(ui, session, state, palette, edits, requests);
+    merge_ui(ui, cx, state);
     let mut actions = Vec::new();
     let count_of = |id: ThemeId| state.themes.frame(id).map_or(0, |f| f.count);
     // Rows scrolled out of sight only take their space: a session with a hundred themes costs
@@ -78,14 +74,13 @@ pub fn list_ui(
             }
         }
         let top = ui.cursor().min.y;
-        row_ui(
+        theme_row_ui(
             ui,
-            session,
+            cx,
             theme,
             index,
             count_of(theme.id),
             &state.selection,
-            palette,
             &mut actions,
         );
         measured = measured.max(ui.cursor().min.y - top);
@@ -97,20 +92,15 @@ pub fn list_ui(
         // Keys go back to the canvas (digits, Ctrl+G) after a click in the list.
         state.focus_requested = true;
     }
-    apply_rows(session, state, actions, edits, requests);
+    apply_rows(cx, state, actions);
 }
 
 /// Does what the rows asked for, after the list is drawn.
-fn apply_rows(
-    session: &Session,
-    state: &mut BoardState,
-    actions: Vec<RowAction>,
-    edits: &mut Vec<Edit>,
-    requests: &mut Vec<CanvasRequest>,
-) {
+fn apply_rows(cx: &mut FrameCx<'_>, state: &mut BoardState, actions: Vec<RowAction>) {
+    let session = cx.session;
     for action in actions {
         match action {
-            RowAction::Edit(edit) => edits.push(Edit::Theme(edit)),
+            RowAction::Edit(edit) => cx.out.edits.push(Edit::Theme(edit)),
             RowAction::Show(id) => {
                 state.selection = session.theme_members(id).map(|n| n.id).collect();
                 if let (Some(frame), Some(screen)) = (state.themes.frame(id), state.last_screen) {
@@ -144,32 +134,26 @@ fn apply_rows(
                     .map(|n| n.id)
                     .collect();
                 let (new_id, edit) = ThemeEdit::split(session, &notes, None);
-                edits.push(Edit::Theme(edit));
+                let step = cx.out.edits.open_step(Edit::Theme(edit));
                 state.theme_rename = Some(ThemeRename::new_theme(
                     new_id,
                     crate::model::default_theme_name(session),
                     None,
+                    step,
                 ));
             }
             RowAction::Delete(id) => {
                 // Asks first when the theme has dots in a vote.
-                crate::ui::board::canvas::confirm::delete_theme(
-                    session, state, id, edits, requests,
-                );
+                crate::ui::board::canvas::confirm::delete_theme(cx, state, id);
             }
         }
     }
 }
 
 /// The box that asks for the merged theme's name.
-fn merge_ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    state: &mut BoardState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
-    requests: &mut Vec<CanvasRequest>,
-) {
+fn merge_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, state: &mut BoardState) {
+    let session = cx.session;
+    let palette = cx.palette;
     let Some(merge) = &mut state.themes_panel.merge else {
         return;
     };
@@ -215,24 +199,22 @@ fn merge_ui(
     }
     if let Some((from, into, name)) = merge_now {
         // Asks first when the theme merged away has dots in a vote.
-        crate::ui::board::canvas::confirm::merge_themes(
-            session, state, from, into, name, edits, requests,
-        );
+        crate::ui::board::canvas::confirm::merge_themes(cx, state, from, into, name);
     }
 }
 
 /// One theme's row.
-#[allow(clippy::too_many_arguments, reason = "one row reads all it shows")]
-fn row_ui(
+fn theme_row_ui(
     ui: &mut egui::Ui,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     theme: &Theme,
     index: usize,
     count: usize,
     selection: &std::collections::BTreeSet<NoteId>,
-    palette: &Palette,
     actions: &mut Vec<RowAction>,
 ) {
+    let session = cx.session;
+    let palette = cx.palette;
     let colour = style::theme_stroke(theme.colour);
     super::card_frame(palette).show(ui, |ui| {
         ui.set_width(ui.available_width());

@@ -6,13 +6,14 @@ mod duplicates;
 mod list;
 mod suggestions;
 
+use crate::ui::frame::FrameCx;
 use egui::{Align2, RichText};
 
 pub use duplicates::stack;
 pub use suggestions::{SuggestionCard, Suggestions};
 
-use super::{BoardState, CanvasRequest};
-use crate::model::{Edit, Session, ThemeId};
+use super::BoardState;
+use crate::model::{Session, ThemeId};
 use crate::ui::style::{self, Palette};
 
 /// A merge being set up: which theme goes into which, and the name the result gets.
@@ -61,18 +62,10 @@ impl ThemesPanel {
 }
 
 /// Draws the themes panel at the right of `ui` when it is open.
-pub fn panel_ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    state: &mut BoardState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
-    requests: &mut Vec<CanvasRequest>,
-) {
-    state
-        .themes_panel
-        .suggestions
-        .poll(ui.ctx(), session, requests);
+pub fn panel_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, state: &mut BoardState) {
+    let session = cx.session;
+    let palette = cx.palette;
+    state.themes_panel.suggestions.poll(ui.ctx(), cx);
     if !state.themes_panel.is_open(session) {
         return;
     }
@@ -105,14 +98,14 @@ pub fn panel_ui(
                             }
                         });
                     });
-                    list::list_ui(ui, session, state, palette, edits, requests);
+                    list::list_ui(ui, cx, state);
                     ui.add_space(style::gap::LARGE);
                     ui.separator();
-                    suggestions::suggestions_ui(ui, session, state, palette, edits);
+                    suggestions::suggestions_ui(ui, cx, state);
                     // Near-duplicates come with a result, below it.
                     let s = &mut state.themes_panel.suggestions;
                     if s.has_result {
-                        duplicates::duplicates_ui(ui, session, s, edits, requests);
+                        duplicates::duplicates_ui(ui, cx, s);
                     }
                 });
         });
@@ -121,11 +114,12 @@ pub fn panel_ui(
 /// The button at the top right of the canvas that brings the hidden panel back.
 pub fn panel_toggle_ui(
     ui: &egui::Ui,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     state: &mut BoardState,
     screen: egui::Rect,
-    palette: &Palette,
 ) {
+    let session = cx.session;
+    let palette = cx.palette;
     if state.themes_panel.is_open(session) {
         return;
     }

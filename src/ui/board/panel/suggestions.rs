@@ -3,6 +3,7 @@
 //! or accept all: notes that probably belong to an existing theme are offered to it, the rest as
 //! new groups. Near-duplicate notes are offered for stacking.
 
+use crate::ui::frame::FrameCx;
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 use egui::RichText;
@@ -11,8 +12,8 @@ use super::notes_count;
 use crate::grouping::existing::{self, ThemeText};
 use crate::grouping::{self, Params};
 use crate::model::{Edit, NoteId, Session, ThemeEdit, ThemeId};
-use crate::ui::board::canvas::{BoardState, CanvasRequest};
-use crate::ui::style::{self, Palette};
+use crate::ui::board::canvas::BoardState;
+use crate::ui::style::{self};
 use crate::ui::widgets::primary_button;
 
 /// The lowest and highest "fewer / more groups" setting.
@@ -173,7 +174,8 @@ impl Suggestions {
     }
 
     /// Starts computing suggestions for the notes in no theme, on a background thread.
-    fn start(&mut self, ctx: &egui::Context, session: &Session, requests: &mut Vec<CanvasRequest>) {
+    fn start(&mut self, ctx: &egui::Context, cx: &mut FrameCx<'_>) {
+        let session = cx.session;
         let (ids, texts): (Vec<NoteId>, Vec<String>) = session
             .notes
             .iter()
@@ -181,11 +183,11 @@ impl Suggestions {
             .map(|n| (n.id, n.text.clone()))
             .unzip();
         if ids.len() < 2 {
-            requests.push(CanvasRequest::Info(if ids.is_empty() {
+            cx.notice(if ids.is_empty() {
                 "Every note is already in a theme: nothing to suggest.".to_owned()
             } else {
                 "Only one note is in no theme: nothing to group it with.".to_owned()
-            }));
+            });
             return;
         }
         let (tx, rx) = std::sync::mpsc::channel();
@@ -221,21 +223,14 @@ impl Suggestions {
             });
         match spawned {
             Ok(_) => self.job = Some(Job { rx, ids, themes }),
-            Err(e) => requests.push(CanvasRequest::Info(format!(
-                "Could not start the theme suggestions: {e}"
-            ))),
+            Err(e) => cx.notice(format!("Could not start the theme suggestions: {e}")),
         }
     }
 
     /// Starts a requested computation and picks up a finished one. Cheap when idle.
-    pub fn poll(
-        &mut self,
-        ctx: &egui::Context,
-        session: &Session,
-        requests: &mut Vec<CanvasRequest>,
-    ) {
+    pub fn poll(&mut self, ctx: &egui::Context, cx: &mut FrameCx<'_>) {
         if std::mem::take(&mut self.requested) && self.job.is_none() {
-            self.start(ctx, session, requests);
+            self.start(ctx, cx);
         }
         let Some(job) = &self.job else {
             return;
@@ -248,9 +243,9 @@ impl Suggestions {
             Err(TryRecvError::Empty) => {}
             Err(TryRecvError::Disconnected) => {
                 self.job = None;
-                requests.push(CanvasRequest::Info(
+                cx.notice(
                     "The theme suggestions stopped with an error; nothing was changed.".to_owned(),
-                ));
+                );
             }
         }
     }
@@ -299,13 +294,9 @@ enum CardAction {
 }
 
 /// Draws the suggestions section.
-pub fn suggestions_ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    state: &mut BoardState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
-) {
+pub fn suggestions_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, state: &mut BoardState) {
+    let session = cx.session;
+    let palette = cx.palette;
     let s = &mut state.themes_panel.suggestions;
     let heading =
         ui.label(RichText::new("Suggestions").font(style::strong_font(style::text::HEADING)));
@@ -338,7 +329,7 @@ pub fn suggestions_ui(
     }
     let cards = s.cards.iter_mut().enumerate().filter(|(_, c)| c.is_shown());
     for (number, (i, card)) in cards.enumerate() {
-        if let Some(a) = card_ui(ui, session, card, i, number, palette) {
+        if let Some(a) = suggestion_card_ui(ui, cx, card, i, number) {
             action = Some(Some(a));
         }
         ui.add_space(style::gap::TINY);
@@ -359,7 +350,7 @@ pub fn suggestions_ui(
     if !accepted.is_empty() {
         let (edit, reveal) = accept_edit(session, &accepted);
         state.reveal_themes = reveal;
-        edits.push(Edit::Theme(edit));
+        cx.out.edits.push(Edit::Theme(edit));
     }
     if s.ungrouped > 0 {
         let text = match s.ungrouped {
@@ -417,14 +408,15 @@ fn controls_ui(ui: &mut egui::Ui, s: &mut Suggestions) {
 /// One suggestion's card: a new group (its name editable) or notes for an existing theme; its
 /// notes, why they belong together, Accept and Reject. `i` is its index in the cards, `number`
 /// its place among those shown.
-fn card_ui(
+fn suggestion_card_ui(
     ui: &mut egui::Ui,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     card: &mut SuggestionCard,
     i: usize,
     number: usize,
-    palette: &Palette,
 ) -> Option<CardAction> {
+    let session = cx.session;
+    let palette = cx.palette;
     let mut action = None;
     super::card_frame(palette).show(ui, |ui| {
         ui.set_width(ui.available_width());
