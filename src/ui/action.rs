@@ -10,7 +10,7 @@
 use crate::export::Format;
 use crate::model::NoteColour;
 
-use super::screen::Screen;
+use super::screen::{Screen, Show};
 
 /// Where an action applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -442,51 +442,5 @@ fn export_label(format: Format) -> &'static str {
         Format::ChartPng => "Export vote chart as PNG…",
         Format::ChartSvg => "Export vote chart as SVG…",
         Format::Canvas => "Export as JSON Canvas…",
-    }
-}
-
-/// What the facilitator sends to the audience screen.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Show {
-    /// Whatever the console shows: the Board, the vote, the actions, the thread.
-    #[default]
-    Follow,
-    /// The Board.
-    Board,
-    /// One theme's notes, full size.
-    Theme,
-    /// The vote: its question and ballots in, the ranking once revealed.
-    Vote,
-    /// The golden thread: vision, outcomes and actions.
-    Thread,
-    /// The actions.
-    Actions,
-    /// The room's QR code and join code.
-    Room,
-}
-
-impl Show {
-    /// Every choice, in the console's order.
-    pub const ALL: [Self; 7] = [
-        Self::Follow,
-        Self::Board,
-        Self::Theme,
-        Self::Vote,
-        Self::Thread,
-        Self::Actions,
-        Self::Room,
-    ];
-
-    /// The choice's name on the console.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Follow => "Same as console",
-            Self::Board => "Board",
-            Self::Theme => "One theme",
-            Self::Vote => "Vote result",
-            Self::Thread => "Golden thread",
-            Self::Actions => "Actions",
-            Self::Room => "Join code",
-        }
     }
 }

@@ -164,3 +164,49 @@ pub fn tabs_ui(ui: &mut egui::Ui, current: Screen, palette: &Palette) -> Option<
     }
     chosen
 }
+
+/// What the facilitator sends to the audience screen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Show {
+    /// Whatever the console shows: the Board, the vote, the actions, the thread.
+    #[default]
+    Follow,
+    /// The Board.
+    Board,
+    /// One theme's notes, full size.
+    Theme,
+    /// The vote: its question and ballots in, the ranking once revealed.
+    Vote,
+    /// The golden thread: vision, outcomes and actions.
+    Thread,
+    /// The actions.
+    Actions,
+    /// The room's QR code and join code.
+    Room,
+}
+
+impl Show {
+    /// Every choice, in the console's order.
+    pub const ALL: [Self; 7] = [
+        Self::Follow,
+        Self::Board,
+        Self::Theme,
+        Self::Vote,
+        Self::Thread,
+        Self::Actions,
+        Self::Room,
+    ];
+
+    /// The choice's name on the console.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Follow => "Same as console",
+            Self::Board => "Board",
+            Self::Theme => "One theme",
+            Self::Vote => "Vote result",
+            Self::Thread => "Golden thread",
+            Self::Actions => "Actions",
+            Self::Room => "Join code",
+        }
+    }
+}

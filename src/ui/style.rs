@@ -486,19 +486,7 @@ pub const SURVEY_SAMPLE_CHARS: usize = 60;
 /// The height of the command palette's list of actions, in points.
 pub const PALETTE_LIST_HEIGHT: f32 = 360.0;
 
-/// Space around the room's screen, in points.
-pub const ROOM_SCREEN_MARGIN: i8 = 24;
-/// The share of the room's screen the invitation takes (the QR code, address and code).
-pub const ROOM_INVITE_SHARE: f32 = 0.5;
-/// The narrowest the room's controls column gets, in points.
-pub const ROOM_CONTROLS_MIN_WIDTH: f32 = 520.0;
-/// The height the invitation's text takes under and over the QR code, in points.
-pub const ROOM_INVITE_TEXT_HEIGHT: f32 = 260.0;
-/// How many notes waiting for approval the room's screen lists (the oldest first).
-pub const ROOM_HELD_SHOWN: usize = 5;
-/// The smallest QR code the room's screen draws, in points (a camera still reads it).
-pub const ROOM_QR_MIN_SIDE: f32 = 240.0;
-
 pub mod audience;
+pub mod room;
 pub mod scale;
 pub use scale::{font, font_in, gap, strong_font, text};

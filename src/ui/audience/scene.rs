@@ -12,7 +12,7 @@ use crate::model::{CanvasRect, Note, NoteColour, ThemeColour, View};
 use crate::ui::invite::RoomInvite;
 use crate::ui::style::Theme;
 
-pub use crate::ui::action::Show;
+pub use crate::ui::screen::Show;
 
 /// The countdown as the audience sees it. The audience window has its own clock, so the timer is
 /// anchored to an [`Instant`] when the scene is made.

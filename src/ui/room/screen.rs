@@ -36,8 +36,9 @@ pub fn room_screen_ui(
 ) -> Vec<RoomRequest> {
     let mut requests = Vec::new();
     let size = ui.available_size();
-    let margin = style::ROOM_SCREEN_MARGIN;
-    let controls = (size.x * (1.0 - style::ROOM_INVITE_SHARE)).max(style::ROOM_CONTROLS_MIN_WIDTH);
+    let margin = style::room::SCREEN_MARGIN;
+    let controls =
+        (size.x * (1.0 - style::room::INVITE_SHARE)).max(style::room::CONTROLS_MIN_WIDTH);
     egui::Panel::right("goldthread.room.controls")
         .exact_size(controls)
         .resizable(false)
@@ -59,9 +60,9 @@ pub fn room_screen_ui(
         .show(ui, |ui| match room.invite.as_ref() {
             Ok(invite) => {
                 let free = ui.available_size();
-                let side = (free.y - style::ROOM_INVITE_TEXT_HEIGHT)
+                let side = (free.y - style::room::INVITE_TEXT_HEIGHT)
                     .min(free.x)
-                    .max(style::ROOM_QR_MIN_SIDE);
+                    .max(style::room::QR_MIN_SIDE);
                 invite_ui(ui, invite, side, palette);
             }
             Err(why) => {
@@ -192,7 +193,7 @@ fn held_ui(
 ) {
     let total = room.bridge.held().len();
     // The oldest few, so the phones and the vote stay in sight; Approve all takes every one.
-    let held: Vec<_> = room.bridge.held()[..total.min(style::ROOM_HELD_SHOWN)].to_vec();
+    let held: Vec<_> = room.bridge.held()[..total.min(style::room::HELD_SHOWN)].to_vec();
     if held.is_empty() {
         if room.bridge.arrivals() == Arrivals::Hold {
             muted_ui(ui, "No notes are waiting.", palette);

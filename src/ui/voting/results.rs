@@ -120,25 +120,13 @@ fn result_row_ui(
     );
     let name_x = rect.min.x + 60.0 * scale;
     let name_width = (width * 0.34).min(380.0);
-    let galley = painter.layout(
-        name.clone(),
+    let galley = name_galley(
+        painter,
+        name,
         strong(style::VOTE_OPTION_FONT_SIZE + 2.0),
-        palette.text,
+        palette,
         name_width,
     );
-    let galley = if galley.rows.len() > 1 {
-        let mut job = egui::text::LayoutJob::simple_singleline(
-            name,
-            strong(style::VOTE_OPTION_FONT_SIZE + 2.0),
-            palette.text,
-        );
-        job.wrap.max_width = name_width;
-        job.wrap.max_rows = 1;
-        job.wrap.overflow_character = Some('…');
-        painter.layout_job(job)
-    } else {
-        galley
-    };
     painter.galley(
         egui::pos2(name_x, y - galley.size().y / 2.0),
         galley,
@@ -167,19 +155,48 @@ fn result_row_ui(
         palette.text,
     );
     if row.tied {
-        let badge = painter.layout_no_wrap("TIE".to_owned(), strong(16.0), palette.selection);
-        let r = egui::Rect::from_min_size(
-            egui::pos2(count.max.x + 10.0, y - badge.size().y / 2.0 - 4.0),
-            badge.size() + Vec2::new(16.0, 8.0),
+        tie_badge(
+            painter,
+            egui::pos2(count.max.x + 10.0, y),
+            strong(16.0),
+            palette,
         );
-        painter.rect_stroke(
-            r,
-            style::ROUNDING,
-            Stroke::new(2.0, palette.selection),
-            egui::StrokeKind::Inside,
-        );
-        painter.galley(r.min + Vec2::new(8.0, 4.0), badge, palette.selection);
     }
+}
+
+/// An option's name on one line at most `width` wide, cut with "…" when it is longer.
+fn name_galley(
+    painter: &egui::Painter,
+    name: String,
+    font: egui::FontId,
+    palette: &Palette,
+    width: f32,
+) -> std::sync::Arc<egui::Galley> {
+    let galley = painter.layout(name.clone(), font.clone(), palette.text, width);
+    if galley.rows.len() <= 1 {
+        return galley;
+    }
+    let mut job = egui::text::LayoutJob::simple_singleline(name, font, palette.text);
+    job.wrap.max_width = width;
+    job.wrap.max_rows = 1;
+    job.wrap.overflow_character = Some('…');
+    painter.layout_job(job)
+}
+
+/// The outlined "TIE" badge, its left edge at `left`, centred on `left.y`.
+fn tie_badge(painter: &egui::Painter, left: egui::Pos2, font: egui::FontId, palette: &Palette) {
+    let badge = painter.layout_no_wrap("TIE".to_owned(), font, palette.selection);
+    let r = egui::Rect::from_min_size(
+        egui::pos2(left.x, left.y - badge.size().y / 2.0 - 4.0),
+        badge.size() + Vec2::new(16.0, 8.0),
+    );
+    painter.rect_stroke(
+        r,
+        style::ROUNDING,
+        Stroke::new(2.0, palette.selection),
+        egui::StrokeKind::Inside,
+    );
+    painter.galley(r.min + Vec2::new(8.0, 4.0), badge, palette.selection);
 }
 
 /// The totals so far, compact, for an open (not secret) vote while it runs.
