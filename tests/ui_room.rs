@@ -469,7 +469,17 @@ fn the_address_chosen_is_used_again_while_the_app_runs() {
 #[test]
 fn the_audience_window_shows_the_open_rooms_invitation_and_loses_it_when_the_room_closes() {
     let (_dir, mut h) = app_with_room("room-audience");
+    assert!(
+        h.state().room().unwrap().shown,
+        "opening shows the room's screen"
+    );
     press(&mut h, Key::F5);
+    h.run();
+    // Following the console, which shows the room's screen: the room sees how to join.
+    assert!(matches!(
+        h.state().audience().expect("presenting").content,
+        goldthread::ui::audience::scene::Content::Room
+    ));
     h.state_mut()
         .run(Action::ShowOnScreen(goldthread::ui::audience::Show::Room));
     h.run();

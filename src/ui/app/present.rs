@@ -63,6 +63,8 @@ pub struct Presenter {
     pub console_in_front: bool,
     /// The room's invitation, when phones are invited.
     invite: Option<RoomInvite>,
+    /// The console shows the room's screen (the invitation and the phones).
+    room_shown: bool,
     /// What the audience would see now (the console's preview shows the shared scene).
     live: AudienceScene,
     /// The Board picture of the last scene, reused while the session is unchanged.
@@ -128,6 +130,8 @@ impl Presenter {
         settings: &Settings,
     ) -> AudienceScene {
         let show = match self.show {
+            // The console on the room's screen: the room sees how to join.
+            Show::Follow if self.room_shown && self.invite.is_some() => Show::Room,
             Show::Follow => match open.screen {
                 Screen::Board => Show::Board,
                 Screen::Vote => Show::Vote,
@@ -274,6 +278,7 @@ impl GoldthreadApp {
         if self.presenter.invite != invite {
             self.presenter.invite = invite;
         }
+        self.presenter.room_shown = self.room.as_ref().is_some_and(|r| r.shown);
         self.presenter
             .refresh(ctx, self.open.as_ref(), &self.settings);
         let builder = ViewportBuilder::default()
