@@ -40,8 +40,10 @@ pub fn vote_ui(ui: &mut egui::Ui, vote: &VoteShot, palette: &Palette) {
             ballots_in,
             voters,
         } => {
-            heading_ui(ui, question, palette);
+            // The question and the count sit together in the middle of the screen.
+            ui.add_space(ui.available_height() * size::OPEN_VOTE_TOP_SHARE);
             ui.vertical_centered(|ui| {
+                heading_ui(ui, question, palette);
                 let (big, caption) = match ballots_in {
                     Some(n) => (format!("{n} of {voters}"), "ballots in"),
                     None => ("…".to_owned(), "The room is being counted"),

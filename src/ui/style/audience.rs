@@ -36,3 +36,5 @@ pub const PREVIEW_SOURCE: egui::Vec2 = egui::vec2(1920.0, 1080.0);
 pub const WINDOW_SIZE: egui::Vec2 = egui::vec2(1280.0, 720.0);
 /// The width of the console's choices (what to show, which screen), in points.
 pub const CONSOLE_COMBO_WIDTH: f32 = 124.0;
+/// The share of the free height left above an open vote's question and ballot count.
+pub const OPEN_VOTE_TOP_SHARE: f32 = 0.22;
