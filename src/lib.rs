@@ -33,6 +33,10 @@
 //!    [`History::apply_changes`] (one door into the session: undo, "unsaved", autosave and
 //!    recovery follow from it; an edit may join an undo step by its [`history::StepToken`])
 //!    and runs the commands.
+//! 4. Other sources enter by the same door. A phone's note or ballot ([`room`]) becomes an
+//!    [`Edit`] applied through [`History`] like a key press, so undo, autosave and recovery
+//!    cover it. The audience window on the projector ([`ui::audience`]) never sees the session:
+//!    it draws an [`ui::audience::AudienceScene`] made from it with only what the room may see.
 
 pub mod cli;
 pub mod export;
