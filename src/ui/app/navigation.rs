@@ -79,14 +79,7 @@ pub fn session_ui(
             canvas::escape_closes(ui.ctx(), &mut open.canvas);
             board::board_ui(ui, &mut cx, &mut open.canvas);
         }
-        Screen::Vote => voting::voting_ui(
-            ui,
-            &open.session,
-            &mut open.voting,
-            palette,
-            &mut cx.out.edits,
-            &mut cx.out.commands,
-        ),
+        Screen::Vote => voting::voting_ui(ui, &mut cx, &mut open.voting),
         screen => lab::lab_ui(ui, screen, &mut cx, &mut open.lab),
     }
 }

@@ -4,18 +4,17 @@
 use egui::{Key, RichText};
 
 use super::{VotingState, dots, place_dots_ui, pressed};
-use crate::model::{Edit, ParticipantId, Session, VoteEdit, VoteRound, Voter};
+use crate::model::{Edit, ParticipantId, VoteEdit, VoteRound, Voter};
+use crate::ui::frame::FrameCx;
 use crate::ui::style::{self, Palette};
 use crate::ui::widgets::primary_button;
 
 /// Draws the handover screen, or the ballot of the person holding the laptop.
 pub fn laptop_ui(
     ui: &mut egui::Ui,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     round: &VoteRound,
     state: &mut VotingState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
 ) {
     if let Some(p) = state.voter
         && (round.is_done(p) || !round.settings.participants.contains(&p))
@@ -23,20 +22,19 @@ pub fn laptop_ui(
         state.voter = None;
     }
     match state.voter {
-        Some(p) => ballot_ui(ui, session, round, p, state, palette, edits),
-        None => handover_ui(ui, session, round, state, palette, edits),
+        Some(p) => ballot_ui(ui, cx, round, p, state),
+        None => handover_ui(ui, cx, round, state),
     }
 }
 
 /// Who votes next: every name, those still to vote as big buttons. Shows no dots at all.
 fn handover_ui(
     ui: &mut egui::Ui,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     round: &VoteRound,
     state: &mut VotingState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
 ) {
+    let (session, palette) = (cx.session, cx.palette);
     let people: Vec<_> = round
         .settings
         .participants
@@ -76,9 +74,9 @@ fn handover_ui(
             .color(palette.text_muted),
     );
     ui.add_space(style::gap::LARGE);
-    names_ui(ui, round, &people, state, palette, edits);
+    names_ui(ui, cx, round, &people, state);
     if !round.settings.secret {
-        super::results::live_totals_ui(ui, session, round, palette);
+        super::results::live_totals_ui(ui, cx, round);
     }
     if pressed(ui, Key::Enter) {
         if let Some(next) = waiting.first() {
@@ -94,19 +92,19 @@ fn handover_ui(
         voted,
         people: people.len(),
     };
-    facilitator_ui(ui, session, round, turnout, state, palette, edits);
+    facilitator_ui(ui, cx, round, turnout, state);
 }
 
 /// Every name as a big button: one still to vote starts their ballot; one done says so, and
 /// its right-click menu reopens the ballot.
 fn names_ui(
     ui: &mut egui::Ui,
+    cx: &mut FrameCx<'_>,
     round: &VoteRound,
     people: &[&crate::model::Participant],
     state: &mut VotingState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
 ) {
+    let palette = cx.palette;
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing = egui::vec2(12.0, 12.0);
         for p in people {
@@ -135,7 +133,7 @@ fn names_ui(
             if done {
                 response.context_menu(|ui| {
                     if ui.button(format!("Reopen {}'s ballot", p.name)).clicked() {
-                        edits.push(Edit::Vote(VoteEdit::SetDone {
+                        cx.out.edits.push(Edit::Vote(VoteEdit::SetDone {
                             round: round.id,
                             participant: p.id,
                             done: false,
@@ -161,16 +159,15 @@ struct Turnout {
 /// have voted ("2 of 8 have voted. Reveal now?").
 fn facilitator_ui(
     ui: &mut egui::Ui,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     round: &VoteRound,
     turnout: Turnout,
     state: &mut VotingState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
 ) {
+    let (session, palette) = (cx.session, cx.palette);
     ui.add_space(style::gap::WIDE);
     if state.confirm_reveal {
-        confirm_reveal_ui(ui, round.id, turnout, state, palette, edits);
+        confirm_reveal_ui(ui, cx, round.id, turnout, state);
         return;
     }
     egui::CollapsingHeader::new(
@@ -195,12 +192,12 @@ fn facilitator_ui(
 /// "2 of 8 have voted. Reveal now?" with Reveal now and Not yet (Esc).
 fn confirm_reveal_ui(
     ui: &mut egui::Ui,
+    cx: &mut FrameCx<'_>,
     round: crate::model::RoundId,
     Turnout { voted, people }: Turnout,
     state: &mut VotingState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
 ) {
+    let palette = cx.palette;
     let mut reveal = false;
     let mut cancel = pressed(ui, Key::Escape);
     let frame = egui::Frame::NONE
@@ -238,7 +235,7 @@ fn confirm_reveal_ui(
     // Below the names on a small screen: bring the question into view.
     frame.response.scroll_to_me(None);
     if reveal {
-        edits.push(Edit::Vote(VoteEdit::SetState {
+        cx.out.edits.push(Edit::Vote(VoteEdit::SetState {
             round,
             state: crate::model::RoundState::Revealed,
         }));
@@ -253,13 +250,12 @@ fn confirm_reveal_ui(
 /// One person's ballot: only their own dots.
 fn ballot_ui(
     ui: &mut egui::Ui,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     round: &VoteRound,
     person: ParticipantId,
     state: &mut VotingState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
 ) {
+    let (session, palette) = (cx.session, cx.palette);
     let voter = Voter::Person(person);
     let name = session
         .participant(person)
@@ -289,17 +285,7 @@ fn ballot_ui(
         .color(palette.text_muted),
     );
     ui.add_space(style::gap::NORMAL);
-    place_dots_ui(
-        ui,
-        session,
-        round,
-        voter,
-        "of your dots",
-        true,
-        state,
-        palette,
-        edits,
-    );
+    place_dots_ui(ui, cx, round, voter, "of your dots", true, state);
     ui.add_space(style::gap::LARGE);
     let mut done = false;
     ui.horizontal(|ui| {
@@ -312,7 +298,7 @@ fn ballot_ui(
         }
     });
     if done || pressed(ui, Key::Enter) {
-        edits.push(Edit::Vote(VoteEdit::SetDone {
+        cx.out.edits.push(Edit::Vote(VoteEdit::SetDone {
             round: round.id,
             participant: person,
             done: true,

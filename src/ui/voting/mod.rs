@@ -19,7 +19,7 @@ use egui::{Key, RichText};
 
 pub use setup::Draft;
 
-use super::command::Command;
+use super::frame::FrameCx;
 use super::style::{self, Palette};
 use crate::model::vote::{VoteError, VoteMode, VoteRound};
 use crate::model::{Edit, ParticipantId, RoundState, Session, ThemeId, VoteEdit, VoteOption};
@@ -93,15 +93,8 @@ impl VotingState {
 }
 
 /// Draws the voting screen.
-pub fn voting_ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    state: &mut VotingState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
-    commands: &mut Vec<Command>,
-) {
-    let _ = commands;
+pub fn voting_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, state: &mut VotingState) {
+    let session = cx.session;
     let current = session.voting.current();
     if current.is_none() && state.draft.is_none() {
         state.draft = Some(Draft::new(session));
@@ -119,26 +112,26 @@ pub fn voting_ui(
             scroll.show(ui, |ui| {
                 column_ui(ui, |ui| {
                     if state.draft.is_some() {
-                        setup::setup_ui(ui, session, state, palette, edits);
+                        setup::setup_ui(ui, cx, state);
                         return;
                     }
                     let Some(round) = current else { return };
-                    header_ui(ui, session, round, palette);
-                    message_ui(ui, state, palette);
+                    header_ui(ui, cx, round);
+                    message_ui(ui, state, cx.palette);
                     match round.state {
                         RoundState::Open => match round.settings.mode {
                             VoteMode::Tally => {
-                                room::room_ui(ui, session, round, state, palette, edits);
+                                room::room_ui(ui, cx, round, state);
                             }
                             VoteMode::PassTheLaptop => {
-                                laptop::laptop_ui(ui, session, round, state, palette, edits);
+                                laptop::laptop_ui(ui, cx, round, state);
                             }
                             VoteMode::Scribe => {
-                                scribe::scribe_ui(ui, session, round, state, palette, edits);
+                                scribe::scribe_ui(ui, cx, round, state);
                             }
                         },
                         RoundState::Revealed | RoundState::Closed => {
-                            results::results_ui(ui, session, round, state, palette, edits);
+                            results::results_ui(ui, cx, round, state);
                         }
                     }
                 });
@@ -160,7 +153,8 @@ fn column_ui(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
 }
 
 /// The question, big, and a line on how this round works.
-fn header_ui(ui: &mut egui::Ui, session: &Session, round: &VoteRound, palette: &Palette) {
+fn header_ui(ui: &mut egui::Ui, cx: &FrameCx<'_>, round: &VoteRound) {
+    let (session, palette) = (cx.session, cx.palette);
     let s = &round.settings;
     let on = if s.is_on_themes() { "themes" } else { "notes" };
     let question = if s.question.trim().is_empty() {
@@ -238,16 +232,15 @@ fn message_ui(ui: &mut egui::Ui, state: &VotingState, palette: &Palette) {
 /// The buttons under an open round: reveal, and start again.
 fn open_round_actions_ui(
     ui: &mut egui::Ui,
+    cx: &mut FrameCx<'_>,
     round: &VoteRound,
     state: &mut VotingState,
-    session: &Session,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
 ) {
+    let (session, palette) = (cx.session, cx.palette);
     ui.add_space(style::gap::LARGE);
     ui.horizontal(|ui| {
         if super::widgets::primary_button(ui, "Reveal results", palette).clicked() {
-            edits.push(Edit::Vote(VoteEdit::SetState {
+            cx.out.edits.push(Edit::Vote(VoteEdit::SetState {
                 round: round.id,
                 state: RoundState::Revealed,
             }));
@@ -264,18 +257,16 @@ fn open_round_actions_ui(
 /// The options of `round` with + and − (and number keys, or ↑/↓ then + / −) placing or taking
 /// back `voter`'s dots, a refused dot explained, and each theme's notes a click away. `whose`
 /// labels the dots ("of your dots"); `show` false hides them.
-#[allow(clippy::too_many_arguments)] // One screen's worth of context, passed straight through.
 fn place_dots_ui(
     ui: &mut egui::Ui,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     round: &VoteRound,
     voter: crate::model::Voter,
     whose: &str,
     show: bool,
     state: &mut VotingState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
 ) {
+    let session = cx.session;
     let lookup = crate::model::vote::OptionLookup::new(session);
     let options = lookup.existing(&round.settings.options);
     let (mut change, moved) = option_keys(ui, options.len(), state);
@@ -293,7 +284,7 @@ fn place_dots_ui(
             notes: notes.texts(option),
         }
     };
-    match option_row::option_rows_ui(ui, options.len(), whose, palette, row) {
+    match option_row::option_rows_ui(ui, options.len(), whose, cx.palette, row) {
         Some((i, option_row::RowClick::Dot(delta))) => change = Some((i, delta)),
         Some((i, option_row::RowClick::Notes)) => {
             let option = options[i];
@@ -306,7 +297,10 @@ fn place_dots_ui(
     if let Some((i, delta)) = change
         && let Some(option) = options.get(i)
     {
-        state.push(round.place_dot(session, voter, *option, delta), edits);
+        state.push(
+            round.place_dot(session, voter, *option, delta),
+            &mut cx.out.edits,
+        );
     }
 }
 

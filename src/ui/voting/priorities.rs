@@ -4,18 +4,14 @@
 
 use egui::RichText;
 
-use crate::model::{Edit, Session, VoteEdit, VoteRound};
-use crate::ui::style::{self, Palette};
+use crate::model::{Edit, VoteEdit, VoteRound};
+use crate::ui::frame::FrameCx;
+use crate::ui::style;
 
 /// The vote that counts for the priorities, with a choice among the votes on themes whose
 /// results are showing. Changing it is one undo step.
-pub fn priorities_ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    round: &VoteRound,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
-) {
+pub fn priorities_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, round: &VoteRound) {
+    let (session, palette) = (cx.session, cx.palette);
     let voting = &session.voting;
     let candidates = voting.counting_candidates();
     let counting = voting.counting_round().map(|r| r.id);
@@ -37,18 +33,13 @@ pub fn priorities_ui(
         .inner_margin(egui::Margin::symmetric(16, 12))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            choice_ui(ui, session, counting, palette, edits);
+            choice_ui(ui, cx, counting);
         });
 }
 
 /// The heading, what the choice changes, and a radio button per vote that can count.
-fn choice_ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    counting: Option<crate::model::RoundId>,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
-) {
+fn choice_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, counting: Option<crate::model::RoundId>) {
+    let (session, palette) = (cx.session, cx.palette);
     let voting = &session.voting;
     ui.label(
         RichText::new("The vote that sets the theme priorities")
@@ -73,7 +64,9 @@ fn choice_ui(
         let chosen = counting == Some(candidate.id);
         let response = ui.radio(chosen, RichText::new(text).size(style::text::BODY));
         if response.clicked() && !chosen {
-            edits.push(Edit::Vote(VoteEdit::SetCounting(Some(candidate.id))));
+            cx.out
+                .edits
+                .push(Edit::Vote(VoteEdit::SetCounting(Some(candidate.id))));
         }
     }
 }

@@ -5,19 +5,19 @@ use egui::{RichText, Sense, Stroke, Vec2, WidgetInfo};
 
 use super::{Draft, VotingState, dots};
 use crate::model::vote::{OptionLookup, Tally, TallyRow};
-use crate::model::{Edit, RoundState, Session, VoteEdit, VoteRound, Voter};
+use crate::model::{Edit, RoundState, VoteEdit, VoteRound, Voter};
+use crate::ui::frame::FrameCx;
 use crate::ui::style::{self, Palette};
 use crate::ui::widgets::primary_button;
 
 /// Draws the results of a revealed or closed round and what can follow.
 pub fn results_ui(
     ui: &mut egui::Ui,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     round: &VoteRound,
     state: &mut VotingState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
 ) {
+    let (session, palette) = (cx.session, cx.palette);
     let tally = round.tally(session);
     let voters = round.ballots.iter().filter(|b| !b.dots.is_empty()).count();
     let from = if round.settings.mode == crate::model::VoteMode::Tally {
@@ -34,7 +34,7 @@ pub fn results_ui(
         .color(palette.text_muted),
     );
     ui.add_space(style::gap::NORMAL);
-    ranking_ui(ui, session, round, &tally, palette, true);
+    ranking_ui(ui, cx, round, &tally, true);
     let top_tie = tally.tied_for_first();
     if !top_tie.is_empty() {
         ui.add_space(style::gap::SMALL);
@@ -53,23 +53,17 @@ pub fn results_ui(
         );
     }
     if !round.settings.anonymous {
-        who_voted_how_ui(ui, session, round, palette);
+        who_voted_how_ui(ui, cx, round);
     }
-    super::priorities::priorities_ui(ui, session, round, palette, edits);
+    super::priorities::priorities_ui(ui, cx, round);
     ui.add_space(style::gap::WIDE);
-    actions_ui(ui, session, round, &tally, state, palette, edits);
-    earlier_rounds_ui(ui, session, round, palette);
+    actions_ui(ui, cx, round, &tally, state);
+    earlier_rounds_ui(ui, cx, round);
 }
 
 /// The ranked bars. `big` is the projector size; earlier rounds use a compact one.
-fn ranking_ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    round: &VoteRound,
-    tally: &Tally,
-    palette: &Palette,
-    big: bool,
-) {
+fn ranking_ui(ui: &mut egui::Ui, cx: &FrameCx<'_>, round: &VoteRound, tally: &Tally, big: bool) {
+    let (session, palette) = (cx.session, cx.palette);
     let max = tally.max_dots().max(1);
     let lookup = OptionLookup::new(session);
     for row in &tally.rows {
@@ -200,18 +194,20 @@ fn tie_badge(painter: &egui::Painter, left: egui::Pos2, font: egui::FontId, pale
 }
 
 /// The totals so far, compact, for an open (not secret) vote while it runs.
-pub fn live_totals_ui(ui: &mut egui::Ui, session: &Session, round: &VoteRound, palette: &Palette) {
+pub fn live_totals_ui(ui: &mut egui::Ui, cx: &FrameCx<'_>, round: &VoteRound) {
+    let (session, palette) = (cx.session, cx.palette);
     ui.add_space(style::gap::LARGE);
     ui.label(
         RichText::new("Totals so far (open vote)")
             .size(style::text::BODY)
             .color(palette.text_muted),
     );
-    ranking_ui(ui, session, round, &round.tally(session), palette, false);
+    ranking_ui(ui, cx, round, &round.tally(session), false);
 }
 
 /// Each voter's dots, by name (only for votes that are not anonymous).
-fn who_voted_how_ui(ui: &mut egui::Ui, session: &Session, round: &VoteRound, palette: &Palette) {
+fn who_voted_how_ui(ui: &mut egui::Ui, cx: &FrameCx<'_>, round: &VoteRound) {
+    let (session, palette) = (cx.session, cx.palette);
     ui.add_space(style::gap::LARGE);
     ui.label(
         RichText::new("Who voted how")
@@ -249,16 +245,14 @@ fn who_voted_how_ui(ui: &mut egui::Ui, session: &Session, round: &VoteRound, pal
     }
 }
 
-#[allow(clippy::too_many_arguments, reason = "one screen's worth of context")]
 fn actions_ui(
     ui: &mut egui::Ui,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     round: &VoteRound,
     tally: &Tally,
     state: &mut VotingState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
 ) {
+    let (session, palette) = (cx.session, cx.palette);
     let is_latest = session.voting.current().map(|r| r.id) == Some(round.id);
     if !is_latest {
         return;
@@ -271,11 +265,13 @@ fn actions_ui(
         match round.state {
             RoundState::Revealed => {
                 if primary_button(ui, "Close vote", palette).clicked() {
-                    edits.push(Edit::Vote(session.voting.close(session, round.id)));
+                    cx.out
+                        .edits
+                        .push(Edit::Vote(session.voting.close(session, round.id)));
                     state.info("The vote is closed; its results are kept in the session.");
                 }
                 if ui.button("Back to voting").clicked() {
-                    edits.push(Edit::Vote(VoteEdit::SetState {
+                    cx.out.edits.push(Edit::Vote(VoteEdit::SetState {
                         round: round.id,
                         state: RoundState::Open,
                     }));
@@ -328,12 +324,13 @@ fn actions_ui(
                 dots(new.settings.dots_per_person)
             ));
         }
-        state.push(result, edits);
+        state.push(result, &mut cx.out.edits);
     }
 }
 
 /// The results of earlier rounds, compact, newest first.
-fn earlier_rounds_ui(ui: &mut egui::Ui, session: &Session, round: &VoteRound, palette: &Palette) {
+fn earlier_rounds_ui(ui: &mut egui::Ui, cx: &FrameCx<'_>, round: &VoteRound) {
+    let (session, palette) = (cx.session, cx.palette);
     let earlier: Vec<(usize, &VoteRound)> = session
         .voting
         .rounds
@@ -360,7 +357,7 @@ fn earlier_rounds_ui(ui: &mut egui::Ui, session: &Session, round: &VoteRound, pa
         )
         .id_salt(("earlier-round", r.id))
         .show(ui, |ui| {
-            ranking_ui(ui, session, r, &r.tally(session), palette, false);
+            ranking_ui(ui, cx, r, &r.tally(session), false);
         });
     }
 }

@@ -4,18 +4,17 @@
 use egui::RichText;
 
 use super::{VotingState, open_round_actions_ui, place_dots_ui};
-use crate::model::{Edit, Session, VoteRound, Voter};
-use crate::ui::style::Palette;
+use crate::model::{VoteRound, Voter};
+use crate::ui::frame::FrameCx;
 
 /// Draws the options with + and − for the room's dots; totals live, or hidden while secret.
 pub fn room_ui(
     ui: &mut egui::Ui,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     round: &VoteRound,
     state: &mut VotingState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
 ) {
+    let (session, palette) = (cx.session, cx.palette);
     let voter = Voter::Room;
     let settings = &round.settings;
     // A show of hands is not secret: the counts show as they are entered, unless hidden.
@@ -53,8 +52,6 @@ pub fn room_ui(
     } else {
         "dots counted"
     };
-    place_dots_ui(
-        ui, session, round, voter, whose, show, state, palette, edits,
-    );
-    open_round_actions_ui(ui, round, state, session, palette, edits);
+    place_dots_ui(ui, cx, round, voter, whose, show, state);
+    open_round_actions_ui(ui, cx, round, state);
 }

@@ -6,8 +6,8 @@ use egui::{Key, RichText};
 
 use super::option_row::{OptionRow, RowClick, option_rows_ui};
 use super::{VotingState, digit_keys, open_round_actions_ui, pressed};
-use crate::model::{Edit, ParticipantId, Session, VoteRound, Voter};
-use crate::ui::style::Palette;
+use crate::model::{ParticipantId, VoteRound, Voter};
+use crate::ui::frame::FrameCx;
 
 /// One quick-entry line, understood.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,12 +89,11 @@ pub fn parse_scribe_entry(
 /// Draws the scribe's screen.
 pub fn scribe_ui(
     ui: &mut egui::Ui,
-    session: &Session,
+    cx: &mut FrameCx<'_>,
     round: &VoteRound,
     state: &mut VotingState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
 ) {
+    let (session, palette) = (cx.session, cx.palette);
     let people: Vec<(ParticipantId, String)> = round
         .settings
         .participants
@@ -131,10 +130,10 @@ pub fn scribe_ui(
         }
     }
 
-    quick_entry_ui(ui, round, session, &people, &options, state, edits);
+    quick_entry_ui(ui, cx, round, &people, &options, state);
     ui.add_space(crate::ui::style::gap::NORMAL);
     ui.horizontal_top(|ui| {
-        ui.vertical(|ui| voters_ui(ui, session, round, &people, current, state, palette));
+        ui.vertical(|ui| voters_ui(ui, cx, round, &people, current, state));
         ui.vertical(|ui| {
             let name = people
                 .iter()
@@ -160,27 +159,27 @@ pub fn scribe_ui(
         });
     });
     if !round.settings.secret {
-        super::results::live_totals_ui(ui, session, round, palette);
+        super::results::live_totals_ui(ui, cx, round);
     }
     if let Some((person, option, delta)) = change {
         state.push(
             round.place_dot(session, Voter::Person(person), option, delta),
-            edits,
+            &mut cx.out.edits,
         );
     }
-    open_round_actions_ui(ui, round, state, session, palette, edits);
+    open_round_actions_ui(ui, cx, round, state);
 }
 
 /// The voters, each with the dots used of their budget; a click picks whose dots are entered.
 fn voters_ui(
     ui: &mut egui::Ui,
-    session: &Session,
+    cx: &FrameCx<'_>,
     round: &VoteRound,
     people: &[(ParticipantId, String)],
     current: ParticipantId,
     state: &mut VotingState,
-    palette: &Palette,
 ) {
+    let (session, palette) = (cx.session, cx.palette);
     ui.set_width(260.0);
     ui.label(RichText::new("Voter (↑/↓, Enter: next)").color(palette.text_muted));
     for (id, name) in people {
@@ -207,13 +206,13 @@ fn voters_ui(
 /// The quick-entry line: "name option count", Enter to record.
 fn quick_entry_ui(
     ui: &mut egui::Ui,
+    cx: &mut FrameCx<'_>,
     round: &VoteRound,
-    session: &Session,
     people: &[(ParticipantId, String)],
     options: &[crate::model::VoteOption],
     state: &mut VotingState,
-    edits: &mut Vec<Edit>,
 ) {
+    let session = cx.session;
     ui.horizontal(|ui| {
         let label = ui.label(RichText::new("Quick entry").size(crate::ui::style::text::BODY));
         let response = ui.add(
@@ -235,7 +234,7 @@ fn quick_entry_ui(
                     None => round.place_dot(session, voter, option, 1),
                 };
                 let ok = result.is_ok();
-                state.push(result, edits);
+                state.push(result, &mut cx.out.edits);
                 if ok {
                     state.scribe_line.clear();
                     state.scribe_voter = Some(entry.participant);

@@ -9,6 +9,7 @@ use egui::{Key, RichText};
 use super::VotingState;
 use crate::model::vote::{Counted, check_participant_name, suggested_budget};
 use crate::model::{Edit, Participant, ParticipantId, RoundSettings, Session, VoteMode, VoteOn};
+use crate::ui::frame::FrameCx;
 use crate::ui::style::{self, Palette};
 use crate::ui::widgets::primary_button;
 
@@ -107,13 +108,8 @@ impl Draft {
 }
 
 /// Draws the setup form.
-pub fn setup_ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    state: &mut VotingState,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
-) {
+pub fn setup_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, state: &mut VotingState) {
+    let (session, palette) = (cx.session, cx.palette);
     let has_round = session.voting.current().is_some();
     let Some(draft) = &mut state.draft else {
         return;
@@ -132,9 +128,9 @@ pub fn setup_ui(
         .num_columns(2)
         .spacing(egui::vec2(24.0, 12.0))
         .show(ui, |ui| {
-            what_rows_ui(ui, session, draft);
-            people_ui(ui, session, draft, palette, edits);
-            dots_rows_ui(ui, session, draft, palette);
+            what_rows_ui(ui, cx, draft);
+            people_ui(ui, cx, draft);
+            dots_rows_ui(ui, cx, draft);
             how_rows_ui(ui, draft, palette);
         });
     ui.add_space(style::gap::LARGE);
@@ -149,7 +145,7 @@ pub fn setup_ui(
         cancel = has_round && ui.button("Cancel").clicked();
     });
     if start {
-        start_vote(session, state, checked, edits);
+        start_vote(session, state, checked, &mut cx.out.edits);
     }
     if cancel {
         state.draft = None;
@@ -187,7 +183,8 @@ fn row_label(ui: &mut egui::Ui, text: &str) -> egui::Response {
 }
 
 /// The question and what is voted on.
-fn what_rows_ui(ui: &mut egui::Ui, session: &Session, draft: &mut Draft) {
+fn what_rows_ui(ui: &mut egui::Ui, cx: &FrameCx<'_>, draft: &mut Draft) {
+    let session = cx.session;
     let l = row_label(ui, "Question");
     ui.add(
         egui::TextEdit::singleline(&mut draft.question)
@@ -215,7 +212,8 @@ fn what_rows_ui(ui: &mut egui::Ui, session: &Session, draft: &mut Draft) {
 }
 
 /// Dots per person (with the suggestion and its reason) and the most dots on one option.
-fn dots_rows_ui(ui: &mut egui::Ui, session: &Session, draft: &mut Draft, palette: &Palette) {
+fn dots_rows_ui(ui: &mut egui::Ui, cx: &FrameCx<'_>, draft: &mut Draft) {
+    let (session, palette) = (cx.session, cx.palette);
     let options = draft.vote_on.options(session).len();
     let suggestion = suggested_budget(options);
     if !draft.dots_touched {
@@ -326,13 +324,8 @@ fn tally_rows_ui(ui: &mut egui::Ui, draft: &mut Draft, palette: &Palette) {
 
 /// The people row: everyone in the session as a chip (click to leave out of this vote) and a
 /// box that adds a name per Enter.
-fn people_ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    draft: &mut Draft,
-    palette: &Palette,
-    edits: &mut Vec<Edit>,
-) {
+fn people_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, draft: &mut Draft) {
+    let (session, palette) = (cx.session, cx.palette);
     let l = row_label(ui, "Who votes");
     ui.vertical(|ui| {
         if !session.participants.is_empty() {
@@ -376,7 +369,7 @@ fn people_ui(
                 Ok(name) => {
                     // One name per Enter; the next id is free until this edit is applied.
                     let person = Participant::new(session.next_participant_id(), name);
-                    edits.push(Edit::InsertParticipants(vec![(
+                    cx.out.edits.push(Edit::InsertParticipants(vec![(
                         session.participants.len(),
                         person,
                     )]));
