@@ -16,6 +16,7 @@ pub mod score;
 mod session;
 pub mod theme;
 mod theme_edit;
+mod theme_repair;
 mod theme_steps;
 pub mod vote;
 mod vote_edit;

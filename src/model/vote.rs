@@ -18,6 +18,7 @@ mod phones;
 mod priorities;
 mod repair;
 mod round;
+mod settings;
 mod tally;
 
 use std::collections::HashMap;
@@ -29,7 +30,8 @@ pub use error::VoteError;
 pub use method::Counted;
 pub use priorities::{Priorities, PriorityRow};
 pub use repair::repair;
-pub use round::{Ballot, RoundId, RoundSettings, RoundState, VoteMode, VoteRound, Voter};
+pub use round::{Ballot, RoundId, RoundState, VoteMode, VoteRound, Voter};
+pub use settings::RoundSettings;
 pub use tally::{Tally, TallyRow};
 
 use super::{Note, NoteId, Participant, Session, Theme, ThemeId, VoteEdit};

@@ -315,63 +315,6 @@ pub const NOTICE_WIDTH: f32 = 460.0;
 pub const NOTICE_DETAILS_MAX_HEIGHT: f32 = 260.0;
 /// The size of a recovery copy's title in the restore prompt.
 pub const SAFETY_TITLE_SIZE: f32 = 19.0;
-/// The strong shade of a theme colour: frame outline, title and badges.
-pub fn theme_stroke(colour: crate::model::ThemeColour) -> Color32 {
-    color32(palette::theme_stroke(colour))
-}
-
-/// The wash inside a theme's frame: its colour, faint enough for notes to stand out.
-pub fn theme_fill(colour: crate::model::ThemeColour) -> Color32 {
-    theme_stroke(colour).gamma_multiply(0.16)
-}
-
-/// The fill of a collapsed theme's card and of the header band of a frame.
-pub fn theme_card_fill(colour: crate::model::ThemeColour) -> Color32 {
-    theme_stroke(colour).gamma_multiply(0.9)
-}
-
-/// Text on a theme's card or header band.
-pub const THEME_ON_COLOUR: Color32 = Color32::WHITE;
-/// Size of a theme's name on its frame, in canvas units (points at zoom 1.0).
-pub const THEME_TITLE_SIZE: f32 = palette::THEME_TITLE_SIZE;
-/// Below this on-screen size (points) a theme's name moves from its header to above its frame.
-pub const THEME_MIN_TITLE_SIZE: f32 = 15.0;
-/// Thickness of a theme frame's outline, in points.
-pub const THEME_FRAME_WIDTH: f32 = 2.5;
-/// Thickness of a frame's outline while notes are dragged over it (the drop target).
-pub const THEME_DROP_WIDTH: f32 = 6.0;
-/// Corner rounding of theme frames, in canvas units.
-pub const THEME_ROUNDING: f32 = 14.0;
-/// Width of the theme list panel, in points.
-pub const THEMES_PANEL_WIDTH: f32 = 380.0;
-/// The fill of a voting dot: a sticker red that reads on every note colour and both themes.
-pub const VOTE_DOT: Color32 = Color32::from_rgb(0xD2, 0x2F, 0x27);
-/// The edge of a voting dot and the text on it.
-pub const VOTE_DOT_TEXT: Color32 = Color32::WHITE;
-/// Diameter of a dot on the voting screen, in points.
-pub const VOTE_DOT_SIZE: f32 = 24.0;
-/// Diameter of a dot drawn on a note or theme on the canvas, in canvas units.
-pub const VOTE_CANVAS_DOT_SIZE: f32 = 30.0;
-/// The font size of a theme's dot count at 1:1 zoom (a pill on the frame's top edge).
-pub const VOTE_THEME_BADGE_SIZE: f32 = 22.0;
-/// The smallest font size of a theme's dot count, however far out the canvas is zoomed.
-pub const VOTE_THEME_BADGE_MIN: f32 = 16.0;
-/// The largest font size of a theme's dot count, however far in the canvas is zoomed.
-pub const VOTE_THEME_BADGE_MAX: f32 = 32.0;
-/// The widest the voting screen's column grows, in points.
-pub const VOTE_COLUMN_WIDTH: f32 = 1180.0;
-/// The size of option names on the voting screen, in points.
-pub const VOTE_OPTION_FONT_SIZE: f32 = 24.0;
-/// The size of a theme's notes opened under its option on the ballot, in points.
-pub const VOTE_NOTE_FONT_SIZE: f32 = 18.0;
-/// The room kept beside an option's name for its "▸ 8 notes" button, in points.
-pub const VOTE_NOTES_BUTTON_WIDTH: f32 = 130.0;
-/// The size of the dot counts in the revealed results, in points.
-pub const VOTE_COUNT_FONT_SIZE: f32 = 40.0;
-/// The height of a result bar, in points.
-pub const VOTE_BAR_HEIGHT: f32 = 40.0;
-/// The size of the + and − buttons that place and take back dots, in points.
-pub const VOTE_BUTTON_SIZE: f32 = 44.0;
 /// The current phase's prompt question in the agenda bar: readable from the back of a room.
 pub const PROMPT_FONT_SIZE: f32 = 32.0;
 /// The countdown's digits in the agenda bar.
@@ -489,4 +432,16 @@ pub const PALETTE_LIST_HEIGHT: f32 = 360.0;
 pub mod audience;
 pub mod room;
 pub mod scale;
+pub mod theme;
+pub mod vote;
 pub use scale::{font, font_in, gap, strong_font, text};
+pub use theme::{
+    THEME_DROP_WIDTH, THEME_FRAME_WIDTH, THEME_MIN_TITLE_SIZE, THEME_ON_COLOUR, THEME_ROUNDING,
+    THEME_TITLE_SIZE, THEMES_PANEL_WIDTH, theme_card_fill, theme_fill, theme_stroke,
+};
+pub use vote::{
+    VOTE_BAR_HEIGHT, VOTE_BUTTON_SIZE, VOTE_CANVAS_DOT_SIZE, VOTE_COLUMN_WIDTH,
+    VOTE_COUNT_FONT_SIZE, VOTE_DOT, VOTE_DOT_SIZE, VOTE_DOT_TEXT, VOTE_NOTE_FONT_SIZE,
+    VOTE_NOTES_BUTTON_WIDTH, VOTE_OPTION_FONT_SIZE, VOTE_THEME_BADGE_MAX, VOTE_THEME_BADGE_MIN,
+    VOTE_THEME_BADGE_SIZE,
+};

@@ -8,13 +8,15 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 
 use egui::RichText;
 
-use super::notes_count;
 use crate::grouping::existing::{self, ThemeText};
 use crate::grouping::{self, Params};
 use crate::model::{Edit, NoteId, Session, ThemeEdit, ThemeId};
 use crate::ui::board::canvas::BoardState;
 use crate::ui::style::{self};
 use crate::ui::widgets::primary_button;
+use card::{CardAction, suggestion_card_ui};
+
+mod card;
 
 /// The lowest and highest "fewer / more groups" setting.
 const GRANULARITY: std::ops::RangeInclusive<i32> = -5..=5;
@@ -287,12 +289,6 @@ impl Suggestions {
     }
 }
 
-/// What the user did to a card this frame.
-enum CardAction {
-    Accept(usize),
-    Reject(usize),
-}
-
 /// Draws the suggestions section.
 pub fn suggestions_ui(ui: &mut egui::Ui, cx: &mut FrameCx<'_>, state: &mut BoardState) {
     let session = cx.session;
@@ -403,77 +399,6 @@ fn controls_ui(ui: &mut egui::Ui, s: &mut Suggestions) {
             s.requested = s.has_result;
         }
     });
-}
-
-/// One suggestion's card: a new group (its name editable) or notes for an existing theme; its
-/// notes, why they belong together, Accept and Reject. `i` is its index in the cards, `number`
-/// its place among those shown.
-fn suggestion_card_ui(
-    ui: &mut egui::Ui,
-    cx: &mut FrameCx<'_>,
-    card: &mut SuggestionCard,
-    i: usize,
-    number: usize,
-) -> Option<CardAction> {
-    let session = cx.session;
-    let palette = cx.palette;
-    let mut action = None;
-    super::card_frame(palette).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        let count = notes_count(card.notes.len());
-        if let Some(theme) = card.into.and_then(|t| session.theme(t)) {
-            let verb = if card.notes.len() == 1 {
-                "probably belongs"
-            } else {
-                "probably belong"
-            };
-            ui.add(
-                egui::Label::new(
-                    RichText::new(format!("{count} {verb} to {}", theme.name))
-                        .font(style::strong_font(style::text::LEAD)),
-                )
-                .wrap(),
-            );
-        } else {
-            let label = format!("Name of suggestion {}", number + 1);
-            let name = ui.add(
-                egui::TextEdit::singleline(&mut card.name)
-                    .desired_width(f32::INFINITY)
-                    .font(style::strong_font(style::text::LEAD)),
-            );
-            name.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label));
-            ui.label(RichText::new(count).color(palette.text_muted));
-        }
-        for title in &card.titles {
-            ui.label(format!("• {title}"));
-        }
-        if card.notes.len() > NOTES_SHOWN {
-            ui.label(
-                RichText::new(format!("and {} more", card.notes.len() - NOTES_SHOWN))
-                    .color(palette.text_muted),
-            );
-        }
-        if !card.why.is_empty() {
-            ui.label(
-                RichText::new(format!("Why: {}", card.why))
-                    .italics()
-                    .color(palette.text_muted),
-            );
-        }
-        ui.horizontal(|ui| {
-            let accept = primary_button(ui, "Accept", palette);
-            super::name_button(&accept, format!("Accept suggestion {}", i + 1));
-            if accept.clicked() {
-                action = Some(CardAction::Accept(i));
-            }
-            let reject = ui.button("Reject");
-            super::name_button(&reject, format!("Reject suggestion {}", i + 1));
-            if reject.clicked() {
-                action = Some(CardAction::Reject(i));
-            }
-        });
-    });
-    action
 }
 
 /// The one undo step that accepts `cards`, and the themes to bring into view. Notes for an
