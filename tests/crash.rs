@@ -24,20 +24,6 @@ use goldthread::{CanvasPos, Note, NoteColour, NoteId, Session};
 /// The most a crash may lose.
 const MAX_LOSS: Duration = Duration::from_secs(2);
 
-fn start(library: &Path, file: Option<&Path>, script: &Path) -> Child {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_goldthread"));
-    command
-        .env("GOLDTHREAD_SCRIPT", script)
-        .arg("--sessions")
-        .arg(library)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit());
-    if let Some(file) = file {
-        command.arg(file);
-    }
-    command.spawn().expect("the goldthread binary starts")
-}
-
 /// Reads the child's output lines as they arrive, each with the moment it arrived.
 fn lines_of(child: &mut Child) -> mpsc::Receiver<(Instant, String)> {
     let (tx, rx) = mpsc::channel();
@@ -81,7 +67,7 @@ fn sigkill_mid_workshop_loses_at_most_the_last_two_seconds() {
     let script_path = dir.join("script.txt");
     std::fs::write(&script_path, script).unwrap();
 
-    let mut child = start(&dir, Some(&file), &script_path);
+    let mut child = common::start_scripted(&dir, Some(&file), &script_path);
     let rx = lines_of(&mut child);
     let mut seen: Vec<(Instant, usize)> = Vec::new();
     let deadline = Instant::now() + Duration::from_secs(60);
@@ -162,7 +148,9 @@ fn sigkill_mid_workshop_loses_at_most_the_last_two_seconds() {
     // The stale lock of the killed process does not block the next start, which offers the copy.
     let script_path = dir.join("restart.txt");
     std::fs::write(&script_path, "wait 500\nreport\nquit\n").unwrap();
-    let output = start(&dir, None, &script_path).wait_with_output().unwrap();
+    let output = common::start_scripted(&dir, None, &script_path)
+        .wait_with_output()
+        .unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "{stdout}");
     assert!(
@@ -197,7 +185,7 @@ fn sigkill_while_typing_keeps_the_draft() {
         "key N\ntext n\nnote First idea\ntext Half-typed thought about parking\nwait 60000\n";
     let script_path = dir.join("script.txt");
     std::fs::write(&script_path, script).unwrap();
-    let mut child = start(&dir, Some(&file), &script_path);
+    let mut child = common::start_scripted(&dir, Some(&file), &script_path);
     let rx = lines_of(&mut child);
     let typed_at = wait_for_step(&rx, 3);
     std::thread::sleep(MAX_LOSS.saturating_sub(typed_at.elapsed()));
@@ -299,7 +287,7 @@ fn import_notes_refuses_a_file_open_in_the_app_and_the_survey_is_never_lost() {
     std::fs::write(&survey, "More buses at night\n").unwrap();
     let script = dir.join("script.txt");
     std::fs::write(&script, "wait 60000\n").unwrap();
-    let mut app = start(&dir, Some(&file), &script);
+    let mut app = common::start_scripted(&dir, Some(&file), &script);
     assert_eq!(wait_for_lock(&file, "the app"), app.id());
     let bytes = std::fs::read(&file).unwrap();
 

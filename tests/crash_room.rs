@@ -7,7 +7,6 @@
 mod common;
 
 use std::io::{BufRead as _, BufReader};
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::temp_dir;
@@ -51,15 +50,7 @@ fn sigkill_with_the_room_open_keeps_every_phone_note_accepted_two_seconds_before
     save_file(&file, &Session::new("Room lab", common::today())).unwrap();
     let script = dir.join("script.txt");
     std::fs::write(&script, "room\nwait 120000\n").unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_goldthread"))
-        .env("GOLDTHREAD_SCRIPT", &script)
-        .arg("--sessions")
-        .arg(&*dir)
-        .arg(&file)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("the goldthread binary starts");
+    let mut child = common::start_scripted(&dir, Some(&file), &script);
     let stdout = child.stdout.take().expect("stdout is piped");
     let mut lines = BufReader::new(stdout).lines();
     let room = lines

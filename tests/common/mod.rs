@@ -196,3 +196,19 @@ pub fn app_with_new_session(name: &str) -> (TempDir, Harness<'static, Goldthread
     new_session(&mut harness);
     (dir, harness)
 }
+
+/// Starts the real `goldthread` binary in its headless script mode on `library` (and `file`),
+/// its output piped for the test to read.
+pub fn start_scripted(library: &Path, file: Option<&Path>, script: &Path) -> std::process::Child {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_goldthread"));
+    command
+        .env("GOLDTHREAD_SCRIPT", script)
+        .arg("--sessions")
+        .arg(library)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::inherit());
+    if let Some(file) = file {
+        command.arg(file);
+    }
+    command.spawn().expect("the goldthread binary starts")
+}
