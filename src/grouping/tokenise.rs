@@ -12,6 +12,31 @@ use super::stop_words::is_stop_word;
 /// Words longer than this (in characters) are links, ids or keyboard mashing: not terms.
 const MAX_WORD_CHARS: usize = 40;
 
+/// Everyday words that people also write with a hyphen ("Wi-Fi", "e-mail", "on-line"), in lower
+/// case and without it. Word segmentation would cut "Wi-Fi" into "Wi" and "Fi" (and drop the
+/// "e" of "e-mail" as a single letter), so a note about the Wi-Fi would share nothing with one
+/// about the wifi. Only these are joined: most hyphenated words are two words ("data-driven").
+const HYPHENATED_WORDS: &[&str] = &[
+    "broadband",
+    "database",
+    "databases",
+    "email",
+    "emails",
+    "helpdesk",
+    "laptop",
+    "laptops",
+    "login",
+    "logins",
+    "offline",
+    "online",
+    "smartphone",
+    "smartphones",
+    "webchat",
+    "website",
+    "websites",
+    "wifi",
+];
+
 /// One term of a note.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token {
@@ -43,6 +68,7 @@ impl Tokeniser {
 
     /// The terms of `text`, in the order they appear.
     pub fn tokens(&self, text: &str) -> Vec<Token> {
+        let text = &*join_hyphenated(text);
         let mut out = Vec::new();
         // A run of CJK characters: unicode word bounds give one word per Han character.
         let mut cjk_run: Vec<char> = Vec::new();
@@ -90,7 +116,14 @@ impl Tokeniser {
         if surface.chars().all(|c| !c.is_alphabetic()) {
             return None; // Numbers and codes say little about a theme.
         }
-        let lower = surface.to_lowercase();
+        let mut lower = surface.to_lowercase();
+        let mut surface = surface.to_owned();
+        if lower.contains(JOINED) {
+            lower.retain(|c| c != JOINED);
+            if HYPHENATED_WORDS.binary_search(&lower.as_str()).is_ok() {
+                surface = surface.replace(JOINED, "-"); // Shown as written: "Wi-Fi".
+            }
+        }
         if is_stop_word(&lower) {
             return None;
         }
@@ -105,10 +138,7 @@ impl Tokeniser {
         } else {
             lower
         };
-        Some(Token {
-            term,
-            surface: surface.to_owned(),
-        })
+        Some(Token { term, surface })
     }
 }
 
@@ -116,6 +146,45 @@ impl Tokeniser {
 fn is_title_case(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.all(|c| !c.is_uppercase())
+}
+
+/// Marks where a hyphen of a [`HYPHENATED_WORDS`] word was. Word segmentation keeps a zero-width
+/// joiner inside a word (Unicode's word-boundary rule WB4), so "Wi\u{200d}Fi" stays one word.
+const JOINED: char = '\u{200d}';
+
+/// `text` with the hyphen of the [`HYPHENATED_WORDS`] replaced by [`JOINED`] ("Wi-Fi" becomes
+/// one word), borrowed unchanged when it has none of them.
+fn join_hyphenated(text: &str) -> std::borrow::Cow<'_, str> {
+    let is_hyphen = |c: char| matches!(c, '-' | '\u{2010}' | '\u{2011}');
+    if !text.contains(is_hyphen) {
+        return text.into();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if is_hyphen(c) && i > 0 && chars[i - 1].is_alphabetic() {
+            let left_start = (0..i)
+                .rev()
+                .take_while(|&j| chars[j].is_alphabetic())
+                .last()
+                .unwrap_or(i);
+            let right_end = (i + 1..chars.len())
+                .take_while(|&j| chars[j].is_alphabetic())
+                .last()
+                .map_or(i + 1, |j| j + 1);
+            let joined: String = chars[left_start..i]
+                .iter()
+                .chain(&chars[i + 1..right_end])
+                .flat_map(|c| c.to_lowercase())
+                .collect();
+            if right_end > i + 1 && HYPHENATED_WORDS.binary_search(&joined.as_str()).is_ok() {
+                out.push(JOINED);
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out.into()
 }
 
 /// True for Han ideographs and kana, which are written without spaces between words.
@@ -222,6 +291,26 @@ mod tests {
         assert_eq!(terms("数据共享"), ["数据", "据共", "共享"]);
         // Separate runs are not joined across punctuation; a lone character stays itself.
         assert_eq!(terms("数据，好"), ["数据", "好"]);
+    }
+
+    #[test]
+    fn everyday_words_written_with_a_hyphen_count_as_the_word() {
+        assert_eq!(terms("The Wi-Fi drops out"), ["wifi", "drop"]);
+        assert_eq!(
+            terms("E-mails and the on\u{2011}line form"),
+            ["email", "onlin", "form"]
+        );
+        assert_eq!(terms("wifi"), terms("WI-FI"));
+        let tokens = Tokeniser::new().tokens("Slow Wi-Fi");
+        assert_eq!(tokens[1].surface, "Wi-Fi", "shown as written");
+        // Other hyphenated words stay two words; stray hyphens change nothing.
+        assert_eq!(terms("data-driven"), ["data", "driven"]);
+        assert_eq!(terms("- wifi - e- -mail x-"), ["wifi", "mail"]);
+    }
+
+    #[test]
+    fn the_hyphenated_words_are_sorted_for_binary_search() {
+        assert!(HYPHENATED_WORDS.is_sorted());
     }
 
     #[test]
