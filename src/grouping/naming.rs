@@ -35,6 +35,8 @@ struct Keyword {
     text: String,
     score: f64,
     concept: bool,
+    /// For a concept: whether a note of the group writes its label ("data" for data).
+    label_written: bool,
     triggers: Vec<String>,
     /// How the word lexicon linked words to this keyword, e.g. "'rota' counted as staffing:
     /// close to shift, schedule".
@@ -96,7 +98,11 @@ pub fn describe(docs: &[u32], prepared: &Prepared) -> Description {
         let forms = surfaces.get(&t).unwrap_or(&no_forms);
         let keyword = if let Some(label) = concepts::label(term) {
             let triggers = triggers(forms, label, &stemmer);
+            let label_stem = stemmer.stem(label);
             Keyword {
+                label_written: forms
+                    .keys()
+                    .any(|f| stemmer.stem(&f.to_lowercase()) == label_stem),
                 links: attached_links(label, &triggers, prepared),
                 text: label.to_owned(),
                 score,
@@ -114,6 +120,7 @@ pub fn describe(docs: &[u32], prepared: &Prepared) -> Description {
                 },
                 score,
                 concept: false,
+                label_written: false,
                 triggers: Vec::new(),
                 links: synonym_links(term, &written, prepared),
             }
@@ -130,14 +137,26 @@ pub fn describe(docs: &[u32], prepared: &Prepared) -> Description {
             in_name = 3;
         }
     }
-    let name_words: Vec<&str> = keywords[..in_name]
-        .iter()
-        .map(|k| k.text.as_str())
-        .collect();
+    let mut name_words: Vec<&str> = Vec::new();
+    for word in keywords[..in_name].iter().map(name_word) {
+        if !name_words.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+            name_words.push(word);
+        }
+    }
     Description {
         name: capitalise_first(&name_words.join(" · ")),
         why: explain(&keywords),
         keywords: flatten(keywords),
+    }
+}
+
+/// How a keyword appears in a group's name: a concept signalled by one word only, and never by
+/// its label, is named by that word, so notes that all say "students" make a group called
+/// "Students", not "Customers" (the explanation still says "about customers (students)").
+fn name_word(k: &Keyword) -> &str {
+    match k.triggers.as_slice() {
+        [only] if k.concept && !k.label_written => only,
+        _ => &k.text,
     }
 }
 
@@ -322,6 +341,26 @@ mod tests {
         assert_eq!(d.keywords, ["data", "sharing"], "{d:?}");
         assert_eq!(d.name, "Data · sharing");
         assert_eq!(d.why, "they share data, sharing");
+    }
+
+    #[test]
+    fn a_concept_signalled_by_one_word_is_named_by_it() {
+        let texts = [
+            "Students need devices at home",
+            "Students fall behind in maths",
+            "Students get round the filter",
+        ];
+        let d = describe(&[0, 1, 2], &Prepared::new(&texts, true));
+        assert_eq!(d.name, "Students", "{d:?}");
+        assert!(d.why.starts_with("about customers (students"), "{d:?}");
+        // Two words signal it: the concept's label names the group.
+        let texts = [
+            "Students need devices",
+            "Parents need wifi",
+            "Students and parents",
+        ];
+        let d = describe(&[0, 1, 2], &Prepared::new(&texts, true));
+        assert!(d.name.starts_with("Customers ·"), "{d:?}");
     }
 
     #[test]
