@@ -283,15 +283,18 @@ pub fn empty_hint(painter: &Painter, screen: Rect, palette: &Palette) {
     );
 }
 
-/// The line of key hints along the bottom of the canvas.
+/// The line of key hints along the bottom of the canvas, on a band of the canvas colour so
+/// that notes passing under it never show through the words.
 pub fn shortcut_hint(painter: &Painter, screen: Rect, palette: &Palette) {
-    painter.text(
-        egui::pos2(screen.min.x + 16.0, screen.max.y - 12.0),
-        egui::Align2::LEFT_BOTTOM,
-        "N new note  ·  F2 edit  ·  Delete remove  ·  Ctrl+1–6 colour  ·  Tab next note  ·  Home fit  ·  +/− zoom  ·  Ctrl+Z undo",
+    let galley = painter.layout_no_wrap(
+        "N new note  ·  F2 edit  ·  Delete remove  ·  Ctrl+1–6 colour  ·  Tab next note  ·  Home fit  ·  +/− zoom  ·  Ctrl+Z undo".to_owned(),
         style::font(style::text::CAPTION),
         palette.text_muted,
     );
+    let text_min = egui::pos2(screen.min.x + 16.0, screen.max.y - 12.0 - galley.size().y);
+    let band = Rect::from_min_size(text_min, galley.size()).expand2(vec2(10.0, 5.0));
+    painter.rect_filled(band, 6.0, palette.canvas);
+    painter.galley(text_min, galley, palette.text_muted);
 }
 
 #[cfg(test)]
