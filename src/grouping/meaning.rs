@@ -49,8 +49,19 @@ const NUMBER_WORDS: &[&str] = &[
     "month", "months", "year", "years", "day", "days",
 ];
 /// Words the built-in vocabulary leaves out on purpose because they mean different things in
-/// different notes (see [`concepts`]): the lexicon does not attach them either.
-const NEVER_ATTACHED: &[&str] = &["system", "systems", "staff", "quality"];
+/// different notes (see [`concepts`]): the lexicon does not attach them either. "Digital" and
+/// "technology" are what every digital-strategy lab is about, so they never say which theme a
+/// note belongs to ("Digital CPD is one INSET session" is about skills), even on a wall where
+/// too few notes use them to count as the wall's subject ([`COMMON_SHARE`]).
+const NEVER_ATTACHED: &[&str] = &[
+    "digital",
+    "quality",
+    "staff",
+    "system",
+    "systems",
+    "tech",
+    "technology",
+];
 /// How many of a concept's words an explanation names as close to an unseen word.
 const CLOSE_WORDS: usize = 2;
 
@@ -385,6 +396,23 @@ mod tests {
             docs[0].contains(&("§security".to_owned(), ATTACH_WEIGHT)),
             "{docs:?}"
         );
+    }
+
+    #[test]
+    fn what_every_digital_lab_is_about_is_never_attached_to_a_theme() {
+        let texts: Vec<String> = (0..40)
+            .map(|i| match i {
+                0 => "Digital CPD is one session then nothing".to_owned(),
+                1 => "Appoint a digital lead in each school".to_owned(),
+                _ => format!("Note number {i}"),
+            })
+            .collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let docs = terms(&texts);
+        for doc in &docs[..2] {
+            assert!(doc.contains(&("digit".to_owned(), 1.0)), "{doc:?}");
+            assert!(doc.iter().all(|(t, _)| t != "§infrastructure"), "{doc:?}");
+        }
     }
 
     #[test]
