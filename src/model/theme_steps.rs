@@ -218,7 +218,7 @@ impl ThemeEdit {
     }
 
     /// Accepts suggested themes, each a name and its notes: every theme is made in free canvas,
-    /// [`ACCEPTED_PER_ROW`] to a row, with its notes laid out inside, all in one step. Notes
+    /// `ACCEPTED_PER_ROW` to a row, with its notes laid out inside, all in one step. Notes
     /// already in a theme or no longer there are left alone; a suggestion left with no notes is
     /// skipped.
     pub fn accept(session: &Session, groups: &[(String, Vec<NoteId>)]) -> Self {

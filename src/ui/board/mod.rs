@@ -65,7 +65,7 @@ pub struct BoardState {
     /// shows on hover): empty when the wall reads in full.
     pub cut_notes: Vec<NoteId>,
     /// Board actions asked for by a menu, a button or the command palette, applied with the
-    /// Board's keys in one place ([`actions::apply`]) when the canvas next draws.
+    /// Board's keys in one place ([`canvas::actions::apply`]) when the canvas next draws.
     pub queued_actions: Vec<Action>,
 }
 

@@ -180,7 +180,7 @@ impl RoomState {
     }
 
     /// Takes in what phones did since the last frame: each arrival one undo step through
-    /// `history`, for at most [`EVENTS_BUDGET`] of this frame; the rest wait for the next
+    /// `history`, for at most `EVENTS_BUDGET` of this frame; the rest wait for the next
     /// frames (a burst from a hundred phones never stalls one frame). Returns what arrived.
     pub fn take_events(&mut self, session: &mut Session, history: &mut History) -> Arrived {
         self.backlog.extend(self.room.poll());

@@ -1,6 +1,6 @@
 //! The canvas: sticky notes drawn at any zoom, selected, moved, edited in place and captured.
 //!
-//! The canvas reads `&Session` and never changes it: what the user does becomes [`Edit`]s pushed
+//! The canvas reads `&Session` and never changes it: what the user does becomes [`Edit`](crate::model::Edit)s pushed
 //! onto the frame's list, applied by the app at the end of the frame. Camera, selection and
 //! gestures in progress are UI state and live in [`BoardState`].
 
