@@ -28,6 +28,10 @@
 //! in words neither the vocabulary nor the lexicon settings were chosen for. They guide a
 //! design without looking at the held-out walls.
 //!
+//! `GOLDTHREAD_THEMES_WALLS=FILE` measures another file of labelled walls in place of
+//! `benches/data/workshop-walls.csv`, and `GOLDTHREAD_THEMES_WALLS_ONLY=1` stops after the walls:
+//! `tools/vocabulary/grow.py --evaluate` uses both, one training wall at a time.
+//!
 //! For the metrics each ungrouped note counts as a group of its own.
 //! The output is plain text that is also valid Markdown.
 
@@ -123,7 +127,10 @@ struct Wall {
 /// The labelled workshop walls shipped with the benchmark: `text,category,wall` rows, grouped
 /// by wall in file order.
 fn read_walls() -> Result<Vec<Wall>, String> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("benches/data/workshop-walls.csv");
+    let path = std::env::var_os("GOLDTHREAD_THEMES_WALLS").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("benches/data/workshop-walls.csv"),
+        PathBuf::from,
+    );
     let mut reader = csv::Reader::from_path(&path).map_err(|e| e.to_string())?;
     let mut walls: Vec<Wall> = Vec::new();
     let mut label_ids: BTreeMap<String, usize> = BTreeMap::new();
@@ -441,6 +448,9 @@ fn main() {
             }
         }
         Err(e) => println!("The workshop walls could not be read ({e}); skipped.\n"),
+    }
+    if std::env::var_os("GOLDTHREAD_THEMES_WALLS_ONLY").is_some() {
+        return;
     }
     let path = data_path();
     let (texts, truth) = match read_data(&path) {

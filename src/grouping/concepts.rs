@@ -15,6 +15,7 @@
 
 use std::collections::HashMap;
 
+use super::grown;
 use super::tokenise::Tokeniser;
 
 /// Concept terms start with this character, which no word term can (words are alphanumeric).
@@ -147,16 +148,43 @@ const LEXICON: &[Concept] = &[
     },
 ];
 
-/// Which of each concept's words are in use: all of them, or for the benchmark's check of how
-/// the word lexicon copes with words the vocabulary never listed, only every other one.
+/// Which of each concept's words are in use: its hand-written words (all of them, or for the
+/// benchmark's check of how the word lexicon copes with words the vocabulary never listed, only
+/// every other one), then the words it learned from the training walls ([`grown`]).
 fn listed(concept: &Concept) -> impl Iterator<Item = &'static str> {
     let half = ablation();
+    let grown = grown_words()
+        .iter()
+        .filter(move |(label, _)| *label == concept.label)
+        .flat_map(|(_, words)| words.split_whitespace());
     concept
         .words
         .split_whitespace()
         .enumerate()
         .filter(move |(i, _)| half.is_none_or(|h| i % 2 == h))
         .map(|(_, w)| w)
+        .chain(grown)
+}
+
+/// The grown words in use: [`grown::GROWN`], unless the benchmark's tools ask otherwise, read
+/// once per run. `GOLDTHREAD_VOCABULARY_GROWN=0` leaves them out and
+/// `GOLDTHREAD_VOCABULARY_EXTRA=FILE` adds others (lines of "label, a tab, words"):
+/// `tools/vocabulary/grow.py --evaluate` uses both to measure growth on a wall it did not learn
+/// from. A file that cannot be read adds nothing.
+fn grown_words() -> &'static [(&'static str, &'static str)] {
+    static WORDS: std::sync::OnceLock<Vec<(&'static str, &'static str)>> =
+        std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words: Vec<(&'static str, &'static str)> = Vec::new();
+        if std::env::var("GOLDTHREAD_VOCABULARY_GROWN").as_deref() != Ok("0") {
+            words.extend_from_slice(grown::GROWN);
+        }
+        if let Some(path) = std::env::var_os("GOLDTHREAD_VOCABULARY_EXTRA") {
+            let text: &'static str = std::fs::read_to_string(path).unwrap_or_default().leak();
+            words.extend(text.lines().filter_map(|line| line.split_once('\t')));
+        }
+        words
+    })
 }
 
 /// `GOLDTHREAD_VOCABULARY_HALF=0` (or `1`) keeps only the even (odd) words of every concept,
@@ -247,6 +275,21 @@ mod tests {
             .collect();
         out.dedup();
         out
+    }
+
+    #[test]
+    fn words_learned_from_the_training_walls_signal_their_topic() {
+        assert_eq!(concepts_of("Caseloads are too high"), ["§workforce"]);
+        assert_eq!(concepts_of("Triage by hand"), ["§processes"]);
+        assert_eq!(concepts_of("Sent on WhatsApp"), ["§security"]);
+        let labels: Vec<&str> = LEXICON.iter().map(|c| c.label).collect();
+        let tokeniser = Tokeniser::new();
+        for (label, words) in grown::GROWN {
+            assert!(labels.contains(label), "{label} is not a topic");
+            for word in words.split_whitespace() {
+                assert_eq!(tokeniser.tokens(word).len(), 1, "{word} is not one term");
+            }
+        }
     }
 
     #[test]

@@ -34,6 +34,7 @@ pub mod cluster;
 pub mod concepts;
 pub mod duplicates;
 pub mod existing;
+pub mod grown;
 pub mod kmeans;
 pub mod leftovers;
 pub mod lexicon;
