@@ -14,13 +14,25 @@ use goldthread::ui::audience::scene::{Content, VoteShot};
 use audience_lab::lab;
 use common::{app_with, press, settle, temp_dir};
 
-#[test]
-fn present_opens_the_audience_b_blanks_it_and_freeze_keeps_its_picture() {
-    let dir = temp_dir("audience-present");
+type Harness = egui_kittest::Harness<'static, goldthread::ui::GoldthreadApp>;
+
+/// The app on a lab whose vote is open, saved in a fresh library named `name`. With
+/// `own_window`, the audience is a window of its own, as in the app, not drawn over the console.
+fn open_lab(name: &str, own_window: bool) -> Harness {
+    let dir = temp_dir(name);
     let path = dir.join("lab.ron");
     goldthread::storage::save_file(&path, &lab(RoundState::Open)).unwrap();
     let mut h = app_with(&dir, Some(path));
+    if own_window {
+        h.ctx.set_embed_viewports(false);
+    }
     settle(&mut h);
+    h
+}
+
+#[test]
+fn present_opens_the_audience_b_blanks_it_and_freeze_keeps_its_picture() {
+    let mut h = open_lab("audience-present", false);
     assert!(h.state().audience().is_none());
     press(&mut h, egui::Key::F5);
     h.run();
@@ -88,13 +100,7 @@ fn the_screen_and_follow_or_fit_are_remembered_and_old_settings_still_read() {
     assert_eq!(old.audience_screen, 1);
     assert!(old.audience_follows_view);
     assert!(old.save_automatically);
-    let dir = temp_dir("audience-remembered");
-    let path = dir.join("lab.ron");
-    goldthread::storage::save_file(&path, &lab(RoundState::Open)).unwrap();
-    let mut h = app_with(&dir, Some(path));
-    // The audience is a window of its own, as in the app, not drawn over the console.
-    h.ctx.set_embed_viewports(false);
-    settle(&mut h);
+    let mut h = open_lab("audience-remembered", true);
     press(&mut h, egui::Key::F5);
     h.get_by_label("Board follows my view").click();
     h.run();
@@ -129,7 +135,7 @@ fn the_screen_and_follow_or_fit_are_remembered_and_old_settings_still_read() {
 }
 
 /// Scrolls `label` into view and clicks it, as the facilitator would.
-fn click(h: &mut egui_kittest::Harness<'static, goldthread::ui::GoldthreadApp>, label: &str) {
+fn click(h: &mut Harness, label: &str) {
     h.get_by_label(label).scroll_to_me();
     h.run();
     h.get_by_label(label).click();
@@ -139,12 +145,7 @@ fn click(h: &mut egui_kittest::Harness<'static, goldthread::ui::GoldthreadApp>, 
 
 #[test]
 fn the_room_sees_the_ballots_in_while_the_console_votes_then_the_ranking_after_the_reveal() {
-    let dir = temp_dir("present-vote");
-    let path = dir.join("lab.ron");
-    goldthread::storage::save_file(&path, &lab(RoundState::Open)).unwrap();
-    let mut h = app_with(&dir, Some(path));
-    h.ctx.set_embed_viewports(false);
-    settle(&mut h);
+    let mut h = open_lab("present-vote", true);
     press(&mut h, egui::Key::F5);
     common::press_with(&mut h, egui::Modifiers::ALT, egui::Key::Num3);
     h.run();
