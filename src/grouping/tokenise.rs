@@ -117,12 +117,9 @@ impl Tokeniser {
             return None; // Numbers and codes say little about a theme.
         }
         let mut lower = surface.to_lowercase();
-        let mut surface = surface.to_owned();
-        if lower.contains(JOINED) {
+        let joined = lower.contains(JOINED);
+        if joined {
             lower.retain(|c| c != JOINED);
-            if HYPHENATED_WORDS.binary_search(&lower.as_str()).is_ok() {
-                surface = surface.replace(JOINED, "-"); // Shown as written: "Wi-Fi".
-            }
         }
         if is_stop_word(&lower) {
             return None;
@@ -133,6 +130,11 @@ impl Tokeniser {
         if latin && count < 2 {
             return None; // Single letters: "a", "x", initials.
         }
+        let surface = if joined && HYPHENATED_WORDS.binary_search(&lower.as_str()).is_ok() {
+            surface.replace(JOINED, "-") // Shown as written: "Wi-Fi".
+        } else {
+            surface.to_owned()
+        };
         let term = if latin {
             self.stemmer.stem(&lower).into_owned()
         } else {
