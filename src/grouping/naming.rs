@@ -97,12 +97,9 @@ pub fn describe(docs: &[u32], prepared: &Prepared) -> Description {
         let term = &terms[t as usize];
         let forms = surfaces.get(&t).unwrap_or(&no_forms);
         let keyword = if let Some(label) = concepts::label(term) {
-            let triggers = triggers(forms, label, &stemmer);
-            let label_stem = stemmer.stem(label);
+            let (triggers, label_written) = triggers(forms, label, &stemmer);
             Keyword {
-                label_written: forms
-                    .keys()
-                    .any(|f| stemmer.stem(&f.to_lowercase()) == label_stem),
+                label_written,
                 links: attached_links(label, &triggers, prepared),
                 text: label.to_owned(),
                 score,
@@ -174,25 +171,26 @@ fn flatten(keywords: Vec<Keyword>) -> Vec<String> {
 }
 
 /// The words that signalled a concept, most used first, without the label itself; forms of one
-/// word ("share", "sharing") are listed once.
-fn triggers(forms: &HashMap<&str, usize>, label: &str, stemmer: &Stemmer) -> Vec<String> {
+/// word ("share", "sharing") are listed once. Also whether the label itself was written.
+fn triggers(forms: &HashMap<&str, usize>, label: &str, stemmer: &Stemmer) -> (Vec<String>, bool) {
     let label_stem = stemmer.stem(label);
     let mut by_stem: HashMap<String, HashMap<&str, usize>> = HashMap::new();
     for (form, count) in forms {
         let stem = stemmer.stem(&form.to_lowercase()).into_owned();
         by_stem.entry(stem).or_default().insert(form, *count);
     }
+    let label_written = by_stem.remove(label_stem.as_ref()).is_some();
     let mut words: Vec<(usize, String)> = by_stem
-        .into_iter()
-        .filter(|(stem, _)| *stem != label_stem)
-        .map(|(_, forms)| (forms.values().sum(), shown_form(&forms)))
+        .into_values()
+        .map(|forms| (forms.values().sum(), shown_form(&forms)))
         .collect();
     words.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    words
+    let words = words
         .into_iter()
         .take(MAX_TRIGGERS)
         .map(|(_, w)| w)
-        .collect()
+        .collect();
+    (words, label_written)
 }
 
 /// For a concept's listed words, how the lexicon attached those the concept does not list:
